@@ -1,0 +1,26 @@
+// Entry point, for the runner (`node dist/index.js` with GITHUB_ACTIONS=true) and for `npm start`.
+import { localHost, LOCAL_USAGE } from "./local-host.js";
+import { run } from "./main.js";
+import { runnerHost } from "./runner-host.js";
+
+if (process.env.GITHUB_ACTIONS === "true") {
+  await run(runnerHost());
+} else {
+  if (process.argv.includes("--help")) {
+    console.log(LOCAL_USAGE);
+    process.exit(0);
+  }
+  let host;
+  try {
+    host = localHost(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  await run(host);
+  const outputs = Object.entries(host.outputs);
+  if (outputs.length) {
+    console.log("outputs:");
+    for (const [name, value] of outputs) console.log(`  ${name}=${value}`);
+  }
+}

@@ -1,0 +1,132 @@
+// Stage 1, pure: from the inputs, the triggering event and the worker's config, decide what this run does
+// and what everything is called. No I/O here, so every branch is a unit test.
+import { createHash } from "node:crypto";
+import type { Inputs, ResolvedMode } from "./inputs.js";
+import { INPUT } from "./inputs.js";
+import type { RunEvent } from "./event.js";
+
+export interface WorkerFacts {
+  /** `name` from the wrangler config, if it has one. */
+  name: string | undefined;
+  /** The config path as the user would read it, for messages. */
+  configLabel: string;
+  hasDurableObjects: boolean;
+}
+
+export interface NamespacePlan {
+  binding: string;
+  title: string;
+}
+
+export interface Plan {
+  mode: ResolvedMode;
+  /** One sentence: why this mode (event, input, fork). */
+  reason: string;
+  /** Set when the run deliberately does less than asked (fork pull request): shown as a notice. */
+  notice: string | undefined;
+  /** The production worker. */
+  workerName: string;
+  /** The worker this run writes to: the production one, or `<worker>-pr-<N>` for a worker preview. */
+  targetName: string;
+  preview: PreviewPlan | undefined;
+  namespaces: NamespacePlan[];
+}
+
+export interface PreviewPlan {
+  number: number;
+  strategy: "worker" | "version";
+  /** `pr-<N>` for version previews when it fits a DNS label with the worker name; otherwise undefined. */
+  alias: string | undefined;
+}
+
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanError";
+  }
+}
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_LABEL = 63;
+const PREVIEW_EVENT_ACTIONS = ["opened", "synchronize", "reopened"];
+
+export function plan(inputs: Inputs, event: RunEvent, worker: WorkerFacts): Plan {
+  const workerName = chooseWorkerName(inputs, worker);
+  const decided = decideMode(inputs, event);
+  let { mode } = decided;
+  let notice: string | undefined;
+
+  const pr = event.pullRequest;
+  if ((mode === "preview" || mode === "cleanup") && !pr) {
+    throw new PlanError(`mode "${mode}" needs a pull_request event to know which preview to ${mode === "preview" ? "deploy" : "remove"}; this run was triggered by "${event.name || "nothing (local run)"}"`);
+  }
+  if (mode === "preview" && pr?.fromFork) {
+    mode = "test";
+    notice = `Pull request #${pr.number} comes from a fork, so this run has no Cloudflare secrets: the contract tests ran, nothing was deployed. A maintainer can deploy it by pushing the branch to this repository.`;
+  }
+
+  let preview: PreviewPlan | undefined;
+  let targetName = workerName;
+  if ((mode === "preview" || mode === "cleanup") && pr) {
+    const strategy = inputs.previewStrategy === "auto" ? (worker.hasDurableObjects ? "worker" : "version") : inputs.previewStrategy;
+    if (strategy === "version" && worker.hasDurableObjects && inputs.previewStrategy === "version") {
+      throw new PlanError(`input "${INPUT.previewStrategy}": "version" cannot preview ${worker.configLabel}: it declares Durable Objects, and Cloudflare generates no version preview URLs for such workers. Use "worker" or "auto".`);
+    }
+    const alias = `pr-${pr.number}`;
+    preview = {
+      number: pr.number,
+      strategy,
+      alias: strategy === "version" && alias.length + 1 + workerName.length <= MAX_LABEL ? alias : undefined,
+    };
+    if (strategy === "worker") targetName = previewWorkerName(workerName, pr.number);
+  }
+
+  const suffix = preview ? "-preview" : "";
+  const namespaces = inputs.kvNamespaces.map((binding) => ({ binding, title: `${targetName}-${binding}${suffix}` }));
+  return { mode, reason: decided.reason, notice, workerName, targetName, preview, namespaces };
+}
+
+function chooseWorkerName(inputs: Inputs, worker: WorkerFacts): string {
+  const fromInput = inputs.workerName;
+  const name = fromInput || worker.name;
+  const source = fromInput ? `input "${INPUT.workerName}"` : `"name" in ${worker.configLabel}`;
+  if (!name) {
+    throw new PlanError(`no worker name: set input "${INPUT.workerName}" or "name" in ${worker.configLabel}`);
+  }
+  if (!DNS_LABEL.test(name)) {
+    throw new PlanError(`${source}: "${name}" is not a valid worker name: use 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes a DNS label on workers.dev)`);
+  }
+  return name;
+}
+
+function decideMode(inputs: Inputs, event: RunEvent): { mode: ResolvedMode; reason: string } {
+  if (inputs.mode !== "auto") return { mode: inputs.mode, reason: `input "${INPUT.mode}" is "${inputs.mode}"` };
+  const on = `event "${event.name}"`;
+  switch (event.name) {
+    case "":
+      return { mode: "dry-run", reason: "not running in GitHub Actions: local dry run" };
+    case "push":
+    case "schedule":
+    case "workflow_dispatch":
+      return { mode: "deploy", reason: `${on} → deploy` };
+    case "pull_request": {
+      if (PREVIEW_EVENT_ACTIONS.includes(event.action)) return { mode: "preview", reason: `${on} (${event.action}) → preview` };
+      if (event.action === "closed") return { mode: "cleanup", reason: `${on} (closed) → cleanup` };
+      throw new PlanError(`${on} with action "${event.action}" has no automatic mode: limit the workflow to \`on: pull_request: types: [opened, synchronize, reopened, closed]\` or set input "${INPUT.mode}"`);
+    }
+    case "pull_request_target":
+      throw new PlanError(`${on} is not deployed automatically: it runs with this repository's secrets, so deploying the pull request's code from it would hand them to whoever opened it. Use "pull_request" (forks then get a contract-test-only run), or set input "${INPUT.mode}" if you really deploy trusted code.`);
+    default:
+      throw new PlanError(`${on} has no automatic mode (push, schedule and workflow_dispatch deploy; pull_request previews and cleans up): set input "${INPUT.mode}"`);
+  }
+}
+
+/** `<worker>-pr-<N>`, shortened with a hash of the full name when it would not fit one DNS label. */
+export function previewWorkerName(workerName: string, number: number): string {
+  const suffix = `-pr-${number}`;
+  const full = workerName + suffix;
+  if (full.length <= MAX_LABEL) return full;
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, 6);
+  const keep = MAX_LABEL - suffix.length - hash.length - 1;
+  return `${workerName.slice(0, keep).replace(/-+$/, "")}-${hash}${suffix}`;
+}

@@ -1,0 +1,43 @@
+// `npm start`: the built action in a terminal, where it defaults to a dry run of the shipped worker.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/run-action.js";
+
+function start(args: string[] = []) {
+  const env = { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "start-home-")) };
+  return spawnSync(process.execPath, [join(ROOT, "dist/index.js"), ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+}
+
+describe("npm start", () => {
+  it("dry-runs the pipeline and prints what it did", () => {
+    const run = start();
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain("mode: dry-run (not running in GitHub Actions: local dry run)");
+    expect(run.stdout).toContain('would find or create KV namespace "cf-ai-proxy-CACHE" (binding CACHE)');
+    expect(run.stdout).toMatch(/patched config written to .*wrangler\.jsonc/);
+    expect(run.stdout).toContain("--dry-run: exiting now.");
+    expect(run.stdout).toMatch(/mode=dry-run/);
+  }, 120_000);
+
+  it("takes inputs as flags", () => {
+    const run = start(["--worker-name", "my-proxy", "--kv-namespaces", "CACHE\nSESSIONS"]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('would find or create KV namespace "my-proxy-SESSIONS" (binding SESSIONS)');
+  }, 120_000);
+
+  it("explains an unknown flag and exits 2", () => {
+    const run = start(["--colour", "blue"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown argument "--colour"');
+    expect(run.stderr).toContain("Usage: npm start");
+  });
+
+  it("fails with exit 1 and the stage on a bad input", () => {
+    const run = start(["--worker-name", "Not_Valid"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('error: plan stage failed: input "worker-name": "Not_Valid" is not a valid worker name');
+  });
+});

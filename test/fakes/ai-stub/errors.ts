@@ -1,0 +1,54 @@
+// Workers AI errors as the binding throws them: `new Error("<code>: <message>")`.
+// Messages from developers.cloudflare.com/workers-ai/platform/errors/ and from errors captured from the binding
+// (3040 and 4006 wording as observed in the wild; 3036 as in the docs table).
+
+export const STUB_ERROR_MESSAGES: Record<number, (model: string) => string> = {
+  3003: () => "Request is missing headers or body: body",
+  3006: () => "Request is too large",
+  3007: () => "Request timeout",
+  3008: () => "Request was aborted",
+  3023: () => "Service unavailable for account",
+  3036: () =>
+    "You have used up your daily free allocation of 10,000 neurons. Please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage.",
+  3039: () => "Finetune is missing required files (model.safetensors and config.json)",
+  3040: () => "Capacity temporarily exceeded, please try again.",
+  3041: () => "The account is not allowed to access this model",
+  3042: () => "The model name is invalid",
+  4006: () =>
+    "you have used up your daily free allocation of 10,000 neurons, please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage.",
+  5004: () => "Invalid data type for base64 input: string",
+  5005: (model) => `The model ${model} does not support LoRa inference`,
+  5006: () => "Error: invalid input",
+  5007: (model) => `No such model ${model} or task`,
+  5016: () => "User has not agreed to Llama3.2 model terms",
+  5018: () => "The account is not allowed to access this model",
+  5019: () => "Request trying to use deprecated SDK version",
+};
+
+/** The error the binding throws for `code` (unknown codes get a generic message). */
+export function aiError(code: number, model: string): Error {
+  const text = STUB_ERROR_MESSAGES[code]?.(model) ?? "Internal server error";
+  return new Error(`${code}: ${text}`);
+}
+
+export function noSuchModel(model: string): Error {
+  return aiError(5007, model);
+}
+
+/** A 5006 input-validation error, worded like Workers AI's JSON-schema validator. */
+export function invalidInput(detail: string): Error {
+  return new Error(`5006: Error: ${detail}`);
+}
+
+/** 5006 for a `oneOf` where no branch matched; `problems` lists every branch's complaints. */
+export function oneOfNotMet(problems: string[]): Error {
+  return invalidInput(`oneOf at '/' not met, 0 matches: ${problems.join(", ")}`);
+}
+
+export function required(path: string, names: string[]): string {
+  return `required properties at '${path || "/"}' are '${names.join(",")}'`;
+}
+
+export function typeMismatch(path: string, got: string, want: string): string {
+  return `Type mismatch of '${path}', '${got}' not in '${want}'`;
+}

@@ -1,0 +1,172 @@
+/**
+ * Public types of the Workers AI stub (`AiStub`), for `import type` in worker tests.
+ *
+ * The stub stands in for the `AI` binding: the worker under test gets `env.AI` as a service binding to the
+ * `AiStub` entrypoint and calls `env.AI.run(model, inputs, options)` / `env.AI.models(params)` as usual.
+ * Tests can also call the helpers `calls()`, `reset()` and `failNext()` on the same binding.
+ *
+ * ## Determinism
+ * Same model + inputs → same bytes (ids, `created` timestamps, vectors, images, audio and stream chunking are
+ * all derived from the inputs; `created` is the constant {@link STUB_CREATED}).
+ *
+ * ## Tokens
+ * A token is a whitespace-separated word (`/\S+/`). `prompt_tokens` = words in every message's text (string
+ * content or the `text` of content parts), or in `prompt`, or in a Responses `input` (+ `instructions`), as sent
+ * (directives included). `completion_tokens` = words of the reasoning + words of the reply text + for each tool
+ * call the words of `"<name> <arguments JSON>"`. `max_tokens` (or `max_completion_tokens`, or `max_output_tokens`
+ * for Responses input) defaults to **256**; reasoning spends the budget first, then the reply; a reply cut short
+ * ends with `finish_reason: "length"` (OpenAI-shaped), `status: "incomplete"` (Responses), and — like the real
+ * native models — no finish reason at all on native shapes (only `usage.completion_tokens === max_tokens` shows
+ * it). Tool calls and JSON-mode output are never cut. Trailing whitespace of a reply is not emitted.
+ *
+ * ## Replies
+ * - default: `Echo: <text of the last user message, directives stripped>` (content parts joined with a space);
+ * - `tools` given and the last message is from the user: a call of the first tool (or the one named by
+ *   `tool_choice`), arguments = minimal instance of its parameter schema (required properties only: strings
+ *   "test", numbers/integers 42 clamped to min/max, booleans true, arrays [] or `minItems` items, enum → first,
+ *   const → const, formats date-time/date/email/uri/uuid get valid samples); `tool_choice: "none"` → no call;
+ * - last message has role `tool` (or a Responses `function_call_output`): `Tool result: <its content>`;
+ * - JSON mode: `response_format {type:"json_schema", json_schema:<schema>}` → minimal instance of the schema
+ *   (OpenAI-shaped models also accept OpenAI's `{name, schema}` wrapper; native models do not unwrap it, just as
+ *   a bare-schema model would not); `{type:"json_object"}` → `{"echo":"<text>"}`. Native models return the value
+ *   itself in `response` (object, number…); OpenAI-shaped return it as a JSON string in `content`;
+ * - reasoning models first think: `Thinking about: <text>` (`chat_template_kwargs.enable_thinking: false` → none);
+ * - OpenAI-shaped models (and gpt-oss) given a bare `prompt` answer as a legacy completion:
+ *   `{id:"cmpl-…", object:"text_completion", choices:[{index, text, finish_reason}], usage}`, no reasoning, no tools.
+ *
+ * ## Streams (`inputs.stream === true`)
+ * One SSE event per token. Network chunking: see {@link ChunkMode}; by default chunks are cut at a deterministic
+ * cycle of small sizes (17, 64, 5, 97, 3, 41, 1, 29 bytes), and when the stream holds a multi-byte UTF-8 character
+ * at least one cut is guaranteed to fall inside one.
+ * - native / llama-4: `data: {"response":"<tok>","p":"<pad>"}` …, tool calls as
+ *   `data: {"tool_calls":[{"index":0,"id":"…","type":"function","function":{"name":"f","arguments":""}}]}` then
+ *   `data: {"tool_calls":[{"index":0,"function":{"arguments":"<piece>"}}]}` …, then
+ *   `data: {"response":"","usage":{…}}` and `data: [DONE]`;
+ * - OpenAI-shaped with `prompt`: `text_completion` chunks (`choices:[{index, text, finish_reason}]`, cumulative
+ *   usage), then the native-style usage event and `data: [DONE]`;
+ * - OpenAI-shaped and gpt-oss with `messages`: `chat.completion.chunk`s (first delta `{role:"assistant",
+ *   content:""}`, then reasoning/content deltas, tool-call deltas: first `{index,id,type,function:{name,
+ *   arguments:""}}`, later `{index,id:null,type:"function",function:{name:null,arguments:"<piece>"}}` as the real
+ *   vLLM-backed models send), a chunk with `finish_reason`, a chunk with `choices:[]`; every chunk carries the
+ *   cumulative `usage` (take the last, never sum); then a native-style `{"response":"","usage":{…}}` event and
+ *   `data: [DONE]`;
+ * - gpt-oss with `input`: Responses events (`event: <type>` + `data: {type, sequence_number, …}`), from
+ *   `response.created` to `response.completed`; no `[DONE]`.
+ */
+
+/** Unix seconds used as `created` / `created_at` in every generated object. */
+export const STUB_CREATED = 1767225600;
+
+/**
+ * How the text models shape their output (see catalogue.ts for the full list):
+ * - "native" `{response, tool_calls:[{name, arguments}], usage}`; `arguments` an **object** for @cf/meta/llama-3.1-8b-instruct
+ *   (-fast, -fp8), llama-3.2-1b/3b, llama-3.3-70b-instruct-fp8-fast, @cf/mistral/mistral-7b-instruct-v0.1,
+ *   @hf/nousresearch/hermes-2-pro-mistral-7b, @cf/google/gemma-3-12b-it; a **JSON string** for
+ *   @cf/mistralai/mistral-small-3.1-24b-instruct and @cf/qwen/qwen2.5-coder-32b-instruct. `response` is null when
+ *   the model calls tools. No finish reason.
+ * - "llama4" @cf/meta/llama-4-scout-17b-16e-instruct: native, but `tool_calls:[{id, type:"function",
+ *   function:{name, arguments:<object>}}]` and `response: ""` with tool calls.
+ * - "openai" `{id, object:"chat.completion", created, model, choices:[{index, message:{role, content,
+ *   reasoning_content, tool_calls:[{id, type, function:{name, arguments:"<JSON string>"}}]}, finish_reason}], usage}`:
+ *   @cf/qwen/qwen3-30b-a3b-fp8, @cf/zai-org/glm-4.7-flash, @cf/moonshotai/kimi-k2.5, kimi-k2.6,
+ *   @cf/deepseek-ai/deepseek-r1-distill-qwen-32b (reasoning_content), @cf/nvidia/nemotron-3-120b-a12b (thinks in
+ *   `reasoning`), @cf/google/gemma-4-26b-a4b-it (no reasoning: `reasoning_content: null`).
+ * - "gpt-oss" @cf/openai/gpt-oss-120b, -20b: Responses-shaped with `input` (`{object:"response", output:[reasoning
+ *   item, message item with output_text | function_call items (arguments JSON string)], usage:{input_tokens,
+ *   output_tokens, total_tokens}}`), chat-shaped like "openai" with `messages`.
+ */
+export type TextFamily = "native" | "llama4" | "openai" | "gpt-oss";
+
+export type ModelKind =
+  | "text"
+  | "embeddings"
+  /** SDXL-type: a ReadableStream of PNG bytes. */
+  | "image-stream"
+  /** flux-type: `{image: "<base64 PNG>"}`. */
+  | "image-base64"
+  /** whisper / whisper-tiny-en: `{audio: number[]}` → `{text, word_count, words, vtt}`. */
+  | "asr"
+  /** whisper-large-v3-turbo: `{audio: "<base64>"}` → `{transcription_info, text, word_count, segments, vtt}`. */
+  | "asr-base64"
+  /** melotts: `{prompt, lang?}` → `{audio: "<base64 MP3>"}`. */
+  | "tts-json"
+  /** Deepgram aura: `{text, speaker?}` → ReadableStream of MP3 bytes. */
+  | "tts-stream";
+
+/** Network chunk size of streams: bytes per chunk, or `"event"` for one SSE event per chunk. */
+export type ChunkMode = "default" | "event" | number;
+
+/**
+ * Directives: written anywhere in the last user message (or `prompt`, Responses `input`, image/TTS prompt, or
+ * any embedding text for `error`), stripped from the echoed text. Unknown or malformed directives throw.
+ *
+ * | directive | effect |
+ * | --- | --- |
+ * | `[[stub:error=3040]]` | throw `new Error("3040: Capacity temporarily exceeded, please try again.")`; any code (see `STUB_ERROR_MESSAGES` in errors.ts: 3036, 4006, 3040, 5007, 3007, …) |
+ * | `[[stub:error=3040@@cf/meta/llama-3.1-8b-instruct]]` | fail only when that model is called (fallback tests) |
+ * | `[[stub:call=get_weather {"city":"Paris"}]]` | call that tool with those arguments (repeatable → parallel calls; without JSON the arguments come from the tool's schema, or `{}`) |
+ * | `[[stub:call=none]]` | answer in text even though `tools` are given |
+ * | `[[stub:words=N]]` | reply with N words `w1 w2 … wN` (truncation, long streams) |
+ * | `[[stub:reply=TEXT]]` | reply with exactly TEXT (must not contain `]]`) |
+ * | `[[stub:chunk=N]]` | streams come in N-byte network chunks |
+ * | `[[stub:chunk=event]]` | one SSE event per network chunk |
+ */
+export type StubDirective =
+  | `[[stub:error=${number}]]`
+  | `[[stub:error=${number}@${string}]]`
+  | `[[stub:call=${string}]]`
+  | `[[stub:words=${number}]]`
+  | `[[stub:reply=${string}]]`
+  | `[[stub:chunk=${number | "event"}]]`;
+
+/** One `run` call as the stub saw it (JSON-safe copy). Arrays of more than 64 numbers, typed arrays, ArrayBuffers
+ * and streams are replaced by `{"$binary": "<kind>", "length": n}` / `{"$stream": true}`. */
+export interface StubCallRecord {
+  /** 1-based position since the last `reset()`. */
+  seq: number;
+  model: string;
+  inputs: unknown;
+  /** `options` as given (e.g. `{gateway: {id, skipCache, cacheTtl}}`), or null. */
+  options: unknown;
+  /** Date.now() when the call arrived. */
+  at: number;
+}
+
+export interface StubFailNext {
+  /** Only calls of this model fail (default: any model). */
+  model?: string;
+  /** Workers AI error code; the message is Workers AI's for that code. */
+  code: number;
+  /** How many calls fail (default 1). */
+  times?: number;
+}
+
+/** `AiModelsSearchObject` as the stub returns it from `models()`. */
+export interface StubModelInfo {
+  id: string;
+  source: number;
+  name: string;
+  description: string;
+  task: { id: string; name: string; description: string };
+  tags: string[];
+  properties: { property_id: string; value: string }[];
+}
+
+export interface StubModelsParams {
+  author?: string;
+  hide_experimental?: boolean;
+  page?: number;
+  per_page?: number;
+  search?: string;
+  source?: number;
+  task?: string;
+}
+
+/** The RPC surface of the `AiStub` entrypoint (what `env.AI` offers in tests). */
+export interface AiStubRpc {
+  run(model: string, inputs: unknown, options?: Record<string, unknown>): Promise<unknown>;
+  models(params?: StubModelsParams): Promise<StubModelInfo[]>;
+  calls(): Promise<StubCallRecord[]>;
+  reset(): Promise<void>;
+  failNext(spec: StubFailNext): Promise<void>;
+}

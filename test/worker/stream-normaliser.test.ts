@@ -1,0 +1,113 @@
+// The stream normaliser against any split of the upstream bytes: inside events, inside UTF-8 characters.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AiEvent } from "../../worker/src/ai/events.js";
+import { normaliseStream } from "../../worker/src/ai/stream.js";
+import { chatStreamRenderer } from "../../worker/src/render/chat-stream.js";
+import { renderStream } from "../../worker/src/render/stream.js";
+
+const encoder = new TextEncoder();
+
+function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
+  let last = 0;
+  for (const p of [...points, bytes.length]) {
+    if (p > last) pieces.push(bytes.subarray(last, p));
+    last = Math.max(last, p);
+  }
+  return new ReadableStream({
+    start(controller) {
+      for (const piece of pieces) controller.enqueue(piece);
+      controller.close();
+    },
+  });
+}
+
+async function events(bytes: Uint8Array, cuts: number[] = []): Promise<AiEvent[]> {
+  const out: AiEvent[] = [];
+  await normaliseStream(streamOf(bytes, cuts)).pipeTo(new WritableStream({ write: (e) => void out.push(e) }));
+  return out;
+}
+
+/** What a client sees, minus the chunking: the concatenated text, tool calls and the last usage. */
+function visible(list: AiEvent[]) {
+  const text = list.filter((e) => e.type === "text").map((e) => (e as { text: string }).text).join("");
+  const reasoning = list.filter((e) => e.type === "reasoning").map((e) => (e as { text: string }).text).join("");
+  const tools: Record<number, { id?: string; name?: string; args: string }> = {};
+  for (const e of list) if (e.type === "tool") {
+    const t = (tools[e.index] ??= { args: "" });
+    t.id ??= e.id;
+    t.name ??= e.name;
+    t.args += e.args;
+  }
+  return { text, reasoning, tools, usage: list.filter((e) => e.type === "usage").at(-1), finish: list.filter((e) => e.type === "finish").at(-1) };
+}
+
+const sse = (objects: unknown[]) => encoder.encode(objects.map((o) => `data: ${typeof o === "string" ? o : JSON.stringify(o)}\n\n`).join(""));
+
+const text = fc.string({ unit: "grapheme", maxLength: 12 });
+
+describe("native stream format", () => {
+  it("any split gives the same text, tool calls and usage", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 30 }), async (pieces, cuts) => {
+        const body = sse([
+          ...pieces.map((p) => ({ response: p, p: "xx" })),
+          { tool_calls: [{ index: 0, id: "call_1", function: { name: "get_weather", arguments: '{"city":' } }] },
+          { tool_calls: [{ index: 0, function: { arguments: '"Zürich 🌍"}' } }] },
+          { response: "", usage: { prompt_tokens: 3, completion_tokens: pieces.length, total_tokens: 3 + pieces.length } },
+          "[DONE]",
+        ]);
+        const whole = visible(await events(body));
+        expect(whole.text).toBe(pieces.join(""));
+        expect(whole.tools[0]).toEqual({ id: "call_1", name: "get_weather", args: '{"city":"Zürich 🌍"}' });
+        expect(visible(await events(body, cuts))).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a whole tool call with object arguments becomes a JSON string", async () => {
+    const list = await events(sse([{ response: "" , tool_calls: [{ name: "f", arguments: { a: 1 } }] }, { response: "", tool_calls: [{ name: "g", arguments: {} }] }, "[DONE]"]));
+    expect(visible(list).tools).toEqual({ 0: { id: undefined, name: "f", args: '{"a":1}' }, 1: { id: undefined, name: "g", args: "{}" } });
+  });
+});
+
+describe("OpenAI-shaped stream format", () => {
+  it("any split gives the same result, and cumulative usage counts once", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 30 }), async (pieces, cuts) => {
+        const chunks = [
+          { choices: [{ index: 0, delta: { role: "assistant", reasoning_content: "hmm…" } }], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } },
+          ...pieces.map((p, i) => ({ choices: [{ index: 0, delta: { content: p } }], usage: { prompt_tokens: 5, completion_tokens: i + 2, total_tokens: i + 7 } })),
+          { choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { prompt_tokens: 5, completion_tokens: 40, total_tokens: 45 } },
+          "[DONE]",
+        ];
+        const body = sse(chunks);
+        const whole = visible(await events(body));
+        expect(whole).toMatchObject({ text: pieces.join(""), reasoning: "hmm…", usage: { type: "usage", usage: { total_tokens: 45 } }, finish: { reason: "stop" } });
+        expect(visible(await events(body, cuts))).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("chat rendering of a split stream", () => {
+  it("renders identical client-visible chunks whatever the split", async () => {
+    const body = sse([{ response: "Grüße " }, { response: "aus 東京 🗼" }, { response: "", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } }, "[DONE]"]);
+    const render = async (cuts: number[]) => {
+      const stream = renderStream(normaliseStream(streamOf(body, cuts)), chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }));
+      const text = await new Response(stream).text();
+      const chunks = text.split("\n\n").filter(Boolean);
+      const content = chunks.filter((c) => c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6))).flatMap((c) => c.choices.map((ch: any) => ch.delta.content ?? "")).join("");
+      return { content, last: chunks.at(-1), usage: JSON.parse(chunks.at(-2)!.slice(6)).usage };
+    };
+    const whole = await render([]);
+    expect(whole).toEqual({ content: "Grüße aus 東京 🗼", last: "data: [DONE]", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } });
+    await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { maxLength: 40 }), async (cuts) => {
+      expect(await render(cuts)).toEqual(whole);
+    }), { numRuns: 100 });
+  });
+});

@@ -1,0 +1,33 @@
+// Two projects under one `npm test`: the action in Node, the worker inside workerd.
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { buildSync } from "esbuild";
+import { defineConfig } from "vitest/config";
+// @ts-expect-error: a plain ES module shared with scripts/dev.mjs, without type declarations.
+import { STUB_SOURCE, writeLocalConfig } from "./scripts/local-config.mjs";
+
+// Auxiliary workers must be JavaScript: bundle the TypeScript stub in memory.
+const stub = buildSync({ entryPoints: [STUB_SOURCE], bundle: true, format: "esm", platform: "neutral", write: false, external: ["cloudflare:*"] });
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: "action", include: ["test/action/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 180_000 },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            remoteBindings: false,
+            wrangler: { configPath: writeLocalConfig("test", { API_KEYS: "sk-test-primary,sk-test-secondary" }) },
+            miniflare: {
+              workers: [
+                { name: "ai-stub", modules: [{ type: "ESModule", path: "ai-stub.mjs", contents: stub.outputFiles[0].text }], compatibilityDate: "2026-04-20" },
+              ],
+            },
+          }),
+        ],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
+    ],
+  },
+});

@@ -1,0 +1,97 @@
+// Workers AI streams in two formats: native (`{"response":"…"}` events, tool calls as fragments) and
+// OpenAI-shaped (`choices[].delta` chunks, often with cumulative usage on every chunk). Both become AiEvents.
+import type { AiEvent } from "./events.js";
+import { argumentsText, finishReasonOf, textOf, type TextResult, type Usage } from "./output.js";
+import { sseDecoder, type SseEvent } from "./sse.js";
+import { ApiError } from "../http/errors.js";
+
+type Obj = Record<string, any>;
+
+/** Upstream SSE bytes → AiEvents. */
+export function normaliseStream(upstream: ReadableStream<Uint8Array>): ReadableStream<AiEvent> {
+  return upstream.pipeThrough(sseDecoder()).pipeThrough(eventNormaliser());
+}
+
+export function eventNormaliser(): TransformStream<SseEvent, AiEvent> {
+  let nextToolIndex = 0;
+  const seenToolIndexes = new Set<number>();
+  let lastUsage: Usage | undefined;
+  const toolIndex = (call: Obj, position: number, complete: boolean): number => {
+    // Fragments carry their own index; whole calls (native models) each get the next free one.
+    if (typeof call.index === "number" && !complete) {
+      seenToolIndexes.add(call.index);
+      nextToolIndex = Math.max(nextToolIndex, call.index + 1);
+      return call.index;
+    }
+    const index = Math.max(nextToolIndex, position);
+    nextToolIndex = index + 1;
+    return index;
+  };
+  const emitToolCalls = (calls: unknown, controller: TransformStreamDefaultController<AiEvent>) => {
+    if (!Array.isArray(calls)) return;
+    calls.forEach((call: Obj, position) => {
+      if (!call || typeof call !== "object") return;
+      const fn = (call.function ?? call) as Obj;
+      const complete = fn.arguments !== undefined && typeof fn.arguments !== "string";
+      const args = fn.arguments === undefined || fn.arguments === null ? "" : argumentsText(fn.arguments);
+      const event: AiEvent = { type: "tool", index: toolIndex(call, position, complete), args };
+      if (typeof call.id === "string" && call.id) event.id = call.id;
+      if (typeof fn.name === "string" && fn.name) event.name = fn.name;
+      if (event.args || event.id || event.name) controller.enqueue(event);
+    });
+  };
+  return new TransformStream({
+    transform({ data }, controller) {
+      if (data === "[DONE]") return;
+      let chunk: Obj;
+      try {
+        chunk = JSON.parse(data);
+      } catch {
+        throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
+      }
+      if (!chunk || typeof chunk !== "object") return;
+      if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
+      if (Array.isArray(chunk.choices)) {
+        for (const choice of chunk.choices as Obj[]) {
+          const delta = (choice.delta ?? choice.message ?? {}) as Obj;
+          const reasoning = delta.reasoning_content ?? delta.reasoning;
+          if (typeof reasoning === "string" && reasoning) controller.enqueue({ type: "reasoning", text: reasoning });
+          if (delta.content !== undefined && delta.content !== null) {
+            const text = textOf(delta.content);
+            if (text) controller.enqueue({ type: "text", text });
+          }
+          emitToolCalls(delta.tool_calls, controller);
+          const reason = finishReasonOf(choice.finish_reason);
+          if (reason) controller.enqueue({ type: "finish", reason });
+        }
+      } else {
+        if (chunk.response !== undefined && chunk.response !== null) {
+          const text = textOf(chunk.response);
+          if (text) controller.enqueue({ type: "text", text });
+        }
+        emitToolCalls(chunk.tool_calls, controller);
+      }
+      if (chunk.usage && typeof chunk.usage === "object") {
+        const u = chunk.usage as Obj;
+        const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
+        const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
+        lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+      }
+    },
+    flush(controller) {
+      // Usage may arrive on every chunk, cumulatively: only the last one counts.
+      if (lastUsage) controller.enqueue({ type: "usage", usage: lastUsage });
+    },
+  });
+}
+
+/** A finished answer replayed as events: for cached answers served as a stream, and non-stream upstreams. */
+export function resultEvents(result: TextResult): AiEvent[] {
+  const events: AiEvent[] = [];
+  if (result.reasoning) events.push({ type: "reasoning", text: result.reasoning });
+  if (result.text) events.push({ type: "text", text: result.text });
+  result.toolCalls.forEach((call, index) => events.push({ type: "tool", index, id: call.id, name: call.name, args: call.arguments }));
+  events.push({ type: "usage", usage: result.usage });
+  events.push({ type: "finish", reason: result.finishReason });
+  return events;
+}

@@ -1,0 +1,43 @@
+// Every binding, secret and variable the proxy reads: the names users type in wrangler config and secrets.
+
+export interface AiModelInfo {
+  id: string;
+  name: string;
+  description?: string;
+  task?: { id?: string; name: string; description?: string };
+  tags?: string[];
+  properties?: { property_id: string; value: unknown }[];
+  created_at?: string;
+}
+
+export interface AiRunOptions {
+  gateway?: { id: string; skipCache?: boolean; cacheTtl?: number };
+  [key: string]: unknown;
+}
+
+/** The part of the Workers AI binding the proxy uses; the real binding and the test stub both fit it. */
+export interface AiBinding {
+  run(model: string, inputs: Record<string, unknown>, options?: AiRunOptions): Promise<unknown>;
+  models(params?: Record<string, unknown>): Promise<AiModelInfo[]>;
+}
+
+export interface Env {
+  /** Workers AI (production: `"ai": {"binding": "AI"}`; tests and offline dev: a service binding to the stub). */
+  AI: AiBinding;
+  /** Response cache and model catalogue cache. */
+  CACHE?: KVNamespace;
+  /** Secret: client keys, comma- or newline-separated. */
+  API_KEYS?: string;
+  DEFAULT_AI_MODEL?: string;
+  DEFAULT_EMBEDDING_MODEL?: string;
+  /** JSON object: OpenAI-style name → Workers AI model. */
+  MODEL_ALIASES?: string;
+  /** Comma-separated models tried in order when a model answers 3040 (capacity exceeded). */
+  FALLBACK_MODELS?: string;
+  AI_GATEWAY_ID?: string;
+  /** Comma-separated origins allowed by CORS, or `*`. */
+  CORS_ORIGINS?: string;
+  CACHE_TTL_SECONDS?: string;
+  /** The deployed version (binding `version_metadata`): part of every cache key. */
+  CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
+}

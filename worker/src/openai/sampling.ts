@@ -1,0 +1,45 @@
+// Generation settings shared by every text API (chat, completions, responses, assistants runs), passed to
+// Workers AI with their real meaning: no rescaling, and a real max_tokens instead of the models' 256 default.
+import { badRequest } from "../http/errors.js";
+import { optionalNumber } from "../http/fields.js";
+
+/** Sent when the client sets no limit: Workers AI models otherwise stop at 256 tokens, silently. */
+export const DEFAULT_MAX_TOKENS = 2048;
+
+export interface Sampling {
+  maxTokens: number;
+  /** Stop sequences, applied by the proxy as well (native models ignore them). */
+  stop: string[];
+  /** temperature 0 or a seed: the same request gets the same answer, so it may be cached. */
+  deterministic: boolean;
+  /** The Workers AI inputs these settings become. */
+  inputs: Record<string, unknown>;
+}
+
+export function parseSampling(body: Record<string, unknown>, maxTokenFields: string[] = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS): Sampling {
+  let maxTokens: number | undefined;
+  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, integer: true });
+  const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
+  const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
+  const seed = optionalNumber(body, "seed", { integer: true, min: 0 });
+  const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
+  const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
+  const stop = parseStop(body.stop);
+  const inputs: Record<string, unknown> = { max_tokens: maxTokens ?? defaultMaxTokens };
+  if (temperature !== undefined) inputs.temperature = temperature;
+  if (topP !== undefined) inputs.top_p = topP;
+  if (seed !== undefined) inputs.seed = seed;
+  if (frequency !== undefined) inputs.frequency_penalty = frequency;
+  if (presence !== undefined) inputs.presence_penalty = presence;
+  if (stop.length) inputs.stop = stop;
+  return { maxTokens: maxTokens ?? defaultMaxTokens, stop, deterministic: temperature === 0 || seed !== undefined, inputs };
+}
+
+function parseStop(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list) || list.length > 4 || list.some((s) => typeof s !== "string" || s === "")) {
+    throw badRequest("'stop' must be a non-empty string or an array of up to 4 non-empty strings.", "stop");
+  }
+  return list as string[];
+}

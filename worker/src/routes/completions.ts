@@ -1,0 +1,28 @@
+// POST /v1/completions
+import type { Context } from "hono";
+import { randomId } from "../ai/output.js";
+import { SSE_HEADERS } from "../ai/sse.js";
+import { answerText, streamText } from "../ai/text.js";
+import { readConfig } from "../config.js";
+import type { Env } from "../env.js";
+import { readJsonObject } from "../http/json.js";
+import { parseCompletionRequest } from "../openai/completion-request.js";
+import { completionStreamRenderer, textCompletion } from "../render/completion.js";
+import { renderStream } from "../render/stream.js";
+
+export async function createCompletion(c: Context<{ Bindings: Env }>) {
+  const config = readConfig(c.env);
+  const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const call = { kind: "completion", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const id = `cmpl-${randomId(24)}`;
+  const created = Math.floor(Date.now() / 1000);
+  const echo = request.echo ? request.prompt : "";
+  if (request.stream) {
+    const { cache, events } = await streamText(c.env, config, waitUntil, call);
+    const renderer = completionStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens, echo });
+    return new Response(renderStream(events, renderer), { headers: { ...SSE_HEADERS, "x-cache": cache } });
+  }
+  const { cache, result } = await answerText(c.env, config, waitUntil, call);
+  return c.json(textCompletion(id, request.requestedModel, created, echo + result.text, result), 200, { "x-cache": cache });
+}

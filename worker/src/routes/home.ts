@@ -1,0 +1,54 @@
+// GET / — a public page for people (and JSON for machines) saying what this endpoint is and how to use it.
+import type { Context } from "hono";
+import { loadCatalogue } from "../ai/catalogue.js";
+import { readConfig } from "../config.js";
+import type { Env } from "../env.js";
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export async function home(c: Context<{ Bindings: Env }>) {
+  const config = readConfig(c.env);
+  const base = `${new URL(c.req.url).origin}/v1`;
+  const catalogue = await loadCatalogue(c.env, (p) => c.executionCtx.waitUntil(p));
+  const byTask = new Map<string, string[]>();
+  for (const m of catalogue) {
+    const task = m.task?.name ?? "Other";
+    byTask.set(task, [...(byTask.get(task) ?? []), m.name]);
+  }
+  const aliases = Object.entries(config.aliases).sort(([a], [b]) => a.localeCompare(b));
+  const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
+  if (wantsJson) {
+    return c.json({
+      object: "endpoint",
+      description: "OpenAI-compatible API on Cloudflare Workers AI",
+      base_url: base,
+      auth: "Authorization: Bearer <key>",
+      default_model: config.defaultModel,
+      models: Object.fromEntries(byTask),
+      aliases: Object.fromEntries(aliases),
+    });
+  }
+  const section = (title: string, items: string[]) => `<h3>${escape(title)}</h3><ul>${items.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`;
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>OpenAI-compatible API on Workers AI</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#222}code,pre{background:#f4f4f4;border-radius:4px;padding:.1rem .3rem}pre{padding:.8rem;overflow:auto}</style>
+</head><body>
+<h1>OpenAI-compatible API on Workers AI</h1>
+<p>This endpoint speaks OpenAI's API (chat completions, completions, embeddings, models, images, audio, assistants, responses) and answers with Cloudflare Workers AI models. It needs an API key from whoever runs it.</p>
+<h2>Use it</h2>
+<p>Base URL: <code>${escape(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
+<pre>curl ${escape(base)}/chat/completions \\
+  -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
+  -d '{"model": "${escape(config.defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
+<pre>import OpenAI from "openai";
+const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_KEY });</pre>
+<p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escape(base)}</code> and the API key to your key.</p>
+<h2>Models</h2>
+<p>Default: <code>${escape(config.defaultModel)}</code>. OpenAI names work too:</p>
+<ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> → <code>${escape(t)}</code></li>`).join("")}</ul>
+${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
+<p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
+</body></html>`;
+  return c.html(html);
+}
