@@ -3347,6 +3347,7 @@ async function createTranscription(c) {
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
   const result = output;
   const text = (result.text ?? "").trim();
+  const words = result.words ?? (result.segments ?? []).flatMap((segment) => segment.words ?? []);
   switch (format) {
     case "text":
       return c.text(text);
@@ -3358,9 +3359,9 @@ async function createTranscription(c) {
       return c.json({
         task: "transcribe",
         language: result.transcription_info?.language ?? field("language") ?? "en",
-        duration: result.transcription_info?.duration ?? lastEnd(result.words),
+        duration: result.transcription_info?.duration ?? lastEnd(words),
         text,
-        words: result.words ?? [],
+        words,
         segments: result.segments ?? []
       });
     default:

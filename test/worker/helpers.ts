@@ -32,10 +32,16 @@ export const stub = testEnv.AI as unknown as AiStubRpc;
  * Waits for waitUntil work (cache writes) before returning.
  */
 export async function withEnv(overrides: Partial<Record<keyof Env, unknown>>, request: Request): Promise<Response> {
+  const { response, settled } = await fetchWithEnv(overrides, request);
+  await settled();
+  return response;
+}
+
+/** Like withEnv, for streams: `settled()` waits for the waitUntil work, to be called once the body is read. */
+export async function fetchWithEnv(overrides: Partial<Record<keyof Env, unknown>>, request: Request): Promise<{ response: Response; settled: () => Promise<void> }> {
   const ctx = createExecutionContext();
   const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...testEnv, ...overrides } as Env, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
+  return { response, settled: () => waitOnExecutionContext(ctx) };
 }
 
 export function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {

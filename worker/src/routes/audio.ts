@@ -36,8 +36,10 @@ export async function createTranscription(c: Ctx) {
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"] as const) ?? "json";
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
-  const result = output as { text?: string; vtt?: string; words?: unknown[]; segments?: unknown[]; transcription_info?: { language?: string; duration?: number } };
+  const result = output as { text?: string; vtt?: string; words?: unknown[]; segments?: { words?: unknown[] }[]; transcription_info?: { language?: string; duration?: number } };
   const text = (result.text ?? "").trim();
+  // whisper lists the words at the top; whisper-large-v3-turbo inside each segment.
+  const words = result.words ?? (result.segments ?? []).flatMap((segment) => segment.words ?? []);
   switch (format) {
     case "text":
       return c.text(text);
@@ -49,9 +51,9 @@ export async function createTranscription(c: Ctx) {
       return c.json({
         task: "transcribe",
         language: result.transcription_info?.language ?? field("language") ?? "en",
-        duration: result.transcription_info?.duration ?? lastEnd(result.words),
+        duration: result.transcription_info?.duration ?? lastEnd(words),
         text,
-        words: result.words ?? [],
+        words,
         segments: result.segments ?? [],
       });
     default:
