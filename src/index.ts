@@ -3,8 +3,13 @@ import { localHost, LOCAL_USAGE } from "./local-host.js";
 import { run } from "./main.js";
 import { runnerHost } from "./runner-host.js";
 
+// wrangler's API, loaded in-process for the contract tests, would otherwise print warnings meant for its CLI users.
+process.env.WRANGLER_LOG ??= "error";
+
 if (process.env.GITHUB_ACTIONS === "true") {
   await run(runnerHost());
+  // Keep-alive sockets and the like must not hold the job: everything is written, so end now.
+  process.exit(process.exitCode ?? 0);
 } else {
   if (process.argv.includes("--help")) {
     console.log(LOCAL_USAGE);
@@ -23,4 +28,5 @@ if (process.env.GITHUB_ACTIONS === "true") {
     console.log("outputs:");
     for (const [name, value] of outputs) console.log(`  ${name}=${value}`);
   }
+  process.exit(process.exitCode ?? 0);
 }

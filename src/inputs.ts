@@ -57,6 +57,8 @@ export interface Inputs {
   mode: Mode;
   previewStrategy: PreviewStrategy;
   contractTests: boolean;
+  /** Contract groups chosen by name in `contract-tests` (instead of true); empty: what the worker declares. */
+  contractGroups: string[];
   smokeTest: boolean;
   smokeTestUrl: string;
   rollbackOnFailure: boolean;
@@ -106,13 +108,20 @@ export function parseInputs(get: Get): Inputs {
     kvNamespaces: kv.length ? unique(kv) : [...DEFAULT_KV_BINDINGS],
     mode: parseChoice(INPUT.mode, text(INPUT.mode) || "auto", MODES),
     previewStrategy: parseChoice(INPUT.previewStrategy, text(INPUT.previewStrategy) || "auto", PREVIEW_STRATEGIES),
-    contractTests: parseBoolean(INPUT.contractTests, text(INPUT.contractTests), true),
+    ...parseContractTests(text(INPUT.contractTests)),
     smokeTest: parseBoolean(INPUT.smokeTest, text(INPUT.smokeTest), true),
     smokeTestUrl: parseUrl(INPUT.smokeTestUrl, text(INPUT.smokeTestUrl)),
     rollbackOnFailure: parseBoolean(INPUT.rollbackOnFailure, text(INPUT.rollbackOnFailure), true),
     wranglerVersion,
     githubToken: text(INPUT.githubToken),
   };
+}
+
+/** `true`, `false`, or the names of the contract groups to run (comma- or newline-separated). */
+function parseContractTests(value: string): { contractTests: boolean; contractGroups: string[] } {
+  if (value === "" || /^(true|false)$/i.test(value)) return { contractTests: parseBoolean(INPUT.contractTests, value, true), contractGroups: [] };
+  const groups = parseList(value, INPUT.contractTests, (name) => (/^[a-z][a-z-]*$/.test(name) ? undefined : `"${name}" is not true, false or a contract group name`));
+  return { contractTests: true, contractGroups: unique(groups) };
 }
 
 function parseChoice<T extends string>(input: string, value: string, choices: readonly T[]): T {

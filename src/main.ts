@@ -1,99 +1,100 @@
-// The pipeline: inputs → plan → provision → patch → (contract) → deploy → report.
-// Every failure ends here as one `fail()` naming the stage it came from.
+// The pipeline: inputs → plan → provision → patch → contract → deploy | preview | cleanup → smoke → report.
+// Every failure ends here as one `fail()` naming the stage it came from; the summary is written either way.
 import { configFacts, parseConfig } from "./config/parse.js";
-import type { ConfigPatch } from "./config/patch.js";
+import { createContext, type RunContext } from "./context.js";
 import { readEvent } from "./event.js";
 import type { Host } from "./host.js";
-import { INPUT, InputError, parseInputs, type Inputs } from "./inputs.js";
-import { ACTION_ROOT } from "./paths.js";
-import { Stages } from "./pipeline.js";
-import { plan, type Plan } from "./plan.js";
-import { dryRunDeploy } from "./stages/deploy.js";
-import { writePatchedConfig } from "./stages/patch.js";
-import { planNamespaces, type ProvisionedNamespace } from "./stages/provision.js";
+import { INPUT, parseInputs } from "./inputs.js";
+import { buildAndTest, ContractTestsFailed, type Built } from "./modes/build.js";
+import { cleanupMode } from "./modes/cleanup.js";
+import { contentHash, deployMode, previewMode, requireApiKeys } from "./modes/deploy.js";
+import { StageError, Stages } from "./pipeline.js";
+import { plan, type Plan, type WorkerFacts } from "./plan.js";
+import { notifyPullRequest } from "./stages/notify.js";
 import { renderSummary, setOutputs, type RunReport } from "./stages/report.js";
-import { locateWrangler } from "./wrangler/locate.js";
-import { findWorker, stageCopy } from "./worker-dir.js";
-import { tmpdir } from "node:os";
+import { findWorker } from "./worker-dir.js";
 
-export async function run(host: Host): Promise<RunReport | undefined> {
+export async function run(host: Host): Promise<RunReport> {
   const stages = new Stages(host);
-  let report: RunReport | undefined;
+  const report: RunReport = { plan: undefined, namespaces: [], facts: [], stages: stages.records };
+  let ctx: RunContext | undefined;
   try {
     maskSecrets(host);
     const inputs = await stages.run("inputs", async () => parseInputs((name) => host.input(name)));
     const event = readEvent(host.env);
     const workspace = host.env.GITHUB_WORKSPACE || process.cwd();
 
-    const { source, thePlan } = await stages.run("plan", async (detail) => {
+    const { source, facts, thePlan } = await stages.run("plan", async (detail) => {
       const source = findWorker(inputs, workspace);
-      const facts = configFacts(parseConfig(source.text, source.format, source.configLabel));
-      const thePlan = plan(inputs, event, { ...facts, configLabel: source.configLabel });
-      host.info(`mode: ${thePlan.mode} (${thePlan.reason})`);
-      host.info(`worker: ${thePlan.targetName}${source.shipped ? " (the proxy shipped with the action)" : ""}`);
-      host.info(`config: ${source.configLabel}`);
-      for (const ns of thePlan.namespaces) host.info(`KV binding ${ns.binding} → namespace "${ns.title}"`);
+      const facts: WorkerFacts = { ...configFacts(parseConfig(source.text, source.format, source.configLabel)), configLabel: source.configLabel };
+      const thePlan = plan(inputs, event, facts);
       detail(`${thePlan.mode}: ${thePlan.reason}`);
-      return { source, thePlan };
+      return { source, facts, thePlan };
     });
-    if (thePlan.notice) host.notice(thePlan.notice);
-    if (thePlan.mode !== "dry-run") {
-      throw new InputError(INPUT.mode, `"${thePlan.mode}" is not available in this version of the action yet; only "dry-run" is`);
+    report.plan = thePlan;
+    ctx = createContext({ host, inputs, event, plan: thePlan, source, stages, report });
+    if (thePlan.mode === "deploy" || thePlan.mode === "preview" || thePlan.mode === "cleanup") await preflight(ctx, facts);
+    describePlan(ctx, ctx.plan);
+    if (ctx.plan.notice) host.notice(ctx.plan.notice);
+
+    if (ctx.plan.mode === "cleanup") {
+      await cleanupMode(ctx);
+    } else {
+      const built = await buildAndTest(ctx);
+      if (ctx.plan.mode === "deploy") await deployMode(ctx, built);
+      else if (ctx.plan.mode === "preview") await previewMode(ctx, built);
+      else if (ctx.plan.mode === "dry-run") await dryRunDeploy(ctx, built);
     }
-
-    const namespaces = await stages.run("provision", async (detail) => {
-      const planned = planNamespaces(thePlan.namespaces);
-      for (const ns of planned) host.info(`would find or create KV namespace "${ns.title}" (binding ${ns.binding})`);
-      detail(`${planned.length} namespace(s) planned, none touched (dry run)`);
-      return planned;
-    });
-
-    const configPath = await stages.run("patch", async (detail) => {
-      const target = source.shipped || host.local ? stageCopy(source, host.env.RUNNER_TEMP || tmpdir()) : source.configPath;
-      writePatchedConfig(source, configPatch(inputs, thePlan, namespaces), target);
-      host.info(`patched config written to ${target}`);
-      detail(target === source.configPath ? "patched in place" : "patched into a temporary copy");
-      return target;
-    });
-
-    const bundle = await stages.run("deploy", async (detail) => {
-      const wrangler = await locateWrangler({
-        workerDirectory: source.directory,
-        actionRoot: ACTION_ROOT,
-        version: inputs.wranglerVersion,
-        toolCache: host.env.RUNNER_TOOL_CACHE || `${tmpdir()}/cf-ai-proxy-tool-cache`,
-        log: (line) => host.info(line),
-      });
-      host.info(`wrangler ${wrangler.version} (${wrangler.source})`);
-      const bundle = await dryRunDeploy(wrangler.bin, configPath, (line) => host.info(line));
-      detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
-      return bundle;
-    });
-
-    report = { plan: thePlan, configPath, namespaces, bundle, stages: stages.records };
     await stages.run("report", async () => {
-      setOutputs(host, report!);
-      await host.appendSummary(renderSummary(report!));
+      if (ctx) await notifyPullRequest(ctx, ctx.plan.mode === "cleanup" ? "closed" : "deployed");
     });
-    return report;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (report) report.failure = message;
-    host.fail(message);
-    return report;
+    report.failure = error instanceof Error ? error.message : String(error);
+    if (ctx) {
+      const state = error instanceof StageError && error.cause instanceof ContractTestsFailed ? "tests-failed" : "failed";
+      await notifyPullRequest(ctx, state).catch(() => {});
+    }
   }
+  setOutputs(host, report);
+  await host.appendSummary(renderSummary(report));
+  if (report.failure) host.fail(report.failure);
+  return report;
 }
 
+/** Reads Cloudflare (never writes) to catch what would fail halfway: credentials, keys, the preview strategy. */
+async function preflight(ctx: RunContext, facts: WorkerFacts) {
+  await ctx.stages.run("preflight", async (detail) => {
+    const api = ctx.cloudflare();
+    const { plan: p, inputs, event } = ctx;
+    if (p.mode === "preview" && p.preview?.strategy === "version" && inputs.previewStrategy === "auto" && (await api.deployments(p.workerName)) === undefined) {
+      // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
+      ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
+      ctx.report.facts.push(`${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`);
+    }
+    if (ctx.plan.mode === "deploy" || ctx.plan.preview?.strategy === "worker") await requireApiKeys(ctx, api, ctx.plan.targetName);
+    detail("credentials and secrets checked");
+  });
+}
+
+async function dryRunDeploy(ctx: RunContext, built: Built) {
+  await ctx.stages.run("deploy", async (detail) => {
+    const secrets = ctx.inputs.apiKeys.length ? ["API_KEYS"] : [];
+    const tag = contentHash(built.bundle.directory, built.configText, {});
+    ctx.log(`would upload ${ctx.plan.targetName} (${(built.bundle.gzipBytes / 1024).toFixed(1)} KiB gzip) tagged ${tag}${secrets.length ? " with secret API_KEYS" : ""}`);
+    ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` bundled the worker.");
+    detail(`wrangler deploy --dry-run: ${(built.bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
+  });
+}
+
+function describePlan(ctx: RunContext, p: Plan) {
+  ctx.log(`mode: ${p.mode} (${p.reason})`);
+  ctx.log(`worker: ${p.targetName}${ctx.source.shipped ? " (the proxy shipped with the action)" : ""}`);
+  ctx.log(`config: ${ctx.source.configLabel}`);
+  for (const ns of p.namespaces) ctx.log(`KV binding ${ns.binding} → namespace "${ns.title}"`);
+}
+
+/** Before anything can print them: the runner replaces masked values with *** in every log line. */
 function maskSecrets(host: Host) {
   host.setSecret(host.input(INPUT.apiToken).trim());
   for (const key of host.input(INPUT.apiKeys).split(/[\n,]/)) host.setSecret(key.trim());
-}
-
-function configPatch(inputs: Inputs, thePlan: Plan, namespaces: ProvisionedNamespace[]): ConfigPatch {
-  const vars = { ...inputs.vars };
-  if (inputs.defaultModel) {
-    if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
-    vars.DEFAULT_AI_MODEL = inputs.defaultModel;
-  }
-  return { name: thePlan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars };
 }

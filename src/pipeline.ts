@@ -1,7 +1,7 @@
 // Runs each stage in its own log group, times it, and names it in any error that escapes it.
 import type { Host } from "./host.js";
 
-export type StageName = "inputs" | "plan" | "provision" | "patch" | "contract" | "deploy" | "preview" | "cleanup" | "smoke" | "report";
+export type StageName = "inputs" | "plan" | "preflight" | "provision" | "patch" | "contract" | "deploy" | "preview" | "cleanup" | "smoke" | "report";
 
 export interface StageRecord {
   name: StageName;

@@ -1,4 +1,6 @@
 // Stage 7: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
+import type { ContractReport } from "../contract/types.js";
+import { renderContractTable } from "../contract/run.js";
 import type { Host } from "../host.js";
 import { OUTPUT } from "../inputs.js";
 import type { StageRecord } from "../pipeline.js";
@@ -6,24 +8,29 @@ import type { Plan } from "../plan.js";
 import type { ProvisionedNamespace } from "./provision.js";
 
 export interface RunReport {
-  plan: Plan;
-  configPath: string;
+  plan: Plan | undefined;
+  configPath?: string;
   namespaces: ProvisionedNamespace[];
   workerUrl?: string;
   previewUrl?: string;
   versionId?: string;
   bundle?: { bytes: number; gzipBytes: number };
+  contract?: ContractReport;
+  contractReportPath?: string;
+  /** What the run did, in a sentence each (skipped upload, rolled back, …). */
+  facts: string[];
   stages: StageRecord[];
   failure?: string;
 }
 
 export function setOutputs(host: Host, report: RunReport): void {
-  host.setOutput(OUTPUT.mode, report.plan.mode);
-  host.setOutput(OUTPUT.configPath, report.configPath);
+  if (report.plan) host.setOutput(OUTPUT.mode, report.plan.mode);
+  if (report.configPath) host.setOutput(OUTPUT.configPath, report.configPath);
   host.setOutput(OUTPUT.kvNamespaces, JSON.stringify(Object.fromEntries(report.namespaces.map((ns) => [ns.binding, ns.id]))));
   if (report.workerUrl) host.setOutput(OUTPUT.workerUrl, report.workerUrl);
   if (report.previewUrl) host.setOutput(OUTPUT.previewUrl, report.previewUrl);
   if (report.versionId) host.setOutput(OUTPUT.versionId, report.versionId);
+  if (report.contractReportPath) host.setOutput(OUTPUT.contractReport, report.contractReportPath);
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -31,24 +38,27 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 export function renderSummary(report: RunReport): string {
   const { plan } = report;
-  const rows: [string, string][] = [
-    ["Mode", `**${plan.mode}** (${plan.reason})`],
-    ["Worker", `\`${plan.targetName}\``],
-    ["Config", `\`${report.configPath}\``],
-  ];
+  const mode = plan?.mode ?? "not started";
+  const rows: [string, string][] = [];
+  if (plan) rows.push(["Mode", `**${plan.mode}** (${plan.reason})`], ["Worker", `\`${plan.targetName}\``]);
+  if (report.configPath) rows.push(["Config", `\`${report.configPath}\``]);
   if (report.workerUrl) rows.push(["Worker URL", report.workerUrl]);
   if (report.previewUrl) rows.push(["Preview URL", report.previewUrl]);
   if (report.versionId) rows.push(["Version", `\`${report.versionId}\``]);
   if (report.bundle) rows.push(["Bundle", `${kib(report.bundle.bytes)} (${kib(report.bundle.gzipBytes)} gzip)`]);
-  const lines = [`## cf-ai-proxy-action: ${plan.mode}${report.failure ? " failed" : ""}`, ""];
+  if (report.contract) rows.push(["Contract tests", `${report.contract.passed} passed, ${report.contract.failed} failed`]);
+  const lines = [`## cf-ai-proxy-action: ${mode}${report.failure ? " failed" : ""}`, ""];
   if (report.failure) lines.push(`> [!CAUTION]`, `> ${cell(report.failure)}`, "");
-  if (plan.notice) lines.push(`> [!NOTE]`, `> ${cell(plan.notice)}`, "");
-  lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), "");
+  if (plan?.notice) lines.push(`> [!NOTE]`, `> ${cell(plan.notice)}`, "");
+  for (const fact of report.facts) lines.push(`- ${cell(fact)}`);
+  if (report.facts.length) lines.push("");
+  if (rows.length) lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), "");
   if (report.namespaces.length) {
     lines.push("### KV namespaces", "", "| binding | title | id | |", "| --- | --- | --- | --- |");
     for (const ns of report.namespaces) lines.push(`| \`${ns.binding}\` | \`${cell(ns.title)}\` | \`${ns.id}\` | ${ns.action} |`);
     lines.push("");
   }
+  if (report.contract) lines.push("### Contract tests", "", renderContractTable(report.contract), "");
   lines.push("### Stages", "", "| stage | time | result |", "| --- | ---: | --- |");
   for (const s of report.stages) lines.push(`| ${s.name} | ${(s.ms / 1000).toFixed(2)} s | ${s.ok ? "✅" : "❌"} ${cell(s.detail)} |`);
   return lines.join("\n") + "\n";

@@ -6,6 +6,8 @@ import { spawn } from "node:child_process";
 
 export interface LocatedWrangler {
   bin: string;
+  /** The wrangler package folder (…/node_modules/wrangler): its API and its miniflare are loaded from here. */
+  packageDir: string;
   version: string;
   source: "worker-directory" | "action" | "tool-cache";
 }
@@ -14,7 +16,8 @@ function installedAt(root: string): LocatedWrangler | undefined {
   const pkg = join(root, "node_modules", "wrangler", "package.json");
   if (!existsSync(pkg)) return undefined;
   const { version } = JSON.parse(readFileSync(pkg, "utf8")) as { version: string };
-  return { bin: join(root, "node_modules", "wrangler", "bin", "wrangler.js"), version, source: "action" };
+  const packageDir = join(root, "node_modules", "wrangler");
+  return { bin: join(packageDir, "bin", "wrangler.js"), packageDir, version, source: "action" };
 }
 
 export interface LocateOptions {

@@ -15,6 +15,8 @@ export interface WranglerCall {
   env: Record<string, string | undefined>;
   log: (line: string) => void;
   stdin?: string;
+  /** How error messages name the command, e.g. "versions upload" (default: the first argument). */
+  command?: string;
 }
 
 export interface WranglerResult {
@@ -48,13 +50,15 @@ export async function runWrangler(call: WranglerCall): Promise<WranglerResult> {
   });
   for (const [key, value] of Object.entries(call.env)) if (value !== undefined && value !== "") env[key] = value;
 
-  const command = call.args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
+  const command = call.command ?? call.args[0];
   try {
     const { code, output } = await spawnAndStream(call, env);
     const records = readRecords(outputFile);
     if (code !== 0) {
       const failed = findRecord(records, "command-failed");
-      const detail = failed?.message || lastLines(output) || "no output";
+      // The record says which request failed; Cloudflare's own reason ("… [code: N]") is only in the log.
+      const reasons = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => /\[code: \d+\]/.test(l));
+      const detail = [failed?.message, ...new Set(reasons)].filter(Boolean).join(" ") || lastLines(output) || "no output";
       throw new WranglerError(command, code, detail, records);
     }
     return { records, output };

@@ -36,6 +36,8 @@ export interface Fault {
   delayMs?: number;
   /** How many matching requests it affects; default: all of them. */
   times?: number;
+  /** Runs when the fault hits, before the answer: e.g. make another client's change appear (a race). */
+  onMatch?: (request: RecordedRequest) => void;
 }
 
 export type Handler = (request: RecordedRequest) => FakeReply | Promise<FakeReply>;
@@ -91,7 +93,10 @@ export class HttpFake {
     const fault = this.faults.find(
       (f) => f.left > 0 && (!f.method || f.method === request.method) && (typeof f.path === "string" ? f.path === request.path : f.path.test(request.path)),
     );
-    if (fault) fault.left--;
+    if (fault) {
+      fault.left--;
+      fault.onMatch?.(request);
+    }
     return fault;
   }
 

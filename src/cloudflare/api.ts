@@ -1,0 +1,147 @@
+// The Cloudflare calls the action makes itself (wrangler makes the rest), behind one small interface.
+// Built on the official SDK's tree-shakable client, so only these resources land in dist/index.js.
+import { BadRequestError, NotFoundError, type ClientOptions } from "cloudflare";
+import { BaseNamespaces } from "cloudflare/resources/kv/namespaces/namespaces";
+import { BaseDeployments } from "cloudflare/resources/workers/scripts/deployments";
+import { BaseScripts } from "cloudflare/resources/workers/scripts/scripts";
+import { BaseSecrets } from "cloudflare/resources/workers/scripts/secrets";
+import { BaseVersions } from "cloudflare/resources/workers/scripts/versions";
+import { BaseSubdomains } from "cloudflare/resources/workers/subdomains";
+import { createClient } from "cloudflare/tree-shakable";
+
+export interface Namespace {
+  id: string;
+  title: string;
+}
+
+export interface LiveVersion {
+  deploymentId: string;
+  versionId: string;
+  /** The version's `workers/tag` annotation (the action tags with the content hash). */
+  tag: string | undefined;
+}
+
+export interface CloudflareApi {
+  listNamespaces(): Promise<Namespace[]>;
+  /** Throws NamespaceExists when the title is taken (Cloudflare error 10014). */
+  createNamespace(title: string): Promise<Namespace>;
+  deleteNamespace(id: string): Promise<void>;
+  /** Names of the worker's secrets; undefined when the worker does not exist. */
+  secretNames(script: string): Promise<string[] | undefined>;
+  /** The version serving traffic and the one before it; undefined when the worker does not exist. */
+  deployments(script: string): Promise<{ live: LiveVersion; previous: LiveVersion | undefined } | undefined>;
+  /** Sends all traffic to `versionId` (a rollback). */
+  deployVersion(script: string, versionId: string, message: string): Promise<void>;
+  /** Deletes the worker; false when it did not exist. */
+  deleteScript(script: string): Promise<boolean>;
+  /** https://<script>.<account subdomain>.workers.dev, or undefined when the account has no workers.dev subdomain. */
+  workersDevUrl(script: string): Promise<string | undefined>;
+}
+
+export class NamespaceExists extends Error {
+  constructor(readonly title: string) {
+    super(`a KV namespace titled "${title}" already exists`);
+  }
+}
+
+/** Cloudflare's error code for "a namespace with this title already exists". */
+const DUPLICATE_TITLE = 10014;
+
+export interface ApiOptions {
+  token: string;
+  accountId: string;
+  /** CLOUDFLARE_API_BASE_URL, as wrangler reads it (e.g. a proxy, or a fake in tests). */
+  baseURL?: string;
+  /** Retries of 429 and 5xx answers, with the SDK's exponential backoff and retry-after. */
+  maxRetries?: number;
+}
+
+export function cloudflareApi(options: ApiOptions): CloudflareApi {
+  const clientOptions: ClientOptions = { apiToken: options.token, maxRetries: options.maxRetries ?? 4, timeout: 60_000 };
+  if (options.baseURL) clientOptions.baseURL = options.baseURL;
+  const client = createClient({ ...clientOptions, resources: [BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
+  const account_id = options.accountId;
+
+  const versionInfo = async (script: string, deploymentId: string, versionId: string): Promise<LiveVersion> => {
+    const version = (await client.workers.scripts.versions.get(versionId, { account_id, script_name: script })) as { annotations?: Record<string, string>; metadata?: { annotations?: Record<string, string> } };
+    // Versions carry their annotations at the top level (older answers nested them in metadata).
+    const annotations = version.annotations ?? version.metadata?.annotations ?? {};
+    return { deploymentId, versionId, tag: annotations["workers/tag"] };
+  };
+
+  return {
+    async listNamespaces() {
+      const all: Namespace[] = [];
+      for await (const ns of client.kv.namespaces.list({ account_id, per_page: 1000 })) all.push({ id: ns.id, title: ns.title });
+      return all;
+    },
+    async createNamespace(title) {
+      try {
+        const ns = await client.kv.namespaces.create({ account_id, title });
+        return { id: ns.id, title: ns.title };
+      } catch (error) {
+        if (error instanceof BadRequestError && (error.errors as { code?: number }[] | undefined)?.some((e) => e.code === DUPLICATE_TITLE)) throw new NamespaceExists(title);
+        throw error;
+      }
+    },
+    async deleteNamespace(id) {
+      await client.kv.namespaces.delete(id, { account_id });
+    },
+    async secretNames(script) {
+      try {
+        const names: string[] = [];
+        for await (const secret of client.workers.scripts.secrets.list(script, { account_id })) if (secret.name) names.push(secret.name);
+        return names;
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
+    async deployments(script) {
+      // The API answers {result: {deployments: [...]}} (newest first), which the SDK's paginated list does not read.
+      let list: { id?: string; versions?: { version_id: string; percentage: number }[] }[];
+      try {
+        const body = (await client.get(`/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/deployments`)) as { result?: { deployments?: typeof list; items?: typeof list } };
+        list = body.result?.deployments ?? body.result?.items ?? [];
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+      const mainVersion = (d: (typeof list)[number] | undefined) => d?.versions?.slice().sort((a, b) => b.percentage - a.percentage)[0];
+      const [current] = list;
+      const main = mainVersion(current);
+      if (!current?.id || !main) return undefined;
+      const live = await versionInfo(script, current.id, main.version_id);
+      // The rollback target: the newest earlier deployment whose main version is another one.
+      const earlier = list.slice(1).find((d) => mainVersion(d) && mainVersion(d)!.version_id !== main.version_id);
+      const previous = earlier?.id ? { deploymentId: earlier.id, versionId: mainVersion(earlier)!.version_id, tag: undefined } : undefined;
+      return { live, previous };
+    },
+    async deployVersion(script, versionId, message) {
+      await client.workers.scripts.deployments.create(script, {
+        account_id,
+        strategy: "percentage",
+        versions: [{ version_id: versionId, percentage: 100 }],
+        annotations: { "workers/message": message },
+      } as Parameters<typeof client.workers.scripts.deployments.create>[1]);
+    },
+    async workersDevUrl(script) {
+      try {
+        const { subdomain } = await client.workers.subdomains.get({ account_id });
+        return subdomain ? `https://${script}.${subdomain}.workers.dev` : undefined;
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
+    async deleteScript(script) {
+      try {
+        await client.workers.scripts.delete(script, { account_id, force: true });
+        return true;
+      } catch (error) {
+        if (error instanceof NotFoundError) return false;
+        throw error;
+      }
+    },
+  };
+}

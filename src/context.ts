@@ -1,0 +1,73 @@
+// What every mode of a run shares: the host, the inputs, the plan, the worker, and lazily created clients.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cloudflareApi, type CloudflareApi } from "./cloudflare/api.js";
+import type { RunEvent } from "./event.js";
+import type { Host } from "./host.js";
+import { INPUT, InputError, type Inputs } from "./inputs.js";
+import { ACTION_ROOT } from "./paths.js";
+import type { Stages } from "./pipeline.js";
+import type { Plan } from "./plan.js";
+import type { RunReport } from "./stages/report.js";
+import { locateWrangler, type LocatedWrangler } from "./wrangler/locate.js";
+import type { WorkerSource } from "./worker-dir.js";
+
+export interface RunContext {
+  host: Host;
+  inputs: Inputs;
+  event: RunEvent;
+  plan: Plan;
+  source: WorkerSource;
+  stages: Stages;
+  report: RunReport;
+  /** A private folder for this run (bundles, reports). */
+  workDir: string;
+  log(line: string): void;
+  cloudflare(): CloudflareApi;
+  /** Environment for wrangler commands that talk to Cloudflare. */
+  wranglerEnv(): Record<string, string | undefined>;
+  wrangler(): Promise<LocatedWrangler>;
+}
+
+export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir">): RunContext {
+  const { host, inputs } = base;
+  const workDir = mkdtempSync(join(host.env.RUNNER_TEMP || tmpdir(), "cf-ai-proxy-run-"));
+  let api: CloudflareApi | undefined;
+  let wrangler: Promise<LocatedWrangler> | undefined;
+  const credentials = () => {
+    const hint = host.local ? "set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or pass --api-token and --account-id" : "add it to the step's `with:` from a repository secret";
+    if (!inputs.apiToken) throw new InputError(INPUT.apiToken, `mode "${base.plan.mode}" talks to Cloudflare and needs an API token (Workers Scripts: Edit, Workers KV Storage: Edit, Account Settings: Read): ${hint}`);
+    if (!inputs.accountId) throw new InputError(INPUT.accountId, `mode "${base.plan.mode}" needs the Cloudflare account id: ${hint}`);
+    return { token: inputs.apiToken, accountId: inputs.accountId };
+  };
+  return {
+    ...base,
+    workDir,
+    log: (line) => host.info(line),
+    cloudflare() {
+      if (!api) {
+        const { token, accountId } = credentials();
+        api = cloudflareApi({ token, accountId, baseURL: host.env.CLOUDFLARE_API_BASE_URL || undefined });
+      }
+      return api;
+    },
+    wranglerEnv() {
+      const { token, accountId } = credentials();
+      return { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_API_BASE_URL: host.env.CLOUDFLARE_API_BASE_URL };
+    },
+    wrangler() {
+      wrangler ??= locateWrangler({
+        workerDirectory: base.source.directory,
+        actionRoot: ACTION_ROOT,
+        version: inputs.wranglerVersion,
+        toolCache: host.env.RUNNER_TOOL_CACHE || join(tmpdir(), "cf-ai-proxy-tool-cache"),
+        log: (line) => host.info(line),
+      }).then((found) => {
+        host.info(`wrangler ${found.version} (${found.source})`);
+        return found;
+      });
+      return wrangler;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The sticky pull-request comment, as pure text: one per worker, found again by its hidden marker.
+import type { ContractReport } from "../contract/types.js";
+
+export const commentMarker = (worker: string) => `<!-- cf-ai-proxy-action:preview:${worker} -->`;
+
+export interface CommentFacts {
+  worker: string;
+  state: "deployed" | "tests-failed" | "failed" | "closed";
+  previewUrl?: string;
+  versionId?: string;
+  sha: string;
+  strategy?: "worker" | "version";
+  contract?: ContractReport;
+  failure?: string;
+  runUrl?: string;
+}
+
+export function renderComment(f: CommentFacts): string {
+  const short = f.sha.slice(0, 7);
+  const lines = [commentMarker(f.worker)];
+  switch (f.state) {
+    case "deployed":
+      lines.push(`### ✅ Preview of \`${f.worker}\` is live`, "", `| | |`, `| --- | --- |`, `| Preview | ${f.previewUrl ?? "(no URL reported)"} |`, `| OpenAI base URL | ${f.previewUrl ? `\`${f.previewUrl.replace(/\/$/, "")}/v1\`` : "—"} |`);
+      if (f.versionId) lines.push(`| Version | \`${f.versionId}\` |`);
+      lines.push(`| Commit | \`${short}\` |`);
+      if (f.strategy) lines.push(`| Kind | ${f.strategy === "worker" ? "a separate preview worker, with its own storage" : "a version preview URL of the production worker"} |`);
+      break;
+    case "tests-failed":
+      lines.push(`### ❌ Preview of \`${f.worker}\` not deployed: contract tests failed at \`${short}\``);
+      break;
+    case "failed":
+      lines.push(`### ❌ Preview of \`${f.worker}\` failed at \`${short}\``, "", `> ${oneLine(f.failure ?? "")}`);
+      break;
+    case "closed":
+      lines.push(`### 🧹 Preview of \`${f.worker}\` removed`, "", `The pull request was closed at \`${short}\`; its preview and preview-only storage were deleted.`);
+      break;
+  }
+  if (f.contract) {
+    const failures = f.contract.results.filter((r) => !r.ok);
+    lines.push("", `Contract tests: **${f.contract.passed} passed, ${f.contract.failed} failed** (${f.contract.groups.join(", ")}).`);
+    for (const r of failures.slice(0, 10)) lines.push(`- ${r.group} › ${r.check}: ${oneLine(r.error ?? "")}`);
+  }
+  if (f.runUrl) lines.push("", `[Workflow run](${f.runUrl})`);
+  return lines.join("\n") + "\n";
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").slice(0, 500);

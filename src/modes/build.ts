@@ -1,0 +1,98 @@
+// What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
+import { join } from "node:path";
+import type { ConfigPatch } from "../config/patch.js";
+import type { RunContext } from "../context.js";
+import { loadWranglerApi } from "../contract/workerd.js";
+import { INPUT, InputError } from "../inputs.js";
+import { ACTION_ROOT } from "../paths.js";
+import { runContractStage } from "../stages/contract.js";
+import { writePatchedConfig } from "../stages/patch.js";
+import { planNamespaces, provisionNamespaces, type ProvisionedNamespace } from "../stages/provision.js";
+import { bundleWorker, type BundleInfo } from "../wrangler/commands.js";
+import { stageCopy } from "../worker-dir.js";
+
+export interface Built {
+  configPath: string;
+  configText: string;
+  bundle: BundleInfo;
+}
+
+export class ContractTestsFailed extends Error {
+  constructor(failed: number, total: number) {
+    super(`${failed} of ${total} contract checks failed, so nothing was deployed (details in the job summary and the contract report)`);
+    this.name = "ContractTestsFailed";
+  }
+}
+
+export async function buildAndTest(ctx: RunContext): Promise<Built> {
+  const { plan, inputs, source, host, report } = ctx;
+  const offline = plan.mode === "dry-run" || plan.mode === "test";
+  const wrangler = ctx.wrangler();
+
+  report.namespaces = await ctx.stages.run("provision", async (detail) => {
+    if (offline) {
+      const planned = planNamespaces(plan.namespaces);
+      for (const ns of planned) ctx.log(`would find or create KV namespace "${ns.title}" (binding ${ns.binding})`);
+      detail(`${planned.length} namespace(s) planned, none touched (${plan.mode})`);
+      return planned;
+    }
+    const done = await provisionNamespaces(ctx.cloudflare(), plan.namespaces, ctx.log);
+    detail(done.map((ns) => `${ns.binding}: ${ns.action}`).join(", ") || "no KV bindings");
+    return done;
+  });
+
+  const { configPath, configText } = await ctx.stages.run("patch", async (detail) => {
+    // The shipped worker and local runs never write into the original; a runner's checkout is the user's to patch.
+    const target = source.shipped || host.local ? stageCopy(source, ctx.workDir) : source.configPath;
+    const configText = writePatchedConfig(source, configPatch(ctx, report.namespaces), target);
+    ctx.log(`patched config written to ${target}`);
+    detail(target === source.configPath ? "patched in place" : "patched into a temporary copy");
+    return { configPath: target, configText };
+  });
+  report.configPath = configPath;
+
+  const bundle = await ctx.stages.run("contract", async (detail) => {
+    const w = await wrangler;
+    const bundling = bundleWorker({ bin: w.bin, configPath, env: {}, log: ctx.log });
+    // Loading wrangler's API blocks for about a second: do it while the bundling child process runs.
+    const api = inputs.contractTests ? loadWranglerApi(w.packageDir) : undefined;
+    api?.catch(() => {}); // awaited, and reported, below
+    const bundle = await bundling;
+    report.bundle = bundle;
+    ctx.log(`bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
+    if (!api) {
+      detail(`skipped (input "${INPUT.contractTests}" is false)`);
+      return bundle;
+    }
+    const { report: contract, reportPath } = await runContractStage({
+      workerName: plan.targetName,
+      configPath,
+      configText,
+      format: source.format,
+      bundleDir: bundle.directory,
+      stubScript: join(ACTION_ROOT, "dist", "ai-stub", "index.js"),
+      wranglerDir: w.packageDir,
+      api,
+      selected: inputs.contractGroups,
+      reportDir: ctx.workDir,
+      log: ctx.log,
+    });
+    report.contract = contract;
+    report.contractReportPath = reportPath;
+    detail(`${contract.passed} passed, ${contract.failed} failed`);
+    if (contract.failed > 0) throw new ContractTestsFailed(contract.failed, contract.results.length);
+    return bundle;
+  });
+  return { configPath, configText, bundle };
+}
+
+function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): ConfigPatch {
+  const { inputs, plan } = ctx;
+  const vars = { ...inputs.vars };
+  if (inputs.defaultModel) {
+    if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
+    vars.DEFAULT_AI_MODEL = inputs.defaultModel;
+  }
+  return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars };
+}
+

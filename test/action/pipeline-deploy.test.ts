@@ -1,0 +1,145 @@
+// dist/index.js as a runner runs it, against the fake Cloudflare and GitHub APIs: the production path.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEYS, pullRequestEvent, pushEvent, scheduleEvent, startWorld, writes, type World } from "../helpers/pipeline-world.js";
+import type { ActionRun } from "../helpers/run-action.js";
+
+const uploads = (world: World, name: string) => world.cf.requests.filter((r) => (r.method === "PUT" || r.method === "POST") && new RegExp(`/workers/scripts/${name}(/versions)?$`).test(r.path));
+
+describe("push, twice, then a scheduled run", () => {
+  let world: World;
+  let first: ActionRun;
+  let second: ActionRun;
+  let scheduled: ActionRun;
+  let requestsAfterSecond = 0;
+  let liveAfterSecond = "";
+  beforeAll(async () => {
+    world = await startWorld();
+    first = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+    second = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+    requestsAfterSecond = world.cf.requests.length;
+    liveAfterSecond = world.cf.state.deployedVersion("my-proxy")!.id;
+    scheduled = await world.run({ event: scheduleEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+  }, 240_000);
+  afterAll(() => world.close());
+
+  it("deploys, with outputs for the URL, version and namespaces", () => {
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.outputs).toMatchObject({ mode: "deploy", "worker-url": "https://my-proxy.fake-account.workers.dev" });
+    expect(second.outputs["version-id"]).toBe(liveAfterSecond);
+    const namespaces = JSON.parse(first.outputs["kv-namespaces"]);
+    expect(namespaces).toEqual({ CACHE: world.cf.state.namespaces().find((n) => n.title === "my-proxy-CACHE")!.id });
+  });
+
+  it("is idempotent: the second run finds the namespace instead of creating another", () => {
+    expect(second.code, second.stdout).toBe(0);
+    expect(world.cf.state.namespaces().filter((n) => n.title === "my-proxy-CACHE")).toHaveLength(1);
+    expect(JSON.parse(second.outputs["kv-namespaces"])).toEqual(JSON.parse(first.outputs["kv-namespaces"]));
+    expect(second.summary).toMatch(/\| `CACHE` \| `my-proxy-CACHE` \| `[0-9a-f]{32}` \| found \|/);
+  });
+
+  it("binds the namespace and uploads the keys with the code", () => {
+    const live = world.cf.state.deployedVersion("my-proxy")!;
+    expect(live.bindings).toEqual(expect.arrayContaining([expect.objectContaining({ name: "CACHE", type: "kv_namespace", namespace_id: JSON.parse(first.outputs["kv-namespaces"]).CACHE })]));
+    expect(world.cf.state.secrets("my-proxy")).toEqual({ API_KEYS });
+    expect(live.annotations["workers/tag"]).toMatch(/^cfap-[0-9a-f]{16}$/);
+  });
+
+  it("smoke-tests the live worker with the first key", () => {
+    const smoke = world.edge.requests.filter((r) => r.path === "/v1/models");
+    expect(smoke.length).toBeGreaterThanOrEqual(3);
+    expect(smoke.every((r) => r.headers.authorization === "Bearer sk-live-key-1")).toBe(true);
+  });
+
+  it("a scheduled run with nothing changed uploads nothing but still checks namespaces and smoke-tests", () => {
+    expect(scheduled.code, scheduled.stdout).toBe(0);
+    const fresh = world.cf.requests.slice(requestsAfterSecond);
+    expect(fresh.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(fresh.some((r) => r.path.endsWith("/storage/kv/namespaces"))).toBe(true);
+    expect(scheduled.summary).toContain("nothing to upload");
+    expect(scheduled.outputs["version-id"]).toBe(liveAfterSecond);
+  });
+
+  it("a scheduled run redeploys when the configuration changed", async () => {
+    const before = uploads(world, "my-proxy").length;
+    const run = await world.run({ event: scheduleEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy", vars: "GREETING=changed" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(uploads(world, "my-proxy").length).toBe(before + 1);
+  }, 120_000);
+
+  it("writes a summary with the stages and contract results", () => {
+    expect(first.summary).toContain("## cf-ai-proxy-action: deploy");
+    for (const stage of ["plan", "provision", "patch", "contract", "deploy", "smoke"]) expect(first.summary).toMatch(new RegExp(`\\| ${stage} \\| \\d+\\.\\d\\d s \\| ✅`));
+    expect(first.summary).toContain("### Contract tests");
+    expect(first.outputs["contract-report"]).toMatch(/contract-report\.json$/);
+  });
+
+  it("never prints the token or the keys", () => {
+    for (const run of [first, second, scheduled]) {
+      const printed = run.stdout.replace(/::add-mask::.*\n/g, "") + run.stderr + run.summary + JSON.stringify(run.outputs);
+      expect(printed).not.toContain(world.cf.token);
+      expect(printed).not.toContain("sk-live-key-1");
+    }
+  });
+});
+
+describe("refusals before anything is written", () => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld()));
+  afterAll(() => world.close());
+
+  it("the shipped proxy without api-keys and without an API_KEYS secret", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "worker-name": "keyless" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^preflight stage failed: the proxy would refuse every request: input "api-keys" is empty and worker keyless has no API_KEYS secret/);
+    expect(run.errors[0]).toContain("secrets.PROXY_API_KEYS");
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+
+  it("deploy without an API token names the input", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "api-token": "", "api-keys": API_KEYS } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/preflight stage failed: input "api-token": mode "deploy" talks to Cloudflare and needs an API token/);
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+});
+
+describe("smoke test failure", () => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld()));
+  afterAll(() => world.close());
+
+  it("rolls back to the version that was live before, and fails saying both", async () => {
+    const good = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "rolling" } });
+    expect(good.code, good.stdout).toBe(0);
+    const goodVersion = good.outputs["version-id"];
+    world.edge.status = 500;
+    const bad = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "rolling", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    world.edge.status = 200;
+    expect(bad.code).toBe(1);
+    expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
+    expect(bad.errors[0]).toContain(`rolled back to version ${goodVersion}, which was live before this run`);
+    expect(world.cf.state.deployedVersion("rolling")!.id).toBe(goodVersion);
+  }, 240_000);
+});
+
+describe("runs that deploy nothing", () => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld()));
+  afterAll(() => world.close());
+
+  it("a dry run with no credentials sends no request to Cloudflare", async () => {
+    const run = await world.run({ inputs: { mode: "dry-run", "api-token": "", "account-id": "" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(world.cf.requests).toEqual([]);
+  }, 120_000);
+
+  it("a pull request from a fork runs the contract tests, deploys nothing and says why", async () => {
+    const run = await world.run({ event: pullRequestEvent("opened", 8, true), inputs: { "api-token": "", "account-id": "", "api-keys": "" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.mode).toBe("test");
+    expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork/);
+    expect(run.summary).toMatch(/\| contract \| [\d.]+ s \| ✅/);
+    expect(world.cf.requests).toEqual([]);
+    expect(world.gh.requests).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,75 @@
+// A "world" for end-to-end runs of dist/index.js: the fake Cloudflare API, the fake GitHub API and a fake
+// edge answering for the deployed worker (the smoke test's target), plus event payloads as GitHub sends them.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { HttpFake } from "../fakes/http-fake.js";
+import { startFakeCloudflare, type FakeCloudflare } from "../fakes/cloudflare-api/server.js";
+import { startFakeGitHub, type FakeGitHub } from "../fakes/github-api/server.js";
+import { runAction, type ActionRun, type RunOptions } from "./run-action.js";
+
+export const PR_HEAD_SHA = "feedfacefeedfacefeedfacefeedfacefeedface";
+export const PUSH_SHA = "0123456789abcdef0123456789abcdef01234567";
+export const API_KEYS = "sk-live-key-1,sk-live-key-2";
+
+export interface World {
+  cf: FakeCloudflare;
+  gh: FakeGitHub;
+  /** The deployed worker as the internet sees it: GET /v1/models, 200 for the right key unless told otherwise. */
+  edge: HttpFake & { status: number };
+  run(options: RunOptions & { inputs?: Record<string, string> }): Promise<ActionRun>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(options: { cloudflare?: Parameters<typeof startFakeCloudflare>[0] } = {}): Promise<World> {
+  const cf = await startFakeCloudflare(options.cloudflare);
+  const gh = await startFakeGitHub({ owner: "octo-org", repo: "octo-repo", pulls: [{ number: 7, headSha: PR_HEAD_SHA }, { number: 8 }] });
+  const edge: World["edge"] = Object.assign(
+    new HttpFake(
+      (req): { status: number; body: unknown } => {
+        if (edge.status !== 200) return { status: edge.status, body: { error: { message: "broken deploy" } } };
+        if (req.path.endsWith("/v1/models") && req.headers.authorization !== "Bearer sk-live-key-1") return { status: 401, body: { error: { message: "bad key" } } };
+        return { status: 200, body: { object: "list", data: [] } };
+      },
+      () => ({}),
+    ),
+    { status: 200 },
+  );
+  await edge.start();
+  return {
+    cf,
+    gh,
+    edge,
+    run: (o) =>
+      runAction({
+        ...o,
+        inputs: { "api-token": cf.token, "account-id": cf.accountId, "github-token": gh.token, "smoke-test-url": edge.origin, ...o.inputs },
+        env: { CLOUDFLARE_API_BASE_URL: cf.apiBase, GITHUB_API_URL: gh.origin, ...o.env },
+      }),
+    close: async () => {
+      await Promise.all([cf.close(), gh.close(), edge.close()]);
+    },
+  };
+}
+
+export const pushEvent = { name: "push", payload: { ref: "refs/heads/main", after: PUSH_SHA } };
+export const scheduleEvent = { name: "schedule", payload: { schedule: "0 4 * * 1" } };
+
+export function pullRequestEvent(action: string, number = 7, fork = false) {
+  const head = { sha: number === 7 ? PR_HEAD_SHA : "0000000000000000000000000000000000000008", ref: `feature-${number}`, repo: { full_name: fork ? "someone/octo-repo" : "octo-org/octo-repo" } };
+  return { name: "pull_request", payload: { action, number, pull_request: { number, head, base: { ref: "main", repo: { full_name: "octo-org/octo-repo" } } } } };
+}
+
+/** Requests that change something at Cloudflare. */
+export const writes = (cf: FakeCloudflare) => cf.requests.filter((r) => r.method !== "GET");
+
+/** A user's own worker directory (no Durable Objects, so previews are version previews), inside the workspace. */
+export function writeCustomWorker(workspace: string, name = "my-api", files: Record<string, string> = {}): string {
+  const dir = join(workspace, "my-worker");
+  mkdirSync(dir, { recursive: true });
+  const defaults: Record<string, string> = {
+    "wrangler.jsonc": `// A user's worker\n{\n  "name": "${name}",\n  "main": "index.js",\n  "compatibility_date": "2026-04-01",\n  "kv_namespaces": [{ "binding": "CACHE" }],\n  "vars": { "CONTRACT_GROUPS": "smoke" }\n}\n`,
+    "index.js": `export default { async fetch(request, env) { await env.CACHE.put("seen", "1"); return new Response("hello from ${name}"); } };\n`,
+  };
+  for (const [file, text] of Object.entries({ ...defaults, ...files })) writeFileSync(join(dir, file), text);
+  return "my-worker";
+}
