@@ -144,10 +144,10 @@ var getPattern = /* @__PURE__ */ __name((label, next) => {
   if (label === "*") return "*";
   const match2 = label.match(/^\:([^\{\}]+)(?:\{(.+)\})?$/);
   if (match2) {
-    const cacheKey2 = `${label}#${next}`;
-    if (!patternCache[cacheKey2]) {
-      if (match2[2]) patternCache[cacheKey2] = next && next[0] !== ":" && next[0] !== "*" ? [
-        cacheKey2,
+    const cacheKey3 = `${label}#${next}`;
+    if (!patternCache[cacheKey3]) {
+      if (match2[2]) patternCache[cacheKey3] = next && next[0] !== ":" && next[0] !== "*" ? [
+        cacheKey3,
         match2[1],
         new RegExp(`^${match2[2]}(?=/${next})`)
       ] : [
@@ -155,13 +155,13 @@ var getPattern = /* @__PURE__ */ __name((label, next) => {
         match2[1],
         new RegExp(`^${match2[2]}$`)
       ];
-      else patternCache[cacheKey2] = [
+      else patternCache[cacheKey3] = [
         label,
         match2[1],
         true
       ];
     }
-    return patternCache[cacheKey2];
+    return patternCache[cacheKey3];
   }
   return null;
 }, "getPattern");
@@ -181,15 +181,15 @@ var tryDecode = /* @__PURE__ */ __name((str, decoder) => {
 var decodeURIWithPreservedPercent = /* @__PURE__ */ __name((value) => decodeURI(value.includes("%25") ? value.replace(/%25/g, "%2525") : value), "decodeURIWithPreservedPercent");
 var getPath = /* @__PURE__ */ __name((request) => {
   const url = request.url;
-  const start = url.indexOf("/", url.indexOf(":") + 4);
-  let i = start;
+  const start3 = url.indexOf("/", url.indexOf(":") + 4);
+  let i = start3;
   for (; i < url.length; i++) {
     const charCode = url.charCodeAt(i);
     if (charCode === 37) {
       const queryIndex = url.indexOf("?", i);
       const hashIndex = url.indexOf("#", i);
       const end = queryIndex === -1 ? hashIndex === -1 ? void 0 : hashIndex : hashIndex === -1 ? queryIndex : Math.min(queryIndex, hashIndex);
-      const path = url.slice(start, end);
+      const path = url.slice(start3, end);
       const decoded = tryDecode(path, decodeURIWithPreservedPercent);
       if (/%(?![0-9A-Fa-f]{2})/.test(path)) {
         const rewritten = new URL("http://localhost");
@@ -199,7 +199,7 @@ var getPath = /* @__PURE__ */ __name((request) => {
       return decoded;
     } else if (charCode === 63 || charCode === 35) break;
   }
-  return url.slice(start, i);
+  return url.slice(start3, i);
 }, "getPath");
 var getPathNoStrict = /* @__PURE__ */ __name((request) => {
   const result = getPath(request);
@@ -573,7 +573,7 @@ var raw = /* @__PURE__ */ __name((value, callbacks) => {
   escapedString.callbacks = callbacks;
   return escapedString;
 }, "raw");
-var resolveCallback = /* @__PURE__ */ __name(async (str, phase, preserveCallbacks, context, buffer) => {
+var resolveCallback = /* @__PURE__ */ __name(async (str, phase, preserveCallbacks, context2, buffer) => {
   if (typeof str === "object" && !(str instanceof String)) {
     if (!(str instanceof Promise)) str = str.toString();
     if (str instanceof Promise) str = await str;
@@ -585,8 +585,8 @@ var resolveCallback = /* @__PURE__ */ __name(async (str, phase, preserveCallback
   const resStr = Promise.all(callbacks.map((c) => c({
     phase,
     buffer,
-    context
-  }))).then((res) => Promise.all(res.filter(Boolean).map((str2) => resolveCallback(str2, phase, false, context, buffer))).then(() => buffer[0]));
+    context: context2
+  }))).then((res) => Promise.all(res.filter(Boolean).map((str2) => resolveCallback(str2, phase, false, context2, buffer))).then(() => buffer[0]));
   if (preserveCallbacks) return raw(await resStr, callbacks);
   else return resStr;
 }, "resolveCallback");
@@ -730,7 +730,7 @@ var Context = class {
   * ```
   */
   render = /* @__PURE__ */ __name((...args) => {
-    this.#renderer ??= (content) => this.html(content);
+    this.#renderer ??= (content2) => this.html(content2);
     return this.#renderer(...args);
   }, "render");
   /**
@@ -974,7 +974,7 @@ var Context = class {
 
 // ../node_modules/hono/dist/compose.js
 var compose = /* @__PURE__ */ __name((middleware, onError, onNotFound) => {
-  return (context, next) => {
+  return (context2, next) => {
     let index = -1;
     return dispatch(0);
     async function dispatch(i) {
@@ -985,20 +985,20 @@ var compose = /* @__PURE__ */ __name((middleware, onError, onNotFound) => {
       let handler;
       if (middleware[i]) {
         handler = middleware[i][0][0];
-        context.req.routeIndex = i;
+        context2.req.routeIndex = i;
       } else handler = i === middleware.length && next || void 0;
       if (handler) try {
-        res = await handler(context, () => dispatch(i + 1));
+        res = await handler(context2, () => dispatch(i + 1));
       } catch (err) {
         if (err instanceof Error && onError) {
-          context.error = err;
-          res = await onError(err, context);
+          context2.error = err;
+          res = await onError(err, context2);
           isError = true;
         } else throw err;
       }
-      else if (context.finalized === false && onNotFound) res = await onNotFound(context);
-      if (res && (context.finalized === false || isError)) context.res = res;
-      return context;
+      else if (context2.finalized === false && onNotFound) res = await onNotFound(context2);
+      if (res && (context2.finalized === false || isError)) context2.res = res;
+      return context2;
     }
     __name(dispatch, "dispatch");
   };
@@ -1353,9 +1353,9 @@ var Hono = class Hono2 {
     const composed = compose(matchResult[0], this.errorHandler, this.#notFoundHandler);
     return (async () => {
       try {
-        const context = await composed(c);
-        if (!context.finalized) throw new Error("Context is not finalized. Did you forget to return a Response object or `await next()`?");
-        return context.res;
+        const context2 = await composed(c);
+        if (!context2.finalized) throw new Error("Context is not finalized. Did you forget to return a Response object or `await next()`?");
+        return context2.res;
       } catch (err) {
         return this.#handleError(err, c);
       }
@@ -1460,7 +1460,7 @@ var Node = class Node2 {
   #index;
   #varIndex;
   #children = createNullObject();
-  insert(tokens, index, paramMap, context, keys) {
+  insert(tokens, index, paramMap, context2, keys) {
     let node = this;
     for (let i = 0, len = tokens.length; i < len; i++) {
       const token = tokens[i];
@@ -1496,7 +1496,7 @@ var Node = class Node2 {
           nextNode = node.#children[regexpStr] = new Node2();
         }
         if (name !== "") {
-          nextNode.#varIndex ??= context.varIndex++;
+          nextNode.#varIndex ??= context2.varIndex++;
           paramMap.push([name, nextNode.#varIndex]);
         }
       } else {
@@ -2061,6 +2061,21 @@ async function authorize(request, keysSource) {
 }
 __name(authorize, "authorize");
 
+// src/random.ts
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var UNBIASED_BELOW = 248;
+function randomChars(length) {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(Math.min(length - out.length + 8, 4096)))) {
+      if (byte < UNBIASED_BELOW) out += ALPHABET[byte % 62];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+__name(randomChars, "randomChars");
+
 // src/ai/output.ts
 function normaliseTextOutput(output, maxTokens) {
   if (typeof output === "string") return finish({ text: output }, maxTokens);
@@ -2095,10 +2110,10 @@ function fromResponses(o, maxTokens) {
   let text = "";
   let reasoning = "";
   const calls = [];
-  for (const item of o.output ?? []) {
-    if (item.type === "message") for (const part of item.content ?? []) text += part.type === "output_text" || part.type === "text" ? part.text ?? "" : "";
-    else if (item.type === "reasoning") for (const part of [...item.content ?? [], ...item.summary ?? []]) reasoning += part.text ?? "";
-    else if (item.type === "function_call") calls.push({ id: item.call_id ?? item.id, name: item.name, arguments: item.arguments });
+  for (const item2 of o.output ?? []) {
+    if (item2.type === "message") for (const part of item2.content ?? []) text += part.type === "output_text" || part.type === "text" ? part.text ?? "" : "";
+    else if (item2.type === "reasoning") for (const part of [...item2.content ?? [], ...item2.summary ?? []]) reasoning += part.text ?? "";
+    else if (item2.type === "function_call") calls.push({ id: item2.call_id ?? item2.id, name: item2.name, arguments: item2.arguments });
   }
   if (!text && typeof o.output_text === "string") text = o.output_text;
   const u = o.usage;
@@ -2168,11 +2183,7 @@ function newToolCallId() {
 }
 __name(newToolCallId, "newToolCallId");
 function randomId(length) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  let id = "";
-  for (const b of bytes) id += alphabet[b % alphabet.length];
-  return id;
+  return randomChars(length);
 }
 __name(randomId, "randomId");
 function unexpected(output) {
@@ -2233,11 +2244,11 @@ __name(nextUtcMidnight, "nextUtcMidnight");
 var encoder = new TextEncoder();
 function renderStream(events, renderer) {
   const reader = events.getReader();
-  let started = false;
+  let started2 = false;
   return new ReadableStream({
     async pull(controller) {
-      let out = started ? "" : renderer.start?.() ?? "";
-      started = true;
+      let out = started2 ? "" : renderer.start?.() ?? "";
+      started2 = true;
       try {
         while (!out) {
           const { done, value } = await reader.read();
@@ -2279,7 +2290,7 @@ function chatStreamRenderer(o) {
 
 `;
   const chunk = /* @__PURE__ */ __name((delta) => head + delta + tail, "chunk");
-  const tools = /* @__PURE__ */ new Map();
+  const tools2 = /* @__PURE__ */ new Map();
   let usage;
   let upstreamFinish;
   const openTool = /* @__PURE__ */ __name((tool) => {
@@ -2301,8 +2312,8 @@ function chatStreamRenderer(o) {
         case "reasoning":
           return chunk(`{"reasoning_content":${JSON.stringify(event.text)}}`);
         case "tool": {
-          let tool = tools.get(event.index);
-          if (!tool) tools.set(event.index, tool = { out: tools.size, id: void 0, name: void 0, opened: false, pending: "" });
+          let tool = tools2.get(event.index);
+          if (!tool) tools2.set(event.index, tool = { out: tools2.size, id: void 0, name: void 0, opened: false, pending: "" });
           if (event.id && !tool.opened) tool.id = event.id;
           if (event.name && !tool.opened) tool.name = event.name;
           if (!tool.opened) {
@@ -2321,8 +2332,8 @@ function chatStreamRenderer(o) {
     },
     end() {
       let out = "";
-      for (const tool of tools.values()) if (!tool.opened) tool.name ??= "", out += openTool(tool);
-      const reason = finishReason(tools.size > 0, upstreamFinish, usage, o.maxTokens);
+      for (const tool of tools2.values()) if (!tool.opened) tool.name ??= "", out += openTool(tool);
+      const reason = finishReason(tools2.size > 0, upstreamFinish, usage, o.maxTokens);
       out += head + `{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}
 
 `;
@@ -2515,15 +2526,15 @@ function sseDecoder() {
   let event;
   let data = [];
   const takeLines = /* @__PURE__ */ __name((controller, final) => {
-    let start = 0;
+    let start3 = 0;
     for (; ; ) {
-      const nl = buffer.indexOf("\n", start);
+      const nl = buffer.indexOf("\n", start3);
       if (nl < 0) break;
-      const end = nl > start && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      handleLine(buffer.slice(start, end), controller);
-      start = nl + 1;
+      const end = nl > start3 && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      handleLine(buffer.slice(start3, end), controller);
+      start3 = nl + 1;
     }
-    buffer = buffer.slice(start);
+    buffer = buffer.slice(start3);
     if (final) {
       if (buffer) handleLine(buffer.replace(/\r$/, ""), controller);
       buffer = "";
@@ -2810,8 +2821,8 @@ __name(parseStop, "parseStop");
 
 // src/openai/tools.ts
 var TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-function parseTools(tools, param = "tools") {
-  return (tools ?? []).map((value, i) => {
+function parseTools(tools2, param = "tools") {
+  return (tools2 ?? []).map((value, i) => {
     const tool = asObject(value, `${param}[${i}]`);
     if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; other tool types are not supported.`, `${param}[${i}].type`);
     const fn = asObject(tool.function, `${param}[${i}].function`);
@@ -2819,6 +2830,14 @@ function parseTools(tools, param = "tools") {
   });
 }
 __name(parseTools, "parseTools");
+function parseFlatTools(tools2, param = "tools") {
+  return (tools2 ?? []).map((value, i) => {
+    const tool = asObject(value, `${param}[${i}]`);
+    if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; built-in tools such as '${String(tool.type)}' are not available on Workers AI.`, `${param}[${i}].type`);
+    return functionTool(tool, `${param}[${i}]`);
+  });
+}
+__name(parseFlatTools, "parseFlatTools");
 function functionTool(fn, param) {
   const name = optionalString(fn, "name", `${param}.name`);
   if (!name || !TOOL_NAME.test(name)) throw badRequest(`'${param}.name' must be 1\u201364 letters, digits, '_' or '-'.`, `${param}.name`);
@@ -2864,12 +2883,12 @@ function parseChatRequest(body, config) {
   const messages = raw2.map((m, i) => translateMessage(m, `messages[${i}]`));
   const n = optionalNumber(body, "n", { min: 1, max: 128, integer: true });
   if (n !== void 0 && n > 1) throw badRequest("'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.", "n", "unsupported_parameter");
-  const sampling = parseSampling(body);
-  const inputs = { messages, ...sampling.inputs };
+  const sampling2 = parseSampling(body);
+  const inputs = { messages, ...sampling2.inputs };
   const toolChoice = parseToolChoice(body.tool_choice);
-  const tools = parseTools(optionalArray(body, "tools"));
-  if (tools.length && toolChoice !== "none") {
-    inputs.tools = tools;
+  const tools2 = parseTools(optionalArray(body, "tools"));
+  if (tools2.length && toolChoice !== "none") {
+    inputs.tools = tools2;
     if (toolChoice !== void 0) inputs.tool_choice = toolChoice;
     const parallel = optionalBoolean(body, "parallel_tool_calls");
     if (parallel !== void 0) inputs.parallel_tool_calls = parallel;
@@ -2879,7 +2898,7 @@ function parseChatRequest(body, config) {
   const stream = optionalBoolean(body, "stream") ?? false;
   const streamOptions = optionalObject(body, "stream_options");
   const includeUsage = streamOptions ? optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage") ?? false : false;
-  return { model, requestedModel: requested, inputs, stream, includeUsage, sampling };
+  return { model, requestedModel: requested, inputs, stream, includeUsage, sampling: sampling2 };
 }
 __name(parseChatRequest, "parseChatRequest");
 function translateMessage(value, param) {
@@ -2913,11 +2932,11 @@ function translateMessage(value, param) {
   return out;
 }
 __name(translateMessage, "translateMessage");
-function translateContent(content, param) {
-  if (content === void 0 || content === null) return "";
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) throw badRequest(`'${param}' must be a string or an array of content parts.`, param);
-  const parts = content.map((part, i) => {
+function translateContent(content2, param) {
+  if (content2 === void 0 || content2 === null) return "";
+  if (typeof content2 === "string") return content2;
+  if (!Array.isArray(content2)) throw badRequest(`'${param}' must be a string or an array of content parts.`, param);
+  const parts = content2.map((part, i) => {
     const p = asObject(part, `${param}[${i}]`);
     const type = p.type;
     if (type === "text" || type === "input_text" || type === "output_text") {
@@ -2998,17 +3017,17 @@ function parseCompletionRequest(body, config) {
     if (value !== void 0 && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
   }
   if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
-  const sampling = parseSampling(body, ["max_tokens"], LEGACY_DEFAULT_MAX_TOKENS);
+  const sampling2 = parseSampling(body, ["max_tokens"], LEGACY_DEFAULT_MAX_TOKENS);
   const streamOptions = optionalObject(body, "stream_options");
   return {
     model,
     requestedModel: requested,
     prompt,
-    inputs: { prompt, ...sampling.inputs },
+    inputs: { prompt, ...sampling2.inputs },
     echo: optionalBoolean(body, "echo") ?? false,
     stream: optionalBoolean(body, "stream") ?? false,
     includeUsage: streamOptions ? optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage") ?? false : false,
-    sampling
+    sampling: sampling2
   };
 }
 __name(parseCompletionRequest, "parseCompletionRequest");
@@ -3160,15 +3179,15 @@ var KV_KEY = "catalogue:v1";
 var TTL_SECONDS = 3600;
 var memory;
 async function loadCatalogue(env, waitUntil) {
-  const now = Date.now();
-  if (memory && memory.until > now) return memory.models;
+  const now2 = Date.now();
+  if (memory && memory.until > now2) return memory.models;
   let models = await env.CACHE?.get(KV_KEY, "json") ?? void 0;
   if (!models) {
     models = (await env.AI.models()).map(({ id, name, description, task, created_at }) => ({ id, name, description, task, created_at }));
     if (env.CACHE) waitUntil(env.CACHE.put(KV_KEY, JSON.stringify(models), { expirationTtl: TTL_SECONDS }).catch(() => {
     }));
   }
-  memory = { models, until: now + 6e4 };
+  memory = { models, until: now2 + 6e4 };
   return models;
 }
 __name(loadCatalogue, "loadCatalogue");
@@ -3212,7 +3231,7 @@ async function home(c) {
       aliases: Object.fromEntries(aliases)
     });
   }
-  const section = /* @__PURE__ */ __name((title, items) => `<h3>${escape(title)}</h3><ul>${items.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`, "section");
+  const section = /* @__PURE__ */ __name((title, items2) => `<h3>${escape(title)}</h3><ul>${items2.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`, "section");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>OpenAI-compatible API on Workers AI</title>
@@ -3426,6 +3445,2105 @@ async function retrieveModel(c) {
 }
 __name(retrieveModel, "retrieveModel");
 
+// src/openai/metadata.ts
+var METADATA_LIMITS = { pairs: 16, keyLength: 64, valueLength: 512 };
+function parseMetadata(body, field = "metadata", param = field) {
+  if (body[field] === null) return {};
+  const metadata = optionalObject(body, field, param);
+  if (metadata === void 0) return void 0;
+  const entries = Object.entries(metadata);
+  if (entries.length > METADATA_LIMITS.pairs) throw badRequest(`'${param}' may have at most ${METADATA_LIMITS.pairs} pairs, got ${entries.length}.`, param);
+  for (const [key, value] of entries) {
+    if (key.length > METADATA_LIMITS.keyLength) throw badRequest(`'${param}' keys may be at most ${METADATA_LIMITS.keyLength} characters; '${key.slice(0, 20)}\u2026' has ${key.length}.`, param);
+    if (typeof value !== "string") throw badRequest(`'${param}.${key}' must be a string.`, `${param}.${key}`);
+    if (value.length > METADATA_LIMITS.valueLength) throw badRequest(`'${param}.${key}' may be at most ${METADATA_LIMITS.valueLength} characters, got ${value.length}.`, `${param}.${key}`);
+  }
+  return metadata;
+}
+__name(parseMetadata, "parseMetadata");
+
+// src/state/backend.ts
+var objectName = {
+  assistants: "assistants",
+  thread: /* @__PURE__ */ __name((key) => `thread:${key}`, "thread"),
+  responses: /* @__PURE__ */ __name((key) => `resp:${key}`, "responses")
+};
+
+// src/state/ids.ts
+var OBJECT_KEY_LENGTH = 24;
+var RANDOM_PART = 17;
+var ORDER_PART = 9;
+var ORDERED_KEY_LENGTH = ORDER_PART + RANDOM_PART;
+function encodeOrder(value) {
+  let out = "";
+  for (let i = 0; i < ORDER_PART; i++) {
+    out = ALPHABET[value % 62] + out;
+    value = Math.floor(value / 62);
+  }
+  return out;
+}
+__name(encodeOrder, "encodeOrder");
+function decodeOrder(key) {
+  let value = 0;
+  for (const char of key.slice(0, ORDER_PART)) value = value * 62 + ALPHABET.indexOf(char);
+  return value;
+}
+__name(decodeOrder, "decodeOrder");
+function orderedKey(nowMs, previous) {
+  let order2 = Math.floor(nowMs) * 1e3;
+  if (previous && previous.length === ORDERED_KEY_LENGTH) order2 = Math.max(order2, decodeOrder(previous) + 1);
+  order2 = Math.max(order2, lastOrder + 1);
+  lastOrder = order2;
+  return encodeOrder(order2) + randomChars(RANDOM_PART);
+}
+__name(orderedKey, "orderedKey");
+var lastOrder = 0;
+var PREFIX = {
+  assistant: "asst_",
+  thread: "thread_",
+  message: "msg_",
+  run: "run_",
+  step: "step_",
+  response: "resp_",
+  conversation: "conv_",
+  functionCall: "fc_",
+  functionCallOutput: "fco_",
+  toolCall: "call_"
+};
+var KEY_CHARS = /^[0-9A-Za-z]+$/;
+function keyOf(id, prefix, length = ORDERED_KEY_LENGTH) {
+  if (!id.startsWith(prefix)) return void 0;
+  const key = id.slice(prefix.length);
+  return key.length === length && KEY_CHARS.test(key) ? key : void 0;
+}
+__name(keyOf, "keyOf");
+function requireKey(id, prefix, what, length = ORDERED_KEY_LENGTH) {
+  const key = keyOf(id, prefix, length);
+  if (key === void 0) throw notFound(`No ${what} found with id '${id}'.`);
+  return key;
+}
+__name(requireKey, "requireKey");
+function responseId(objectKey) {
+  return PREFIX.response + objectKey + randomChars(RANDOM_PART);
+}
+__name(responseId, "responseId");
+function responseObjectKey(id) {
+  return requireKey(id, PREFIX.response, "response", OBJECT_KEY_LENGTH + RANDOM_PART).slice(0, OBJECT_KEY_LENGTH);
+}
+__name(responseObjectKey, "responseObjectKey");
+var cursorKey = /* @__PURE__ */ __name((id) => id === void 0 ? void 0 : id.slice(id.indexOf("_") + 1), "cursorKey");
+
+// src/state/paging.ts
+function parsePageQuery(url, defaultOrder = "desc") {
+  const params = url.searchParams;
+  const rawLimit = params.get("limit");
+  const limit = rawLimit === null || rawLimit === "" ? 20 : Number(rawLimit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest(`'limit' must be an integer from 1 to 100, got '${rawLimit}'.`, "limit");
+  const order2 = params.get("order") || defaultOrder;
+  if (order2 !== "asc" && order2 !== "desc") throw badRequest(`'order' must be 'asc' or 'desc', got '${order2}'.`, "order");
+  return { limit, order: order2, after: params.get("after") || void 0, before: params.get("before") || void 0 };
+}
+__name(parsePageQuery, "parsePageQuery");
+function scanFor(query, tag) {
+  const after = cursorKey(query.after);
+  const before = cursorKey(query.before);
+  const asc = query.order === "asc";
+  const fromCursorBackwards = before !== void 0 && after === void 0;
+  const scan = {
+    above: asc ? after : before,
+    below: asc ? before : after,
+    descending: asc === fromCursorBackwards,
+    limit: query.limit + 1,
+    tag
+  };
+  return { scan, reverse: fromCursorBackwards };
+}
+__name(scanFor, "scanFor");
+function toPage(rows, query, reverse) {
+  const has_more = rows.length > query.limit;
+  const data = rows.slice(0, query.limit);
+  if (reverse) data.reverse();
+  return { object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more };
+}
+__name(toPage, "toPage");
+
+// src/state/op.ts
+function createContext(replay) {
+  const now2 = replay?.now ?? Date.now();
+  const tape = { now: now2, values: [] };
+  let position = 0;
+  const next = /* @__PURE__ */ __name((make) => {
+    const value = replay && position < replay.values.length ? replay.values[position] : make();
+    position++;
+    tape.values.push(value);
+    return value;
+  }, "next");
+  return {
+    now: now2,
+    seconds: Math.floor(now2 / 1e3),
+    key: /* @__PURE__ */ __name((tables, table) => next(() => orderedKey(now2, tables.table(table).lastKey())), "key"),
+    random: /* @__PURE__ */ __name((length) => next(() => randomChars(length)), "random"),
+    tape
+  };
+}
+__name(createContext, "createContext");
+function capture(run) {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { ok: false, error: { status: error.status, message: error.message, type: error.type, param: error.param, code: error.code } };
+  }
+}
+__name(capture, "capture");
+function unwrap(outcome) {
+  if (outcome.ok) return outcome.value;
+  const e = outcome.error;
+  throw new ApiError(e.status, e.message, e.type, e.param, e.code);
+}
+__name(unwrap, "unwrap");
+
+// src/state/do-backend.ts
+var DurableObjectBackend = class {
+  constructor(namespace) {
+    this.namespace = namespace;
+  }
+  static {
+    __name(this, "DurableObjectBackend");
+  }
+  name = "durable-object";
+  stub(object) {
+    return this.namespace.get(this.namespace.idFromName(object));
+  }
+  async invoke(object, op, args, options = {}) {
+    const answer = await this.stub(object).invoke(op, args, options.waitMs ?? 0);
+    return unwrap(answer.outcome);
+  }
+  async start(object, op, args, options = {}) {
+    const { answer, session } = await this.stub(object).start(op, args, options.abandon);
+    const value = unwrap(answer.outcome);
+    const remote = session;
+    return {
+      value,
+      session: {
+        finish: /* @__PURE__ */ __name(async (finishOp, finishArgs) => unwrap((await remote.finish(finishOp, finishArgs)).outcome), "finish"),
+        close: /* @__PURE__ */ __name(() => remote[Symbol.dispose](), "close")
+      }
+    };
+  }
+};
+
+// src/state/tables.ts
+function scanSorted(entries, scan) {
+  const out = [];
+  const n = entries.length;
+  for (let i = 0; i < n && out.length < scan.limit; i++) {
+    const [key, value, tag] = entries[scan.descending ? n - 1 - i : i];
+    if (scan.above !== void 0 && key <= scan.above) continue;
+    if (scan.below !== void 0 && key >= scan.below) continue;
+    if (scan.tag !== void 0 && tag !== scan.tag) continue;
+    out.push(value);
+  }
+  return out;
+}
+__name(scanSorted, "scanSorted");
+
+// src/state/document-tables.ts
+var DocumentTables = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  static {
+    __name(this, "DocumentTables");
+  }
+  dirty = false;
+  table(name) {
+    const rows = /* @__PURE__ */ __name(() => this.doc.tables[name] ??= {}, "rows");
+    return {
+      get: /* @__PURE__ */ __name((key) => {
+        const row = this.doc.tables[name]?.[key];
+        return row ? structuredClone(row.value) : void 0;
+      }, "get"),
+      put: /* @__PURE__ */ __name((key, value, tag = null) => {
+        rows()[key] = { tag, value: structuredClone(value) };
+        this.dirty = true;
+      }, "put"),
+      delete: /* @__PURE__ */ __name((key) => {
+        if (!this.doc.tables[name]?.[key]) return false;
+        delete rows()[key];
+        this.dirty = true;
+        return true;
+      }, "delete"),
+      scan: /* @__PURE__ */ __name((scan) => {
+        const sorted = Object.keys(this.doc.tables[name] ?? {}).sort();
+        const entries = sorted.map((key) => {
+          const row = rows()[key];
+          return [key, row.value, row.tag];
+        });
+        return scanSorted(entries, scan).map((value) => structuredClone(value));
+      }, "scan"),
+      lastKey: /* @__PURE__ */ __name(() => Object.keys(this.doc.tables[name] ?? {}).sort().at(-1), "lastKey")
+    };
+  }
+  clear() {
+    this.doc.tables = {};
+    this.dirty = true;
+  }
+};
+
+// src/state/signal.ts
+var Signal = class {
+  static {
+    __name(this, "Signal");
+  }
+  waiting = /* @__PURE__ */ new Set();
+  get idle() {
+    return this.waiting.size === 0;
+  }
+  notify() {
+    for (const wake of [...this.waiting]) wake();
+  }
+  /** Resolves at the next notify, or after `ms`. */
+  wait(ms) {
+    return new Promise((resolve) => {
+      const wake = /* @__PURE__ */ __name(() => {
+        clearTimeout(timer);
+        this.waiting.delete(wake);
+        resolve();
+      }, "wake");
+      const timer = setTimeout(wake, ms);
+      this.waiting.add(wake);
+    });
+  }
+};
+async function settle2(attempt2, pending, waitMs, changed, working) {
+  const deadline = Date.now() + waitMs;
+  for (; ; ) {
+    const result = await attempt2();
+    const left = deadline - Date.now();
+    if (!pending(result) || left <= 0 || !working()) return result;
+    await changed(left);
+  }
+}
+__name(settle2, "settle");
+
+// src/state/kv-documents.ts
+var KEY_PREFIX = "state:";
+var REMEMBERED = 512;
+var WRITE_ATTEMPTS = 4;
+var MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+var RATE_LIMIT_PAUSE_MS = 1100;
+var emptyDocument = /* @__PURE__ */ __name(() => ({ version: 0, tables: {} }), "emptyDocument");
+var KvDocuments = class {
+  constructor(kv) {
+    this.kv = kv;
+  }
+  static {
+    __name(this, "KvDocuments");
+  }
+  latest = /* @__PURE__ */ new Map();
+  queues = /* @__PURE__ */ new Map();
+  signals = /* @__PURE__ */ new Map();
+  working = /* @__PURE__ */ new Map();
+  /** Resolves when this isolate next writes the object, or after `ms`. */
+  async changed(object, ms) {
+    let signal = this.signals.get(object);
+    if (!signal) this.signals.set(object, signal = new Signal());
+    await signal.wait(ms);
+    if (signal.idle) this.signals.delete(object);
+  }
+  /** Runs and responses of this object being worked on in this isolate. */
+  isWorking = /* @__PURE__ */ __name((object) => this.working.has(object), "isWorking");
+  setWorking(object, delta) {
+    const count = (this.working.get(object) ?? 0) + delta;
+    if (count > 0) this.working.set(object, count);
+    else this.working.delete(object);
+  }
+  /**
+   * Runs `fn` on the object's current document after the operations queued before it, and answers once what it
+   * changed is written. `fresh`: the object is new, so nothing is read first.
+   */
+  run(object, fn, fresh = false) {
+    return new Promise((resolve, reject) => {
+      const job = { fresh, fn, resolve, reject };
+      const queue = this.queues.get(object);
+      if (queue) return void queue.push(job);
+      this.queues.set(object, [job]);
+      void this.drain(object);
+    });
+  }
+  async drain(object) {
+    const queue = this.queues.get(object);
+    while (queue.length) {
+      const jobs = queue.splice(0);
+      try {
+        const source = jobs.every((job) => job.fresh) ? this.latest.get(object) ?? emptyDocument() : await this.read(object);
+        const doc = structuredClone(source);
+        const tables = new DocumentTables(doc);
+        const results = jobs.map((job) => attempt(job, tables, jobs.length > 1));
+        if (tables.dirty) {
+          doc.version = source.version + 1;
+          await this.write(object, doc);
+          this.remember(object, doc);
+          this.signals.get(object)?.notify();
+        }
+        jobs.forEach((job, i) => {
+          const result = results[i];
+          if ("outcome" in result) job.resolve(result.outcome);
+          else job.reject(result.error);
+        });
+      } catch (error) {
+        for (const job of jobs) job.reject(error);
+      }
+    }
+    this.queues.delete(object);
+  }
+  async read(object) {
+    let stored;
+    try {
+      stored = await this.kv.get(KEY_PREFIX + object, "json");
+    } catch (error) {
+      throw new ApiError(503, `The KV state store could not be read: ${error.message}`, "server_error", null, "state_unavailable");
+    }
+    const mine = this.latest.get(object);
+    if (mine && (!stored || mine.version >= stored.version)) return mine;
+    return stored ?? { version: 0, tables: {} };
+  }
+  async write(object, doc) {
+    const empty = Object.values(doc.tables).every((rows) => Object.keys(rows).length === 0);
+    const text = empty ? "" : JSON.stringify(doc);
+    if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
+      throw new ApiError(413, "This thread or conversation has grown too large for one KV value (25 MiB); use the Durable Object backend.", "invalid_request_error", null, "state_too_large");
+    }
+    for (let attempt2 = 1; ; attempt2++) {
+      try {
+        if (empty) await this.kv.delete(KEY_PREFIX + object);
+        else await this.kv.put(KEY_PREFIX + object, text);
+        return;
+      } catch (error) {
+        const message = error.message ?? String(error);
+        if (attempt2 < WRITE_ATTEMPTS && /429|too many requests|rate limit/i.test(message)) {
+          await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT_PAUSE_MS * attempt2));
+          continue;
+        }
+        throw new ApiError(503, `The KV state store refused the write: ${message}`, "server_error", null, "state_unavailable");
+      }
+    }
+  }
+  remember(object, doc) {
+    this.latest.delete(object);
+    this.latest.set(object, doc);
+    if (this.latest.size > REMEMBERED) this.latest.delete(this.latest.keys().next().value);
+  }
+};
+function attempt(job, tables, batched) {
+  const before = batched ? structuredClone(tables.doc.tables) : void 0;
+  const wasDirty = tables.dirty;
+  const undo = /* @__PURE__ */ __name(() => {
+    if (before) tables.doc.tables = before;
+    tables.dirty = before ? wasDirty : false;
+  }, "undo");
+  try {
+    const outcome = capture(() => job.fn(tables));
+    if (!outcome.ok) undo();
+    return { outcome };
+  } catch (error) {
+    undo();
+    return { error };
+  }
+}
+__name(attempt, "attempt");
+
+// src/assistants/assistant-ops.ts
+function requireAssistant(tables, args) {
+  const assistant = tables.table("assistants").get(args.key);
+  if (!assistant) throw notFound(`No assistant found with id '${args.assistantId}'.`);
+  return assistant;
+}
+__name(requireAssistant, "requireAssistant");
+var assistantOps = {
+  "assistants.create": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    const key = ctx.key(tables, "assistants");
+    const assistant = { id: PREFIX.assistant + key, object: "assistant", created_at: ctx.seconds, ...args.fields };
+    tables.table("assistants").put(key, assistant);
+    return assistant;
+  }), "assistants.create"),
+  "assistants.get": /* @__PURE__ */ __name(((tables, args) => requireAssistant(tables, args)), "assistants.get"),
+  "assistants.update": /* @__PURE__ */ __name(((tables, args) => {
+    const assistant = { ...requireAssistant(tables, args), ...args.fields };
+    tables.table("assistants").put(args.key, assistant);
+    return assistant;
+  }), "assistants.update"),
+  "assistants.delete": /* @__PURE__ */ __name(((tables, args) => {
+    requireAssistant(tables, args);
+    tables.table("assistants").delete(args.key);
+    return { id: args.assistantId, object: "assistant.deleted", deleted: true };
+  }), "assistants.delete"),
+  "assistants.list": /* @__PURE__ */ __name(((tables, args) => {
+    const { scan, reverse } = scanFor(args.query);
+    return toPage(tables.table("assistants").scan(scan), args.query, reverse);
+  }), "assistants.list")
+};
+
+// src/assistants/objects.ts
+var isActive = /* @__PURE__ */ __name((status) => status === "queued" || status === "in_progress" || status === "cancelling" || status === "requires_action", "isActive");
+var isTransient = /* @__PURE__ */ __name((status) => status === "queued" || status === "in_progress" || status === "cancelling", "isTransient");
+function textContent(value) {
+  return { type: "text", text: { value, annotations: [] } };
+}
+__name(textContent, "textContent");
+function newStep(run, id, seconds, details) {
+  return {
+    id,
+    object: "thread.run.step",
+    created_at: seconds,
+    assistant_id: run.assistant_id,
+    thread_id: run.thread_id,
+    run_id: run.id,
+    type: details.type,
+    status: "in_progress",
+    step_details: details,
+    last_error: null,
+    expired_at: null,
+    cancelled_at: null,
+    failed_at: null,
+    completed_at: null,
+    metadata: {},
+    usage: null
+  };
+}
+__name(newStep, "newStep");
+function assistantMessage(run, id, seconds) {
+  return {
+    id,
+    object: "thread.message",
+    created_at: seconds,
+    thread_id: run.thread_id,
+    status: "in_progress",
+    incomplete_details: null,
+    completed_at: null,
+    incomplete_at: null,
+    role: "assistant",
+    content: [],
+    assistant_id: run.assistant_id,
+    run_id: run.id,
+    attachments: [],
+    metadata: {}
+  };
+}
+__name(assistantMessage, "assistantMessage");
+
+// src/assistants/thread-ops.ts
+var THREAD_KEY = "t";
+function requireThread(tables, threadId) {
+  const thread = tables.table("thread").get(THREAD_KEY);
+  if (!thread) throw notFound(`No thread found with id '${threadId}'.`);
+  return thread;
+}
+__name(requireThread, "requireThread");
+function latestRun(tables) {
+  return tables.table("runs").scan({ descending: true, limit: 1 })[0];
+}
+__name(latestRun, "latestRun");
+function assertNoActiveRun(tables, threadId, now2, doing) {
+  const run = latestRun(tables)?.run;
+  if (run && isActive(run.status) && (run.expires_at === null || now2 / 1e3 < run.expires_at)) {
+    throw badRequest(`Can't ${doing} ${threadId} while a run ${run.id} is active.`);
+  }
+}
+__name(assertNoActiveRun, "assertNoActiveRun");
+function insertMessage(tables, ctx, threadId, input) {
+  const key = ctx.key(tables, "messages");
+  const message = {
+    id: PREFIX.message + key,
+    object: "thread.message",
+    created_at: ctx.seconds,
+    thread_id: threadId,
+    status: "completed",
+    incomplete_details: null,
+    completed_at: ctx.seconds,
+    incomplete_at: null,
+    role: input.role,
+    content: input.content,
+    assistant_id: null,
+    run_id: null,
+    attachments: input.attachments,
+    metadata: input.metadata
+  };
+  tables.table("messages").put(key, message, null);
+  return message;
+}
+__name(insertMessage, "insertMessage");
+function createThread(tables, args, ctx) {
+  if (tables.table("thread").get(THREAD_KEY)) throw badRequest(`Thread ${args.threadId} already exists.`);
+  const thread = { id: args.threadId, object: "thread", created_at: ctx.seconds, tool_resources: args.tool_resources, metadata: args.metadata };
+  tables.table("thread").put(THREAD_KEY, thread);
+  for (const message of args.messages) insertMessage(tables, ctx, args.threadId, message);
+  return thread;
+}
+__name(createThread, "createThread");
+function requireMessage(tables, args) {
+  requireThread(tables, args.threadId);
+  const message = tables.table("messages").get(args.key);
+  if (!message) throw notFound(`No message found with id '${args.messageId}'.`);
+  return message;
+}
+__name(requireMessage, "requireMessage");
+var threadOps = {
+  "threads.create": createThread,
+  "threads.get": /* @__PURE__ */ __name(((tables, args) => requireThread(tables, args.threadId)), "threads.get"),
+  "threads.update": /* @__PURE__ */ __name(((tables, args) => {
+    const thread = requireThread(tables, args.threadId);
+    if (args.metadata !== void 0) thread.metadata = args.metadata;
+    if (args.tool_resources !== void 0) thread.tool_resources = args.tool_resources;
+    tables.table("thread").put(THREAD_KEY, thread);
+    return thread;
+  }), "threads.update"),
+  "threads.delete": /* @__PURE__ */ __name(((tables, args) => {
+    requireThread(tables, args.threadId);
+    tables.clear();
+    return { id: args.threadId, object: "thread.deleted", deleted: true };
+  }), "threads.delete"),
+  "messages.create": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    requireThread(tables, args.threadId);
+    assertNoActiveRun(tables, args.threadId, ctx.now, "add messages to");
+    return insertMessage(tables, ctx, args.threadId, args.message);
+  }), "messages.create"),
+  "messages.get": /* @__PURE__ */ __name(((tables, args) => requireMessage(tables, args)), "messages.get"),
+  "messages.update": /* @__PURE__ */ __name(((tables, args) => {
+    const message = requireMessage(tables, args);
+    message.metadata = args.metadata;
+    tables.table("messages").put(args.key, message, message.run_id);
+    return message;
+  }), "messages.update"),
+  "messages.delete": /* @__PURE__ */ __name(((tables, args) => {
+    requireMessage(tables, args);
+    tables.table("messages").delete(args.key);
+    return { id: args.messageId, object: "thread.message.deleted", deleted: true };
+  }), "messages.delete"),
+  "messages.list": /* @__PURE__ */ __name(((tables, args) => {
+    requireThread(tables, args.threadId);
+    const { scan, reverse } = scanFor(args.query, args.runId);
+    if (args.runId !== void 0) {
+      const runKey = keyOf(args.runId, PREFIX.run);
+      if (runKey === void 0) return toPage([], args.query, false);
+      if (scan.above === void 0 || scan.above < runKey) scan.above = runKey;
+    }
+    return toPage(tables.table("messages").scan(scan), args.query, reverse);
+  }), "messages.list")
+};
+
+// src/assistants/run-ops.ts
+var RUN_EXPIRY_SECONDS = 600;
+var AUTO_TRUNCATION_MESSAGES = 256;
+function effective(run, now2) {
+  if (isActive(run.status) && run.expires_at !== null && now2 / 1e3 >= run.expires_at) return { ...run, status: "expired", required_action: null };
+  return run;
+}
+__name(effective, "effective");
+function requireRun(tables, args) {
+  requireThread(tables, args.threadId);
+  const row = tables.table("runs").get(args.key);
+  if (!row) throw notFound(`No run found with id '${args.runId}'.`);
+  return row;
+}
+__name(requireRun, "requireRun");
+function saveRun(tables, key, row) {
+  tables.table("runs").put(key, row);
+}
+__name(saveRun, "saveRun");
+function started(tables, row) {
+  const strategy = row.run.truncation_strategy;
+  const limit = strategy.type === "last_messages" && strategy.last_messages ? strategy.last_messages : AUTO_TRUNCATION_MESSAGES;
+  const messages = tables.table("messages").scan({ below: row.replyKey, descending: true, limit }).reverse();
+  const toolRounds = row.steps.flatMap((step) => step.step_details.type === "tool_calls" ? [step.step_details.tool_calls] : []);
+  return { run: row.run, messages, toolRounds, replyMessageId: PREFIX.message + row.replyKey, steps: row.steps };
+}
+__name(started, "started");
+var addUsage = /* @__PURE__ */ __name((a, b) => ({
+  prompt_tokens: (a?.prompt_tokens ?? 0) + b.prompt_tokens,
+  completion_tokens: (a?.completion_tokens ?? 0) + b.completion_tokens,
+  total_tokens: (a?.total_tokens ?? 0) + b.total_tokens
+}), "addUsage");
+function start(tables, args, ctx) {
+  if (args.newThread) createThread(tables, args.newThread, ctx);
+  requireThread(tables, args.threadId);
+  assertNoActiveRun(tables, args.threadId, ctx.now, "create a run on");
+  for (const message of args.additionalMessages) insertMessage(tables, ctx, args.threadId, message);
+  const key = ctx.key(tables, "runs");
+  const run = {
+    id: PREFIX.run + key,
+    object: "thread.run",
+    created_at: ctx.seconds,
+    thread_id: args.threadId,
+    status: "in_progress",
+    required_action: null,
+    last_error: null,
+    expires_at: ctx.seconds + RUN_EXPIRY_SECONDS,
+    started_at: ctx.seconds,
+    cancelled_at: null,
+    failed_at: null,
+    completed_at: null,
+    incomplete_details: null,
+    usage: null,
+    ...args.template
+  };
+  const row = { run, steps: [], replyKey: ctx.key(tables, "messages") };
+  saveRun(tables, key, row);
+  return started(tables, row);
+}
+__name(start, "start");
+function finish2(tables, args, ctx) {
+  const row = requireRun(tables, args);
+  const run = effective(row.run, ctx.now);
+  if (run.status !== "in_progress") return { run, message: null, steps: row.steps };
+  const result = args.result;
+  let message = null;
+  if (result.type === "failed") {
+    Object.assign(run, { status: "failed", failed_at: ctx.seconds, last_error: { code: result.code, message: result.message } });
+  } else {
+    run.usage = addUsage(run.usage, result.usage);
+    if (result.type === "message" || result.text) {
+      message = assistantMessage(run, PREFIX.message + row.replyKey, ctx.seconds);
+      message.content = [textContent(result.text)];
+      const truncated = result.type === "message" && result.truncated;
+      Object.assign(message, truncated ? { status: "incomplete", incomplete_at: ctx.seconds, incomplete_details: { reason: "max_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+      tables.table("messages").put(row.replyKey, message, run.id);
+      const step = newStep(run, result.steps.message, ctx.seconds, { type: "message_creation", message_creation: { message_id: message.id } });
+      Object.assign(step, { status: "completed", completed_at: ctx.seconds, usage: result.type === "message" ? result.usage : null });
+      row.steps.push(step);
+    }
+    if (result.type === "message") {
+      Object.assign(run, result.truncated ? { status: "incomplete", incomplete_details: { reason: "max_completion_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+    } else {
+      const step = newStep(run, result.steps.tools, ctx.seconds, { type: "tool_calls", tool_calls: result.calls.map((c) => ({ ...c, function: { ...c.function, output: null } })) });
+      step.usage = result.usage;
+      row.steps.push(step);
+      Object.assign(run, { status: "requires_action", required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: result.calls } } });
+    }
+  }
+  row.run = run;
+  saveRun(tables, args.key, row);
+  return { run, message, steps: row.steps };
+}
+__name(finish2, "finish");
+function resume(tables, args, ctx) {
+  const row = requireRun(tables, args);
+  const run = effective(row.run, ctx.now);
+  if (run.status !== "requires_action") throw badRequest(`Runs in status '${run.status}' do not accept tool outputs.`, "tool_outputs", "run_not_waiting");
+  const pending = run.required_action.submit_tool_outputs.tool_calls;
+  const outputs = new Map(args.outputs.map((o) => [o.tool_call_id, o.output]));
+  for (const id of outputs.keys()) if (!pending.some((call) => call.id === id)) throw badRequest(`No tool call '${id}' is waiting for output in run ${run.id}.`, "tool_outputs");
+  const missing = pending.filter((call) => !outputs.has(call.id)).map((call) => call.id);
+  if (missing.length) throw badRequest(`Tool outputs are missing for: ${missing.join(", ")}.`, "tool_outputs");
+  const step = row.steps.findLast((s) => s.step_details.type === "tool_calls");
+  if (step.step_details.type === "tool_calls") for (const call of step.step_details.tool_calls) call.function.output = outputs.get(call.id) ?? null;
+  Object.assign(step, { status: "completed", completed_at: ctx.seconds });
+  Object.assign(run, { status: "in_progress", required_action: null });
+  row.run = run;
+  row.replyKey = ctx.key(tables, "messages");
+  saveRun(tables, args.key, row);
+  return started(tables, row);
+}
+__name(resume, "resume");
+function interrupt(tables, args, ctx) {
+  const row = latestRun(tables);
+  if (!row || row.run.status !== "in_progress" && row.run.status !== "queued") return null;
+  Object.assign(row.run, { status: "failed", failed_at: ctx.seconds, last_error: { code: "server_error", message: args.message } });
+  saveRun(tables, row.run.id.slice(PREFIX.run.length), row);
+  return row.run;
+}
+__name(interrupt, "interrupt");
+function cancel(tables, args, ctx) {
+  const row = requireRun(tables, args);
+  const run = effective(row.run, ctx.now);
+  if (!isActive(run.status)) throw badRequest(`Cannot cancel run with status '${run.status}'.`, null, "run_not_active");
+  Object.assign(run, { status: "cancelled", cancelled_at: ctx.seconds, required_action: null });
+  for (const step of row.steps) if (step.status === "in_progress") Object.assign(step, { status: "cancelled", cancelled_at: ctx.seconds });
+  row.run = run;
+  saveRun(tables, args.key, row);
+  return run;
+}
+__name(cancel, "cancel");
+var runOps = {
+  "runs.start": start,
+  "runs.finish": finish2,
+  "runs.resume": resume,
+  "runs.interrupt": interrupt,
+  "runs.cancel": cancel,
+  "runs.get": /* @__PURE__ */ __name(((tables, args, ctx) => effective(requireRun(tables, args).run, ctx.now)), "runs.get"),
+  "runs.update": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    const row = requireRun(tables, args);
+    row.run.metadata = args.metadata;
+    saveRun(tables, args.key, row);
+    return effective(row.run, ctx.now);
+  }), "runs.update"),
+  "runs.list": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    requireThread(tables, args.threadId);
+    const { scan, reverse } = scanFor(args.query);
+    const rows = tables.table("runs").scan(scan);
+    return toPage(rows.map((row) => effective(row.run, ctx.now)), args.query, reverse);
+  }), "runs.list"),
+  "steps.list": /* @__PURE__ */ __name(((tables, args) => {
+    const row = requireRun(tables, args);
+    const { scan, reverse } = scanFor(args.query);
+    const entries = row.steps.map((step) => [step.id.slice(PREFIX.step.length), step, null]).sort((a, b) => a[0] < b[0] ? -1 : 1);
+    return toPage(scanSorted(entries, scan), args.query, reverse);
+  }), "steps.list"),
+  "steps.get": /* @__PURE__ */ __name(((tables, args) => {
+    const step = requireRun(tables, args).steps.find((s) => s.id === args.stepId);
+    if (!step) throw notFound(`No run step found with id '${args.stepId}'.`);
+    return step;
+  }), "steps.get")
+};
+
+// src/responses/items.ts
+function itemsToChat(items2) {
+  const out = [];
+  for (const item2 of items2) {
+    if (item2.type === "message") {
+      const images = item2.content.filter((c) => c.type === "input_image");
+      const text = item2.content.map((c) => c.type === "input_image" ? "" : c.text).filter(Boolean).join("\n");
+      const content2 = images.length ? item2.content.map((c) => c.type === "input_image" ? { type: "image_url", image_url: { url: c.image_url } } : { type: "text", text: c.text }) : text;
+      out.push({ role: item2.role, content: content2 });
+    } else if (item2.type === "function_call") {
+      const call = { id: item2.call_id, type: "function", function: { name: item2.name, arguments: item2.arguments } };
+      const last = out.at(-1);
+      if (last?.role === "assistant" && Array.isArray(last.tool_calls) && !last.content) last.tool_calls.push(call);
+      else out.push({ role: "assistant", content: null, tool_calls: [call] });
+    } else {
+      out.push({ role: "tool", tool_call_id: item2.call_id, content: item2.output });
+    }
+  }
+  return out;
+}
+__name(itemsToChat, "itemsToChat");
+var ITEM_PREFIX = { message: "msg_", function_call: "fc_", function_call_output: "fco_" };
+
+// src/responses/response-ops.ts
+var CONVERSATION_KEY = "c";
+var conversations = /* @__PURE__ */ __name((tables) => tables.table("conversation"), "conversations");
+var items = /* @__PURE__ */ __name((tables) => tables.table("items"), "items");
+var responses = /* @__PURE__ */ __name((tables) => tables.table("responses"), "responses");
+function requireConversation(tables, id) {
+  const conversation = conversations(tables).get(CONVERSATION_KEY);
+  if (!conversation) throw notFound(`No conversation found with id '${id}'.`, "conversation");
+  return conversation;
+}
+__name(requireConversation, "requireConversation");
+function requireResponse(tables, id, param = null) {
+  const row = responses(tables).get(id);
+  if (!row) throw notFound(`No response found with id '${id}'.`, param);
+  return row;
+}
+__name(requireResponse, "requireResponse");
+function addItems(tables, ctx, added) {
+  return added.map((item2) => {
+    const key = ctx.key(tables, "items");
+    const stored = { ...item2, id: ITEM_PREFIX[item2.type] + key };
+    items(tables).put(key, stored);
+    return stored;
+  });
+}
+__name(addItems, "addItems");
+var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: false, limit: MAX_CONTEXT_ITEMS }), "itemsUpTo");
+var MAX_CONTEXT_ITEMS = 1e5;
+function context(tables, args) {
+  const floor = items(tables).lastKey();
+  if (args.conversationId) {
+    requireConversation(tables, args.conversationId);
+    return { items: itemsUpTo(tables), floor };
+  }
+  const chain = [];
+  let id = args.previousResponseId;
+  let start3 = [];
+  let first = true;
+  while (id) {
+    const row = first ? requireResponse(tables, id, "previous_response_id") : responses(tables).get(id);
+    first = false;
+    if (!row) break;
+    chain.unshift(row);
+    if (row.response.conversation) {
+      start3 = itemsUpTo(tables, row.lastItemKey);
+      break;
+    }
+    id = row.response.previous_response_id;
+  }
+  const turns = chain.flatMap((row) => row.response.conversation ? [] : [...row.input, ...row.response.output]);
+  return { items: [...start3, ...turns], floor };
+}
+__name(context, "context");
+function save(tables, args) {
+  let lastItemKey = null;
+  if (args.inConversation) {
+    requireConversation(tables, args.response.conversation.id);
+    for (const item2 of [...args.input, ...args.response.output]) {
+      const key = cursorKey(item2.id);
+      items(tables).put(key, item2);
+      lastItemKey = key;
+    }
+  }
+  responses(tables).put(args.response.id, { response: args.response, input: args.input, lastItemKey });
+  return args.response;
+}
+__name(save, "save");
+var responseOps = {
+  "responses.context": context,
+  "responses.save": save,
+  "responses.get": /* @__PURE__ */ __name(((tables, args) => requireResponse(tables, args.id).response), "responses.get"),
+  "responses.delete": /* @__PURE__ */ __name(((tables, args) => {
+    requireResponse(tables, args.id);
+    responses(tables).delete(args.id);
+    return { id: args.id, object: "response.deleted", deleted: true };
+  }), "responses.delete"),
+  "responses.inputItems": /* @__PURE__ */ __name(((tables, args) => {
+    const row = requireResponse(tables, args.id);
+    const { scan, reverse } = scanFor(args.query);
+    const entries = row.input.map((item2) => [cursorKey(item2.id), item2, null]).sort((a, b) => a[0] < b[0] ? -1 : 1);
+    return toPage(scanSorted(entries, scan), args.query, reverse);
+  }), "responses.inputItems"),
+  "responses.cancel": /* @__PURE__ */ __name(((tables, args) => {
+    requireResponse(tables, args.id);
+    throw badRequest("Only responses created with background=true can be cancelled; this one has already finished.", null, "response_not_cancellable");
+  }), "responses.cancel"),
+  "conversations.create": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    if (conversations(tables).get(CONVERSATION_KEY)) throw badRequest(`Conversation ${args.conversationId} already exists.`);
+    const conversation = { id: args.conversationId, object: "conversation", created_at: ctx.seconds, metadata: args.metadata };
+    conversations(tables).put(CONVERSATION_KEY, conversation);
+    addItems(tables, ctx, args.items);
+    return conversation;
+  }), "conversations.create"),
+  "conversations.get": /* @__PURE__ */ __name(((tables, args) => requireConversation(tables, args.conversationId)), "conversations.get"),
+  "conversations.update": /* @__PURE__ */ __name(((tables, args) => {
+    const conversation = { ...requireConversation(tables, args.conversationId), metadata: args.metadata };
+    conversations(tables).put(CONVERSATION_KEY, conversation);
+    return conversation;
+  }), "conversations.update"),
+  "conversations.delete": /* @__PURE__ */ __name(((tables, args) => {
+    requireConversation(tables, args.conversationId);
+    tables.clear();
+    return { id: args.conversationId, object: "conversation.deleted", deleted: true };
+  }), "conversations.delete"),
+  "items.add": /* @__PURE__ */ __name(((tables, args, ctx) => {
+    requireConversation(tables, args.conversationId);
+    const added = addItems(tables, ctx, args.items);
+    return { object: "list", data: added, first_id: added[0]?.id ?? null, last_id: added.at(-1)?.id ?? null, has_more: false };
+  }), "items.add"),
+  "items.list": /* @__PURE__ */ __name(((tables, args) => {
+    requireConversation(tables, args.conversationId);
+    const { scan, reverse } = scanFor(args.query);
+    return toPage(items(tables).scan(scan), args.query, reverse);
+  }), "items.list"),
+  "items.get": /* @__PURE__ */ __name(((tables, args) => {
+    requireConversation(tables, args.conversationId);
+    const item2 = items(tables).get(args.key);
+    if (!item2) throw notFound(`No item found with id '${args.itemId}'.`);
+    return item2;
+  }), "items.get"),
+  "items.delete": /* @__PURE__ */ __name(((tables, args) => {
+    const conversation = requireConversation(tables, args.conversationId);
+    if (!items(tables).delete(args.key)) throw notFound(`No item found with id '${args.itemId}'.`);
+    return conversation;
+  }), "items.delete")
+};
+
+// src/state/registry.ts
+var OPS = { ...assistantOps, ...threadOps, ...runOps, ...responseOps };
+function isPending(op, result) {
+  return op === "runs.get" && isTransient(result.status);
+}
+__name(isPending, "isPending");
+function runOp(op, tables, args, ctx) {
+  if (!Object.hasOwn(OPS, op)) throw new Error(`Unknown state operation: ${op}`);
+  return OPS[op](tables, args, ctx);
+}
+__name(runOp, "runOp");
+
+// src/state/kv-backend.ts
+var byNamespace = /* @__PURE__ */ new WeakMap();
+var KvBackend = class {
+  static {
+    __name(this, "KvBackend");
+  }
+  name = "kv";
+  documents;
+  constructor(kv) {
+    let documents = byNamespace.get(kv);
+    if (!documents) byNamespace.set(kv, documents = new KvDocuments(kv));
+    this.documents = documents;
+  }
+  async apply(object, op, args, fresh = false) {
+    return unwrap(await this.documents.run(object, (tables) => runOp(op, tables, args, createContext()), fresh));
+  }
+  invoke(object, op, args, options = {}) {
+    const once = /* @__PURE__ */ __name(() => this.apply(object, op, args, options.fresh), "once");
+    if (!options.waitMs) return once();
+    return settle2(once, (result) => isPending(op, result), options.waitMs, (ms) => this.documents.changed(object, ms), () => this.documents.isWorking(object));
+  }
+  async start(object, op, args, options = {}) {
+    if (options.defer) return this.startDeferred(object, op, args, options.fresh);
+    const value = await this.apply(object, op, args, options.fresh);
+    this.documents.setWorking(object, 1);
+    let open = true;
+    const end = /* @__PURE__ */ __name(() => {
+      const wasOpen = open;
+      if (open) this.documents.setWorking(object, -1);
+      open = false;
+      return wasOpen;
+    }, "end");
+    return {
+      value,
+      session: {
+        // Still "working" until the finish is written, so a poll holding for this run does not give up early.
+        finish: /* @__PURE__ */ __name((finishOp, finishArgs) => this.apply(object, finishOp, finishArgs).finally(end), "finish"),
+        close: /* @__PURE__ */ __name(() => {
+          if (end() && options.abandon) void this.apply(object, options.abandon.op, options.abandon.args).catch(() => {
+          });
+        }, "close")
+      }
+    };
+  }
+  /** Runs the start on a copy (nothing written), remembering its ids and clock; `finish` replays it and writes once. */
+  async startDeferred(object, op, args, fresh = false) {
+    const ctx = createContext();
+    const value = unwrap(await this.documents.run(object, (tables) => runOp(op, new DocumentTables(structuredClone(tables.doc)), args, ctx), fresh));
+    return {
+      value,
+      session: {
+        finish: /* @__PURE__ */ __name(async (finishOp, finishArgs) => unwrap(
+          await this.documents.run(object, (tables) => {
+            runOp(op, tables, args, createContext(ctx.tape));
+            return runOp(finishOp, tables, finishArgs, createContext());
+          }, fresh)
+        ), "finish"),
+        close: /* @__PURE__ */ __name(() => {
+        }, "close")
+      }
+    };
+  }
+};
+
+// src/state/select.ts
+var chosen = /* @__PURE__ */ new WeakMap();
+function stateBackend(env) {
+  let backend = chosen.get(env);
+  if (!backend) chosen.set(env, backend = choose(env));
+  return backend;
+}
+__name(stateBackend, "stateBackend");
+function choose(env) {
+  const store2 = (env.STATE_STORE ?? "").trim().toLowerCase();
+  if (store2 === "kv") {
+    const kv = env.STATE_KV ?? env.CACHE;
+    if (!kv) throw new ConfigError("STATE_STORE", 'is "kv", but neither a STATE_KV nor a CACHE KV namespace is bound.');
+    return new KvBackend(kv);
+  }
+  if (store2 !== "" && store2 !== "durable-object") throw new ConfigError("STATE_STORE", `is "${env.STATE_STORE}"; expected "durable-object" (the default) or "kv".`);
+  if (!env.STATE) throw new ConfigError("STATE_STORE", 'selects the Durable Object backend, but no STATE Durable Object binding exists (see worker/wrangler.jsonc), or set STATE_STORE to "kv".');
+  return new DurableObjectBackend(env.STATE);
+}
+__name(choose, "choose");
+
+// src/state/request.ts
+function stateRequest(c) {
+  return {
+    env: c.env,
+    config: readConfig(c.env),
+    backend: stateBackend(c.env),
+    waitUntil: /* @__PURE__ */ __name((promise) => c.executionCtx.waitUntil(promise), "waitUntil"),
+    url: new URL(c.req.url),
+    key: /* @__PURE__ */ __name((param, prefix, what, length) => requireKey(c.req.param(param) ?? "", prefix, what, length), "key")
+  };
+}
+__name(stateRequest, "stateRequest");
+async function readOptionalBody(request) {
+  try {
+    return await readJsonObject(request);
+  } catch (error) {
+    if (error.message?.startsWith("The request body is empty")) return {};
+    throw error;
+  }
+}
+__name(readOptionalBody, "readOptionalBody");
+
+// src/assistants/assistant-cache.ts
+var ASSISTANT_TTL_MS = 1e4;
+var MAX_CACHED = 256;
+var cached2 = /* @__PURE__ */ new Map();
+var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${id}`, "cacheKey");
+function remember(backend, id, assistant) {
+  const key = cacheKey2(backend, id);
+  cached2.delete(key);
+  cached2.set(key, { assistant, until: Date.now() + ASSISTANT_TTL_MS });
+  if (cached2.size > MAX_CACHED) cached2.delete(cached2.keys().next().value);
+}
+__name(remember, "remember");
+async function assistantForRun(backend, id, param = "assistant_id") {
+  const key = keyOf(id, PREFIX.assistant);
+  if (key === void 0) throw notFound(`No assistant found with id '${id}'.`, param);
+  const hit = cached2.get(cacheKey2(backend, id));
+  let assistant;
+  if (hit && hit.until > Date.now()) assistant = hit.assistant;
+  else {
+    try {
+      assistant = await backend.invoke(objectName.assistants, "assistants.get", { key, assistantId: id });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      assistant = null;
+    }
+    remember(backend, id, assistant);
+  }
+  if (!assistant) throw notFound(`No assistant found with id '${id}'.`, param);
+  return assistant;
+}
+__name(assistantForRun, "assistantForRun");
+
+// src/assistants/requests.ts
+function maxLength(body, field, max, param = field) {
+  const value = optionalString(body, field, param);
+  if (value !== void 0 && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
+  return body[field] === null ? null : value;
+}
+__name(maxLength, "maxLength");
+function tools(body, field, max) {
+  const list = optionalArray(body, field);
+  if (list === void 0) return void 0;
+  if (list.length > max) throw badRequest(`'${field}' may hold at most ${max} tools.`, field);
+  return parseTools(list, field).map((tool, i) => {
+    const strict = list[i].function.strict;
+    return { type: "function", function: { ...tool.function, ...typeof strict === "boolean" ? { strict } : {} } };
+  });
+}
+__name(tools, "tools");
+function responseFormat(body, param = "response_format") {
+  const value = body.response_format;
+  if (value === void 0 || value === null || value === "auto") return value ?? void 0;
+  parseResponseFormat(optionalObject(body, "response_format", param), param);
+  return value;
+}
+__name(responseFormat, "responseFormat");
+var sampling = /* @__PURE__ */ __name((body) => ({
+  temperature: optionalNumber(body, "temperature", { min: 0, max: 2 }),
+  top_p: optionalNumber(body, "top_p", { min: 0, max: 1 })
+}), "sampling");
+function parseAssistant(body, config, creating) {
+  const fields = {};
+  if (creating || body.model !== void 0) {
+    fields.model = requiredString(body, "model");
+    resolveModel(body, config, config.defaultModel);
+  }
+  const set = /* @__PURE__ */ __name((key, value) => {
+    if (value !== void 0) fields[key] = value;
+  }, "set");
+  set("name", maxLength(body, "name", 256));
+  set("description", maxLength(body, "description", 512));
+  set("instructions", maxLength(body, "instructions", 256e3));
+  set("tools", tools(body, "tools", 128));
+  set("tool_resources", body.tool_resources === null ? null : optionalObject(body, "tool_resources"));
+  set("metadata", parseMetadata(body));
+  const { temperature, top_p } = sampling(body);
+  set("temperature", body.temperature === null ? null : temperature);
+  set("top_p", body.top_p === null ? null : top_p);
+  set("response_format", responseFormat(body));
+  if (creating) return { name: null, description: null, instructions: null, tools: [], tool_resources: null, metadata: {}, temperature: null, top_p: null, response_format: "auto", ...fields };
+  return fields;
+}
+__name(parseAssistant, "parseAssistant");
+function content(value, param) {
+  if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
+  if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
+  return value.map((raw2, i) => {
+    const part = asObject(raw2, `${param}[${i}]`);
+    if (part.type === "text") return { type: "text", text: { value: requiredString(part, "text", `${param}[${i}].text`), annotations: [] } };
+    if (part.type === "image_url") {
+      const image = asObject(part.image_url, `${param}[${i}].image_url`);
+      return { type: "image_url", image_url: { url: requiredString(image, "url", `${param}[${i}].image_url.url`), detail: optionalString(image, "detail", `${param}[${i}].image_url.detail`) ?? "auto" } };
+    }
+    if (part.type === "image_file") throw badRequest(`'${param}[${i}].type' 'image_file' needs the Files API, which this proxy does not have; send the image as 'image_url'.`, `${param}[${i}].type`);
+    throw badRequest(`'${param}[${i}].type' must be 'text' or 'image_url'.`, `${param}[${i}].type`);
+  });
+}
+__name(content, "content");
+var MAX_MESSAGE_CHARACTERS = 256e3;
+function parseMessage(value, param = "") {
+  const body = asObject(value, param || "body");
+  const at = /* @__PURE__ */ __name((field) => param ? `${param}.${field}` : field, "at");
+  const role = optionalString(body, "role", at("role"));
+  if (role !== "user" && role !== "assistant") throw badRequest(`'${at("role")}' must be 'user' or 'assistant'.`, at("role"));
+  if (body.content === void 0 || body.content === null) throw badRequest(`'${at("content")}' is required.`, at("content"));
+  const parts = content(body.content, at("content"));
+  const characters = parts.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : 0), 0);
+  if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
+  return { role, content: parts, attachments: optionalArray(body, "attachments", at("attachments")) ?? [], metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+}
+__name(parseMessage, "parseMessage");
+function parseMessages(body, field, param = field) {
+  return (optionalArray(body, field, param) ?? []).map((m, i) => parseMessage(m, `${param}[${i}]`));
+}
+__name(parseMessages, "parseMessages");
+function parseThread(body, param = "") {
+  const at = /* @__PURE__ */ __name((field) => param ? `${param}.${field}` : field, "at");
+  return {
+    metadata: parseMetadata(body, "metadata", at("metadata")) ?? {},
+    tool_resources: optionalObject(body, "tool_resources", at("tool_resources")) ?? null,
+    messages: parseMessages(body, "messages", at("messages"))
+  };
+}
+__name(parseThread, "parseThread");
+function parseRun(body, assistant, config) {
+  const model = optionalString(body, "model") ?? assistant.model;
+  resolveModel({ model }, config, config.defaultModel);
+  const base = optionalString(body, "instructions") ?? assistant.instructions ?? "";
+  const extra = optionalString(body, "additional_instructions");
+  const { temperature, top_p } = sampling(body);
+  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 1, integer: true });
+  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 1, integer: true });
+  parseToolChoice(body.tool_choice);
+  return {
+    stream: optionalBoolean(body, "stream") ?? false,
+    template: {
+      assistant_id: assistant.id,
+      model,
+      instructions: extra ? base ? `${base}
+
+${extra}` : extra : base,
+      tools: tools(body, "tools", 20) ?? assistant.tools,
+      metadata: parseMetadata(body) ?? {},
+      temperature: temperature ?? assistant.temperature ?? null,
+      top_p: top_p ?? assistant.top_p ?? null,
+      max_prompt_tokens: maxPrompt ?? null,
+      max_completion_tokens: maxCompletion ?? null,
+      truncation_strategy: truncation(body),
+      tool_choice: body.tool_choice ?? "auto",
+      parallel_tool_calls: optionalBoolean(body, "parallel_tool_calls") ?? true,
+      response_format: responseFormat(body) ?? assistant.response_format ?? "auto"
+    }
+  };
+}
+__name(parseRun, "parseRun");
+function truncation(body) {
+  const value = optionalObject(body, "truncation_strategy");
+  if (!value) return { type: "auto", last_messages: null };
+  if (value.type === "auto") return { type: "auto", last_messages: null };
+  if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
+  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  if (last === void 0) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
+  return { type: "last_messages", last_messages: last };
+}
+__name(truncation, "truncation");
+function parseToolOutputs(body) {
+  const list = optionalArray(body, "tool_outputs");
+  if (!list || list.length === 0) throw badRequest("'tool_outputs' must be a non-empty array.", "tool_outputs");
+  const outputs = list.map((raw2, i) => {
+    const item2 = asObject(raw2, `tool_outputs[${i}]`);
+    return { tool_call_id: requiredString(item2, "tool_call_id", `tool_outputs[${i}].tool_call_id`), output: optionalString(item2, "output", `tool_outputs[${i}].output`) ?? "" };
+  });
+  return { outputs, stream: optionalBoolean(body, "stream") ?? false };
+}
+__name(parseToolOutputs, "parseToolOutputs");
+
+// src/assistants/routes.ts
+var assistantKey = /* @__PURE__ */ __name((c) => stateRequest(c).key("assistant_id", PREFIX.assistant, "assistant"), "assistantKey");
+async function createAssistant(c) {
+  const s = stateRequest(c);
+  const fields = parseAssistant(await readJsonObject(c.req.raw), s.config, true);
+  const assistant = await s.backend.invoke(objectName.assistants, "assistants.create", { fields });
+  remember(s.backend, assistant.id, assistant);
+  return c.json(assistant);
+}
+__name(createAssistant, "createAssistant");
+async function listAssistants(c) {
+  const s = stateRequest(c);
+  return c.json(await s.backend.invoke(objectName.assistants, "assistants.list", { query: parsePageQuery(s.url) }));
+}
+__name(listAssistants, "listAssistants");
+async function retrieveAssistant(c) {
+  const s = stateRequest(c);
+  return c.json(await s.backend.invoke(objectName.assistants, "assistants.get", { key: assistantKey(c), assistantId: c.req.param("assistant_id") }));
+}
+__name(retrieveAssistant, "retrieveAssistant");
+async function modifyAssistant(c) {
+  const s = stateRequest(c);
+  const key = assistantKey(c);
+  const fields = parseAssistant(await readJsonObject(c.req.raw), s.config, false);
+  const assistant = await s.backend.invoke(objectName.assistants, "assistants.update", { key, assistantId: c.req.param("assistant_id"), fields });
+  remember(s.backend, assistant.id, assistant);
+  return c.json(assistant);
+}
+__name(modifyAssistant, "modifyAssistant");
+async function deleteAssistant(c) {
+  const s = stateRequest(c);
+  const id = c.req.param("assistant_id");
+  const deleted = await s.backend.invoke(objectName.assistants, "assistants.delete", { key: assistantKey(c), assistantId: id });
+  remember(s.backend, id, null);
+  return c.json(deleted);
+}
+__name(deleteAssistant, "deleteAssistant");
+function threadOf(c) {
+  const key = stateRequest(c).key("thread_id", PREFIX.thread, "thread", OBJECT_KEY_LENGTH);
+  return { threadId: c.req.param("thread_id"), object: objectName.thread(key) };
+}
+__name(threadOf, "threadOf");
+async function createThread2(c) {
+  const s = stateRequest(c);
+  const body = await readOptionalBody(c.req.raw);
+  const key = randomChars(OBJECT_KEY_LENGTH);
+  const threadId = PREFIX.thread + key;
+  const thread = await s.backend.invoke(objectName.thread(key), "threads.create", { threadId, ...parseThread(body) }, { fresh: true });
+  return c.json(thread);
+}
+__name(createThread2, "createThread");
+async function retrieveThread(c) {
+  const { threadId, object } = threadOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "threads.get", { threadId }));
+}
+__name(retrieveThread, "retrieveThread");
+async function modifyThread(c) {
+  const { threadId, object } = threadOf(c);
+  const body = await readJsonObject(c.req.raw);
+  const tool_resources = body.tool_resources === void 0 ? void 0 : parseThread({ tool_resources: body.tool_resources }).tool_resources;
+  return c.json(await stateRequest(c).backend.invoke(object, "threads.update", { threadId, metadata: parseMetadata(body), tool_resources }));
+}
+__name(modifyThread, "modifyThread");
+async function deleteThread(c) {
+  const { threadId, object } = threadOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "threads.delete", { threadId }));
+}
+__name(deleteThread, "deleteThread");
+async function createMessage(c) {
+  const { threadId, object } = threadOf(c);
+  const message = parseMessage(await readJsonObject(c.req.raw));
+  return c.json(await stateRequest(c).backend.invoke(object, "messages.create", { threadId, message }));
+}
+__name(createMessage, "createMessage");
+async function listMessages(c) {
+  const s = stateRequest(c);
+  const { threadId, object } = threadOf(c);
+  const runId = s.url.searchParams.get("run_id") || void 0;
+  return c.json(await s.backend.invoke(object, "messages.list", { threadId, query: parsePageQuery(s.url), runId }));
+}
+__name(listMessages, "listMessages");
+function messageArgs(c) {
+  const { threadId, object } = threadOf(c);
+  const key = stateRequest(c).key("message_id", PREFIX.message, "message");
+  return { object, args: { threadId, key, messageId: c.req.param("message_id") } };
+}
+__name(messageArgs, "messageArgs");
+async function retrieveMessage(c) {
+  const { object, args } = messageArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "messages.get", args));
+}
+__name(retrieveMessage, "retrieveMessage");
+async function modifyMessage(c) {
+  const { object, args } = messageArgs(c);
+  const metadata = parseMetadata(await readJsonObject(c.req.raw));
+  if (metadata === void 0) return c.json(await stateRequest(c).backend.invoke(object, "messages.get", args));
+  return c.json(await stateRequest(c).backend.invoke(object, "messages.update", { ...args, metadata }));
+}
+__name(modifyMessage, "modifyMessage");
+async function deleteMessage(c) {
+  const { object, args } = messageArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "messages.delete", args));
+}
+__name(deleteMessage, "deleteMessage");
+
+// src/ai/turn.ts
+function settledToolCalls() {
+  const seen = /* @__PURE__ */ new Set();
+  return new TransformStream({
+    transform(event, controller) {
+      if (event.type === "text" && seen.size) return;
+      if (event.type === "tool" && !seen.has(event.index)) {
+        seen.add(event.index);
+        if (!event.id) event = { ...event, id: newToolCallId() };
+      }
+      controller.enqueue(event);
+    }
+  });
+}
+__name(settledToolCalls, "settledToolCalls");
+function readToTheEnd(events, maxTokens, waitUntil, end) {
+  let output;
+  let listening = true;
+  const stream = new ReadableStream({
+    start: /* @__PURE__ */ __name((controller) => void (output = controller), "start"),
+    cancel: /* @__PURE__ */ __name(() => void (listening = false), "cancel")
+  });
+  const pump = /* @__PURE__ */ __name(async () => {
+    const collector = new ResultCollector();
+    let failure2;
+    const reader = events.getReader();
+    try {
+      for (; ; ) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        collector.add(value);
+        if (listening) output.enqueue(value);
+      }
+    } catch (error) {
+      failure2 = toApiError(error);
+    }
+    try {
+      await end(failure2 ? { error: failure2 } : { result: collector.result(maxTokens) });
+    } catch (error) {
+      failure2 ??= toApiError(error);
+    }
+    if (!listening) return;
+    if (failure2) output.error(failure2);
+    else output.close();
+  }, "pump");
+  waitUntil(pump());
+  return stream;
+}
+__name(readToTheEnd, "readToTheEnd");
+
+// src/render/stored-ending.ts
+function storedEnding(stored, closing, unstored) {
+  return {
+    end: /* @__PURE__ */ __name(() => closing(stored()), "end"),
+    error(error) {
+      const value = stored();
+      return value === void 0 ? unstored(error) : closing(value);
+    }
+  };
+}
+__name(storedEnding, "storedEnding");
+
+// src/render/tool-calls.ts
+var ToolCallTracker = class {
+  constructor(announce, more, first = () => "") {
+    this.announce = announce;
+    this.more = more;
+    this.first = first;
+  }
+  static {
+    __name(this, "ToolCallTracker");
+  }
+  calls = /* @__PURE__ */ new Map();
+  event(event) {
+    let call = this.calls.get(event.index);
+    let out = "";
+    if (!call) {
+      call = { position: this.calls.size, id: event.id, name: void 0, opened: false, pending: "", args: "" };
+      this.calls.set(event.index, call);
+      out += this.first(call);
+    }
+    call.args += event.args;
+    if (call.opened) return out + (event.args ? this.more(call, event.args) : "");
+    if (event.name) call.name = event.name;
+    call.pending += event.args;
+    return out + this.open(call);
+  }
+  /** At the end: a call whose name never came is still a call. */
+  openRemaining() {
+    let out = "";
+    for (const call of this.calls.values()) if (!call.opened) call.name ??= "", out += this.open(call);
+    return out;
+  }
+  open(call) {
+    if (call.opened || call.name === void 0) return "";
+    call.opened = true;
+    const args = call.pending;
+    call.pending = "";
+    return this.announce(call, args);
+  }
+};
+
+// src/render/assistants-stream.ts
+var frame = /* @__PURE__ */ __name((event, data) => `event: ${event}
+data: ${JSON.stringify(data)}
+
+`, "frame");
+var now = /* @__PURE__ */ __name(() => Math.floor(Date.now() / 1e3), "now");
+function assistantStreamRenderer(setup) {
+  const run = setup.run;
+  let message;
+  let messageStep;
+  let toolStep;
+  let text = "";
+  const openMessage = /* @__PURE__ */ __name(() => {
+    if (message) return "";
+    message = assistantMessage(run, setup.replyMessageId, now());
+    messageStep = newStep(run, setup.steps.message, now(), { type: "message_creation", message_creation: { message_id: message.id } });
+    return frame("thread.run.step.created", messageStep) + frame("thread.run.step.in_progress", messageStep) + frame("thread.message.created", message) + frame("thread.message.in_progress", message);
+  }, "openMessage");
+  const closeMessage = /* @__PURE__ */ __name((stored, storedStep) => {
+    if (!message || !messageStep) return "";
+    const done = stored ?? { ...message, status: "completed", completed_at: now(), content: [textContent(text)] };
+    const step = storedStep ?? { ...messageStep, status: "completed", completed_at: now() };
+    return frame("thread.message.completed", done) + frame("thread.run.step.completed", step);
+  }, "closeMessage");
+  const toolDelta = /* @__PURE__ */ __name((call) => frame("thread.run.step.delta", { id: setup.steps.tools, object: "thread.run.step.delta", delta: { step_details: { type: "tool_calls", tool_calls: [call] } } }), "toolDelta");
+  const tools2 = new ToolCallTracker(
+    (call, args) => toolDelta({ index: call.position, id: call.id, type: "function", function: { name: call.name, arguments: args, output: null } }),
+    (call, args) => toolDelta({ index: call.position, type: "function", function: { arguments: args } }),
+    () => openToolStep()
+  );
+  const openToolStep = /* @__PURE__ */ __name(() => {
+    if (toolStep) return "";
+    const out = closeMessage();
+    message = void 0;
+    toolStep = newStep(run, setup.steps.tools, now(), { type: "tool_calls", tool_calls: [] });
+    return out + frame("thread.run.step.created", toolStep) + frame("thread.run.step.in_progress", toolStep);
+  }, "openToolStep");
+  const closing = /* @__PURE__ */ __name((finished) => {
+    let out = tools2.openRemaining();
+    const final = finished.run;
+    if (finished.message && !toolStep) out += openMessage();
+    if (message && finished.message) out += closeMessage(finished.message, finished.steps.find((s) => s.id === setup.steps.message));
+    const terminal = {
+      completed: "thread.run.completed",
+      incomplete: "thread.run.incomplete",
+      requires_action: "thread.run.requires_action",
+      failed: "thread.run.failed",
+      cancelled: "thread.run.cancelled",
+      expired: "thread.run.expired"
+    };
+    return out + frame(terminal[final.status] ?? "thread.run.failed", final) + "event: done\ndata: [DONE]\n\n";
+  }, "closing");
+  return {
+    start() {
+      let out = setup.thread ? frame("thread.created", setup.thread) : "";
+      if (setup.completedStep) out += frame("thread.run.step.completed", setup.completedStep) + frame("thread.run.queued", { ...run, status: "queued" });
+      else out += frame("thread.run.created", { ...run, status: "queued" }) + frame("thread.run.queued", { ...run, status: "queued" });
+      return out + frame("thread.run.in_progress", run);
+    },
+    event(event) {
+      switch (event.type) {
+        case "text":
+          if (toolStep || !event.text) return "";
+          text += event.text;
+          return openMessage() + frame("thread.message.delta", { id: setup.replyMessageId, object: "thread.message.delta", delta: { content: [{ index: 0, type: "text", text: { value: event.text, annotations: [] } }] } });
+        case "tool":
+          return tools2.event(event);
+        default:
+          return "";
+      }
+    },
+    ...storedEnding(setup.finished, closing, (error) => frame("error", { error: { message: error.message, type: error.type, param: error.param, code: error.code } }) + "event: done\ndata: [DONE]\n\n")
+  };
+}
+__name(assistantStreamRenderer, "assistantStreamRenderer");
+
+// src/assistants/execute.ts
+var POLL_AFTER_MS = 1e3;
+function chatContent(content2) {
+  if (content2.every((part) => part.type === "text")) return content2.map((part) => part.text.value).join("\n");
+  return content2.map((part) => part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } });
+}
+__name(chatContent, "chatContent");
+function runCall(started2, config) {
+  const run = started2.run;
+  const messages = [];
+  if (run.instructions) messages.push({ role: "system", content: run.instructions });
+  for (const message of started2.messages) messages.push({ role: message.role, content: chatContent(message.content) });
+  for (const round of started2.toolRounds) {
+    messages.push({ role: "assistant", content: null, tool_calls: round.map((call) => ({ id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } })) });
+    for (const call of round) messages.push({ role: "tool", tool_call_id: call.id, content: call.function.output ?? "" });
+  }
+  const request = parseChatRequest(
+    {
+      model: run.model,
+      messages,
+      temperature: run.temperature,
+      top_p: run.top_p,
+      max_completion_tokens: run.max_completion_tokens,
+      tools: run.tools.length ? run.tools : void 0,
+      tool_choice: run.tools.length ? run.tool_choice : void 0,
+      parallel_tool_calls: run.tools.length ? run.parallel_tool_calls : void 0,
+      response_format: run.response_format === "auto" ? void 0 : run.response_format
+    },
+    config
+  );
+  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling };
+}
+__name(runCall, "runCall");
+var newStepIds = /* @__PURE__ */ __name(() => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) }), "newStepIds");
+function failure(error) {
+  const code = error.status === 429 ? "rate_limit_exceeded" : error.status === 400 ? "invalid_prompt" : "server_error";
+  return { type: "failed", code, message: error.message };
+}
+__name(failure, "failure");
+function runResult(end, steps) {
+  if ("error" in end) return failure(end.error);
+  const { result } = end;
+  if (result.toolCalls.length) {
+    const calls = result.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+    return { type: "tool_calls", text: result.text, calls, usage: result.usage, steps };
+  }
+  return { type: "message", text: result.text, truncated: result.finishReason === "length", usage: result.usage, steps };
+}
+__name(runResult, "runResult");
+async function finish3(x, result) {
+  try {
+    return await x.session.finish("runs.finish", { threadId: x.threadId, key: x.started.run.id.slice(PREFIX.run.length), runId: x.started.run.id, result });
+  } finally {
+    x.session.close();
+  }
+}
+__name(finish3, "finish");
+function runInBackground(x) {
+  const steps = newStepIds();
+  const work = /* @__PURE__ */ __name(async () => {
+    let end;
+    try {
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config))).result };
+    } catch (error) {
+      end = { error: toApiError(error) };
+    }
+    await finish3(x, runResult(end, steps));
+  }, "work");
+  x.waitUntil(work().catch((error) => console.error("run failed to finish", error)));
+}
+__name(runInBackground, "runInBackground");
+async function runStreaming(x, prelude = {}) {
+  const steps = newStepIds();
+  let finished;
+  const store2 = /* @__PURE__ */ __name(async (end) => void (finished = await finish3(x, runResult(end, steps))), "store");
+  let events;
+  let maxTokens;
+  try {
+    const call = runCall(x.started, x.config);
+    maxTokens = call.sampling.maxTokens;
+    events = (await streamText(x.env, x.config, x.waitUntil, call)).events.pipeThrough(settledToolCalls());
+  } catch (error) {
+    events = new ReadableStream({ start: /* @__PURE__ */ __name((controller) => controller.error(error), "start") });
+  }
+  const stored = readToTheEnd(events, maxTokens, x.waitUntil, store2);
+  const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: /* @__PURE__ */ __name(() => finished, "finished") });
+  return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+}
+__name(runStreaming, "runStreaming");
+
+// src/assistants/run-routes.ts
+var POLL_HOLD_MS = 2e4;
+var pollHeaders = /* @__PURE__ */ __name((run) => isTransient(run.status) ? { "openai-poll-after-ms": String(POLL_AFTER_MS) } : {}, "pollHeaders");
+var interrupted = /* @__PURE__ */ __name((threadId) => ({
+  op: "runs.interrupt",
+  args: { threadId, message: "The run was interrupted before the model's answer could be stored; create a new run." }
+}), "interrupted");
+async function start2(c, s, object, args, stream, thread) {
+  const fresh = args.newThread !== void 0;
+  const { value: started2, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  if (stream) return runStreaming(execution, { thread });
+  runInBackground(execution);
+  return c.json(started2.run, 200, pollHeaders(started2.run));
+}
+__name(start2, "start");
+async function createRun(c) {
+  const s = stateRequest(c);
+  const { threadId, object } = threadOf(c);
+  const body = await readJsonObject(c.req.raw);
+  const additionalMessages = parseMessages(body, "additional_messages");
+  const assistant = await assistantForRun(s.backend, requiredString(body, "assistant_id"));
+  const { template, stream } = parseRun(body, assistant, s.config);
+  return start2(c, s, object, { threadId, template, additionalMessages }, stream);
+}
+__name(createRun, "createRun");
+async function createThreadAndRun(c) {
+  const s = stateRequest(c);
+  const body = await readJsonObject(c.req.raw);
+  const threadInput = parseThread(optionalObject(body, "thread") ?? {}, "thread");
+  const assistant = await assistantForRun(s.backend, requiredString(body, "assistant_id"));
+  const { template, stream } = parseRun(body, assistant, s.config);
+  const key = randomChars(OBJECT_KEY_LENGTH);
+  const threadId = PREFIX.thread + key;
+  const thread = { id: threadId, object: "thread", created_at: Math.floor(Date.now() / 1e3), tool_resources: threadInput.tool_resources, metadata: threadInput.metadata };
+  return start2(c, s, objectName.thread(key), { threadId, template, additionalMessages: [], newThread: { threadId, ...threadInput } }, stream, thread);
+}
+__name(createThreadAndRun, "createThreadAndRun");
+function runArgs(c) {
+  const { threadId, object } = threadOf(c);
+  const key = stateRequest(c).key("run_id", PREFIX.run, "run");
+  return { object, args: { threadId, key, runId: c.req.param("run_id") } };
+}
+__name(runArgs, "runArgs");
+async function retrieveRun(c) {
+  const s = stateRequest(c);
+  const { object, args } = runArgs(c);
+  const waitMs = c.req.header("x-stainless-poll-helper") === "true" ? POLL_HOLD_MS : 0;
+  const run = await s.backend.invoke(object, "runs.get", args, { waitMs });
+  return c.json(run, 200, pollHeaders(run));
+}
+__name(retrieveRun, "retrieveRun");
+async function listRuns(c) {
+  const s = stateRequest(c);
+  const { threadId, object } = threadOf(c);
+  return c.json(await s.backend.invoke(object, "runs.list", { threadId, query: parsePageQuery(s.url) }));
+}
+__name(listRuns, "listRuns");
+async function modifyRun(c) {
+  const s = stateRequest(c);
+  const { object, args } = runArgs(c);
+  const body = await readJsonObject(c.req.raw);
+  const metadata = parseMetadata(body);
+  const run = metadata === void 0 ? await s.backend.invoke(object, "runs.get", args) : await s.backend.invoke(object, "runs.update", { ...args, metadata });
+  return c.json(run, 200, pollHeaders(run));
+}
+__name(modifyRun, "modifyRun");
+async function cancelRun(c) {
+  const { object, args } = runArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "runs.cancel", args));
+}
+__name(cancelRun, "cancelRun");
+async function submitToolOutputs(c) {
+  const s = stateRequest(c);
+  const { object, args } = runArgs(c);
+  const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
+  const { value: started2, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  if (stream) return runStreaming(execution, { completedStep: started2.steps.findLast((step) => step.type === "tool_calls") });
+  runInBackground(execution);
+  return c.json(started2.run, 200, pollHeaders(started2.run));
+}
+__name(submitToolOutputs, "submitToolOutputs");
+async function listRunSteps(c) {
+  const s = stateRequest(c);
+  const { object, args } = runArgs(c);
+  return c.json(await s.backend.invoke(object, "steps.list", { ...args, query: parsePageQuery(s.url) }));
+}
+__name(listRunSteps, "listRunSteps");
+async function retrieveRunStep(c) {
+  const { object, args } = runArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "steps.get", { ...args, stepId: c.req.param("step_id") }));
+}
+__name(retrieveRunStep, "retrieveRunStep");
+
+// src/responses/request.ts
+var ROLES2 = ["user", "assistant", "system", "developer"];
+function messageContent(value, role, param) {
+  const output = role === "assistant";
+  const text = /* @__PURE__ */ __name((t) => output ? { type: "output_text", text: t, annotations: [] } : { type: "input_text", text: t }, "text");
+  if (typeof value === "string") return [text(value)];
+  if (!Array.isArray(value)) throw badRequest(`'${param}' must be a string or an array of content parts.`, param);
+  return value.map((raw2, i) => {
+    const part = asObject(raw2, `${param}[${i}]`);
+    const at = `${param}[${i}]`;
+    switch (part.type) {
+      case "input_text":
+      case "output_text":
+        return text(requiredString(part, "text", `${at}.text`));
+      case "refusal":
+        return text(optionalString(part, "refusal", `${at}.refusal`) ?? "");
+      case "input_image": {
+        const url = optionalString(part, "image_url", `${at}.image_url`);
+        if (!url) throw badRequest(`'${at}.image_url' is required (a URL or a data: URL); file ids need the Files API, which this proxy does not have.`, `${at}.image_url`);
+        return { type: "input_image", image_url: url, detail: optionalString(part, "detail", `${at}.detail`) ?? "auto" };
+      }
+      default:
+        throw badRequest(`'${at}.type' must be 'input_text', 'input_image' or 'output_text'.`, `${at}.type`);
+    }
+  });
+}
+__name(messageContent, "messageContent");
+function item(value, param) {
+  const raw2 = asObject(value, param);
+  const type = raw2.type ?? "message";
+  switch (type) {
+    case "message": {
+      const role = optionalString(raw2, "role", `${param}.role`);
+      if (!role || !ROLES2.includes(role)) throw badRequest(`'${param}.role' must be one of ${ROLES2.map((r) => `'${r}'`).join(", ")}.`, `${param}.role`);
+      return { type: "message", role, status: "completed", content: messageContent(raw2.content, role, `${param}.content`) };
+    }
+    case "function_call":
+      return {
+        type: "function_call",
+        call_id: requiredString(raw2, "call_id", `${param}.call_id`),
+        name: requiredString(raw2, "name", `${param}.name`),
+        arguments: optionalString(raw2, "arguments", `${param}.arguments`) ?? "{}",
+        status: "completed"
+      };
+    case "function_call_output": {
+      const output = raw2.output;
+      const text = typeof output === "string" ? output : Array.isArray(output) ? output.map((p) => String(p?.text ?? "")).join("") : void 0;
+      if (text === void 0) throw badRequest(`'${param}.output' must be a string.`, `${param}.output`);
+      return { type: "function_call_output", call_id: requiredString(raw2, "call_id", `${param}.call_id`), output: text, status: "completed" };
+    }
+    case "reasoning":
+      return void 0;
+    default:
+      throw badRequest(`'${param}.type' ${JSON.stringify(type)} is not supported; use messages, function_call and function_call_output items.`, `${param}.type`);
+  }
+}
+__name(item, "item");
+function parseItems(value, param, max) {
+  if (typeof value === "string") return [{ type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: value }] }];
+  if (!Array.isArray(value)) throw badRequest(`'${param}' must be a string or an array of items.`, param);
+  if (max !== void 0 && value.length > max) throw badRequest(`'${param}' may hold at most ${max} items, got ${value.length}.`, param);
+  return value.flatMap((raw2, i) => item(raw2, `${param}[${i}]`) ?? []);
+}
+__name(parseItems, "parseItems");
+function parseResponseRequest(body, config) {
+  const { model, requested } = resolveModel(body, config, config.defaultModel);
+  if (body.input === void 0 || body.input === null) throw badRequest("'input' is required.", "input");
+  const input = parseItems(body.input, "input");
+  const previousResponseId = optionalString(body, "previous_response_id");
+  const conversation = body.conversation;
+  const conversationId = typeof conversation === "object" && conversation !== null ? optionalString(conversation, "id", "conversation.id") : optionalString(body, "conversation");
+  if (previousResponseId && conversationId) throw badRequest("'previous_response_id' and 'conversation' cannot be used together.", "conversation");
+  if (optionalBoolean(body, "background")) throw badRequest("'background' responses are not supported by this proxy.", "background", "unsupported_parameter");
+  const tools2 = optionalArray(body, "tools") ?? [];
+  const parsedTools = parseFlatTools(tools2);
+  const toolChoice = parseToolChoice(body.tool_choice);
+  const text = optionalObject(body, "text");
+  const format = text ? optionalObject(text, "format", "text.format") : void 0;
+  parseResponseFormat(format, "text.format");
+  const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
+  const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
+  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
+  const parallel = optionalBoolean(body, "parallel_tool_calls");
+  const responseFormat2 = format && format.type !== "text" ? format.type === "json_schema" ? { type: "json_schema", json_schema: { name: format.name, schema: format.schema, strict: format.strict } } : format : void 0;
+  return {
+    model,
+    requestedModel: requested,
+    input,
+    instructions: optionalString(body, "instructions") ?? null,
+    previousResponseId,
+    conversationId,
+    store: optionalBoolean(body, "store") ?? true,
+    stream: optionalBoolean(body, "stream") ?? false,
+    chat: {
+      model: requested,
+      temperature,
+      top_p: topP,
+      max_completion_tokens: maxOutput,
+      tools: parsedTools.length ? parsedTools : void 0,
+      tool_choice: parsedTools.length ? toolChoice : void 0,
+      parallel_tool_calls: parsedTools.length ? parallel : void 0,
+      response_format: responseFormat2
+    },
+    echo: {
+      tools: tools2,
+      tool_choice: body.tool_choice ?? "auto",
+      text: { format: format ?? { type: "text" } },
+      temperature: temperature ?? 1,
+      top_p: topP ?? 1,
+      max_output_tokens: maxOutput ?? null,
+      parallel_tool_calls: parallel ?? true,
+      metadata: parseMetadata(body) ?? {},
+      user: optionalString(body, "user") ?? null
+    }
+  };
+}
+__name(parseResponseRequest, "parseResponseRequest");
+
+// src/responses/conversation-routes.ts
+var MAX_ITEMS_PER_REQUEST = 20;
+function conversationOf(c) {
+  const conversationId = c.req.param("conversation_id");
+  return { conversationId, object: objectName.responses(stateRequest(c).key("conversation_id", PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH)) };
+}
+__name(conversationOf, "conversationOf");
+function itemOf(c) {
+  const itemId = c.req.param("item_id");
+  const key = Object.values(ITEM_PREFIX).map((prefix) => keyOf(itemId, prefix)).find((k) => k !== void 0);
+  if (!key) throw notFound(`No item found with id '${itemId}'.`);
+  return { ...conversationOf(c), key, itemId };
+}
+__name(itemOf, "itemOf");
+async function createConversation(c) {
+  const s = stateRequest(c);
+  const body = await readOptionalBody(c.req.raw);
+  const items2 = body.items === void 0 || body.items === null ? [] : parseItems(body.items, "items", MAX_ITEMS_PER_REQUEST);
+  const key = randomChars(OBJECT_KEY_LENGTH);
+  const args = { conversationId: PREFIX.conversation + key, metadata: parseMetadata(body) ?? {}, items: items2 };
+  return c.json(await s.backend.invoke(objectName.responses(key), "conversations.create", args, { fresh: true }));
+}
+__name(createConversation, "createConversation");
+async function retrieveConversation(c) {
+  const { conversationId, object } = conversationOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "conversations.get", { conversationId }));
+}
+__name(retrieveConversation, "retrieveConversation");
+async function updateConversation(c) {
+  const { conversationId, object } = conversationOf(c);
+  const metadata = parseMetadata(await readJsonObject(c.req.raw)) ?? {};
+  return c.json(await stateRequest(c).backend.invoke(object, "conversations.update", { conversationId, metadata }));
+}
+__name(updateConversation, "updateConversation");
+async function deleteConversation(c) {
+  const { conversationId, object } = conversationOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "conversations.delete", { conversationId }));
+}
+__name(deleteConversation, "deleteConversation");
+async function addItems2(c) {
+  const { conversationId, object } = conversationOf(c);
+  const body = await readJsonObject(c.req.raw);
+  const items2 = parseItems(body.items ?? null, "items", MAX_ITEMS_PER_REQUEST);
+  return c.json(await stateRequest(c).backend.invoke(object, "items.add", { conversationId, items: items2 }));
+}
+__name(addItems2, "addItems");
+async function listItems(c) {
+  const s = stateRequest(c);
+  const { conversationId, object } = conversationOf(c);
+  return c.json(await s.backend.invoke(object, "items.list", { conversationId, query: parsePageQuery(s.url) }));
+}
+__name(listItems, "listItems");
+async function retrieveItem(c) {
+  const { object, ...args } = itemOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "items.get", args));
+}
+__name(retrieveItem, "retrieveItem");
+async function deleteItem(c) {
+  const { object, ...args } = itemOf(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "items.delete", args));
+}
+__name(deleteItem, "deleteItem");
+
+// src/render/responses-stream.ts
+function responseStreamRenderer(setup) {
+  let sequence = 0;
+  let outputs = 0;
+  let message;
+  const emit = /* @__PURE__ */ __name((type, fields) => `event: ${type}
+data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
+
+`, "emit");
+  const part = /* @__PURE__ */ __name((text) => ({ type: "output_text", annotations: [], logprobs: [], text }), "part");
+  const closeMessage = /* @__PURE__ */ __name((final) => {
+    if (!message || message.done) return "";
+    message.done = true;
+    const { id, outputIndex, text } = message;
+    const item2 = final ?? { id, type: "message", role: "assistant", status: "completed", content: [part(text)] };
+    const finalText = item2.type === "message" && item2.content[0] && "text" in item2.content[0] ? item2.content[0].text : text;
+    const at = { item_id: id, output_index: outputIndex, content_index: 0 };
+    return emit("response.output_text.done", { ...at, text: finalText, logprobs: [] }) + emit("response.content_part.done", { ...at, part: part(finalText) }) + emit("response.output_item.done", { output_index: outputIndex, item: item2 });
+  }, "closeMessage");
+  const placed = /* @__PURE__ */ new Map();
+  const place = /* @__PURE__ */ __name((position) => placed.get(position), "place");
+  const calls = new ToolCallTracker(
+    (call, args) => {
+      const { outputIndex, id } = place(call.position);
+      const added = emit("response.output_item.added", { output_index: outputIndex, item: { id, type: "function_call", status: "in_progress", arguments: "", call_id: call.id ?? "", name: call.name } });
+      return added + (args ? emit("response.function_call_arguments.delta", { item_id: id, output_index: outputIndex, delta: args }) : "");
+    },
+    (call, args) => emit("response.function_call_arguments.delta", { item_id: place(call.position).id, output_index: place(call.position).outputIndex, delta: args }),
+    (call) => {
+      placed.set(call.position, { outputIndex: outputs++, id: setup.ids.functionCallId(call.position) });
+      return closeMessage();
+    }
+  );
+  const closing = /* @__PURE__ */ __name((final) => {
+    let out = calls.openRemaining();
+    out += closeMessage(final.output.find((item2) => item2.id === message?.id));
+    for (const call of calls.calls.values()) {
+      const { outputIndex, id } = place(call.position);
+      const item2 = final.output.find((i) => i.id === id) ?? { id, type: "function_call", call_id: call.id ?? "", name: call.name ?? "", arguments: call.args, status: "completed" };
+      const args = item2.type === "function_call" ? item2.arguments : call.args;
+      out += emit("response.function_call_arguments.done", { item_id: id, output_index: outputIndex, arguments: args, name: call.name }) + emit("response.output_item.done", { output_index: outputIndex, item: item2 });
+    }
+    const lifecycle = final.status === "incomplete" ? "response.incomplete" : final.status === "failed" ? "response.failed" : "response.completed";
+    return out + emit(lifecycle, { response: final });
+  }, "closing");
+  return {
+    start: /* @__PURE__ */ __name(() => emit("response.created", { response: setup.initial }) + emit("response.in_progress", { response: setup.initial }), "start"),
+    event(event) {
+      switch (event.type) {
+        case "text": {
+          if (!event.text || calls.calls.size) return "";
+          let out = "";
+          if (!message) {
+            message = { outputIndex: outputs++, id: setup.ids.messageId(), text: "", done: false };
+            const at = { item_id: message.id, output_index: message.outputIndex, content_index: 0 };
+            out += emit("response.output_item.added", { output_index: message.outputIndex, item: { id: message.id, type: "message", status: "in_progress", role: "assistant", content: [] } });
+            out += emit("response.content_part.added", { ...at, part: part("") });
+          }
+          message.text += event.text;
+          return out + emit("response.output_text.delta", { item_id: message.id, output_index: message.outputIndex, content_index: 0, delta: event.text, logprobs: [] });
+        }
+        case "tool":
+          return calls.event(event);
+        default:
+          return "";
+      }
+    },
+    ...storedEnding(setup.finished, closing, (error) => emit("error", { code: error.code ?? error.type, message: error.message, param: error.param }))
+  };
+}
+__name(responseStreamRenderer, "responseStreamRenderer");
+
+// src/responses/object.ts
+var OutputIds = class {
+  constructor(floor) {
+    this.floor = floor;
+  }
+  static {
+    __name(this, "OutputIds");
+  }
+  message;
+  calls = /* @__PURE__ */ new Map();
+  next(prefix) {
+    return prefix + orderedKey(Date.now(), this.floor);
+  }
+  messageId() {
+    return this.message ??= this.next(ITEM_PREFIX.message);
+  }
+  functionCallId(index) {
+    let id = this.calls.get(index);
+    if (!id) this.calls.set(index, id = this.next(ITEM_PREFIX.function_call));
+    return id;
+  }
+  /** Input items get ids before any output item, so a conversation lists them first. */
+  inputIds(items2) {
+    return items2.map((item2) => ({ ...item2, id: this.next(ITEM_PREFIX[item2.type]) }));
+  }
+};
+function responseObject(shell, status, output, extra = {}) {
+  const r = shell.request;
+  return {
+    id: shell.id,
+    object: "response",
+    created_at: shell.created_at,
+    status,
+    background: false,
+    completed_at: null,
+    error: null,
+    incomplete_details: null,
+    instructions: r.instructions,
+    max_output_tokens: r.echo.max_output_tokens,
+    max_tool_calls: null,
+    model: r.requestedModel,
+    output,
+    parallel_tool_calls: r.echo.parallel_tool_calls,
+    previous_response_id: r.previousResponseId ?? null,
+    conversation: shell.conversationId ? { id: shell.conversationId } : null,
+    reasoning: { effort: null, summary: null },
+    service_tier: "default",
+    store: r.store,
+    temperature: r.echo.temperature,
+    text: r.echo.text,
+    tool_choice: r.echo.tool_choice,
+    tools: r.echo.tools,
+    top_logprobs: 0,
+    top_p: r.echo.top_p,
+    truncation: "disabled",
+    usage: null,
+    user: r.echo.user,
+    metadata: r.echo.metadata,
+    ...extra
+  };
+}
+__name(responseObject, "responseObject");
+function outputItems(result, ids) {
+  const items2 = [];
+  const incomplete = result.finishReason === "length";
+  if (result.text || !result.toolCalls.length) {
+    items2.push({ id: ids.messageId(), type: "message", role: "assistant", status: incomplete ? "incomplete" : "completed", content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }] });
+  }
+  result.toolCalls.forEach((call, index) => items2.push({ id: ids.functionCallId(index), type: "function_call", call_id: call.id, name: call.name, arguments: call.arguments, status: "completed" }));
+  return items2;
+}
+__name(outputItems, "outputItems");
+function finishedResponse(shell, result, ids) {
+  const incomplete = result.finishReason === "length";
+  const u = result.usage;
+  return responseObject(shell, incomplete ? "incomplete" : "completed", outputItems(result, ids), {
+    completed_at: incomplete ? null : Math.floor(Date.now() / 1e3),
+    incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
+    usage: {
+      input_tokens: u.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: u.completion_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: u.total_tokens
+    }
+  });
+}
+__name(finishedResponse, "finishedResponse");
+function failedResponse(shell, error) {
+  return responseObject(shell, "failed", [], { error: { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message } });
+}
+__name(failedResponse, "failedResponse");
+
+// src/responses/routes.ts
+async function createResponse(c) {
+  const s = stateRequest(c);
+  const request = parseResponseRequest(await readJsonObject(c.req.raw), s.config);
+  const fresh = !request.conversationId && !request.previousResponseId;
+  const objectKey = request.conversationId ? requireKey(request.conversationId, PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH) : request.previousResponseId ? responseObjectKey(request.previousResponseId) : randomChars(OBJECT_KEY_LENGTH);
+  const object = objectName.responses(objectKey);
+  let context2 = [];
+  let floor;
+  let session;
+  if (!fresh) {
+    const args = { previousResponseId: request.previousResponseId, conversationId: request.conversationId };
+    if (request.store) ({ value: { items: context2, floor }, session } = await s.backend.start(object, "responses.context", args));
+    else ({ items: context2, floor } = await s.backend.invoke(object, "responses.context", args));
+  }
+  const ids = new OutputIds(floor);
+  const input = ids.inputIds(request.input);
+  const shell = { id: responseId(objectKey), created_at: Math.floor(Date.now() / 1e3), request, conversationId: request.conversationId };
+  const save2 = /* @__PURE__ */ __name(async (response) => {
+    if (!request.store) return;
+    const args = { response, input, inConversation: !!request.conversationId };
+    if (!session) return void await s.backend.invoke(object, "responses.save", args, { fresh });
+    try {
+      await session.finish("responses.save", args);
+    } finally {
+      session.close();
+    }
+  }, "save");
+  try {
+    const messages = [...request.instructions ? [{ role: "system", content: request.instructions }] : [], ...itemsToChat(context2), ...itemsToChat(input)];
+    const chat = parseChatRequest({ ...request.chat, messages }, s.config);
+    const call = { kind: "responses", model: chat.model, inputs: chat.inputs, sampling: chat.sampling };
+    if (!request.stream) {
+      const { result } = await answerText(s.env, s.config, s.waitUntil, call);
+      const response = finishedResponse(shell, result, ids);
+      await save2(response);
+      return c.json(response);
+    }
+    let finished;
+    const store2 = /* @__PURE__ */ __name(async (end) => {
+      const response = "error" in end ? failedResponse(shell, end.error) : finishedResponse(shell, end.result, ids);
+      await save2(response);
+      finished = response;
+    }, "store");
+    let events;
+    try {
+      events = (await streamText(s.env, s.config, s.waitUntil, call)).events.pipeThrough(settledToolCalls());
+    } catch (error) {
+      events = new ReadableStream({ start: /* @__PURE__ */ __name((controller) => controller.error(error), "start") });
+    }
+    const stored = readToTheEnd(events, chat.sampling.maxTokens, s.waitUntil, store2);
+    const renderer = responseStreamRenderer({ initial: responseObject(shell, "in_progress", []), ids, finished: /* @__PURE__ */ __name(() => finished, "finished") });
+    return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+  } catch (error) {
+    session?.close();
+    throw error;
+  }
+}
+__name(createResponse, "createResponse");
+function responseArgs(c) {
+  const id = c.req.param("response_id");
+  return { object: objectName.responses(responseObjectKey(id)), id };
+}
+__name(responseArgs, "responseArgs");
+async function retrieveResponse(c) {
+  const s = stateRequest(c);
+  if (s.url.searchParams.get("stream") === "true") throw badRequest("Streaming a stored response again is not supported by this proxy.", "stream", "unsupported_parameter");
+  const { object, id } = responseArgs(c);
+  return c.json(await s.backend.invoke(object, "responses.get", { id }));
+}
+__name(retrieveResponse, "retrieveResponse");
+async function deleteResponse(c) {
+  const { object, id } = responseArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "responses.delete", { id }));
+}
+__name(deleteResponse, "deleteResponse");
+async function listInputItems(c) {
+  const s = stateRequest(c);
+  const { object, id } = responseArgs(c);
+  return c.json(await s.backend.invoke(object, "responses.inputItems", { id, query: parsePageQuery(s.url) }));
+}
+__name(listInputItems, "listInputItems");
+async function cancelResponse(c) {
+  const { object, id } = responseArgs(c);
+  return c.json(await stateRequest(c).backend.invoke(object, "responses.cancel", { id }));
+}
+__name(cancelResponse, "cancelResponse");
+
 // src/app.ts
 var app = new Hono3();
 app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
@@ -3455,6 +5573,27 @@ route("/v1/embeddings", { POST: createEmbeddings });
 route("/v1/images/generations", { POST: createImage });
 route("/v1/audio/transcriptions", { POST: createTranscription });
 route("/v1/audio/speech", { POST: createSpeech });
+route("/v1/assistants", { GET: listAssistants, POST: createAssistant });
+route("/v1/assistants/:assistant_id", { GET: retrieveAssistant, POST: modifyAssistant, DELETE: deleteAssistant });
+route("/v1/threads", { POST: createThread2 });
+route("/v1/threads/runs", { POST: createThreadAndRun });
+route("/v1/threads/:thread_id", { GET: retrieveThread, POST: modifyThread, DELETE: deleteThread });
+route("/v1/threads/:thread_id/messages", { GET: listMessages, POST: createMessage });
+route("/v1/threads/:thread_id/messages/:message_id", { GET: retrieveMessage, POST: modifyMessage, DELETE: deleteMessage });
+route("/v1/threads/:thread_id/runs", { GET: listRuns, POST: createRun });
+route("/v1/threads/:thread_id/runs/:run_id", { GET: retrieveRun, POST: modifyRun });
+route("/v1/threads/:thread_id/runs/:run_id/cancel", { POST: cancelRun });
+route("/v1/threads/:thread_id/runs/:run_id/submit_tool_outputs", { POST: submitToolOutputs });
+route("/v1/threads/:thread_id/runs/:run_id/steps", { GET: listRunSteps });
+route("/v1/threads/:thread_id/runs/:run_id/steps/:step_id", { GET: retrieveRunStep });
+route("/v1/responses", { POST: createResponse });
+route("/v1/responses/:response_id", { GET: retrieveResponse, DELETE: deleteResponse });
+route("/v1/responses/:response_id/input_items", { GET: listInputItems });
+route("/v1/responses/:response_id/cancel", { POST: cancelResponse });
+route("/v1/conversations", { POST: createConversation });
+route("/v1/conversations/:conversation_id", { GET: retrieveConversation, POST: updateConversation, DELETE: deleteConversation });
+route("/v1/conversations/:conversation_id/items", { GET: listItems, POST: addItems2 });
+route("/v1/conversations/:conversation_id/items/:item_id", { GET: retrieveItem, DELETE: deleteItem });
 route("/", { GET: home });
 function corsHeaders(c) {
   const origin = c.req.header("origin");
@@ -3477,11 +5616,155 @@ function corsHeaders(c) {
 }
 __name(corsHeaders, "corsHeaders");
 
+// src/state/durable-object.ts
+import { DurableObject, RpcTarget } from "cloudflare:workers";
+
+// src/state/sql-tables.ts
+var MAX_ROW_BYTES = 2e6 - 1e4;
+function tooLarge3(what, limit) {
+  return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`, "invalid_request_error", null, "state_too_large");
+}
+__name(tooLarge3, "tooLarge");
+var byteLength = /* @__PURE__ */ __name((text) => text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length, "byteLength");
+var SqlTables = class {
+  constructor(sql) {
+    this.sql = sql;
+  }
+  static {
+    __name(this, "SqlTables");
+  }
+  counts = { rowsRead: 0, rowsWritten: 0 };
+  created = false;
+  exec(query, ...bindings) {
+    const cursor = this.sql.exec(query, ...bindings);
+    const rows = cursor.toArray();
+    this.counts.rowsRead += cursor.rowsRead;
+    this.counts.rowsWritten += cursor.rowsWritten;
+    return rows;
+  }
+  ensureCreated() {
+    if (this.created) return;
+    this.exec("CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID");
+    this.created = true;
+  }
+  table(name) {
+    const parse = /* @__PURE__ */ __name((rows) => rows.map((row) => JSON.parse(row.json)), "parse");
+    return {
+      get: /* @__PURE__ */ __name((key) => {
+        this.ensureCreated();
+        return parse(this.exec("SELECT json FROM rows WHERE t = ? AND key = ?", name, key))[0];
+      }, "get"),
+      put: /* @__PURE__ */ __name((key, value, tag = null) => {
+        this.ensureCreated();
+        const json = JSON.stringify(value);
+        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge3(name.replace(/s$/, ""), MAX_ROW_BYTES);
+        this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
+      }, "put"),
+      delete: /* @__PURE__ */ __name((key) => {
+        this.ensureCreated();
+        return this.exec("DELETE FROM rows WHERE t = ? AND key = ? RETURNING key", name, key).length > 0;
+      }, "delete"),
+      scan: /* @__PURE__ */ __name((scan) => {
+        this.ensureCreated();
+        return parse(this.scanRows(name, scan));
+      }, "scan"),
+      lastKey: /* @__PURE__ */ __name(() => {
+        this.ensureCreated();
+        return this.exec("SELECT key FROM rows WHERE t = ? ORDER BY key DESC LIMIT 1", name)[0]?.key;
+      }, "lastKey")
+    };
+  }
+  /** Only the bounds that are set go into the query, so SQLite walks the primary key from the right place. */
+  scanRows(name, scan) {
+    const where = ["t = ?"];
+    const bindings = [name];
+    if (scan.above !== void 0) where.push("key > ?"), bindings.push(scan.above);
+    if (scan.below !== void 0) where.push("key < ?"), bindings.push(scan.below);
+    if (scan.tag !== void 0) where.push("tag = ?"), bindings.push(scan.tag);
+    bindings.push(scan.limit);
+    return this.exec(`SELECT json FROM rows WHERE ${where.join(" AND ")} ORDER BY key ${scan.descending ? "DESC" : "ASC"} LIMIT ?`, ...bindings);
+  }
+  clear() {
+    this.ensureCreated();
+    this.exec("DELETE FROM rows");
+  }
+};
+
+// src/state/durable-object.ts
+var StateObject = class extends DurableObject {
+  static {
+    __name(this, "StateObject");
+  }
+  tables;
+  changed = new Signal();
+  /** Sessions whose run is still being worked on somewhere: only then is a poll worth holding. */
+  liveSessions = 0;
+  constructor(ctx, env) {
+    super(ctx, env);
+    this.tables = new SqlTables(ctx.storage.sql);
+  }
+  apply(op, args) {
+    const before = { ...this.tables.counts };
+    const outcome = capture(() => this.ctx.storage.transactionSync(() => runOp(op, this.tables, args, createContext())));
+    const rows = { rowsRead: this.tables.counts.rowsRead - before.rowsRead, rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten };
+    if (rows.rowsWritten > 0) this.changed.notify();
+    return { outcome, rows };
+  }
+  async invoke(op, args, waitMs = 0) {
+    if (!waitMs) return this.apply(op, args);
+    const rows = { rowsRead: 0, rowsWritten: 0 };
+    const answer = await settle2(
+      async () => {
+        const answer2 = this.apply(op, args);
+        rows.rowsRead += answer2.rows.rowsRead;
+        rows.rowsWritten += answer2.rows.rowsWritten;
+        return answer2;
+      },
+      (answer2) => answer2.outcome.ok && isPending(op, answer2.outcome.value),
+      waitMs,
+      (ms) => this.changed.wait(ms),
+      () => this.liveSessions > 0
+    );
+    return { outcome: answer.outcome, rows };
+  }
+  start(op, args, abandon) {
+    const answer = this.apply(op, args);
+    return { answer, session: answer.outcome.ok ? new RunSession(this, abandon) : null };
+  }
+};
+var RunSession = class extends RpcTarget {
+  constructor(object, abandon) {
+    super();
+    this.object = object;
+    this.abandon = abandon;
+    object.liveSessions++;
+  }
+  static {
+    __name(this, "RunSession");
+  }
+  open = true;
+  finish(op, args) {
+    this.end();
+    return this.object.apply(op, args);
+  }
+  /** Called when the worker lets go of the session, or its request ends without finishing. */
+  [Symbol.dispose]() {
+    if (this.open && this.abandon) this.object.apply(this.abandon.op, this.abandon.args);
+    this.end();
+  }
+  end() {
+    if (!this.open) return;
+    this.open = false;
+    this.object.liveSessions--;
+  }
+};
+
 // src/index.ts
 var index_default = {
   fetch: /* @__PURE__ */ __name((request, env, ctx) => app.fetch(request, env, ctx), "fetch")
 };
 export {
+  StateObject,
   index_default as default
 };
 //# sourceMappingURL=index.js.map

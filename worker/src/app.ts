@@ -11,6 +11,10 @@ import { home } from "./routes/home.js";
 import { createImage } from "./routes/images.js";
 import { createSpeech, createTranscription } from "./routes/audio.js";
 import { listModels, retrieveModel } from "./routes/models.js";
+import * as assistants from "./assistants/routes.js";
+import * as runs from "./assistants/run-routes.js";
+import * as conversations from "./responses/conversation-routes.js";
+import * as responses from "./responses/routes.js";
 
 type App = Hono<{ Bindings: Env }>;
 type Method = "GET" | "POST" | "DELETE";
@@ -48,6 +52,29 @@ route("/v1/embeddings", { POST: createEmbeddings });
 route("/v1/images/generations", { POST: createImage });
 route("/v1/audio/transcriptions", { POST: createTranscription });
 route("/v1/audio/speech", { POST: createSpeech });
+// Assistants v2 (the static /v1/threads/runs before /v1/threads/:thread_id, which would also match it).
+route("/v1/assistants", { GET: assistants.listAssistants, POST: assistants.createAssistant });
+route("/v1/assistants/:assistant_id", { GET: assistants.retrieveAssistant, POST: assistants.modifyAssistant, DELETE: assistants.deleteAssistant });
+route("/v1/threads", { POST: assistants.createThread });
+route("/v1/threads/runs", { POST: runs.createThreadAndRun });
+route("/v1/threads/:thread_id", { GET: assistants.retrieveThread, POST: assistants.modifyThread, DELETE: assistants.deleteThread });
+route("/v1/threads/:thread_id/messages", { GET: assistants.listMessages, POST: assistants.createMessage });
+route("/v1/threads/:thread_id/messages/:message_id", { GET: assistants.retrieveMessage, POST: assistants.modifyMessage, DELETE: assistants.deleteMessage });
+route("/v1/threads/:thread_id/runs", { GET: runs.listRuns, POST: runs.createRun });
+route("/v1/threads/:thread_id/runs/:run_id", { GET: runs.retrieveRun, POST: runs.modifyRun });
+route("/v1/threads/:thread_id/runs/:run_id/cancel", { POST: runs.cancelRun });
+route("/v1/threads/:thread_id/runs/:run_id/submit_tool_outputs", { POST: runs.submitToolOutputs });
+route("/v1/threads/:thread_id/runs/:run_id/steps", { GET: runs.listRunSteps });
+route("/v1/threads/:thread_id/runs/:run_id/steps/:step_id", { GET: runs.retrieveRunStep });
+// Responses and Conversations.
+route("/v1/responses", { POST: responses.createResponse });
+route("/v1/responses/:response_id", { GET: responses.retrieveResponse, DELETE: responses.deleteResponse });
+route("/v1/responses/:response_id/input_items", { GET: responses.listInputItems });
+route("/v1/responses/:response_id/cancel", { POST: responses.cancelResponse });
+route("/v1/conversations", { POST: conversations.createConversation });
+route("/v1/conversations/:conversation_id", { GET: conversations.retrieveConversation, POST: conversations.updateConversation, DELETE: conversations.deleteConversation });
+route("/v1/conversations/:conversation_id/items", { GET: conversations.listItems, POST: conversations.addItems });
+route("/v1/conversations/:conversation_id/items/:item_id", { GET: conversations.retrieveItem, DELETE: conversations.deleteItem });
 route("/", { GET: home });
 
 function corsHeaders(c: Context<{ Bindings: Env }>): Record<string, string> {

@@ -1,4 +1,5 @@
 // Every binding, secret and variable the proxy reads: the names users type in wrangler config and secrets.
+import type { StateObject } from "./state/durable-object.js";
 
 export interface AiModelInfo {
   id: string;
@@ -38,6 +39,12 @@ export interface Env {
   /** Comma-separated origins allowed by CORS, or `*`. */
   CORS_ORIGINS?: string;
   CACHE_TTL_SECONDS?: string;
+  /** Threads, runs, responses and conversations (the default state store): a SQLite-backed Durable Object. */
+  STATE?: DurableObjectNamespace<StateObject>;
+  /** `kv` keeps that state in KV instead (docs/state.md); unset or `durable-object` uses STATE. */
+  STATE_STORE?: string;
+  /** The KV namespace for STATE_STORE=kv; CACHE when absent. */
+  STATE_KV?: KVNamespace;
   /** The deployed version (binding `version_metadata`): part of every cache key. */
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
 }

@@ -5,3 +5,4 @@ import type { Env } from "./env.js";
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
 } satisfies ExportedHandler<Env>;
+export { StateObject } from "./state/durable-object.js";

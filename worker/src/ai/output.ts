@@ -1,6 +1,7 @@
 // Workers AI answers a non-stream text request in one of four shapes; this turns any of them into one result.
 // Detect the shape from the data, never from the model name: models move between shapes.
 import { ApiError } from "../http/errors.js";
+import { randomChars } from "../random.js";
 
 export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter";
 
@@ -135,11 +136,7 @@ export function newToolCallId(): string {
 }
 
 export function randomId(length: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  let id = "";
-  for (const b of bytes) id += alphabet[b % alphabet.length];
-  return id;
+  return randomChars(length);
 }
 
 function unexpected(output: unknown): ApiError {

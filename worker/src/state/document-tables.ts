@@ -1,0 +1,50 @@
+// Tables held in a plain object: the KV backend keeps one such document per thread or conversation.
+// Values are copied in and out, as they are by SQL, so an operation behaves the same on either backend.
+import { scanSorted, type Table, type Tables } from "./tables.js";
+
+/** Tables held in a plain object: the KV backend's document. Values are copied in and out, as SQL would. */
+export interface TableDocument {
+  /** Bumped on every write: which of two copies is newer. */
+  version: number;
+  tables: Record<string, Record<string, { tag: string | null; value: unknown }>>;
+}
+
+export class DocumentTables implements Tables {
+  dirty = false;
+
+  constructor(readonly doc: TableDocument) {}
+
+  table<T>(name: string): Table<T> {
+    const rows = () => (this.doc.tables[name] ??= {});
+    return {
+      get: (key) => {
+        const row = this.doc.tables[name]?.[key];
+        return row ? (structuredClone(row.value) as T) : undefined;
+      },
+      put: (key, value, tag = null) => {
+        rows()[key] = { tag, value: structuredClone(value) };
+        this.dirty = true;
+      },
+      delete: (key) => {
+        if (!this.doc.tables[name]?.[key]) return false;
+        delete rows()[key];
+        this.dirty = true;
+        return true;
+      },
+      scan: (scan) => {
+        const sorted = Object.keys(this.doc.tables[name] ?? {}).sort();
+        const entries = sorted.map((key) => {
+          const row = rows()[key];
+          return [key, row.value, row.tag] as const;
+        });
+        return scanSorted(entries, scan).map((value) => structuredClone(value) as T);
+      },
+      lastKey: () => Object.keys(this.doc.tables[name] ?? {}).sort().at(-1),
+    };
+  }
+
+  clear(): void {
+    this.doc.tables = {};
+    this.dirty = true;
+  }
+}
