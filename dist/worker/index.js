@@ -2240,49 +2240,6 @@ function nextUtcMidnight() {
 }
 __name(nextUtcMidnight, "nextUtcMidnight");
 
-// src/render/stream.ts
-var encoder = new TextEncoder();
-function renderStream(events, renderer) {
-  const reader = events.getReader();
-  let started2 = false;
-  return new ReadableStream({
-    async pull(controller) {
-      let out = started2 ? "" : renderer.start?.() ?? "";
-      started2 = true;
-      try {
-        while (!out) {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.enqueue(encoder.encode(renderer.end()));
-            controller.close();
-            return;
-          }
-          out = renderer.event(value);
-        }
-        controller.enqueue(encoder.encode(out));
-      } catch (error) {
-        controller.enqueue(encoder.encode(out + renderer.error(toApiError(error))));
-        controller.close();
-        reader.cancel().catch(() => {
-        });
-      }
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    }
-  });
-}
-__name(renderStream, "renderStream");
-function eventsStream(events) {
-  return new ReadableStream({
-    start(controller) {
-      for (const event of events) controller.enqueue(event);
-      controller.close();
-    }
-  });
-}
-__name(eventsStream, "eventsStream");
-
 // src/render/chat-stream.ts
 function chatStreamRenderer(o) {
   const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
@@ -2405,19 +2362,19 @@ var ResultCollector = class {
     };
   }
 };
-function collectInto(maxTokens, done) {
+function collectStage(maxTokens, done) {
   const collector = new ResultCollector();
-  return new TransformStream({
-    transform(event, controller) {
+  return {
+    push(event, emit) {
       collector.add(event);
-      controller.enqueue(event);
+      emit(event);
     },
-    flush() {
+    end() {
       done(collector.result(maxTokens));
     }
-  });
+  };
 }
-__name(collectInto, "collectInto");
+__name(collectStage, "collectStage");
 
 // src/ai/errors.ts
 function aiErrorCode(error) {
@@ -2469,6 +2426,250 @@ async function runModel(env, config, model, inputs, useFallbacks = true) {
 }
 __name(runModel, "runModel");
 
+// src/ai/sse.ts
+var SseParser = class {
+  static {
+    __name(this, "SseParser");
+  }
+  decoder = new TextDecoder();
+  buffer = "";
+  event;
+  data = [];
+  push(chunk, emit) {
+    this.buffer += this.decoder.decode(chunk, { stream: true });
+    this.takeLines(emit, false);
+  }
+  end(emit) {
+    this.buffer += this.decoder.decode();
+    this.takeLines(emit, true);
+  }
+  takeLines(emit, final) {
+    let start3 = 0;
+    for (; ; ) {
+      const nl = this.buffer.indexOf("\n", start3);
+      if (nl < 0) break;
+      const end = nl > start3 && this.buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(this.buffer.slice(start3, end), emit);
+      start3 = nl + 1;
+    }
+    this.buffer = this.buffer.slice(start3);
+    if (final) {
+      if (this.buffer) this.line(this.buffer.replace(/\r$/, ""), emit);
+      this.buffer = "";
+      this.line("", emit);
+    }
+  }
+  line(line, emit) {
+    if (line === "") {
+      if (this.data.length) emit({ event: this.event, data: this.data.join("\n") });
+      this.event = void 0;
+      this.data = [];
+      return;
+    }
+    if (line.charCodeAt(0) === 58) return;
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? "" : line.slice(colon + 1);
+    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    if (field === "data") this.data.push(value);
+    else if (field === "event") this.event = value;
+  }
+};
+var encoder = new TextEncoder();
+var SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache",
+  connection: "keep-alive"
+};
+
+// src/ai/stream.ts
+var StreamNormaliser = class {
+  static {
+    __name(this, "StreamNormaliser");
+  }
+  nextToolIndex = 0;
+  lastUsage;
+  push({ data }, emit) {
+    if (data === "[DONE]") return;
+    let chunk;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
+    }
+    if (!chunk || typeof chunk !== "object") return;
+    if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
+    if (Array.isArray(chunk.choices)) {
+      for (const choice of chunk.choices) {
+        const delta = choice.delta ?? choice.message ?? {};
+        const reasoning = delta.reasoning_content ?? delta.reasoning;
+        if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
+        if (delta.content !== void 0 && delta.content !== null) {
+          const text = textOf(delta.content);
+          if (text) emit({ type: "text", text });
+        }
+        this.toolCalls(delta.tool_calls, emit);
+        const reason = finishReasonOf(choice.finish_reason);
+        if (reason) emit({ type: "finish", reason });
+      }
+    } else {
+      if (chunk.response !== void 0 && chunk.response !== null) {
+        const text = textOf(chunk.response);
+        if (text) emit({ type: "text", text });
+      }
+      this.toolCalls(chunk.tool_calls, emit);
+    }
+    if (chunk.usage && typeof chunk.usage === "object") {
+      const u = chunk.usage;
+      const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
+      const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
+      this.lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+    }
+  }
+  end(emit) {
+    if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
+  }
+  toolCalls(calls, emit) {
+    if (!Array.isArray(calls)) return;
+    calls.forEach((call, position) => {
+      if (!call || typeof call !== "object") return;
+      const fn = call.function ?? call;
+      const complete = fn.arguments !== void 0 && typeof fn.arguments !== "string";
+      const args = fn.arguments === void 0 || fn.arguments === null ? "" : argumentsText(fn.arguments);
+      const event = { type: "tool", index: this.toolIndex(call, position, complete), args };
+      if (typeof call.id === "string" && call.id) event.id = call.id;
+      if (typeof fn.name === "string" && fn.name) event.name = fn.name;
+      if (event.args || event.id || event.name) emit(event);
+    });
+  }
+  /** Fragments carry their own index; whole calls (native models) each get the next free one. */
+  toolIndex(call, position, complete) {
+    if (typeof call.index === "number" && !complete) {
+      this.nextToolIndex = Math.max(this.nextToolIndex, call.index + 1);
+      return call.index;
+    }
+    const index = Math.max(this.nextToolIndex, position);
+    this.nextToolIndex = index + 1;
+    return index;
+  }
+};
+function resultEvents(result) {
+  const events = [];
+  if (result.reasoning) events.push({ type: "reasoning", text: result.reasoning });
+  if (result.text) events.push({ type: "text", text: result.text });
+  result.toolCalls.forEach((call, index) => events.push({ type: "tool", index, id: call.id, name: call.name, args: call.arguments }));
+  events.push({ type: "usage", usage: result.usage });
+  events.push({ type: "finish", reason: result.finishReason });
+  return events;
+}
+__name(resultEvents, "resultEvents");
+
+// src/ai/stages.ts
+function link(stages, sink) {
+  const emits = [sink];
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const next = emits[0];
+    emits.unshift((event) => stages[i].push(event, next));
+  }
+  return emits;
+}
+__name(link, "link");
+var Chain = class {
+  constructor(stages, sink) {
+    this.stages = stages;
+    this.emits = link(stages, sink);
+    this.toNormaliser = (sse) => this.normaliser.push(sse, this.emits[0]);
+  }
+  static {
+    __name(this, "Chain");
+  }
+  parser = new SseParser();
+  normaliser = new StreamNormaliser();
+  emits;
+  toNormaliser;
+  push(chunk) {
+    this.parser.push(chunk, this.toNormaliser);
+  }
+  end() {
+    this.parser.end(this.toNormaliser);
+    this.normaliser.end(this.emits[0]);
+    this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
+  }
+};
+function runStages(events, stages, sink) {
+  const emits = link(stages, sink);
+  for (const event of events) emits[0](event);
+  stages.forEach((stage, i) => stage.end(emits[i + 1]));
+}
+__name(runStages, "runStages");
+var encoder2 = new TextEncoder();
+function renderUpstream(upstream, stages, renderer) {
+  let out = renderer.start?.() ?? "";
+  const chain = new Chain(stages, (event) => void (out += renderer.event(event)));
+  const reader = upstream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        while (!out) {
+          const { done, value } = await reader.read();
+          if (done) {
+            chain.end();
+            controller.enqueue(encoder2.encode(out + renderer.end()));
+            controller.close();
+            return;
+          }
+          chain.push(value);
+        }
+      } catch (error) {
+        controller.enqueue(encoder2.encode(out + renderer.error(toApiError(error))));
+        controller.close();
+        reader.cancel().catch(() => {
+        });
+        return;
+      }
+      controller.enqueue(encoder2.encode(out));
+      out = "";
+    },
+    cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel")
+  });
+}
+__name(renderUpstream, "renderUpstream");
+function renderEvents(events, stages, renderer) {
+  let out = renderer.start?.() ?? "";
+  runStages(events, stages, (event) => void (out += renderer.event(event)));
+  const bytes = encoder2.encode(out + renderer.end());
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    }
+  });
+}
+__name(renderEvents, "renderEvents");
+function upstreamEvents(upstream, stages = []) {
+  let batch = [];
+  const chain = new Chain(stages, (event) => void batch.push(event));
+  const reader = upstream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      while (!batch.length) {
+        const { done, value } = await reader.read();
+        if (done) {
+          chain.end();
+          for (const event of batch) controller.enqueue(event);
+          controller.close();
+          return;
+        }
+        chain.push(value);
+      }
+      for (const event of batch) controller.enqueue(event);
+      batch = [];
+    },
+    cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel")
+  });
+}
+__name(upstreamEvents, "upstreamEvents");
+
 // src/ai/stop.ts
 function applyStop(result, stop) {
   if (!stop.length) return result;
@@ -2485,182 +2686,43 @@ function earliest(text, stop) {
   return cut;
 }
 __name(earliest, "earliest");
-function stopFilter(stop) {
-  if (!stop.length) return new TransformStream();
-  const keep = Math.max(...stop.map((s) => s.length)) - 1;
-  let held = "";
-  let stopped = false;
-  return new TransformStream({
-    transform(event, controller) {
-      if (event.type === "usage") return controller.enqueue(event);
-      if (stopped) return;
-      if (event.type !== "text") return controller.enqueue(event);
-      held += event.text;
-      const cut = earliest(held, stop);
-      if (cut >= 0) {
-        if (cut > 0) controller.enqueue({ type: "text", text: held.slice(0, cut) });
-        held = "";
-        stopped = true;
-        controller.enqueue({ type: "finish", reason: "stop" });
-        return;
-      }
-      let at = Math.max(0, held.length - keep);
-      if (at > 0 && at < held.length && isLowSurrogate(held.charCodeAt(at))) at--;
-      if (at > 0) {
-        controller.enqueue({ type: "text", text: held.slice(0, at) });
-        held = held.slice(at);
-      }
-    },
-    flush(controller) {
-      if (held && !stopped) controller.enqueue({ type: "text", text: held });
-    }
-  });
-}
-__name(stopFilter, "stopFilter");
-var isLowSurrogate = /* @__PURE__ */ __name((code) => code >= 56320 && code <= 57343, "isLowSurrogate");
-
-// src/ai/sse.ts
-function sseDecoder() {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event;
-  let data = [];
-  const takeLines = /* @__PURE__ */ __name((controller, final) => {
-    let start3 = 0;
-    for (; ; ) {
-      const nl = buffer.indexOf("\n", start3);
-      if (nl < 0) break;
-      const end = nl > start3 && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      handleLine(buffer.slice(start3, end), controller);
-      start3 = nl + 1;
-    }
-    buffer = buffer.slice(start3);
-    if (final) {
-      if (buffer) handleLine(buffer.replace(/\r$/, ""), controller);
-      buffer = "";
-      handleLine("", controller);
-    }
-  }, "takeLines");
-  const handleLine = /* @__PURE__ */ __name((line, controller) => {
-    if (line === "") {
-      if (data.length) controller.enqueue({ event, data: data.join("\n") });
-      event = void 0;
-      data = [];
+var StopStage = class {
+  constructor(stop) {
+    this.stop = stop;
+    this.keep = Math.max(...stop.map((s) => s.length)) - 1;
+  }
+  static {
+    __name(this, "StopStage");
+  }
+  keep;
+  held = "";
+  stopped = false;
+  push(event, emit) {
+    if (event.type === "usage") return emit(event);
+    if (this.stopped) return;
+    if (event.type !== "text") return emit(event);
+    this.held += event.text;
+    const cut = earliest(this.held, this.stop);
+    if (cut >= 0) {
+      if (cut > 0) emit({ type: "text", text: this.held.slice(0, cut) });
+      this.held = "";
+      this.stopped = true;
+      emit({ type: "finish", reason: "stop" });
       return;
     }
-    if (line.charCodeAt(0) === 58) return;
-    const colon = line.indexOf(":");
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? "" : line.slice(colon + 1);
-    if (value.charCodeAt(0) === 32) value = value.slice(1);
-    if (field === "data") data.push(value);
-    else if (field === "event") event = value;
-  }, "handleLine");
-  return new TransformStream({
-    transform(chunk, controller) {
-      buffer += decoder.decode(chunk, { stream: true });
-      takeLines(controller, false);
-    },
-    flush(controller) {
-      buffer += decoder.decode();
-      takeLines(controller, true);
+    let at = Math.max(0, this.held.length - this.keep);
+    if (at > 0 && at < this.held.length && isLowSurrogate(this.held.charCodeAt(at))) at--;
+    if (at > 0) {
+      emit({ type: "text", text: this.held.slice(0, at) });
+      this.held = this.held.slice(at);
     }
-  });
-}
-__name(sseDecoder, "sseDecoder");
-var encoder2 = new TextEncoder();
-var SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache",
-  connection: "keep-alive"
+  }
+  end(emit) {
+    if (this.held && !this.stopped) emit({ type: "text", text: this.held });
+  }
 };
-
-// src/ai/stream.ts
-function normaliseStream(upstream) {
-  return upstream.pipeThrough(sseDecoder()).pipeThrough(eventNormaliser());
-}
-__name(normaliseStream, "normaliseStream");
-function eventNormaliser() {
-  let nextToolIndex = 0;
-  const seenToolIndexes = /* @__PURE__ */ new Set();
-  let lastUsage;
-  const toolIndex = /* @__PURE__ */ __name((call, position, complete) => {
-    if (typeof call.index === "number" && !complete) {
-      seenToolIndexes.add(call.index);
-      nextToolIndex = Math.max(nextToolIndex, call.index + 1);
-      return call.index;
-    }
-    const index = Math.max(nextToolIndex, position);
-    nextToolIndex = index + 1;
-    return index;
-  }, "toolIndex");
-  const emitToolCalls = /* @__PURE__ */ __name((calls, controller) => {
-    if (!Array.isArray(calls)) return;
-    calls.forEach((call, position) => {
-      if (!call || typeof call !== "object") return;
-      const fn = call.function ?? call;
-      const complete = fn.arguments !== void 0 && typeof fn.arguments !== "string";
-      const args = fn.arguments === void 0 || fn.arguments === null ? "" : argumentsText(fn.arguments);
-      const event = { type: "tool", index: toolIndex(call, position, complete), args };
-      if (typeof call.id === "string" && call.id) event.id = call.id;
-      if (typeof fn.name === "string" && fn.name) event.name = fn.name;
-      if (event.args || event.id || event.name) controller.enqueue(event);
-    });
-  }, "emitToolCalls");
-  return new TransformStream({
-    transform({ data }, controller) {
-      if (data === "[DONE]") return;
-      let chunk;
-      try {
-        chunk = JSON.parse(data);
-      } catch {
-        throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
-      }
-      if (!chunk || typeof chunk !== "object") return;
-      if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
-      if (Array.isArray(chunk.choices)) {
-        for (const choice of chunk.choices) {
-          const delta = choice.delta ?? choice.message ?? {};
-          const reasoning = delta.reasoning_content ?? delta.reasoning;
-          if (typeof reasoning === "string" && reasoning) controller.enqueue({ type: "reasoning", text: reasoning });
-          if (delta.content !== void 0 && delta.content !== null) {
-            const text = textOf(delta.content);
-            if (text) controller.enqueue({ type: "text", text });
-          }
-          emitToolCalls(delta.tool_calls, controller);
-          const reason = finishReasonOf(choice.finish_reason);
-          if (reason) controller.enqueue({ type: "finish", reason });
-        }
-      } else {
-        if (chunk.response !== void 0 && chunk.response !== null) {
-          const text = textOf(chunk.response);
-          if (text) controller.enqueue({ type: "text", text });
-        }
-        emitToolCalls(chunk.tool_calls, controller);
-      }
-      if (chunk.usage && typeof chunk.usage === "object") {
-        const u = chunk.usage;
-        const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
-        const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-        lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
-      }
-    },
-    flush(controller) {
-      if (lastUsage) controller.enqueue({ type: "usage", usage: lastUsage });
-    }
-  });
-}
-__name(eventNormaliser, "eventNormaliser");
-function resultEvents(result) {
-  const events = [];
-  if (result.reasoning) events.push({ type: "reasoning", text: result.reasoning });
-  if (result.text) events.push({ type: "text", text: result.text });
-  result.toolCalls.forEach((call, index) => events.push({ type: "tool", index, id: call.id, name: call.name, args: call.arguments }));
-  events.push({ type: "usage", usage: result.usage });
-  events.push({ type: "finish", reason: result.finishReason });
-  return events;
-}
-__name(resultEvents, "resultEvents");
+var stopStages = /* @__PURE__ */ __name((stop) => stop.length ? [new StopStage(stop)] : [], "stopStages");
+var isLowSurrogate = /* @__PURE__ */ __name((code) => code >= 56320 && code <= 57343, "isLowSurrogate");
 
 // src/ai/text.ts
 async function answerText(env, config, waitUntil, call) {
@@ -2672,19 +2734,37 @@ async function answerText(env, config, waitUntil, call) {
   return { cache: cacheHeader(slot), model, result };
 }
 __name(answerText, "answerText");
-async function streamText(env, config, waitUntil, call) {
+async function openStream(env, config, waitUntil, call) {
   const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, events: eventsStream(resultEvents(slot.hit.result)) };
+  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
   const { model, output } = await runModel(env, config, call.model, { ...call.inputs, stream: true });
-  const upstream = output instanceof ReadableStream ? normaliseStream(output) : eventsStream(resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)));
-  const events = upstream.pipeThrough(stopFilter(call.sampling.stop)).pipeThrough(collectInto(call.sampling.maxTokens, (result) => store(env, config, slot, { model, result }, waitUntil)));
-  return { cache: cacheHeader(slot), model, events };
+  const source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+}
+__name(openStream, "openStream");
+function cacheStages(env, config, slot, model, call, waitUntil) {
+  if (!slot) return [];
+  return [collectStage(call.sampling.maxTokens, (result) => store(env, config, slot, { model, result }, waitUntil))];
+}
+__name(cacheStages, "cacheStages");
+async function streamText(env, config, waitUntil, call) {
+  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
+  const events = [];
+  runStages(source.events, stages, (event) => void events.push(event));
+  return { ...answered, events: new ReadableStream({ start: /* @__PURE__ */ __name((c) => (events.forEach((e) => c.enqueue(e)), c.close()), "start") }) };
 }
 __name(streamText, "streamText");
+async function streamTextRendered(env, config, waitUntil, call, renderer) {
+  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer) : renderEvents(source.events, stages, renderer);
+  return { ...answered, body };
+}
+__name(streamTextRendered, "streamTextRendered");
 async function settle(output, maxTokens) {
   if (!(output instanceof ReadableStream)) return normaliseTextOutput(output, maxTokens);
   const collector = new ResultCollector();
-  await normaliseStream(output).pipeTo(new WritableStream({ write: /* @__PURE__ */ __name((event) => collector.add(event), "write") }));
+  await upstreamEvents(output).pipeTo(new WritableStream({ write: /* @__PURE__ */ __name((event) => collector.add(event), "write") }));
   return collector.result(maxTokens);
 }
 __name(settle, "settle");
@@ -2998,9 +3078,9 @@ async function createChatCompletion(c) {
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
-    const { cache: cache2, events } = await streamText(c.env, config, waitUntil, call);
     const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
-    return new Response(renderStream(events, renderer), { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
+    const { cache: cache2, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });
@@ -3096,9 +3176,9 @@ async function createCompletion(c) {
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";
   if (request.stream) {
-    const { cache: cache2, events } = await streamText(c.env, config, waitUntil, call);
     const renderer = completionStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens, echo });
-    return new Response(renderStream(events, renderer), { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
+    const { cache: cache2, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(textCompletion(id, request.requestedModel, created, echo + result.text, result), 200, { "x-cache": cache });
@@ -4924,6 +5004,40 @@ function assistantStreamRenderer(setup) {
   };
 }
 __name(assistantStreamRenderer, "assistantStreamRenderer");
+
+// src/render/stream.ts
+var encoder3 = new TextEncoder();
+function renderStream(events, renderer) {
+  const reader = events.getReader();
+  let started2 = false;
+  return new ReadableStream({
+    async pull(controller) {
+      let out = started2 ? "" : renderer.start?.() ?? "";
+      started2 = true;
+      try {
+        while (!out) {
+          const { done, value } = await reader.read();
+          if (done) {
+            controller.enqueue(encoder3.encode(renderer.end()));
+            controller.close();
+            return;
+          }
+          out = renderer.event(value);
+        }
+        controller.enqueue(encoder3.encode(out));
+      } catch (error) {
+        controller.enqueue(encoder3.encode(out + renderer.error(toApiError(error))));
+        controller.close();
+        reader.cancel().catch(() => {
+        });
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    }
+  });
+}
+__name(renderStream, "renderStream");
 
 // src/assistants/execute.ts
 var POLL_AFTER_MS = 1e3;

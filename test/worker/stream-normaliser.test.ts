@@ -2,9 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AiEvent } from "../../worker/src/ai/events.js";
-import { normaliseStream } from "../../worker/src/ai/stream.js";
+import { renderUpstream, upstreamEvents } from "../../worker/src/ai/stages.js";
+import { StopStage } from "../../worker/src/ai/stop.js";
 import { chatStreamRenderer } from "../../worker/src/render/chat-stream.js";
-import { renderStream } from "../../worker/src/render/stream.js";
 
 const encoder = new TextEncoder();
 
@@ -26,7 +26,7 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
 
 async function events(bytes: Uint8Array, cuts: number[] = []): Promise<AiEvent[]> {
   const out: AiEvent[] = [];
-  await normaliseStream(streamOf(bytes, cuts)).pipeTo(new WritableStream({ write: (e) => void out.push(e) }));
+  await upstreamEvents(streamOf(bytes, cuts)).pipeTo(new WritableStream({ write: (e) => void out.push(e) }));
   return out;
 }
 
@@ -98,7 +98,7 @@ describe("chat rendering of a split stream", () => {
   it("renders identical client-visible chunks whatever the split", async () => {
     const body = sse([{ response: "Grüße " }, { response: "aus 東京 🗼" }, { response: "", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } }, "[DONE]"]);
     const render = async (cuts: number[]) => {
-      const stream = renderStream(normaliseStream(streamOf(body, cuts)), chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }));
+      const stream = renderUpstream(streamOf(body, cuts), [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }));
       const text = await new Response(stream).text();
       const chunks = text.split("\n\n").filter(Boolean);
       const content = chunks.filter((c) => c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6))).flatMap((c) => c.choices.map((ch: any) => ch.delta.content ?? "")).join("");
@@ -109,5 +109,34 @@ describe("chat rendering of a split stream", () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { maxLength: 40 }), async (cuts) => {
       expect(await render(cuts)).toEqual(whole);
     }), { numRuns: 100 });
+  });
+});
+
+describe("stop sequences over a split stream", () => {
+  it("cut at the same place whatever the split, even across events", async () => {
+    const body = sse([{ response: "alpha be" }, { response: "ta STO" }, { response: "P gamma" }, "[DONE]"]);
+    const render = async (cuts: number[]) => {
+      const stream = renderUpstream(streamOf(body, cuts), [new StopStage(["STOP"])], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }));
+      const chunks = (await new Response(stream).text()).split("\n\n").filter((c) => c && c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6)));
+      return { text: chunks.map((c) => c.choices[0].delta.content ?? "").join(""), finish: chunks.at(-1).choices[0].finish_reason };
+    };
+    expect(await render([])).toEqual({ text: "alpha beta ", finish: "stop" });
+    await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { maxLength: 30 }), async (cuts) => {
+      expect(await render(cuts)).toEqual({ text: "alpha beta ", finish: "stop" });
+    }), { numRuns: 100 });
+  });
+
+  it("an upstream that fails mid-stream ends with an error event the SDK understands", async () => {
+    let pulls = 0;
+    const upstream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(encoder.encode('data: {"response":"partial"}\n\n'));
+        else controller.error(new Error("connection reset"));
+      },
+    });
+    const text = await new Response(renderUpstream(upstream, [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }))).text();
+    const last = JSON.parse(text.trim().split("\n\n").at(-1)!.slice(6));
+    expect(last.error).toMatchObject({ type: "server_error" });
+    expect(text).toContain('"content":"partial"');
   });
 });

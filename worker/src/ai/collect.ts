@@ -1,6 +1,7 @@
 // The reverse of rendering: fold AiEvents back into one finished answer (to cache a stream, to store an
 // Assistants message or a Response after streaming it).
 import type { AiEvent } from "./events.js";
+import type { EventStage } from "./stages.js";
 import { finishReason } from "../render/chat-stream.js";
 import { newToolCallId, type FinishReason, type TextResult, type Usage } from "./output.js";
 
@@ -48,16 +49,16 @@ export class ResultCollector {
   }
 }
 
-/** Passes events through and calls `done` with the whole answer, only if the stream ran to its end. */
-export function collectInto(maxTokens: number | undefined, done: (result: TextResult) => void): TransformStream<AiEvent, AiEvent> {
+/** A stage that passes events through and calls `done` with the whole answer, only if the stream ran to its end. */
+export function collectStage(maxTokens: number | undefined, done: (result: TextResult) => void): EventStage {
   const collector = new ResultCollector();
-  return new TransformStream({
-    transform(event, controller) {
+  return {
+    push(event, emit) {
       collector.add(event);
-      controller.enqueue(event);
+      emit(event);
     },
-    flush() {
+    end() {
       done(collector.result(maxTokens));
     },
-  });
+  };
 }

@@ -6,33 +6,48 @@ export interface SseEvent {
   data: string;
 }
 
-/** Bytes → events, as a TransformStream. A split UTF-8 character is held back until its last byte arrives. */
-export function sseDecoder(): TransformStream<Uint8Array, SseEvent> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event: string | undefined;
-  let data: string[] = [];
-  const takeLines = (controller: TransformStreamDefaultController<SseEvent>, final: boolean) => {
+/**
+ * Bytes → events, synchronously: a split UTF-8 character is held back until its last byte arrives, a split
+ * event until its blank line. One parser per stream.
+ */
+export class SseParser {
+  private readonly decoder = new TextDecoder();
+  private buffer = "";
+  private event: string | undefined;
+  private data: string[] = [];
+
+  push(chunk: Uint8Array, emit: (event: SseEvent) => void): void {
+    this.buffer += this.decoder.decode(chunk, { stream: true });
+    this.takeLines(emit, false);
+  }
+
+  end(emit: (event: SseEvent) => void): void {
+    this.buffer += this.decoder.decode();
+    this.takeLines(emit, true);
+  }
+
+  private takeLines(emit: (event: SseEvent) => void, final: boolean) {
     let start = 0;
     for (;;) {
-      const nl = buffer.indexOf("\n", start);
+      const nl = this.buffer.indexOf("\n", start);
       if (nl < 0) break;
-      const end = nl > start && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      handleLine(buffer.slice(start, end), controller);
+      const end = nl > start && this.buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(this.buffer.slice(start, end), emit);
       start = nl + 1;
     }
-    buffer = buffer.slice(start);
+    this.buffer = this.buffer.slice(start);
     if (final) {
-      if (buffer) handleLine(buffer.replace(/\r$/, ""), controller);
-      buffer = "";
-      handleLine("", controller);
+      if (this.buffer) this.line(this.buffer.replace(/\r$/, ""), emit);
+      this.buffer = "";
+      this.line("", emit);
     }
-  };
-  const handleLine = (line: string, controller: TransformStreamDefaultController<SseEvent>) => {
+  }
+
+  private line(line: string, emit: (event: SseEvent) => void) {
     if (line === "") {
-      if (data.length) controller.enqueue({ event, data: data.join("\n") });
-      event = undefined;
-      data = [];
+      if (this.data.length) emit({ event: this.event, data: this.data.join("\n") });
+      this.event = undefined;
+      this.data = [];
       return;
     }
     if (line.charCodeAt(0) === 58 /* ":" comment */) return;
@@ -40,18 +55,17 @@ export function sseDecoder(): TransformStream<Uint8Array, SseEvent> {
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? "" : line.slice(colon + 1);
     if (value.charCodeAt(0) === 32) value = value.slice(1);
-    if (field === "data") data.push(value);
-    else if (field === "event") event = value;
-  };
+    if (field === "data") this.data.push(value);
+    else if (field === "event") this.event = value;
+  }
+}
+
+/** The parser as a TransformStream. */
+export function sseDecoder(): TransformStream<Uint8Array, SseEvent> {
+  const parser = new SseParser();
   return new TransformStream({
-    transform(chunk, controller) {
-      buffer += decoder.decode(chunk, { stream: true });
-      takeLines(controller, false);
-    },
-    flush(controller) {
-      buffer += decoder.decode();
-      takeLines(controller, true);
-    },
+    transform: (chunk, controller) => parser.push(chunk, (e) => controller.enqueue(e)),
+    flush: (controller) => parser.end((e) => controller.enqueue(e)),
   });
 }
 

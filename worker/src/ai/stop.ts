@@ -1,6 +1,8 @@
 // Stop sequences, enforced by the proxy: most Workers AI models ignore `stop`, OpenAI clients rely on it.
-import type { AiEvent } from "./events.js";
+import type { EventStage } from "./stages.js";
 import type { TextResult } from "./output.js";
+import type { Emit } from "./stream.js";
+import type { AiEvent } from "./events.js";
 
 export function applyStop(result: TextResult, stop: string[]): TextResult {
   if (!stop.length) return result;
@@ -21,37 +23,43 @@ function earliest(text: string, stop: string[]): number {
  * The stream form: holds back just enough text to see a stop sequence that spans two events; after a
  * match, drops the rest of the text and any tool call, and reports `stop`.
  */
-export function stopFilter(stop: string[]): TransformStream<AiEvent, AiEvent> {
-  if (!stop.length) return new TransformStream();
-  const keep = Math.max(...stop.map((s) => s.length)) - 1;
-  let held = "";
-  let stopped = false;
-  return new TransformStream({
-    transform(event, controller) {
-      if (event.type === "usage") return controller.enqueue(event);
-      if (stopped) return;
-      if (event.type !== "text") return controller.enqueue(event);
-      held += event.text;
-      const cut = earliest(held, stop);
-      if (cut >= 0) {
-        if (cut > 0) controller.enqueue({ type: "text", text: held.slice(0, cut) });
-        held = "";
-        stopped = true;
-        controller.enqueue({ type: "finish", reason: "stop" });
-        return;
-      }
-      // Never split a surrogate pair when holding back the tail.
-      let at = Math.max(0, held.length - keep);
-      if (at > 0 && at < held.length && isLowSurrogate(held.charCodeAt(at))) at--;
-      if (at > 0) {
-        controller.enqueue({ type: "text", text: held.slice(0, at) });
-        held = held.slice(at);
-      }
-    },
-    flush(controller) {
-      if (held && !stopped) controller.enqueue({ type: "text", text: held });
-    },
-  });
+export class StopStage implements EventStage {
+  private readonly keep: number;
+  private held = "";
+  private stopped = false;
+
+  constructor(private readonly stop: string[]) {
+    this.keep = Math.max(...stop.map((s) => s.length)) - 1;
+  }
+
+  push(event: AiEvent, emit: Emit): void {
+    if (event.type === "usage") return emit(event);
+    if (this.stopped) return;
+    if (event.type !== "text") return emit(event);
+    this.held += event.text;
+    const cut = earliest(this.held, this.stop);
+    if (cut >= 0) {
+      if (cut > 0) emit({ type: "text", text: this.held.slice(0, cut) });
+      this.held = "";
+      this.stopped = true;
+      emit({ type: "finish", reason: "stop" });
+      return;
+    }
+    // Never split a surrogate pair when holding back the tail.
+    let at = Math.max(0, this.held.length - this.keep);
+    if (at > 0 && at < this.held.length && isLowSurrogate(this.held.charCodeAt(at))) at--;
+    if (at > 0) {
+      emit({ type: "text", text: this.held.slice(0, at) });
+      this.held = this.held.slice(at);
+    }
+  }
+
+  end(emit: Emit): void {
+    if (this.held && !this.stopped) emit({ type: "text", text: this.held });
+  }
 }
+
+/** A stage only when there is something to stop at: an idle stage still costs a call per event. */
+export const stopStages = (stop: string[]): EventStage[] => (stop.length ? [new StopStage(stop)] : []);
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,88 +1,85 @@
 // Workers AI streams in two formats: native (`{"response":"…"}` events, tool calls as fragments) and
 // OpenAI-shaped (`choices[].delta` chunks, often with cumulative usage on every chunk). Both become AiEvents.
+// Synchronous, one instance per stream: the stream drivers in stages.ts call it once per upstream chunk.
 import type { AiEvent } from "./events.js";
 import { argumentsText, finishReasonOf, textOf, type TextResult, type Usage } from "./output.js";
-import { sseDecoder, type SseEvent } from "./sse.js";
+import type { SseEvent } from "./sse.js";
 import { ApiError } from "../http/errors.js";
 
 type Obj = Record<string, any>;
+export type Emit = (event: AiEvent) => void;
 
-/** Upstream SSE bytes → AiEvents. */
-export function normaliseStream(upstream: ReadableStream<Uint8Array>): ReadableStream<AiEvent> {
-  return upstream.pipeThrough(sseDecoder()).pipeThrough(eventNormaliser());
-}
+export class StreamNormaliser {
+  private nextToolIndex = 0;
+  private lastUsage: Usage | undefined;
 
-export function eventNormaliser(): TransformStream<SseEvent, AiEvent> {
-  let nextToolIndex = 0;
-  const seenToolIndexes = new Set<number>();
-  let lastUsage: Usage | undefined;
-  const toolIndex = (call: Obj, position: number, complete: boolean): number => {
-    // Fragments carry their own index; whole calls (native models) each get the next free one.
-    if (typeof call.index === "number" && !complete) {
-      seenToolIndexes.add(call.index);
-      nextToolIndex = Math.max(nextToolIndex, call.index + 1);
-      return call.index;
+  push({ data }: SseEvent, emit: Emit): void {
+    if (data === "[DONE]") return;
+    let chunk: Obj;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
     }
-    const index = Math.max(nextToolIndex, position);
-    nextToolIndex = index + 1;
-    return index;
-  };
-  const emitToolCalls = (calls: unknown, controller: TransformStreamDefaultController<AiEvent>) => {
+    if (!chunk || typeof chunk !== "object") return;
+    if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
+    if (Array.isArray(chunk.choices)) {
+      for (const choice of chunk.choices as Obj[]) {
+        const delta = (choice.delta ?? choice.message ?? {}) as Obj;
+        const reasoning = delta.reasoning_content ?? delta.reasoning;
+        if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
+        if (delta.content !== undefined && delta.content !== null) {
+          const text = textOf(delta.content);
+          if (text) emit({ type: "text", text });
+        }
+        this.toolCalls(delta.tool_calls, emit);
+        const reason = finishReasonOf(choice.finish_reason);
+        if (reason) emit({ type: "finish", reason });
+      }
+    } else {
+      if (chunk.response !== undefined && chunk.response !== null) {
+        const text = textOf(chunk.response);
+        if (text) emit({ type: "text", text });
+      }
+      this.toolCalls(chunk.tool_calls, emit);
+    }
+    if (chunk.usage && typeof chunk.usage === "object") {
+      const u = chunk.usage as Obj;
+      const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
+      const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
+      this.lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+    }
+  }
+
+  end(emit: Emit): void {
+    // Usage may arrive on every chunk, cumulatively: only the last one counts.
+    if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
+  }
+
+  private toolCalls(calls: unknown, emit: Emit): void {
     if (!Array.isArray(calls)) return;
     calls.forEach((call: Obj, position) => {
       if (!call || typeof call !== "object") return;
       const fn = (call.function ?? call) as Obj;
       const complete = fn.arguments !== undefined && typeof fn.arguments !== "string";
       const args = fn.arguments === undefined || fn.arguments === null ? "" : argumentsText(fn.arguments);
-      const event: AiEvent = { type: "tool", index: toolIndex(call, position, complete), args };
+      const event: AiEvent = { type: "tool", index: this.toolIndex(call, position, complete), args };
       if (typeof call.id === "string" && call.id) event.id = call.id;
       if (typeof fn.name === "string" && fn.name) event.name = fn.name;
-      if (event.args || event.id || event.name) controller.enqueue(event);
+      if (event.args || event.id || event.name) emit(event);
     });
-  };
-  return new TransformStream({
-    transform({ data }, controller) {
-      if (data === "[DONE]") return;
-      let chunk: Obj;
-      try {
-        chunk = JSON.parse(data);
-      } catch {
-        throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
-      }
-      if (!chunk || typeof chunk !== "object") return;
-      if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
-      if (Array.isArray(chunk.choices)) {
-        for (const choice of chunk.choices as Obj[]) {
-          const delta = (choice.delta ?? choice.message ?? {}) as Obj;
-          const reasoning = delta.reasoning_content ?? delta.reasoning;
-          if (typeof reasoning === "string" && reasoning) controller.enqueue({ type: "reasoning", text: reasoning });
-          if (delta.content !== undefined && delta.content !== null) {
-            const text = textOf(delta.content);
-            if (text) controller.enqueue({ type: "text", text });
-          }
-          emitToolCalls(delta.tool_calls, controller);
-          const reason = finishReasonOf(choice.finish_reason);
-          if (reason) controller.enqueue({ type: "finish", reason });
-        }
-      } else {
-        if (chunk.response !== undefined && chunk.response !== null) {
-          const text = textOf(chunk.response);
-          if (text) controller.enqueue({ type: "text", text });
-        }
-        emitToolCalls(chunk.tool_calls, controller);
-      }
-      if (chunk.usage && typeof chunk.usage === "object") {
-        const u = chunk.usage as Obj;
-        const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
-        const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-        lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
-      }
-    },
-    flush(controller) {
-      // Usage may arrive on every chunk, cumulatively: only the last one counts.
-      if (lastUsage) controller.enqueue({ type: "usage", usage: lastUsage });
-    },
-  });
+  }
+
+  /** Fragments carry their own index; whole calls (native models) each get the next free one. */
+  private toolIndex(call: Obj, position: number, complete: boolean): number {
+    if (typeof call.index === "number" && !complete) {
+      this.nextToolIndex = Math.max(this.nextToolIndex, call.index + 1);
+      return call.index;
+    }
+    const index = Math.max(this.nextToolIndex, position);
+    this.nextToolIndex = index + 1;
+    return index;
+  }
 }
 
 /** A finished answer replayed as events: for cached answers served as a stream, and non-stream upstreams. */

@@ -1,16 +1,17 @@
-// One path for every text answer (chat, completions, and later assistants and responses): cache lookup,
-// the Workers AI call with fallbacks, normalising either output form, stop sequences, and the cache write.
-import { cacheHeader, lookup, store, type CacheStatus } from "../cache/response-cache.js";
+// One path for every text answer (chat, completions, assistants runs, responses): cache lookup, the Workers
+// AI call with fallbacks, normalising either output form, stop sequences, and the cache write.
+import { cacheHeader, lookup, store, type CacheSlot, type CacheStatus } from "../cache/response-cache.js";
 import type { Config } from "../config.js";
 import type { Env } from "../env.js";
 import type { Sampling } from "../openai/sampling.js";
-import { eventsStream } from "../render/stream.js";
-import { collectInto, ResultCollector } from "./collect.js";
+import type { Renderer } from "../render/stream.js";
+import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
 import { runModel } from "./run.js";
-import { applyStop, stopFilter } from "./stop.js";
-import { normaliseStream, resultEvents } from "./stream.js";
+import { renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
+import { applyStop, stopStages } from "./stop.js";
+import { resultEvents } from "./stream.js";
 
 export interface TextCall {
   /** Names the API in the cache key: the same inputs through another API are another entry. */
@@ -31,7 +32,9 @@ export interface Answered {
   model: string;
 }
 
-export async function answerText(env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, call: TextCall): Promise<Answered & { result: TextResult }> {
+type WaitUntil = (p: Promise<unknown>) => void;
+
+export async function answerText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { result: TextResult }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
   const { model, output } = await runModel(env, config, call.model, call.inputs);
@@ -40,21 +43,43 @@ export async function answerText(env: Env, config: Config, waitUntil: (p: Promis
   return { cache: cacheHeader(slot), model, result };
 }
 
-export async function streamText(env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, call: TextCall): Promise<Answered & { events: ReadableStream<AiEvent> }> {
+/** What a stream is made from: a cached answer, an upstream stream, or a non-stream upstream answer. */
+type Source = { events: AiEvent[] } | { upstream: ReadableStream<Uint8Array> };
+
+async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { source: Source; stages: EventStage[] }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, events: eventsStream(resultEvents(slot.hit.result)) };
+  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
   const { model, output } = await runModel(env, config, call.model, { ...call.inputs, stream: true });
-  const upstream = output instanceof ReadableStream ? normaliseStream(output) : eventsStream(resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)));
-  const events = upstream
-    .pipeThrough(stopFilter(call.sampling.stop))
-    .pipeThrough(collectInto(call.sampling.maxTokens, (result) => store(env, config, slot, { model, result } satisfies Cached, waitUntil)));
-  return { cache: cacheHeader(slot), model, events };
+  const source: Source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+}
+
+/** Collecting the answer costs a call per event: only when it will be cached. */
+function cacheStages(env: Env, config: Config, slot: CacheSlot<Cached> | undefined, model: string, call: TextCall, waitUntil: WaitUntil): EventStage[] {
+  if (!slot) return [];
+  return [collectStage(call.sampling.maxTokens, (result) => store(env, config, slot, { model, result } satisfies Cached, waitUntil))];
+}
+
+/** The answer as AiEvents (for APIs that store what they stream). */
+export async function streamText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { events: ReadableStream<AiEvent> }> {
+  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
+  const events: AiEvent[] = [];
+  runStages(source.events, stages, (event) => void events.push(event));
+  return { ...answered, events: new ReadableStream({ start: (c) => (events.forEach((e) => c.enqueue(e)), c.close()) }) };
+}
+
+/** The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. */
+export async function streamTextRendered(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall, renderer: Renderer): Promise<Answered & { body: ReadableStream<Uint8Array> }> {
+  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer) : renderEvents(source.events, stages, renderer);
+  return { ...answered, body };
 }
 
 /** Some models answer a non-stream request with a stream anyway: read it to the end. */
 async function settle(output: unknown, maxTokens: number): Promise<TextResult> {
   if (!(output instanceof ReadableStream)) return normaliseTextOutput(output, maxTokens);
   const collector = new ResultCollector();
-  await normaliseStream(output).pipeTo(new WritableStream({ write: (event) => collector.add(event) }));
+  await upstreamEvents(output).pipeTo(new WritableStream({ write: (event) => collector.add(event) }));
   return collector.result(maxTokens);
 }

@@ -1,7 +1,7 @@
 // POST /v1/chat/completions
 import type { Context } from "hono";
 import { randomId } from "../ai/output.js";
-import { answerText, streamText } from "../ai/text.js";
+import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
@@ -9,7 +9,6 @@ import { parseChatRequest } from "../openai/chat-request.js";
 import { chatCompletion } from "../render/chat.js";
 import { chatStreamRenderer } from "../render/chat-stream.js";
 import { SSE_HEADERS } from "../ai/sse.js";
-import { renderStream } from "../render/stream.js";
 
 export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
@@ -19,9 +18,9 @@ export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {
-    const { cache, events } = await streamText(c.env, config, waitUntil, call);
     const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
-    return new Response(renderStream(events, renderer), { headers: { ...SSE_HEADERS, "x-cache": cache } });
+    const { cache, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });

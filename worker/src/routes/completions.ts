@@ -2,13 +2,12 @@
 import type { Context } from "hono";
 import { randomId } from "../ai/output.js";
 import { SSE_HEADERS } from "../ai/sse.js";
-import { answerText, streamText } from "../ai/text.js";
+import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
 import { parseCompletionRequest } from "../openai/completion-request.js";
 import { completionStreamRenderer, textCompletion } from "../render/completion.js";
-import { renderStream } from "../render/stream.js";
 
 export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
@@ -19,9 +18,9 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";
   if (request.stream) {
-    const { cache, events } = await streamText(c.env, config, waitUntil, call);
     const renderer = completionStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens, echo });
-    return new Response(renderStream(events, renderer), { headers: { ...SSE_HEADERS, "x-cache": cache } });
+    const { cache, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(textCompletion(id, request.requestedModel, created, echo + result.text, result), 200, { "x-cache": cache });

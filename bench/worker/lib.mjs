@@ -1,0 +1,175 @@
+// Shared by the worker bench scripts: the requests, the workers under test, one workerd process per worker.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { childrenNamed } from "./cpu.mjs";
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, "../..");
+
+export const WORKER_BUNDLE = join(root, "dist/worker/index.js");
+export const WORKER_CONFIG = join(root, "dist/worker/wrangler.jsonc");
+export const STUB_BUNDLE = join(root, "dist/ai-stub/index.js");
+export const PASSTHROUGH = join(here, "passthrough.mjs");
+
+export const API_KEY = "sk-bench-0123456789abcdef";
+const STUB = "ai-stub";
+/** The stub's own compatibility date (as in src/contract/workerd.ts). */
+const STUB_COMPATIBILITY_DATE = "2026-04-20";
+export const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+
+const SYSTEM = { role: "system", content: "You are a helpful assistant." };
+
+/** The requests, identical for every worker. */
+export const SCENARIOS = {
+  chat: {
+    title: "non-stream chat completion",
+    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "What is the capital of France? Answer in one sentence." }], max_tokens: 256 },
+    expectedText: "Echo: What is the capital of France? Answer in one sentence.",
+  },
+  stream: {
+    title: "stream, 500-token answer",
+    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=500]]" }], max_tokens: 1024, stream: true },
+    expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
+  },
+};
+
+export function checkBuilt() {
+  for (const file of [WORKER_BUNDLE, WORKER_CONFIG, STUB_BUNDLE]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  if (process.platform !== "linux") throw new Error("this bench reads CPU time from /proc: it runs on Linux only");
+}
+
+/**
+ * wrangler's config translation (as the action's contract tests use it) and its Miniflare. wrangler logs only
+ * errors here: its warning that AI bindings reach remote resources does not apply (AI is the stub).
+ */
+export function loadWrangler() {
+  process.env.WRANGLER_LOG = "error";
+  process.env.WRANGLER_SEND_METRICS = "false";
+  const require = createRequire(join(root, "node_modules/wrangler/package.json"));
+  return { api: require("./wrangler-dist/cli.js"), Miniflare: require("miniflare").Miniflare };
+}
+
+/**
+ * The proxy exactly as deployed: its bundle and its generated config, translated by wrangler, AI → the stub.
+ * `scriptPath` swaps in another bundle with the same config (the explain variants).
+ */
+export function proxyWorker(api, { name = "proxy", scriptPath = WORKER_BUNDLE } = {}) {
+  const { workerOptions } = api.unstable_getMiniflareWorkerOptions(WORKER_CONFIG);
+  const aiBinding = typeof workerOptions.ai?.binding === "string" ? workerOptions.ai.binding : "AI";
+  delete workerOptions.ai;
+  return {
+    ...workerOptions,
+    name,
+    modules: true,
+    scriptPath,
+    modulesRoot: dirname(scriptPath),
+    compatibilityFlags: workerOptions.compatibilityFlags ?? [],
+    serviceBindings: { ...(workerOptions.serviceBindings ?? {}), [aiBinding]: { name: STUB, entrypoint: "AiStub" } },
+    bindings: { ...(workerOptions.bindings ?? {}), API_KEYS: API_KEY },
+  };
+}
+
+/** The pass-through worker, with the proxy's compatibility date and flags. */
+export function passthroughWorker(proxyOptions, { name = "passthrough", scriptPath = PASSTHROUGH } = {}) {
+  return {
+    name,
+    modules: true,
+    scriptPath,
+    modulesRoot: dirname(scriptPath),
+    compatibilityDate: proxyOptions.compatibilityDate,
+    compatibilityFlags: proxyOptions.compatibilityFlags,
+    serviceBindings: { AI: { name: STUB, entrypoint: "AiStub" } },
+  };
+}
+
+/** One Miniflare (one workerd process) running `worker` as its entry worker, with the stub beside it. */
+export async function startWorkerd(Miniflare, worker, extraOptions = {}) {
+  const before = new Set(childrenNamed(process.pid, "workerd"));
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    ...extraOptions,
+    workers: [worker, { name: STUB, modules: true, scriptPath: STUB_BUNDLE, modulesRoot: dirname(STUB_BUNDLE), compatibilityDate: STUB_COMPATIBILITY_DATE }],
+  });
+  let url;
+  try {
+    url = await mf.ready;
+  } catch (error) {
+    await mf.dispose().catch(() => {});
+    throw error;
+  }
+  const started = childrenNamed(process.pid, "workerd").filter((pid) => !before.has(pid));
+  if (started.length !== 1) {
+    await mf.dispose();
+    throw new Error(`expected one new workerd process, found ${started.length}`);
+  }
+  const ai = (await mf.getBindings(worker.name)).AI;
+  return { name: worker.name, mf, pid: started[0], origin: url.origin, ai };
+}
+
+/**
+ * `accept-encoding: identity`: otherwise Miniflare's entry worker emulates Cloudflare's edge compression and has
+ * workerd gzip every JSON answer, work that production does outside the worker (and that Node's fetch would ask
+ * for by default).
+ */
+const REQUEST_HEADERS = { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" };
+
+/** One request, its answer read to the end; returns the answer's size. */
+export async function send(origin, path, bodyText) {
+  const response = await fetch(origin + path, { method: "POST", headers: REQUEST_HEADERS, body: bodyText });
+  const bytes = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${origin}${path} answered ${response.status}: ${Buffer.from(bytes).toString("utf8").slice(0, 300)}`);
+  return bytes.byteLength;
+}
+
+export async function sendAndRead(origin, path, bodyText) {
+  const response = await fetch(origin + path, { method: "POST", headers: REQUEST_HEADERS, body: bodyText });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${origin}${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { text, contentType: response.headers.get("content-type") ?? "" };
+}
+
+/** The reply text in whatever shape came back: OpenAI chat completion / chunks (proxy), or Workers AI's own. */
+export function replyText({ text, contentType }) {
+  if (!contentType.startsWith("text/event-stream")) {
+    const json = JSON.parse(text);
+    return json.choices?.[0]?.message?.content ?? json.response;
+  }
+  let out = "";
+  let done = false;
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("data: ")) continue;
+    const data = line.slice(6);
+    if (data === "[DONE]") {
+      done = true;
+      continue;
+    }
+    const event = JSON.parse(data);
+    out += event.choices?.[0]?.delta?.content ?? event.response ?? "";
+  }
+  if (!done) throw new Error("the stream did not end with data: [DONE]");
+  return out;
+}
+
+export const eventCount = (text) => text.split("\n").filter((l) => l.startsWith("data: ")).length;
+
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function workerdVersion() {
+  try {
+    const require = createRequire(join(root, "node_modules/miniflare/package.json"));
+    return require("workerd/package.json").version;
+  } catch {
+    return undefined;
+  }
+}
