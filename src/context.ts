@@ -10,6 +10,7 @@ import { ACTION_ROOT } from "./paths.js";
 import type { Stages } from "./pipeline.js";
 import type { Plan } from "./plan.js";
 import type { RunReport } from "./stages/report.js";
+import { actionsCacheStore } from "./wrangler/actions-cache.js";
 import { locateWrangler, type LocatedWrangler } from "./wrangler/locate.js";
 import type { WorkerSource } from "./worker-dir.js";
 
@@ -23,6 +24,8 @@ export interface RunContext {
   report: RunReport;
   /** A private folder for this run (bundles, reports). */
   workDir: string;
+  /** Where Node 22+ keeps compiled code of wrangler between runs (NODE_COMPILE_CACHE); in the tool cache. */
+  compileCache: string;
   log(line: string): void;
   cloudflare(): CloudflareApi;
   /** Environment for wrangler commands that talk to Cloudflare. */
@@ -30,7 +33,7 @@ export interface RunContext {
   wrangler(): Promise<LocatedWrangler>;
 }
 
-export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir">): RunContext {
+export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir" | "compileCache">): RunContext {
   const { host, inputs } = base;
   const workDir = mkdtempSync(join(host.env.RUNNER_TEMP || tmpdir(), "cf-ai-proxy-run-"));
   let api: CloudflareApi | undefined;
@@ -41,9 +44,12 @@ export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wra
     if (!inputs.accountId) throw new InputError(INPUT.accountId, `mode "${base.plan.mode}" needs the Cloudflare account id: ${hint}`);
     return { token: inputs.apiToken, accountId: inputs.accountId };
   };
+  const toolCache = host.env.RUNNER_TOOL_CACHE || join(tmpdir(), "cf-ai-proxy-tool-cache");
+  const compileCache = join(toolCache, "cf-ai-proxy-node-compile-cache");
   return {
     ...base,
     workDir,
+    compileCache,
     log: (line) => host.info(line),
     cloudflare() {
       if (!api) {
@@ -54,15 +60,16 @@ export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wra
     },
     wranglerEnv() {
       const { token, accountId } = credentials();
-      return { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_API_BASE_URL: host.env.CLOUDFLARE_API_BASE_URL };
+      return { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_API_BASE_URL: host.env.CLOUDFLARE_API_BASE_URL, NODE_COMPILE_CACHE: compileCache };
     },
     wrangler() {
       wrangler ??= locateWrangler({
         workerDirectory: base.source.directory,
         actionRoot: ACTION_ROOT,
         version: inputs.wranglerVersion,
-        toolCache: host.env.RUNNER_TOOL_CACHE || join(tmpdir(), "cf-ai-proxy-tool-cache"),
+        toolCache,
         log: (line) => host.info(line),
+        store: host.local ? undefined : actionsCacheStore(),
       }).then((found) => {
         host.info(`wrangler ${found.version} (${found.source})`);
         return found;

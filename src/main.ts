@@ -5,9 +5,9 @@ import { createContext, type RunContext } from "./context.js";
 import { readEvent } from "./event.js";
 import type { Host } from "./host.js";
 import { INPUT, parseInputs } from "./inputs.js";
-import { buildAndTest, ContractTestsFailed, type Built } from "./modes/build.js";
+import { buildAndTest, ContractTestsFailed } from "./modes/build.js";
 import { cleanupMode } from "./modes/cleanup.js";
-import { contentHash, deployMode, previewMode, requireApiKeys } from "./modes/deploy.js";
+import { deployMode, dryRunMode, previewMode, requireApiKeys } from "./modes/deploy.js";
 import { StageError, Stages } from "./pipeline.js";
 import { plan, type Plan, type WorkerFacts } from "./plan.js";
 import { notifyPullRequest } from "./stages/notify.js";
@@ -43,7 +43,7 @@ export async function run(host: Host): Promise<RunReport> {
       const built = await buildAndTest(ctx);
       if (ctx.plan.mode === "deploy") await deployMode(ctx, built);
       else if (ctx.plan.mode === "preview") await previewMode(ctx, built);
-      else if (ctx.plan.mode === "dry-run") await dryRunDeploy(ctx, built);
+      else if (ctx.plan.mode === "dry-run") await dryRunMode(ctx, built);
     }
     await stages.run("report", async () => {
       if (ctx) await notifyPullRequest(ctx, ctx.plan.mode === "cleanup" ? "closed" : "deployed");
@@ -66,6 +66,7 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
   await ctx.stages.run("preflight", async (detail) => {
     const api = ctx.cloudflare();
     const { plan: p, inputs, event } = ctx;
+    ctx.log(`Cloudflare account: ${await api.accountName()}`);
     if (p.mode === "preview" && p.preview?.strategy === "version" && inputs.previewStrategy === "auto" && (await api.deployments(p.workerName)) === undefined) {
       // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
       ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
@@ -73,16 +74,6 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
     }
     if (ctx.plan.mode === "deploy" || ctx.plan.preview?.strategy === "worker") await requireApiKeys(ctx, api, ctx.plan.targetName);
     detail("credentials and secrets checked");
-  });
-}
-
-async function dryRunDeploy(ctx: RunContext, built: Built) {
-  await ctx.stages.run("deploy", async (detail) => {
-    const secrets = ctx.inputs.apiKeys.length ? ["API_KEYS"] : [];
-    const tag = contentHash(built.bundle.directory, built.configText, {});
-    ctx.log(`would upload ${ctx.plan.targetName} (${(built.bundle.gzipBytes / 1024).toFixed(1)} KiB gzip) tagged ${tag}${secrets.length ? " with secret API_KEYS" : ""}`);
-    ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` bundled the worker.");
-    detail(`wrangler deploy --dry-run: ${(built.bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
   });
 }
 

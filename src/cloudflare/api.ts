@@ -1,6 +1,7 @@
 // The Cloudflare calls the action makes itself (wrangler makes the rest), behind one small interface.
 // Built on the official SDK's tree-shakable client, so only these resources land in dist/index.js.
 import { BadRequestError, NotFoundError, type ClientOptions } from "cloudflare";
+import { BaseAccounts } from "cloudflare/resources/accounts/accounts";
 import { BaseNamespaces } from "cloudflare/resources/kv/namespaces/namespaces";
 import { BaseDeployments } from "cloudflare/resources/workers/scripts/deployments";
 import { BaseScripts } from "cloudflare/resources/workers/scripts/scripts";
@@ -8,6 +9,7 @@ import { BaseSecrets } from "cloudflare/resources/workers/scripts/secrets";
 import { BaseVersions } from "cloudflare/resources/workers/scripts/versions";
 import { BaseSubdomains } from "cloudflare/resources/workers/subdomains";
 import { createClient } from "cloudflare/tree-shakable";
+import { attempt } from "./errors.js";
 
 export interface Namespace {
   id: string;
@@ -22,6 +24,8 @@ export interface LiveVersion {
 }
 
 export interface CloudflareApi {
+  /** The account's name: proves the token works and may use the account. */
+  accountName(): Promise<string>;
   listNamespaces(): Promise<Namespace[]>;
   /** Throws NamespaceExists when the title is taken (Cloudflare error 10014). */
   createNamespace(title: string): Promise<Namespace>;
@@ -59,7 +63,7 @@ export interface ApiOptions {
 export function cloudflareApi(options: ApiOptions): CloudflareApi {
   const clientOptions: ClientOptions = { apiToken: options.token, maxRetries: options.maxRetries ?? 4, timeout: 60_000 };
   if (options.baseURL) clientOptions.baseURL = options.baseURL;
-  const client = createClient({ ...clientOptions, resources: [BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
+  const client = createClient({ ...clientOptions, resources: [BaseAccounts, BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
   const account_id = options.accountId;
 
   const versionInfo = async (script: string, deploymentId: string, versionId: string): Promise<LiveVersion> => {
@@ -69,7 +73,10 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
     return { deploymentId, versionId, tag: annotations["workers/tag"] };
   };
 
-  return {
+  const api: CloudflareApi = {
+    async accountName() {
+      return (await client.accounts.get({ account_id })).name;
+    },
     async listNamespaces() {
       const all: Namespace[] = [];
       for await (const ns of client.kv.namespaces.list({ account_id, per_page: 1000 })) all.push({ id: ns.id, title: ns.title });
@@ -144,4 +151,27 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
       }
     },
   };
+  return explained(api);
+}
+
+const WHAT: Record<keyof CloudflareApi, string> = {
+  accountName: "read the account",
+  listNamespaces: "list KV namespaces",
+  createNamespace: "create a KV namespace",
+  deleteNamespace: "delete a KV namespace",
+  secretNames: "list the worker's secrets",
+  deployments: "read the worker's deployments",
+  deployVersion: "deploy a version",
+  deleteScript: "delete a worker",
+  workersDevUrl: "read the workers.dev subdomain",
+};
+
+/** Every method's failure says what it was doing; the "expected" errors (NamespaceExists) pass unchanged. */
+function explained(api: CloudflareApi): CloudflareApi {
+  const out = {} as Record<string, unknown>;
+  for (const name of Object.keys(WHAT) as (keyof CloudflareApi)[]) {
+    const method = api[name] as (...args: unknown[]) => Promise<unknown>;
+    out[name] = (...args: unknown[]) => attempt(WHAT[name], () => method(...args));
+  }
+  return out as unknown as CloudflareApi;
 }

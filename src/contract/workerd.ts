@@ -1,8 +1,10 @@
 // Starts exactly the worker about to be deployed — its bundle and its patched config — in workerd, through
 // the Miniflare that ships with the wrangler being used, with the Workers AI stub bound as AI and local
 // KV / Durable Objects. The config is translated by wrangler itself, so every binding type it knows works.
-import { createRequire } from "node:module";
+import moduleApi, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { WranglerConfig } from "../config/parse.js";
+import { miniflareOptions } from "./miniflare-options.js";
 
 export const STUB_WORKER = "cf-ai-proxy-ai-stub";
 /** The stub's bundle date; independent of the tested worker's own compatibility date. */
@@ -16,11 +18,11 @@ export interface RunningWorker {
 }
 
 export interface StartOptions {
-  /** The wrangler package directory (…/node_modules/wrangler). */
-  wranglerDir: string;
   configPath: string;
-  /** The bundle from `wrangler deploy --dry-run --outdir`. */
-  bundleDir: string;
+  /** The parsed (patched) config. */
+  config: WranglerConfig;
+  /** The bundle's main module (its folder is the modules root). */
+  scriptPath: string;
   /** dist/ai-stub/index.js */
   stubScript: string;
   /** Extra plain-text vars (e.g. the API key the checks use). */
@@ -33,38 +35,44 @@ interface WranglerApi {
 
 type MiniflareCtor = new (options: Record<string, unknown>) => { ready: Promise<URL>; dispose(): Promise<void> };
 
-/** Loading wrangler's API takes about a second: start it early, await it when needed. */
-export function loadWranglerApi(wranglerDir: string): Promise<{ api: WranglerApi; Miniflare: MiniflareCtor }> {
+export interface Runtime {
+  Miniflare: MiniflareCtor;
+  /** Loaded only for configs miniflareOptions() does not know. */
+  api: WranglerApi | undefined;
+}
+
+/**
+ * Miniflare (and, if needed, wrangler's API, which takes about a second) from the wrangler in use. Loaded
+ * on the next turn of the event loop so the caller can start other work first.
+ */
+export function loadRuntime(wranglerDir: string, withApi: boolean, compileCache?: string): Promise<Runtime> {
   return new Promise((resolve, reject) => {
     setImmediate(() => {
-      const previous = process.env.WRANGLER_LOG;
       try {
-        process.env.WRANGLER_LOG = "error";
+        // Node 22+ keeps compiled code between runs: wrangler's 13 MB is parsed once per runner cache.
+        if (compileCache) (moduleApi as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(compileCache);
         process.env.WRANGLER_SEND_METRICS = "false";
         const require = createRequire(join(wranglerDir, "package.json"));
-        const api = require(join(wranglerDir, "wrangler-dist", "cli.js")) as WranglerApi;
         const { Miniflare } = require("miniflare") as { Miniflare: MiniflareCtor };
-        resolve({ api, Miniflare });
+        const api = withApi ? (require(join(wranglerDir, "wrangler-dist", "cli.js")) as WranglerApi) : undefined;
+        resolve({ Miniflare, api });
       } catch (error) {
-        reject(new Error(`cannot load wrangler's API from ${wranglerDir}: ${(error as Error).message}`));
-      } finally {
-        if (previous === undefined) delete process.env.WRANGLER_LOG;
-        else process.env.WRANGLER_LOG = previous;
+        reject(new Error(`cannot load Miniflare${withApi ? " and wrangler's API" : ""} from ${wranglerDir}: ${(error as Error).message}`));
       }
     });
   });
 }
 
-export async function startWorker(loaded: Promise<{ api: WranglerApi; Miniflare: MiniflareCtor }>, options: StartOptions): Promise<RunningWorker> {
-  const { api, Miniflare } = await loaded;
-  const { workerOptions } = api.unstable_getMiniflareWorkerOptions(options.configPath);
+export async function startWorker(runtime: Promise<Runtime>, options: StartOptions): Promise<RunningWorker> {
+  const { api, Miniflare } = await runtime;
+  const workerOptions: Record<string, any> = miniflareOptions(options.config) ?? api!.unstable_getMiniflareWorkerOptions(options.configPath).workerOptions;
   const notes: string[] = [];
   const workers: Record<string, unknown>[] = [];
 
   const serviceBindings: Record<string, { name: string; entrypoint?: string }> = { ...(workerOptions.serviceBindings ?? {}) };
   if (workerOptions.ai) {
+    serviceBindings[typeof workerOptions.ai.binding === "string" ? workerOptions.ai.binding : "AI"] = { name: STUB_WORKER, entrypoint: "AiStub" };
     delete workerOptions.ai;
-    serviceBindings[aiBindingName(options.configPath, workerOptions)] = { name: STUB_WORKER, entrypoint: "AiStub" };
     notes.push("AI → Workers AI stub");
   }
   // Other workers a service binding names do not run here: they answer 503, saying so.
@@ -93,8 +101,8 @@ export async function startWorker(loaded: Promise<{ api: WranglerApi; Miniflare:
         ...workerOptions,
         name: "worker-under-test",
         modules: true,
-        scriptPath: join(options.bundleDir, "index.js"),
-        modulesRoot: options.bundleDir,
+        scriptPath: options.scriptPath,
+        modulesRoot: dirname(options.scriptPath),
         serviceBindings,
         bindings: { ...(workerOptions.bindings ?? {}), ...options.vars },
       },
@@ -111,9 +119,4 @@ export async function startWorker(loaded: Promise<{ api: WranglerApi; Miniflare:
     throw new Error(`workerd could not start the worker: ${(error as Error).message}`);
   }
   return { url: url.origin, notes, dispose: () => mf.dispose() };
-}
-
-/** The config's AI binding name (almost always "AI"). */
-function aiBindingName(_configPath: string, workerOptions: Record<string, any>): string {
-  return typeof workerOptions.ai?.binding === "string" ? workerOptions.ai.binding : "AI";
 }

@@ -1,14 +1,16 @@
 // What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { parseConfig } from "../config/parse.js";
+import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
-import { loadWranglerApi } from "../contract/workerd.js";
+import { loadRuntime } from "../contract/workerd.js";
 import { INPUT, InputError } from "../inputs.js";
 import { ACTION_ROOT } from "../paths.js";
 import { runContractStage } from "../stages/contract.js";
 import { writePatchedConfig } from "../stages/patch.js";
 import { planNamespaces, provisionNamespaces, type ProvisionedNamespace } from "../stages/provision.js";
-import { bundleWorker, type BundleInfo } from "../wrangler/commands.js";
+import { bundleWorker, prebundled, type BundleInfo } from "../wrangler/commands.js";
 import { stageCopy } from "../worker-dir.js";
 
 export interface Built {
@@ -53,26 +55,32 @@ export async function buildAndTest(ctx: RunContext): Promise<Built> {
 
   const bundle = await ctx.stages.run("contract", async (detail) => {
     const w = await wrangler;
-    const bundling = bundleWorker({ bin: w.bin, configPath, env: {}, log: ctx.log });
-    // Loading wrangler's API blocks for about a second: do it while the bundling child process runs.
-    const api = inputs.contractTests ? loadWranglerApi(w.packageDir) : undefined;
-    api?.catch(() => {}); // awaited, and reported, below
+    const config = parseConfig(configText, source.format, configPath);
+    const main = typeof config.main === "string" ? resolve(dirname(configPath), config.main) : undefined;
+    // A no_bundle config (the shipped proxy: dist/worker is already the bundle) is tested and deployed as it is;
+    // anything else is bundled exactly as `wrangler deploy` bundles it.
+    const bundling =
+      config.no_bundle === true && main && /\.m?js$/.test(main)
+        ? Promise.resolve(prebundled(main))
+        : bundleWorker({ bin: w.bin, configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, main ?? "index.js");
+    // Loading Miniflare (and wrangler's API, for configs we cannot translate) blocks for a while: do it while
+    // the bundling child process runs.
+    const runtime = inputs.contractTests ? loadRuntime(w.packageDir, miniflareOptions(config) === undefined, ctx.compileCache) : undefined;
+    runtime?.catch(() => {}); // awaited, and reported, below
     const bundle = await bundling;
     report.bundle = bundle;
     ctx.log(`bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
-    if (!api) {
+    if (!runtime) {
       detail(`skipped (input "${INPUT.contractTests}" is false)`);
       return bundle;
     }
     const { report: contract, reportPath } = await runContractStage({
       workerName: plan.targetName,
       configPath,
-      configText,
-      format: source.format,
-      bundleDir: bundle.directory,
+      config,
+      scriptPath: bundle.main,
       stubScript: join(ACTION_ROOT, "dist", "ai-stub", "index.js"),
-      wranglerDir: w.packageDir,
-      api,
+      runtime,
       selected: inputs.contractGroups,
       reportDir: ctx.workDir,
       log: ctx.log,

@@ -6,7 +6,7 @@ import type { CloudflareApi } from "../cloudflare/api.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
 import { smokeTest } from "../stages/smoke.js";
-import { deploy, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
+import { bundleWorker, deploy, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
 import type { Built } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
@@ -113,5 +113,20 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
     report.versionId = uploaded.versionId;
     report.previewUrl = uploaded.previewUrl;
     detail(`version ${uploaded.versionId}${uploaded.previewUrl ? ` at ${uploaded.previewUrl}` : " (Cloudflare reported no preview URL)"}`);
+  });
+}
+
+/** Mode dry-run: what a deploy would upload, checked by wrangler itself (`deploy --dry-run`), nothing sent. */
+export async function dryRunMode(ctx: RunContext, built: Built): Promise<void> {
+  await ctx.stages.run("deploy", async (detail) => {
+    let bundle = built.bundle;
+    if (bundle.madeBy !== "wrangler") {
+      const wrangler = await ctx.wrangler();
+      bundle = await bundleWorker({ bin: wrangler.bin, configPath: built.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, built.bundle.main);
+    }
+    const tag = contentHash(built.bundle.directory, built.configText, secretsToUpload(ctx));
+    ctx.log(`would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip) tagged ${tag}${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`);
+    ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` checked what would be.");
+    detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
   });
 }

@@ -3,13 +3,12 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseConfig, type WranglerConfig } from "../config/parse.js";
-import type { ConfigFormat } from "../config/format.js";
+import type { WranglerConfig } from "../config/parse.js";
 import { contractClient } from "../contract/client.js";
 import { GROUP_NAMES, selectGroups } from "../contract/groups/index.js";
 import { runContract } from "../contract/run.js";
 import type { ContractReport } from "../contract/types.js";
-import { startWorker, type loadWranglerApi } from "../contract/workerd.js";
+import { startWorker, type Runtime } from "../contract/workerd.js";
 import { INPUT } from "../inputs.js";
 
 /** The var a worker's config uses to declare which contract groups it serves. */
@@ -18,12 +17,11 @@ export const CONTRACT_GROUPS_VAR = "CONTRACT_GROUPS";
 export interface ContractOptions {
   workerName: string;
   configPath: string;
-  configText: string;
-  format: ConfigFormat;
-  bundleDir: string;
+  config: WranglerConfig;
+  /** The bundle's main module. */
+  scriptPath: string;
   stubScript: string;
-  wranglerDir: string;
-  api: ReturnType<typeof loadWranglerApi>;
+  runtime: Promise<Runtime>;
   /** Groups the user selected with the input; empty: what the worker declares. */
   selected: string[];
   reportDir: string;
@@ -39,14 +37,14 @@ export function contractGroups(selected: string[], config: WranglerConfig): stri
 }
 
 export async function runContractStage(o: ContractOptions): Promise<{ report: ContractReport; reportPath: string; notes: string[] }> {
-  const names = contractGroups(o.selected, parseConfig(o.configText, o.format, o.configPath));
+  const names = contractGroups(o.selected, o.config);
   const { groups, unknown } = selectGroups(names);
   if (unknown.length) {
     throw new Error(`unknown contract group(s) ${unknown.join(", ")} (from input "${INPUT.contractTests}" or var ${CONTRACT_GROUPS_VAR}); known: ${GROUP_NAMES.join(", ")}`);
   }
   // A fresh key for this run: the worker under test accepts only it.
   const key = `sk-contract-${randomBytes(12).toString("hex")}`;
-  const worker = await startWorker(o.api, { wranglerDir: o.wranglerDir, configPath: o.configPath, bundleDir: o.bundleDir, stubScript: o.stubScript, vars: { API_KEYS: key } });
+  const worker = await startWorker(o.runtime, { configPath: o.configPath, config: o.config, scriptPath: o.scriptPath, stubScript: o.stubScript, vars: { API_KEYS: key } });
   let report: ContractReport;
   try {
     for (const note of worker.notes) o.log(`offline: ${note}`);

@@ -1,7 +1,7 @@
 // The wrangler commands the pipeline runs, each returning what wrangler's output file says.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { deployUrls, findRecord } from "./output.js";
 import { runWrangler } from "./run.js";
@@ -16,14 +16,31 @@ export interface WranglerContext {
 
 export interface BundleInfo {
   directory: string;
+  /** The main module, as deployed. */
+  main: string;
+  /** Made by `wrangler deploy --dry-run`, or the config's own module (no_bundle). */
+  madeBy: "wrangler" | "config";
   bytes: number;
   gzipBytes: number;
 }
 
 /** `wrangler deploy --dry-run --outdir`: the exact bundle a deploy uploads; no API call, no account. */
-export async function bundleWorker(ctx: WranglerContext): Promise<BundleInfo> {
+export async function bundleWorker(ctx: WranglerContext, main: string): Promise<BundleInfo> {
   const outdir = mkdtempSync(join(tmpdir(), "cf-ai-proxy-bundle-"));
-  await runWrangler({ bin: ctx.bin, args: ["deploy", "--dry-run", "--outdir", outdir, "--config", ctx.configPath], cwd: dirname(ctx.configPath), env: {}, log: ctx.log });
+  await runWrangler({ bin: ctx.bin, args: ["deploy", "--dry-run", "--outdir", outdir, "--config", ctx.configPath], cwd: dirname(ctx.configPath), env: ctx.env, log: ctx.log });
+  // wrangler names the bundle after the entry point: src/worker.ts → worker.js.
+  const named = join(outdir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
+  const scripts = readdirSync(outdir).filter((f) => /\.m?js$/.test(f));
+  const entry = existsSync(named) ? named : scripts.length === 1 ? join(outdir, scripts[0]) : join(outdir, "index.js");
+  return measure(outdir, entry, "wrangler");
+}
+
+/** A config with `no_bundle` deploys its main module as it is: that file is the bundle. */
+export function prebundled(main: string): BundleInfo {
+  return measure(dirname(main), main, "config");
+}
+
+function measure(outdir: string, main: string, madeBy: BundleInfo["madeBy"]): BundleInfo {
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of readdirSync(outdir)) {
@@ -32,7 +49,7 @@ export async function bundleWorker(ctx: WranglerContext): Promise<BundleInfo> {
     bytes += content.length;
     gzipBytes += gzipSync(content, { level: 9 }).length;
   }
-  return { directory: outdir, bytes, gzipBytes };
+  return { directory: outdir, main, madeBy, bytes, gzipBytes };
 }
 
 export interface Deployed {

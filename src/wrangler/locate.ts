@@ -1,5 +1,5 @@
-// Find the wrangler to run: the worker directory's own, else the action's own (local runs),
-// else one installed once per version into the runner's tool cache.
+// Find the wrangler to run: the worker directory's own, else the action's own (local runs, tests), else one
+// installed once per version into the runner's tool cache, which @actions/cache keeps between runs.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
@@ -9,15 +9,13 @@ export interface LocatedWrangler {
   /** The wrangler package folder (…/node_modules/wrangler): its API and its miniflare are loaded from here. */
   packageDir: string;
   version: string;
-  source: "worker-directory" | "action" | "tool-cache";
+  source: "worker-directory" | "action" | "tool-cache" | "actions-cache" | "installed";
 }
 
-function installedAt(root: string): LocatedWrangler | undefined {
-  const pkg = join(root, "node_modules", "wrangler", "package.json");
-  if (!existsSync(pkg)) return undefined;
-  const { version } = JSON.parse(readFileSync(pkg, "utf8")) as { version: string };
-  const packageDir = join(root, "node_modules", "wrangler");
-  return { bin: join(packageDir, "bin", "wrangler.js"), packageDir, version, source: "action" };
+/** Cross-run caching (the @actions/cache API, or nothing where it is unavailable). */
+export interface ToolCacheStore {
+  restore(path: string, key: string): Promise<boolean>;
+  save(path: string, key: string): Promise<void>;
 }
 
 export interface LocateOptions {
@@ -27,27 +25,50 @@ export interface LocateOptions {
   /** Folder for tool-cache installs (RUNNER_TOOL_CACHE on a runner). */
   toolCache: string;
   log: (line: string) => void;
+  store?: ToolCacheStore;
+  install?: (dir: string, spec: string, log: (line: string) => void) => Promise<void>;
 }
 
-export async function locateWrangler(options: LocateOptions): Promise<LocatedWrangler> {
-  const own = installedAt(options.workerDirectory);
+function installedAt(root: string): Omit<LocatedWrangler, "source"> | undefined {
+  const packageDir = join(root, "node_modules", "wrangler");
+  const pkg = join(packageDir, "package.json");
+  if (!existsSync(pkg)) return undefined;
+  const { version } = JSON.parse(readFileSync(pkg, "utf8")) as { version: string };
+  return { bin: join(packageDir, "bin", "wrangler.js"), packageDir, version };
+}
+
+export const toolCacheDir = (toolCache: string, version: string) => join(toolCache, "cf-ai-proxy-wrangler", version, `${process.platform}-${process.arch}`);
+export const cacheKey = (version: string) => `cf-ai-proxy-wrangler-${version}-${process.platform}-${process.arch}`;
+
+export async function locateWrangler(o: LocateOptions): Promise<LocatedWrangler> {
+  const own = installedAt(o.workerDirectory);
   if (own) return { ...own, source: "worker-directory" };
-  const action = installedAt(options.actionRoot);
-  if (action && action.version === options.version) return action;
-  const dir = join(options.toolCache, "cf-ai-proxy-wrangler", options.version);
+  const action = installedAt(o.actionRoot);
+  if (action && action.version === o.version) return { ...action, source: "action" };
+
+  const dir = toolCacheDir(o.toolCache, o.version);
   const cached = installedAt(dir);
   if (cached) return { ...cached, source: "tool-cache" };
-  options.log(`installing wrangler@${options.version} into ${dir}`);
+  const key = cacheKey(o.version);
+  if (o.store && (await o.store.restore(dir, key).catch(() => false))) {
+    const restored = installedAt(dir);
+    if (restored) return { ...restored, source: "actions-cache" };
+  }
+  o.log(`installing wrangler@${o.version} into ${dir}`);
   mkdirSync(dir, { recursive: true });
-  await npmInstall(dir, `wrangler@${options.version}`, options.log);
+  await (o.install ?? npmInstall)(dir, `wrangler@${o.version}`, o.log);
   const installed = installedAt(dir);
-  if (!installed) throw new Error(`npm installed wrangler@${options.version} into ${dir}, but its package.json is missing`);
-  return { ...installed, source: "tool-cache" };
+  if (!installed) throw new Error(`npm installed wrangler@${o.version} into ${dir}, but its package.json is missing`);
+  if (installed.version !== o.version) throw new Error(`asked for wrangler@${o.version}, npm installed ${installed.version}`);
+  if (o.store) {
+    await o.store.save(dir, key).catch((error: unknown) => o.log(`could not save wrangler to the Actions cache (the next run installs it again): ${(error as Error).message}`));
+  }
+  return { ...installed, source: "installed" };
 }
 
 function npmInstall(dir: string, spec: string, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir, spec], { stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" });
+    const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--omit=dev", "--prefix", dir, spec], { stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

@@ -95,6 +95,20 @@ describe("refusals before anything is written", () => {
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
+  it("a wrong token is refused in preflight, with Cloudflare's reason and what to check", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "api-token": "wrong-token-wrong-token-wrong-token-1234" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toBe("preflight stage failed: Cloudflare refused to read the account (HTTP 401): Authentication error [code: 10000] — the API token is invalid or expired");
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+
+  it("a wrong account id is refused in preflight, saying to check it", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "account-id": "ffffffffffffffffffffffffffffffff" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^preflight stage failed: Cloudflare refused to read the account \(HTTP 404\): .*\[code: 7003\].* — check account-id/);
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+
   it("deploy without an API token names the input", async () => {
     const run = await world.run({ event: pushEvent, inputs: { "api-token": "", "api-keys": API_KEYS } });
     expect(run.code).toBe(1);

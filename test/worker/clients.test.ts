@@ -49,6 +49,26 @@ describe("Vercel AI SDK (@ai-sdk/openai + ai)", () => {
     expect(await result.finishReason).toBe("tool-calls");
   });
 
+  it("the Responses API, which provider(model) uses by default", async () => {
+    const first = await generateText({ model: provider(MODEL), prompt: "Hello Responses" });
+    expect(first.text).toBe("Echo: Hello Responses");
+    const result = streamText({ model: provider.responses("@cf/qwen/qwen3-30b-a3b-fp8"), prompt: "Stream Responses" });
+    let text = "";
+    for await (const delta of result.textStream) text += delta;
+    expect(text).toBe("Echo: Stream Responses");
+  });
+
+  it("a tool call through the Responses API", async () => {
+    const { text, steps } = await generateText({
+      model: provider.responses(MODEL),
+      tools: { get_weather: tool({ description: "Weather", inputSchema: jsonSchema<{ city: string }>(weatherSchema), execute: async ({ city }) => `rain in ${city}` }) },
+      stopWhen: stepCountIs(3),
+      prompt: '[[stub:call=get_weather {"city":"Bergen"}]]',
+    });
+    expect(steps[0].toolCalls[0]).toMatchObject({ toolName: "get_weather", input: { city: "Bergen" } });
+    expect(text).toBe("Tool result: rain in Bergen");
+  });
+
   it("embedMany", async () => {
     const { embeddings } = await embedMany({ model: provider.embeddingModel("text-embedding-3-small"), values: ["a", "b", "c"] });
     expect(embeddings).toHaveLength(3);

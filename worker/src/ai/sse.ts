@@ -60,15 +60,6 @@ export class SseParser {
   }
 }
 
-/** The parser as a TransformStream. */
-export function sseDecoder(): TransformStream<Uint8Array, SseEvent> {
-  const parser = new SseParser();
-  return new TransformStream({
-    transform: (chunk, controller) => parser.push(chunk, (e) => controller.enqueue(e)),
-    flush: (controller) => parser.end((e) => controller.enqueue(e)),
-  });
-}
-
 const encoder = new TextEncoder();
 
 /** `data: <json>\n\n`, or with an `event:` line first. */

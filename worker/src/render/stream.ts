@@ -46,13 +46,3 @@ export function renderStream(events: ReadableStream<AiEvent>, renderer: Renderer
     },
   });
 }
-
-/** A finished list of events as a stream (cached answers, non-stream upstreams). */
-export function eventsStream(events: AiEvent[]): ReadableStream<AiEvent> {
-  return new ReadableStream({
-    start(controller) {
-      for (const event of events) controller.enqueue(event);
-      controller.close();
-    },
-  });
-}
