@@ -60,9 +60,15 @@ export function plan(inputs: Inputs, event: RunEvent, worker: WorkerFacts): Plan
   if ((mode === "preview" || mode === "cleanup") && !pr) {
     throw new PlanError(`mode "${mode}" needs a pull_request event to know which preview to ${mode === "preview" ? "deploy" : "remove"}; this run was triggered by "${event.name || "nothing (local run)"}"`);
   }
-  if (mode === "preview" && pr?.fromFork) {
+  // Forks (and Dependabot) get no secrets on pull_request: test what can be tested, deploy nothing, say why.
+  const noSecrets = pr?.fromFork || (inputs.mode === "auto" && !inputs.apiToken);
+  if ((mode === "preview" || mode === "cleanup") && pr && noSecrets) {
+    const who = pr.fromFork ? "comes from a fork" : "runs without the api-token secret (as Dependabot's and forks' pull requests do)";
+    notice =
+      mode === "preview"
+        ? `Pull request #${pr.number} ${who}, so this run has no Cloudflare credentials: the contract tests ran, nothing was deployed. A maintainer can deploy it by pushing the branch to this repository.`
+        : `Pull request #${pr.number} ${who}: it never had a preview, so there is nothing to clean up; the contract tests ran instead.`;
     mode = "test";
-    notice = `Pull request #${pr.number} comes from a fork, so this run has no Cloudflare secrets: the contract tests ran, nothing was deployed. A maintainer can deploy it by pushing the branch to this repository.`;
   }
 
   let preview: PreviewPlan | undefined;

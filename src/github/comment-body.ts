@@ -12,6 +12,8 @@ export interface CommentFacts {
   strategy?: "worker" | "version";
   contract?: ContractReport;
   failure?: string;
+  /** What the run did, one sentence each (the clean-up says what it removed). */
+  facts?: string[];
   runUrl?: string;
 }
 
@@ -32,7 +34,7 @@ export function renderComment(f: CommentFacts): string {
       lines.push(`### ❌ Preview of \`${f.worker}\` failed at \`${short}\``, "", `> ${oneLine(f.failure ?? "")}`);
       break;
     case "closed":
-      lines.push(`### 🧹 Preview of \`${f.worker}\` removed`, "", `The pull request was closed at \`${short}\`; its preview and preview-only storage were deleted.`);
+      lines.push(`### 🧹 Preview of \`${f.worker}\` closed`, "", `The pull request was closed at \`${short}\`.`, ...(f.facts ?? []).map((fact) => `- ${fact}`));
       break;
   }
   if (f.contract) {

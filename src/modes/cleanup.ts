@@ -16,8 +16,12 @@ export async function cleanupMode(ctx: RunContext): Promise<void> {
     ctx.log(deleted ? `deleted preview worker ${previewWorker}` : `preview worker ${previewWorker} does not exist (a version preview, or already removed)`);
     const titles = inputs.kvNamespaces.map((binding) => `${previewWorker}-${binding}-preview`);
     const gone = await deleteNamespaces(api, titles, ctx.log);
-    report.facts.push(deleted ? `Deleted preview worker ${previewWorker}.` : `No preview worker ${previewWorker} to delete.`);
-    if (gone.length) report.facts.push(`Deleted KV namespaces ${gone.join(", ")}.`);
+    report.facts.push(
+      deleted
+        ? `Deleted the preview worker ${previewWorker}.`
+        : `No preview worker ${previewWorker} existed: a version preview stays in ${plan.workerName}'s version history, serving no traffic, and its shared preview namespaces stay for other pull requests.`,
+    );
+    if (gone.length) report.facts.push(`Deleted its KV namespaces ${gone.join(", ")}.`);
     detail(`${deleted ? "worker deleted" : "no worker"}, ${gone.length} namespace(s) deleted`);
   });
 }

@@ -26,6 +26,7 @@ export async function notifyPullRequest(ctx: RunContext, state: CommentFacts["st
     strategy: plan.preview?.strategy,
     contract: report.contract,
     failure: report.failure,
+    facts: report.facts,
     runUrl: event.runUrl || undefined,
   };
   const attempt = async (what: string, permission: string, fn: () => Promise<unknown>) => {

@@ -147,6 +147,21 @@ describe("runs that deploy nothing", () => {
     expect(world.cf.requests).toEqual([]);
   }, 120_000);
 
+  it("a closed pull request from a fork has nothing to clean up, and says so", async () => {
+    const run = await world.run({ event: pullRequestEvent("closed", 8, true), inputs: { "api-token": "", "account-id": "", "api-keys": "" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork: it never had a preview, so there is nothing to clean up/);
+    expect(world.cf.requests).toEqual([]);
+  }, 120_000);
+
+  it("a pull request without the token secret (Dependabot) is tested, not deployed, and says why", async () => {
+    const run = await world.run({ event: pullRequestEvent("opened", 8), inputs: { "api-token": "", "api-keys": "" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.mode).toBe("test");
+    expect(run.stdout).toMatch(/::notice::Pull request #8 runs without the api-token secret/);
+    expect(world.cf.requests).toEqual([]);
+  }, 120_000);
+
   it("a pull request from a fork runs the contract tests, deploys nothing and says why", async () => {
     const run = await world.run({ event: pullRequestEvent("opened", 8, true), inputs: { "api-token": "", "account-id": "", "api-keys": "" } });
     expect(run.code, run.stdout).toBe(0);

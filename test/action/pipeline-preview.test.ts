@@ -58,7 +58,8 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
     expect(world.cf.state.script("my-proxy-pr-7")).toBeUndefined();
     expect(world.cf.state.namespaces().some((n) => n.title === "my-proxy-pr-7-CACHE-preview")).toBe(false);
     const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes(MARKER("my-proxy")))!;
-    expect(comment.body).toContain("removed");
+    expect(comment.body).toContain("Deleted the preview worker my-proxy-pr-7.");
+    expect(comment.body).toContain("Deleted its KV namespaces my-proxy-pr-7-CACHE-preview.");
     const deployments = world.gh.state.deployments.filter((d) => d.environment === "my-proxy/pr-7");
     for (const d of deployments) expect(world.gh.state.latestStatus(d.id)?.state).toBe("inactive");
   });
@@ -113,8 +114,10 @@ describe("a worker without Durable Objects: version previews of the production w
     expect(opened.outputs["config-path"]).toBe(join(workspace, "my-worker", "wrangler.jsonc"));
   });
 
-  it("closing the pull request never touches production", () => {
+  it("closing the pull request never touches production, and the comment says what stays", () => {
     expect(closed.code, closed.stdout).toBe(0);
+    const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes("cf-ai-proxy-action:preview:my-api"))!;
+    expect(comment.body).toContain("a version preview stays in my-api's version history");
     expect(world.cf.state.deployedVersion("my-api")!.id).toBe(production.outputs["version-id"]);
     expect(world.cf.state.namespaces().some((n) => n.title === "my-api-CACHE")).toBe(true);
     expect(world.cf.requests.filter((r) => r.method === "DELETE" && r.path.endsWith("/workers/scripts/my-api"))).toEqual([]);

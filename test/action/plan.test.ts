@@ -3,7 +3,8 @@ import { parseEvent } from "../../src/event.js";
 import { parseInputs } from "../../src/inputs.js";
 import { plan, previewWorkerName, PlanError } from "../../src/plan.js";
 
-const inputs = (values: Record<string, string> = {}) => parseInputs((name) => values[name] ?? "");
+/** Inputs as a workflow with the api-token secret passes them (unless `api-token` is given). */
+const inputs = (values: Record<string, string> = {}) => parseInputs((name) => ({ "api-token": "cf-token", ...values })[name] ?? "");
 const event = (name: string, payload: unknown = {}) => parseEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: "o/r" }, payload);
 const pr = (action: string, number = 12, fork = false) =>
   event("pull_request", { action, number, pull_request: { number, head: { sha: "abc", ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } }, base: { repo: { full_name: "o/r" } } } });
@@ -22,6 +23,10 @@ describe("mode from the event", () => {
   });
   it("pull_request closed → cleanup", () => {
     expect(plan(inputs(), pr("closed"), worker).mode).toBe("cleanup");
+  });
+  it("a pull request run without a token (forks, Dependabot) tests only", () => {
+    expect(plan(inputs({ "api-token": "" }), pr("opened"), worker)).toMatchObject({ mode: "test", notice: expect.stringContaining("without the api-token secret") });
+    expect(plan(inputs({ "api-token": "" }), pr("closed", 3, true), worker)).toMatchObject({ mode: "test", notice: expect.stringContaining("nothing to clean up") });
   });
   it("a local run is a dry run", () => {
     expect(plan(inputs(), parseEvent({}, {}), worker).mode).toBe("dry-run");
