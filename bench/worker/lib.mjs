@@ -55,7 +55,7 @@ export function loadWrangler() {
 
 /**
  * The proxy exactly as deployed: its bundle and its generated config, translated by wrangler, AI → the stub.
- * `scriptPath` swaps in another bundle with the same config (the explain variants).
+ * `scriptPath` swaps in another bundle with the same config.
  */
 export function proxyWorker(api, { name = "proxy", scriptPath = WORKER_BUNDLE } = {}) {
   const { workerOptions } = api.unstable_getMiniflareWorkerOptions(WORKER_CONFIG);

@@ -1,4 +1,4 @@
-// The measuring loop shared by run.mjs and explain.mjs: N sequential requests between two readings of the
+// The measuring loop of run.mjs: N sequential requests between two readings of the
 // workerd process's CPU time, several rounds, the median round.
 import { setTimeout as sleep } from "node:timers/promises";
 import { cpuBetween, cpuSnapshot } from "./cpu.mjs";

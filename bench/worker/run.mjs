@@ -12,8 +12,8 @@
 // is the same in both processes, so the difference is the proxy's own cost.
 //
 // Usage: node bench/worker/run.mjs [--quick]   (measures dist/: run `npm run build` first)
-// Where the time goes: explain.mjs (variants that leave one thing out), profile.mjs (V8 CPU profile of the proxy's
-// isolate) and perf.mjs (Linux perf by workerd runtime component), all in bench/worker/.
+// Where the time goes: profile.mjs (V8 CPU profile of the proxy's isolate) and perf.mjs (Linux perf by workerd
+// runtime component), both in bench/worker/.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
