@@ -4,11 +4,25 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { startFakeCloudflare } from "../fakes/cloudflare-api/server.js";
 import { ROOT } from "../helpers/run-action.js";
 
-function start(args: string[] = []) {
-  const env = { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "start-home-")) };
+function start(args: string[] = [], extraEnv: Record<string, string> = {}) {
+  const env = { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "start-home-")), ...extraEnv };
   return spawnSync(process.execPath, [join(ROOT, "dist/index.js"), ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+}
+
+/** spawnSync would block the fake server in this process: run asynchronously. */
+async function startAsync(args: string[], extraEnv: Record<string, string>) {
+  const { spawn } = await import("node:child_process");
+  const env = { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "start-home-")), ...extraEnv };
+  return new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, "dist/index.js"), ...args], { cwd: ROOT, env });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stdout += d));
+    child.on("close", (status) => resolve({ status, stdout }));
+  });
 }
 
 describe("npm start", () => {
@@ -26,6 +40,23 @@ describe("npm start", () => {
     const run = start(["--worker-name", "my-proxy", "--kv-namespaces", "CACHE\nSESSIONS"]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('would find or create KV namespace "my-proxy-SESSIONS" (binding SESSIONS)');
+  }, 120_000);
+
+  it("deploys for real with --mode deploy and the credentials wrangler reads", async () => {
+    const cf = await startFakeCloudflare();
+    try {
+      const run = await startAsync(["--mode", "deploy", "--api-keys", "sk-local-1", "--smoke-test", "false", "--worker-name", "from-laptop"], {
+        CLOUDFLARE_API_TOKEN: cf.token,
+        CLOUDFLARE_ACCOUNT_ID: cf.accountId,
+        CLOUDFLARE_API_BASE_URL: cf.apiBase,
+      });
+      expect(run.status, run.stdout).toBe(0);
+      expect(run.stdout).toContain("worker-url=https://from-laptop.fake-account.workers.dev");
+      expect(cf.state.secrets("from-laptop")).toEqual({ API_KEYS: "sk-local-1" });
+      expect(run.stdout).not.toContain(cf.token);
+    } finally {
+      await cf.close();
+    }
   }, 120_000);
 
   it("explains an unknown flag and exits 2", () => {
