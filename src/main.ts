@@ -72,7 +72,8 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
       ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
       ctx.report.facts.push(`${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`);
     }
-    if (ctx.plan.mode === "deploy" || ctx.plan.preview?.strategy === "worker") await requireApiKeys(ctx, api, ctx.plan.targetName);
+    const deploysAWorker = ctx.plan.mode === "deploy" || (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "worker");
+    if (deploysAWorker) await requireApiKeys(ctx, api, ctx.plan.targetName);
     detail("credentials and secrets checked");
   });
 }

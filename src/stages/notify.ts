@@ -44,7 +44,7 @@ export async function notifyPullRequest(ctx: RunContext, state: CommentFacts["st
   });
   if (state === "closed") {
     await attempt("mark the preview deployment inactive", "deployments", async () => ctx.log(`marked ${await github.deactivateEnvironment(environment, facts.runUrl)} deployment(s) of ${environment} inactive`));
-  } else if (state === "deployed" || state === "failed") {
+  } else if (plan.mode === "preview" && (state === "deployed" || state === "failed")) {
     await attempt("record the GitHub deployment", "deployments", async () => {
       const id = await github.recordDeployment({
         ref: pr.headSha || event.sha,

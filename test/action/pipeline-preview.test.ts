@@ -22,7 +22,8 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
     namespaceAfterOpen = world.cf.state.namespaces().find((n) => n.title === "my-proxy-pr-7-CACHE-preview")?.id;
     scriptAfterOpen = world.cf.state.script("my-proxy-pr-7") !== undefined;
     synchronized = await world.run({ event: pullRequestEvent("synchronize"), inputs });
-    closed = await world.run({ event: pullRequestEvent("closed"), inputs });
+    // Clean-up deploys nothing, so it needs no client keys.
+    closed = await world.run({ event: pullRequestEvent("closed"), inputs: { ...inputs, "api-keys": "" } });
   }, 300_000);
   afterAll(() => world.close());
 
