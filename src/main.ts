@@ -7,7 +7,8 @@ import type { Host } from "./host.js";
 import { INPUT, parseInputs } from "./inputs.js";
 import { buildAndTest, ContractTestsFailed } from "./modes/build.js";
 import { cleanupMode } from "./modes/cleanup.js";
-import { deployMode, dryRunMode, previewMode, requireApiKeys } from "./modes/deploy.js";
+import { deployMode, dryRunMode, gatedDeployFor, previewMode, requireApiKeys } from "./modes/deploy.js";
+import type { GatedDeploy } from "./wrangler/gated-deploy.js";
 import { StageError, Stages } from "./pipeline.js";
 import { plan, type Plan, type WorkerFacts } from "./plan.js";
 import { notifyPullRequest } from "./stages/notify.js";
@@ -40,10 +41,18 @@ export async function run(host: Host): Promise<RunReport> {
     if (ctx.plan.mode === "cleanup") {
       await cleanupMode(ctx);
     } else {
-      const built = await buildAndTest(ctx);
-      if (ctx.plan.mode === "deploy") await deployMode(ctx, built);
-      else if (ctx.plan.mode === "preview") await previewMode(ctx, built);
-      else if (ctx.plan.mode === "dry-run") await dryRunMode(ctx, built);
+      const c = ctx;
+      const wrangler = await c.wrangler();
+      let gated: GatedDeploy | undefined;
+      try {
+        const built = await buildAndTest(c, { beforeTests: (bundle, text, config) => (gated = gatedDeployFor(c, bundle, text, config, wrangler.version, wrangler.bin)) });
+        if (c.plan.mode === "deploy") await deployMode(c, built, gated);
+        else if (c.plan.mode === "preview") await previewMode(c, built);
+        else if (c.plan.mode === "dry-run") await dryRunMode(c, built);
+      } finally {
+        // Whatever failed before the deploy stage released it: wrangler stops before writing anything.
+        await (gated as GatedDeploy | undefined)?.abort();
+      }
     }
     await stages.run("report", async () => {
       if (ctx) await notifyPullRequest(ctx, ctx.plan.mode === "cleanup" ? "closed" : "deployed");

@@ -1,12 +1,14 @@
 // Runs the selected groups, every check with a time limit, and collects a report; never throws for a failed check.
+// Groups are independent and run side by side (the checks of a group one after another): the contract stage
+// stays a small part of a deploy.
 import type { CheckResult, ContractClient, ContractReport, Group } from "./types.js";
 
 const CHECK_TIMEOUT_MS = 15_000;
 
 export async function runContract(worker: string, groups: Group[], client: ContractClient, now: () => number = () => performance.now()): Promise<ContractReport> {
   const started = now();
-  const results: CheckResult[] = [];
-  for (const group of groups) {
+  const runGroup = async (group: Group): Promise<CheckResult[]> => {
+    const results: CheckResult[] = [];
     for (const check of group.checks) {
       const t = now();
       let error: string | undefined;
@@ -17,7 +19,9 @@ export async function runContract(worker: string, groups: Group[], client: Contr
       }
       results.push({ group: group.name, check: check.name, ok: error === undefined, ms: Math.round(now() - t), ...(error !== undefined ? { error } : {}) });
     }
-  }
+    return results;
+  };
+  const results = (await Promise.all(groups.map(runGroup))).flat();
   const failed = results.filter((r) => !r.ok).length;
   return { worker, groups: groups.map((g) => g.name), passed: results.length - failed, failed, ms: Math.round(now() - started), results };
 }

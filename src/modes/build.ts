@@ -1,6 +1,6 @@
 // What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
 import { dirname, join, resolve } from "node:path";
-import { parseConfig } from "../config/parse.js";
+import { parseConfig, type WranglerConfig } from "../config/parse.js";
 import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
@@ -26,7 +26,12 @@ export class ContractTestsFailed extends Error {
   }
 }
 
-export async function buildAndTest(ctx: RunContext): Promise<Built> {
+export interface BuildHooks {
+  /** Called once the bundle is known, just before the contract tests start (a deploy may get ready meanwhile). */
+  beforeTests?(bundle: BundleInfo, configText: string, config: WranglerConfig): void;
+}
+
+export async function buildAndTest(ctx: RunContext, hooks: BuildHooks = {}): Promise<Built> {
   const { plan, inputs, source, host, report } = ctx;
   const offline = plan.mode === "dry-run" || plan.mode === "test";
   const wrangler = ctx.wrangler();
@@ -70,6 +75,7 @@ export async function buildAndTest(ctx: RunContext): Promise<Built> {
     const bundle = await bundling;
     report.bundle = bundle;
     ctx.log(`bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
+    hooks.beforeTests?.(bundle, configText, config);
     if (!runtime) {
       detail(`skipped (input "${INPUT.contractTests}" is false)`);
       return bundle;

@@ -6,7 +6,9 @@ import type { CloudflareApi } from "../cloudflare/api.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
 import { smokeTest } from "../stages/smoke.js";
-import { bundleWorker, deploy, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
+import type { WranglerConfig } from "../config/parse.js";
+import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
+import { canGate, startGatedDeploy, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Built } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
@@ -42,7 +44,21 @@ export async function requireApiKeys(ctx: RunContext, api: CloudflareApi, script
   );
 }
 
-export async function deployMode(ctx: RunContext, built: Built): Promise<void> {
+/**
+ * For a push or manual deploy of a worker whose bundle is known before the tests (the shipped proxy), start
+ * wrangler now and let it wait for the tests (gated-deploy.ts). Scheduled runs may skip the upload: not them.
+ */
+export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: string, config: WranglerConfig, wranglerVersion: string, bin: string): GatedDeploy | undefined {
+  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config" || !canGate(wranglerVersion, config)) return undefined;
+  const secrets = secretsToUpload(ctx);
+  const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
+  ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
+  return startGatedDeploy(wctx, { tag: contentHash(bundle.directory, configText, secrets), message: deployMessage(ctx) });
+}
+
+const deployMessage = (ctx: RunContext) => (ctx.event.sha ? `${ctx.event.name || "local"} ${ctx.event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${ctx.plan.mode}`);
+
+export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDeploy): Promise<void> {
   const { plan, report, inputs, event } = ctx;
   const api = ctx.cloudflare();
   const wrangler = await ctx.wrangler();
@@ -59,8 +75,7 @@ export async function deployMode(ctx: RunContext, built: Built): Promise<void> {
       detail(`unchanged (${tag}): upload skipped`);
       return { before, uploaded: false };
     }
-    const message = event.sha ? `${event.name || "local"} ${event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${plan.mode}`;
-    const deployed = await deploy(wctx, { tag, message, secrets });
+    const deployed = gated ? await gated.release(secrets) : await deploy(wctx, { tag, message: deployMessage(ctx), secrets });
     report.versionId = deployed.versionId;
     report.workerUrl = deployed.url ?? (await api.workersDevUrl(plan.targetName));
     detail(`version ${deployed.versionId}${Object.keys(secrets).length ? `, secret ${API_KEYS_SECRET} uploaded with it` : ""}`);

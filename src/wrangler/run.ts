@@ -1,9 +1,9 @@
 // Runs wrangler as a child process on this very Node (process.execPath: the runner's Node 24),
 // quiet and offline-friendly, and returns its machine-readable records.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseOutputFile, findRecord, type WranglerRecord } from "./output.js";
 
 export interface WranglerCall {
@@ -17,6 +17,8 @@ export interface WranglerCall {
   stdin?: string;
   /** How error messages name the command, e.g. "versions upload" (default: the first argument). */
   command?: string;
+  /** Stops the process (SIGTERM): a gated deploy whose contract tests failed. */
+  signal?: AbortSignal;
 }
 
 export interface WranglerResult {
@@ -77,7 +79,7 @@ function readRecords(file: string): WranglerRecord[] {
 
 function spawnAndStream(call: WranglerCall, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [call.bin, ...call.args], { cwd: call.cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...entry(call.bin), ...call.args], { cwd: call.cwd, env, stdio: ["pipe", "pipe", "pipe"], signal: call.signal, killSignal: "SIGTERM" });
     let output = "";
     let pending = "";
     const onData = (chunk: Buffer) => {
@@ -90,13 +92,22 @@ function spawnAndStream(call: WranglerCall, env: Record<string, string>): Promis
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("error", reject);
+    child.on("error", (error) => (error.name === "AbortError" ? resolve({ code: null, output }) : reject(error)));
     child.on("close", (code) => {
       if (pending.trim()) call.log(pending);
       resolve({ code, output });
     });
     child.stdin.end(call.stdin ?? "");
   });
+}
+
+/**
+ * wrangler's bin/wrangler.js only starts a second Node on wrangler-dist/cli.js with these flags: starting
+ * cli.js directly saves a process, and a stop signal then reaches wrangler itself.
+ */
+function entry(bin: string): string[] {
+  const cli = join(dirname(bin), "..", "wrangler-dist", "cli.js");
+  return existsSync(cli) ? ["--no-warnings", "--experimental-vm-modules", cli] : [bin];
 }
 
 function lastLines(output: string, count = 6): string {

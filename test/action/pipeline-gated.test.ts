@@ -1,0 +1,43 @@
+// The deploy that starts during the contract tests (wrangler waits on a named pipe for its secrets):
+// it deploys when the tests pass, writes nothing when they fail, and reports wrangler's own early failures.
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { API_KEYS, pushEvent, startWorld, writes, type World } from "../helpers/pipeline-world.js";
+
+let world: World;
+beforeEach(async () => (world = await startWorld()));
+afterEach(() => world.close());
+
+const GATE_LINE = "wrangler deploy starts now and waits for the contract tests before it uploads anything";
+
+it("a push deploy of the shipped proxy starts wrangler before the tests and deploys after them", async () => {
+  const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "gated" } });
+  expect(run.code, run.stdout).toBe(0);
+  const gateAt = run.stdout.indexOf(GATE_LINE);
+  expect(gateAt).toBeGreaterThan(-1);
+  expect(gateAt).toBeLessThan(run.stdout.indexOf("running smoke, models"));
+  expect(world.cf.state.secrets("gated")).toEqual({ API_KEYS });
+  expect(run.outputs["version-id"]).toBe(world.cf.state.deployedVersion("gated")!.id);
+}, 120_000);
+
+it("failing contract tests stop the waiting wrangler before it writes anything", async () => {
+  // A broken var makes every /v1 request of the proxy fail: the contract tests cannot pass.
+  const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "gated", vars: "MODEL_ALIASES={not json" } });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain(GATE_LINE);
+  expect(run.errors[0]).toMatch(/^contract stage failed: \d+ of \d+ contract checks failed, so nothing was deployed/);
+  const created = writes(world.cf).filter((r) => r.path.includes("/workers/"));
+  expect(created).toEqual([]);
+  expect(world.cf.state.script("gated")).toBeUndefined();
+  // wrangler is gone, not waiting on the pipe: nothing else reaches the fake afterwards.
+  const seen = world.cf.requests.length;
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(world.cf.requests.length).toBe(seen);
+}, 120_000);
+
+it("wrangler failing before it reads its secrets is reported, and the run does not hang", async () => {
+  world.cf.inject({ method: "GET", path: `/accounts/${world.cf.accountId}/workers/services/gated`, status: 500, code: 10013, message: "An unknown error has occurred" });
+  const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "gated" }, timeoutMs: 90_000 });
+  expect(run.code).toBe(1);
+  expect(run.errors[0]).toMatch(/^deploy stage failed: wrangler deploy failed \(exit 1\): .*An unknown error has occurred \[code: 10013\]/);
+  expect(world.cf.state.script("gated")).toBeUndefined();
+}, 120_000);
