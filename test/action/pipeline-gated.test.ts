@@ -41,3 +41,13 @@ it("wrangler failing before it reads its secrets is reported, and the run does n
   expect(run.errors[0]).toMatch(/^deploy stage failed: wrangler deploy failed \(exit 1\): .*An unknown error has occurred \[code: 10013\]/);
   expect(world.cf.state.script("gated")).toBeUndefined();
 }, 120_000);
+
+it("without api-keys the waiting wrangler gets no secrets, and the worker keeps the API_KEYS it has", async () => {
+  const first = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "gated" } });
+  expect(first.code, first.stdout).toBe(0);
+  const second = await world.run({ event: pushEvent, inputs: { "api-keys": "", "worker-name": "gated", vars: "REDEPLOY=1" } });
+  expect(second.code, second.stdout).toBe(0);
+  expect(second.stdout).toContain(GATE_LINE);
+  expect(second.outputs["version-id"]).not.toBe(first.outputs["version-id"]);
+  expect(world.cf.state.secrets("gated")).toEqual({ API_KEYS });
+}, 180_000);
