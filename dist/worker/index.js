@@ -2125,12 +2125,15 @@ __name(fromResponses, "fromResponses");
 function finish(partial, maxTokens) {
   const toolCalls = partial.toolCalls ?? [];
   const usage = partial.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  let finishReason2 = partial.finishReason;
-  if (toolCalls.length) finishReason2 = "tool_calls";
-  finishReason2 ??= maxTokens !== void 0 && usage.completion_tokens >= maxTokens ? "length" : "stop";
-  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason: finishReason2, usage };
+  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens), usage };
 }
 __name(finish, "finish");
+function finishReason(hasTools, upstream, usage, maxTokens) {
+  if (hasTools) return "tool_calls";
+  if (upstream) return upstream;
+  return maxTokens !== void 0 && usage !== void 0 && usage.completion_tokens >= maxTokens ? "length" : "stop";
+}
+__name(finishReason, "finishReason");
 function textOf(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string") return value;
@@ -2239,83 +2242,6 @@ function nextUtcMidnight() {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
 }
 __name(nextUtcMidnight, "nextUtcMidnight");
-
-// src/render/chat-stream.ts
-function chatStreamRenderer(o) {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
-  const tail = `,"logprobs":null,"finish_reason":null}]${o.includeUsage ? ',"usage":null' : ""}}
-
-`;
-  const chunk = /* @__PURE__ */ __name((delta) => head + delta + tail, "chunk");
-  const tools2 = /* @__PURE__ */ new Map();
-  let usage;
-  let upstreamFinish;
-  const openTool = /* @__PURE__ */ __name((tool) => {
-    if (tool.opened || tool.name === void 0) return "";
-    tool.opened = true;
-    tool.id ??= newToolCallId();
-    const header = chunk(`{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`);
-    const args = tool.pending;
-    tool.pending = "";
-    return header + (args ? argsChunk(tool, args) : "");
-  }, "openTool");
-  const argsChunk = /* @__PURE__ */ __name((tool, args) => chunk(`{"tool_calls":[{"index":${tool.out},"function":{"arguments":${JSON.stringify(args)}}}]}`), "argsChunk");
-  return {
-    start: /* @__PURE__ */ __name(() => chunk(`{"role":"assistant","content":""}`), "start"),
-    event(event) {
-      switch (event.type) {
-        case "text":
-          return chunk(`{"content":${JSON.stringify(event.text)}}`);
-        case "reasoning":
-          return chunk(`{"reasoning_content":${JSON.stringify(event.text)}}`);
-        case "tool": {
-          let tool = tools2.get(event.index);
-          if (!tool) tools2.set(event.index, tool = { out: tools2.size, id: void 0, name: void 0, opened: false, pending: "" });
-          if (event.id && !tool.opened) tool.id = event.id;
-          if (event.name && !tool.opened) tool.name = event.name;
-          if (!tool.opened) {
-            tool.pending += event.args;
-            return openTool(tool);
-          }
-          return event.args ? argsChunk(tool, event.args) : "";
-        }
-        case "usage":
-          usage = event.usage;
-          return "";
-        case "finish":
-          upstreamFinish = event.reason;
-          return "";
-      }
-    },
-    end() {
-      let out = "";
-      for (const tool of tools2.values()) if (!tool.opened) tool.name ??= "", out += openTool(tool);
-      const reason = finishReason(tools2.size > 0, upstreamFinish, usage, o.maxTokens);
-      out += head + `{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}
-
-`;
-      if (o.includeUsage) {
-        const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[],"usage":${JSON.stringify(u)}}
-
-`;
-      }
-      return out + "data: [DONE]\n\n";
-    },
-    error(error) {
-      return `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}
-
-`;
-    }
-  };
-}
-__name(chatStreamRenderer, "chatStreamRenderer");
-function finishReason(hasTools, upstream, usage, maxTokens) {
-  if (hasTools) return "tool_calls";
-  if (upstream) return upstream;
-  return maxTokens !== void 0 && usage !== void 0 && usage.completion_tokens >= maxTokens ? "length" : "stop";
-}
-__name(finishReason, "finishReason");
 
 // src/ai/collect.ts
 var ResultCollector = class {
@@ -3069,6 +2995,77 @@ function chatCompletion(id, model, created, result) {
 }
 __name(chatCompletion, "chatCompletion");
 
+// src/render/chat-stream.ts
+function chatStreamRenderer(o) {
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
+  const tail = `,"logprobs":null,"finish_reason":null}]${o.includeUsage ? ',"usage":null' : ""}}
+
+`;
+  const chunk = /* @__PURE__ */ __name((delta) => head + delta + tail, "chunk");
+  const tools2 = /* @__PURE__ */ new Map();
+  let usage;
+  let upstreamFinish;
+  const openTool = /* @__PURE__ */ __name((tool) => {
+    if (tool.opened || tool.name === void 0) return "";
+    tool.opened = true;
+    tool.id ??= newToolCallId();
+    const header = chunk(`{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`);
+    const args = tool.pending;
+    tool.pending = "";
+    return header + (args ? argsChunk(tool, args) : "");
+  }, "openTool");
+  const argsChunk = /* @__PURE__ */ __name((tool, args) => chunk(`{"tool_calls":[{"index":${tool.out},"function":{"arguments":${JSON.stringify(args)}}}]}`), "argsChunk");
+  return {
+    start: /* @__PURE__ */ __name(() => chunk(`{"role":"assistant","content":""}`), "start"),
+    event(event) {
+      switch (event.type) {
+        case "text":
+          return chunk(`{"content":${JSON.stringify(event.text)}}`);
+        case "reasoning":
+          return chunk(`{"reasoning_content":${JSON.stringify(event.text)}}`);
+        case "tool": {
+          let tool = tools2.get(event.index);
+          if (!tool) tools2.set(event.index, tool = { out: tools2.size, id: void 0, name: void 0, opened: false, pending: "" });
+          if (event.id && !tool.opened) tool.id = event.id;
+          if (event.name && !tool.opened) tool.name = event.name;
+          if (!tool.opened) {
+            tool.pending += event.args;
+            return openTool(tool);
+          }
+          return event.args ? argsChunk(tool, event.args) : "";
+        }
+        case "usage":
+          usage = event.usage;
+          return "";
+        case "finish":
+          upstreamFinish = event.reason;
+          return "";
+      }
+    },
+    end() {
+      let out = "";
+      for (const tool of tools2.values()) if (!tool.opened) tool.name ??= "", out += openTool(tool);
+      const reason = finishReason(tools2.size > 0, upstreamFinish, usage, o.maxTokens);
+      out += head + `{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}
+
+`;
+      if (o.includeUsage) {
+        const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[],"usage":${JSON.stringify(u)}}
+
+`;
+      }
+      return out + "data: [DONE]\n\n";
+    },
+    error(error) {
+      return `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}
+
+`;
+    }
+  };
+}
+__name(chatStreamRenderer, "chatStreamRenderer");
+
 // src/routes/chat.ts
 async function createChatCompletion(c) {
   const config = readConfig(c.env);
@@ -3185,6 +3182,59 @@ async function createCompletion(c) {
 }
 __name(createCompletion, "createCompletion");
 
+// src/ai/media.ts
+async function bytesOf(output, field, model) {
+  if (output instanceof ReadableStream) return new Uint8Array(await new Response(output).arrayBuffer());
+  if (output instanceof Uint8Array) return output;
+  if (output instanceof ArrayBuffer) return new Uint8Array(output);
+  if (output instanceof Response) return new Uint8Array(await output.arrayBuffer());
+  const value = output?.[field];
+  if (typeof value === "string") return base64ToBytes(value);
+  throw new ApiError(502, `${model} returned no ${field} data.`, "server_error", null, "upstream_bad_response");
+}
+__name(bytesOf, "bytesOf");
+function base64ToBytes(b64) {
+  const binary = atob(b64.replace(/^data:[^,]*,/, ""));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+__name(base64ToBytes, "base64ToBytes");
+function bytesToBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
+  return btoa(binary);
+}
+__name(bytesToBase64, "bytesToBase64");
+function imageType(bytes) {
+  if (bytes[0] === 137 && bytes[1] === 80) return "image/png";
+  if (bytes[0] === 255 && bytes[1] === 216) return "image/jpeg";
+  if (bytes[8] === 87 && bytes[9] === 69 && bytes[10] === 66 && bytes[11] === 80) return "image/webp";
+  return "application/octet-stream";
+}
+__name(imageType, "imageType");
+function imageInputs(model, prompt, size) {
+  if (/flux/.test(model)) return { prompt };
+  return size ? { prompt, width: size.width, height: size.height } : { prompt };
+}
+__name(imageInputs, "imageInputs");
+function transcriptionInputs(model, audio, language, prompt) {
+  if (/whisper-large-v3-turbo/.test(model)) {
+    const inputs = { audio: bytesToBase64(audio) };
+    if (language) inputs.language = language;
+    if (prompt) inputs.initial_prompt = prompt;
+    return inputs;
+  }
+  return { audio: Array.from(audio) };
+}
+__name(transcriptionInputs, "transcriptionInputs");
+function speechInputs(model, text, voice) {
+  if (/aura/.test(model)) return voice && !OPENAI_VOICES.has(voice) ? { text, speaker: voice } : { text };
+  return { prompt: text, lang: "en" };
+}
+__name(speechInputs, "speechInputs");
+var OPENAI_VOICES = /* @__PURE__ */ new Set(["alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"]);
+
 // src/routes/embeddings.ts
 var BATCH = 100;
 var MAX_INPUTS = 2048;
@@ -3247,10 +3297,7 @@ function estimateTokens(text) {
 }
 __name(estimateTokens, "estimateTokens");
 function toBase64(vector) {
-  const bytes = new Uint8Array(new Float32Array(vector).buffer);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(new Float32Array(vector).buffer));
 }
 __name(toBase64, "toBase64");
 
@@ -3336,59 +3383,6 @@ ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
   return c.html(html);
 }
 __name(home, "home");
-
-// src/ai/media.ts
-async function bytesOf(output, field, model) {
-  if (output instanceof ReadableStream) return new Uint8Array(await new Response(output).arrayBuffer());
-  if (output instanceof Uint8Array) return output;
-  if (output instanceof ArrayBuffer) return new Uint8Array(output);
-  if (output instanceof Response) return new Uint8Array(await output.arrayBuffer());
-  const value = output?.[field];
-  if (typeof value === "string") return base64ToBytes(value);
-  throw new ApiError(502, `${model} returned no ${field} data.`, "server_error", null, "upstream_bad_response");
-}
-__name(bytesOf, "bytesOf");
-function base64ToBytes(b64) {
-  const binary = atob(b64.replace(/^data:[^,]*,/, ""));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-__name(base64ToBytes, "base64ToBytes");
-function bytesToBase64(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode(...bytes.subarray(i, i + 32768));
-  return btoa(binary);
-}
-__name(bytesToBase64, "bytesToBase64");
-function imageType(bytes) {
-  if (bytes[0] === 137 && bytes[1] === 80) return "image/png";
-  if (bytes[0] === 255 && bytes[1] === 216) return "image/jpeg";
-  if (bytes[8] === 87 && bytes[9] === 69 && bytes[10] === 66 && bytes[11] === 80) return "image/webp";
-  return "application/octet-stream";
-}
-__name(imageType, "imageType");
-function imageInputs(model, prompt, size) {
-  if (/flux/.test(model)) return { prompt };
-  return size ? { prompt, width: size.width, height: size.height } : { prompt };
-}
-__name(imageInputs, "imageInputs");
-function transcriptionInputs(model, audio, language, prompt) {
-  if (/whisper-large-v3-turbo/.test(model)) {
-    const inputs = { audio: bytesToBase64(audio) };
-    if (language) inputs.language = language;
-    if (prompt) inputs.initial_prompt = prompt;
-    return inputs;
-  }
-  return { audio: Array.from(audio) };
-}
-__name(transcriptionInputs, "transcriptionInputs");
-function speechInputs(model, text, voice) {
-  if (/aura/.test(model)) return voice && !OPENAI_VOICES.has(voice) ? { text, speaker: voice } : { text };
-  return { prompt: text, lang: "en" };
-}
-__name(speechInputs, "speechInputs");
-var OPENAI_VOICES = /* @__PURE__ */ new Set(["alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"]);
 
 // src/routes/images.ts
 var DEFAULT_IMAGE_MODEL = "dall-e-3";

@@ -8,8 +8,8 @@ export interface ContractClient {
   readonly key: string;
   /** A request with `Authorization: Bearer <key>` (unless headers override it) and a JSON body when given. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  /** The request's JSON answer, after checking its status. */
-  json<T = any>(method: string, path: string, body?: unknown, expectStatus?: number): Promise<T>;
+  /** The request's JSON answer, after checking its status (200 unless given). */
+  json<T = any>(method: string, path: string, body?: unknown, expectStatus?: number, headers?: Record<string, string>): Promise<T>;
 }
 
 export interface Check {

@@ -64,7 +64,7 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
   const wrangler = await ctx.wrangler();
   const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
   const secrets = secretsToUpload(ctx);
-  const tag = contentHash(built.bundle.directory, built.configText, secrets);
+  const tag = gated?.tag ?? contentHash(built.bundle.directory, built.configText, secrets);
 
   const before = await ctx.stages.run("deploy", async (detail) => {
     const before = await api.deployments(plan.targetName);

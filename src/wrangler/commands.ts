@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { deployUrls, findRecord } from "./output.js";
+import { deployUrls, findRecord, type WranglerRecord } from "./output.js";
 import { runWrangler } from "./run.js";
 
 export interface WranglerContext {
@@ -67,10 +67,15 @@ export async function deploy(ctx: WranglerContext, o: { tag: string; message: st
       env: ctx.env,
       log: ctx.log,
     });
-    const record = findRecord(records, "deploy");
-    if (!record?.version_id) throw new Error("wrangler deploy finished without reporting a version id in its output file");
-    return { versionId: record.version_id, url: deployUrls(record)[0] };
+    return deployedFrom(records);
   });
+}
+
+/** What a finished `wrangler deploy` reported in its output file. */
+export function deployedFrom(records: WranglerRecord[]): Deployed {
+  const record = findRecord(records, "deploy");
+  if (!record?.version_id) throw new Error("wrangler deploy finished without reporting a version id in its output file");
+  return { versionId: record.version_id, url: deployUrls(record)[0] };
 }
 
 export interface Uploaded {

@@ -8,9 +8,8 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { WranglerConfig } from "../config/parse.js";
-import { deployUrls, findRecord } from "./output.js";
+import { deployedFrom, type Deployed, type WranglerContext } from "./commands.js";
 import { runWrangler, type WranglerResult } from "./run.js";
-import type { Deployed, WranglerContext } from "./commands.js";
 
 /**
  * The wrangler versions whose deploy is known to make only read requests before it reads --secrets-file
@@ -32,6 +31,8 @@ export function canGate(wranglerVersion: string, config: WranglerConfig): boolea
 }
 
 export interface GatedDeploy {
+  /** The content-hash tag the version will carry. */
+  readonly tag: string;
   /** The tests passed: hand wrangler its secrets; resolves when the deploy is done. */
   release(secrets: Record<string, string>): Promise<Deployed>;
   /** The tests failed (or anything else did): stop wrangler before it writes. Safe to call more than once. */
@@ -56,6 +57,7 @@ export function startGatedDeploy(ctx: WranglerContext, o: { tag: string; message
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
 
   return {
+    tag: o.tag,
     async release(secrets) {
       if (settled) throw new Error("the gated deploy was already released or aborted");
       settled = true;
@@ -64,10 +66,7 @@ export function startGatedDeploy(ctx: WranglerContext, o: { tag: string; message
       const first = await Promise.race([writing.then(() => "written" as const), running.then(() => "ended" as const, () => "ended" as const)]);
       if (first === "ended") unblock(gate, writing);
       try {
-        const { records } = await running;
-        const record = findRecord(records, "deploy");
-        if (!record?.version_id) throw new Error("wrangler deploy finished without reporting a version id in its output file");
-        return { versionId: record.version_id, url: deployUrls(record)[0] };
+        return deployedFrom((await running).records);
       } finally {
         await writing.catch(() => {});
         cleanUp();

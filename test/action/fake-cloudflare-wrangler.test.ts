@@ -174,7 +174,7 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
   });
 
   it("fails like the real API: versions upload before the first deploy (10007), a wrong token (10000), an unknown KV namespace (10041)", { timeout: TIMEOUT }, async (context) => {
-    const { cf, project, expect, ok } = await setup(context, { kvNamespaces: ["only"] }, { name: "edge-worker" });
+    const { cf, project, expect } = await setup(context, { kvNamespaces: ["only"] }, { name: "edge-worker" });
 
     const early = await project.run(["versions", "upload"]);
     expect(early.code).not.toBe(0);

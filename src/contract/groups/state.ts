@@ -4,19 +4,8 @@ import type { ContractClient, Group } from "../types.js";
 
 const BETA = { "openai-beta": "assistants=v2" };
 
-async function post(c: ContractClient, path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await c.request("POST", path, body, headers);
-  const text = await res.text();
-  equal(res.status, 200, `POST ${path} status (${text.slice(0, 200)})`);
-  return JSON.parse(text);
-}
-
-async function get(c: ContractClient, path: string, headers: Record<string, string> = {}): Promise<any> {
-  const res = await c.request("GET", path, undefined, headers);
-  const text = await res.text();
-  equal(res.status, 200, `GET ${path} status (${text.slice(0, 200)})`);
-  return JSON.parse(text);
-}
+const post = (c: ContractClient, path: string, body: unknown, headers: Record<string, string> = {}) => c.json("POST", path, body, 200, headers);
+const get = (c: ContractClient, path: string, headers: Record<string, string> = {}) => c.json("GET", path, undefined, 200, headers);
 
 export const assistants: Group = {
   name: "assistants",

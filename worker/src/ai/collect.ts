@@ -2,8 +2,7 @@
 // Assistants message or a Response after streaming it).
 import type { AiEvent } from "./events.js";
 import type { EventStage } from "./stages.js";
-import { finishReason } from "../render/chat-stream.js";
-import { newToolCallId, type FinishReason, type TextResult, type Usage } from "./output.js";
+import { finishReason, newToolCallId, type FinishReason, type TextResult, type Usage } from "./output.js";
 
 export class ResultCollector {
   private text = "";

@@ -76,11 +76,15 @@ function fromResponses(o: Obj, maxTokens: number | undefined): TextResult {
 function finish(partial: Partial<TextResult>, maxTokens: number | undefined): TextResult {
   const toolCalls = partial.toolCalls ?? [];
   const usage = partial.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  let finishReason = partial.finishReason;
-  if (toolCalls.length) finishReason = "tool_calls";
+  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens), usage };
+}
+
+/** Why an answer ended, for every path (whole answers, streams, cached replays): one rule. */
+export function finishReason(hasTools: boolean, upstream: FinishReason | undefined, usage: Usage | undefined, maxTokens: number | undefined): FinishReason {
+  if (hasTools) return "tool_calls";
+  if (upstream) return upstream;
   // Native models do not say why they stopped; reaching the token limit is the one case we can tell.
-  finishReason ??= maxTokens !== undefined && usage.completion_tokens >= maxTokens ? "length" : "stop";
-  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason, usage };
+  return maxTokens !== undefined && usage !== undefined && usage.completion_tokens >= maxTokens ? "length" : "stop";
 }
 
 /** `response` may be a string, null, a number, or (JSON mode) an object. */

@@ -1,7 +1,7 @@
 // Chat Completions streaming: chunks valid for every OpenAI SDK (role first, tool-call header before
 // its argument fragments, a finish_reason on the choice, usage last when asked, then [DONE]).
 import type { AiEvent } from "../ai/events.js";
-import { newToolCallId, type FinishReason, type Usage } from "../ai/output.js";
+import { finishReason, newToolCallId, type FinishReason, type Usage } from "../ai/output.js";
 import type { ApiError } from "../http/errors.js";
 import type { Renderer } from "./stream.js";
 
@@ -84,10 +84,4 @@ export function chatStreamRenderer(o: ChatStreamOptions): Renderer {
       return `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`;
     },
   };
-}
-
-export function finishReason(hasTools: boolean, upstream: FinishReason | undefined, usage: Usage | undefined, maxTokens: number | undefined): FinishReason {
-  if (hasTools) return "tool_calls";
-  if (upstream) return upstream;
-  return maxTokens !== undefined && usage !== undefined && usage.completion_tokens >= maxTokens ? "length" : "stop";
 }

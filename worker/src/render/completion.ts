@@ -1,8 +1,7 @@
 // Legacy Completions wire format, whole and streamed.
 import type { AiEvent } from "../ai/events.js";
-import type { FinishReason, TextResult, Usage } from "../ai/output.js";
+import { finishReason, type FinishReason, type TextResult, type Usage } from "../ai/output.js";
 import type { ApiError } from "../http/errors.js";
-import { finishReason } from "./chat-stream.js";
 import type { Renderer } from "./stream.js";
 
 export function textCompletion(id: string, model: string, created: number, text: string, result: TextResult) {

@@ -1,5 +1,6 @@
 // POST /v1/embeddings: string or array input, float or base64 (the openai SDK asks for base64 by default).
 import type { Context } from "hono";
+import { bytesToBase64 } from "../ai/media.js";
 import { runModel } from "../ai/run.js";
 import { cacheHeader, lookup, store } from "../cache/response-cache.js";
 import { readConfig } from "../config.js";
@@ -77,8 +78,5 @@ function estimateTokens(text: string): number {
 
 /** The raw bytes of a little-endian Float32Array, base64-encoded: what the openai SDK decodes. */
 export function toBase64(vector: number[]): string {
-  const bytes = new Uint8Array(new Float32Array(vector).buffer);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(new Float32Array(vector).buffer));
 }
