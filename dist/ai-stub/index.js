@@ -69,6 +69,9 @@ function apply(d, key, value) {
     case "reply":
       d.reply = value;
       return;
+    case "pace":
+      d.pace = positiveInt(key, value);
+      return;
     case "chunk":
       d.chunk = value.trim() === "event" ? "event" : positiveInt(key, value);
       return;
@@ -277,22 +280,29 @@ function multiByteStarts(bytes) {
   }
   return out;
 }
-function sseStream(events, mode) {
-  const { bytes, ends } = chunkBoundaries(events, mode);
-  return byteStream(bytes, ends);
+function sseStream(events, plan, record) {
+  const { bytes, ends } = chunkBoundaries(events, plan.chunk);
+  const progress = { chunks: ends.length, sent: 0 };
+  if (record) record.stream = progress;
+  return byteStream(bytes, ends, progress, plan.pace);
 }
-function byteStream(bytes, ends) {
+function byteStream(bytes, ends, progress, paceMs = 0) {
   let i = 0;
   let start = 0;
+  const next = (controller) => {
+    if (i >= ends.length) {
+      controller.close();
+      return;
+    }
+    controller.enqueue(bytes.slice(start, ends[i]));
+    start = ends[i++];
+    if (progress) progress.sent = i;
+  };
   return new ReadableStream(
     {
       pull(controller) {
-        if (i >= ends.length) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(bytes.slice(start, ends[i]));
-        start = ends[i++];
+        if (paceMs > 0 && i > 0) return new Promise((resolve) => setTimeout(resolve, paceMs)).then(() => next(controller));
+        next(controller);
       }
     },
     { highWaterMark: 0 }
@@ -636,10 +646,12 @@ function searchModels(params = {}) {
 var log = [];
 var forced = [];
 function recordCall(model, inputs, options) {
-  log.push({ seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() });
+  const record = { seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() };
+  log.push(record);
+  return record;
 }
 function callLog() {
-  return log.map((c) => ({ ...c }));
+  return log.map((c) => ({ ...c, ...c.stream ? { stream: { ...c.stream } } : {} }));
 }
 function forceFailures(spec) {
   if (!Number.isInteger(spec?.code)) throw new Error("ai-stub: failNext needs an integer code");
@@ -944,7 +956,8 @@ function makePlan(spec, inputs, conv, strippedUserText, d) {
     promptTokens: conv.promptTokens,
     completionTokens,
     maxTokens,
-    chunk: d.chunk ?? "default"
+    chunk: d.chunk ?? "default",
+    pace: d.pace ?? 0
   };
 }
 function firstNumber(...values) {
@@ -1216,7 +1229,7 @@ function responsesEvents(spec, plan, inputs) {
 }
 
 // test/fakes/ai-stub/text.ts
-function runText(spec, inputs) {
+function runText(spec, inputs, record) {
   if (!isRecord(inputs)) throw invalidInput(`Type mismatch of '/', '${jsonType(inputs)}' not in 'object'`);
   validateTextInputs(spec, inputs);
   const conv = readConversation(inputs);
@@ -1226,15 +1239,15 @@ function runText(spec, inputs) {
   const plan = makePlan(spec, inputs, conv, text, directives);
   const stream = inputs.stream === true;
   if (spec.family === "native" || spec.family === "llama4") {
-    return stream ? sseStream(nativeEvents(plan), plan.chunk) : nativeResult(spec, plan);
+    return stream ? sseStream(nativeEvents(plan), plan, record) : nativeResult(spec, plan);
   }
   if (spec.family === "gpt-oss" && conv.mode === "input") {
-    return stream ? sseStream(responsesEvents(spec, plan, inputs), plan.chunk) : responsesResult(spec, plan, inputs);
+    return stream ? sseStream(responsesEvents(spec, plan, inputs), plan, record) : responsesResult(spec, plan, inputs);
   }
   if (conv.mode === "prompt") {
-    return stream ? sseStream(textCompletionEvents(spec, plan), plan.chunk) : textCompletion(spec, plan);
+    return stream ? sseStream(textCompletionEvents(spec, plan), plan, record) : textCompletion(spec, plan);
   }
-  return stream ? sseStream(chatCompletionEvents(spec, plan), plan.chunk) : chatCompletion(spec, plan);
+  return stream ? sseStream(chatCompletionEvents(spec, plan), plan, record) : chatCompletion(spec, plan);
 }
 
 // test/fakes/ai-stub/index.ts
@@ -1242,7 +1255,7 @@ var AiStub = class extends WorkerEntrypoint {
   /** Mimics `env.AI.run(model, inputs, options)`. */
   // workerd logs every error an RPC method throws ("uncaught exception"); that noise is expected in tests.
   async run(model, inputs, options) {
-    recordCall(model, inputs, options);
+    const record = recordCall(model, inputs, options);
     const forced2 = takeForcedFailure(model);
     if (forced2 !== void 0) throw aiError(forced2, model);
     const spec = findModel(model);
@@ -1250,7 +1263,7 @@ var AiStub = class extends WorkerEntrypoint {
     let result;
     switch (spec.kind) {
       case "text":
-        result = runText(spec, inputs);
+        result = runText(spec, inputs, record);
         break;
       case "embeddings":
         result = runEmbeddings(spec, inputs);

@@ -177,3 +177,28 @@ describe("network chunking", () => {
     expect(r.finish).toBe("length");
   });
 });
+
+describe("pace and progress", () => {
+  it("paces a stream, and the call log says how far the reader got", async () => {
+    const marker = `pace-${crypto.randomUUID().slice(0, 8)}`;
+    const body = await stream("@cf/meta/llama-3.1-8b-instruct", user(`${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]`));
+    const reader = body.getReader();
+    await reader.read();
+    const progress = async () => (await ai.calls()).find((c) => JSON.stringify(c.inputs).includes(marker))!.stream!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await progress()).toEqual({ chunks: 52, sent: 1 });
+    await reader.cancel();
+    const sent = (await progress()).sent;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // 5 more pace intervals: a reader still there would have had 5 more chunks.
+    expect((await progress()).sent).toBeLessThanOrEqual(sent + 1);
+
+    const whole = (await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct", user(`${marker}b [[stub:words=3]] [[stub:chunk=event]] [[stub:pace=1]]`)))).length;
+    expect(whole).toBe(5);
+    expect((await ai.calls()).find((c) => JSON.stringify(c.inputs).includes(`${marker}b`))!.stream).toEqual({ chunks: 5, sent: 5 });
+  });
+
+  it("refuses a pace that is not a positive whole number", async () => {
+    await expect(stream("@cf/meta/llama-3.1-8b-instruct", user("[[stub:pace=fast]]"))).rejects.toThrow(/pace needs a positive integer/);
+  });
+});

@@ -15,6 +15,8 @@ export interface Directives {
   words?: number;
   reply?: string;
   chunk?: ChunkMode;
+  /** Milliseconds between network chunks of a stream. */
+  pace?: number;
 }
 
 export function emptyDirectives(): Directives {
@@ -91,6 +93,9 @@ function apply(d: Directives, key: string, value: string): void {
       return;
     case "reply":
       d.reply = value;
+      return;
+    case "pace":
+      d.pace = positiveInt(key, value);
       return;
     case "chunk":
       d.chunk = value.trim() === "event" ? "event" : positiveInt(key, value);

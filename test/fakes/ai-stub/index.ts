@@ -17,7 +17,7 @@ export class AiStub extends WorkerEntrypoint {
   /** Mimics `env.AI.run(model, inputs, options)`. */
   // workerd logs every error an RPC method throws ("uncaught exception"); that noise is expected in tests.
   async run(model: string, inputs: unknown, options?: Record<string, unknown>): Promise<unknown> {
-    recordCall(model, inputs, options);
+    const record = recordCall(model, inputs, options);
     const forced = takeForcedFailure(model);
     if (forced !== undefined) throw aiError(forced, model);
     const spec = findModel(model);
@@ -25,7 +25,7 @@ export class AiStub extends WorkerEntrypoint {
     let result: unknown;
     switch (spec.kind) {
       case "text":
-        result = runText(spec, inputs);
+        result = runText(spec, inputs, record);
         break;
       case "embeddings":
         result = runEmbeddings(spec, inputs);

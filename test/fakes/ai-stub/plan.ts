@@ -33,6 +33,8 @@ export interface Plan {
   completionTokens: number;
   maxTokens: number;
   chunk: ChunkMode;
+  /** Milliseconds between network chunks of a stream (0: as fast as read). */
+  pace: number;
 }
 
 interface ToolDef {
@@ -94,6 +96,7 @@ export function makePlan(
     completionTokens,
     maxTokens,
     chunk: d.chunk ?? "default",
+    pace: d.pace ?? 0,
   };
 }
 

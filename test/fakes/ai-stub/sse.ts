@@ -1,5 +1,5 @@
 // SSE encoding and the network chunking of streams.
-import type { ChunkMode } from "./types";
+import type { ChunkMode, StubCallRecord } from "./types";
 import { utf8 } from "./util";
 
 /** `data: <json>\n\n` (strings are sent as they are, e.g. "[DONE]"). */
@@ -56,25 +56,35 @@ function multiByteStarts(bytes: Uint8Array): [number, number][] {
   return out;
 }
 
-/** A byte stream of the events, cut into network chunks as `mode` says. */
-export function sseStream(events: string[], mode: ChunkMode): ReadableStream<Uint8Array> {
-  const { bytes, ends } = chunkBoundaries(events, mode);
-  return byteStream(bytes, ends);
+/** A byte stream of the events, cut into network chunks and paced as `plan` says; its progress goes into `record`. */
+export function sseStream(events: string[], plan: { chunk: ChunkMode; pace: number }, record?: StubCallRecord): ReadableStream<Uint8Array> {
+  const { bytes, ends } = chunkBoundaries(events, plan.chunk);
+  const progress = { chunks: ends.length, sent: 0 };
+  if (record) record.stream = progress;
+  return byteStream(bytes, ends, progress, plan.pace);
 }
 
-/** A pull-based stream handing out `bytes` in chunks ending at `ends`. */
-export function byteStream(bytes: Uint8Array, ends: number[]): ReadableStream<Uint8Array> {
+/**
+ * A pull-based stream handing out `bytes` in chunks ending at `ends`, counting them into `progress`, each chunk
+ * after the first `paceMs` milliseconds after the previous one.
+ */
+export function byteStream(bytes: Uint8Array, ends: number[], progress?: { sent: number }, paceMs = 0): ReadableStream<Uint8Array> {
   let i = 0;
   let start = 0;
+  const next = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (i >= ends.length) {
+      controller.close();
+      return;
+    }
+    controller.enqueue(bytes.slice(start, ends[i]));
+    start = ends[i++];
+    if (progress) progress.sent = i;
+  };
   return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        if (i >= ends.length) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(bytes.slice(start, ends[i]));
-        start = ends[i++];
+        if (paceMs > 0 && i > 0) return new Promise((resolve) => setTimeout(resolve, paceMs)).then(() => next(controller));
+        next(controller);
       },
     },
     { highWaterMark: 0 },

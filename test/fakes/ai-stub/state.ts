@@ -10,12 +10,14 @@ interface Forced {
 let log: StubCallRecord[] = [];
 let forced: Forced[] = [];
 
-export function recordCall(model: string, inputs: unknown, options: unknown): void {
-  log.push({ seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() });
+export function recordCall(model: string, inputs: unknown, options: unknown): StubCallRecord {
+  const record: StubCallRecord = { seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() };
+  log.push(record);
+  return record;
 }
 
 export function callLog(): StubCallRecord[] {
-  return log.map((c) => ({ ...c }));
+  return log.map((c) => ({ ...c, ...(c.stream ? { stream: { ...c.stream } } : {}) }));
 }
 
 export function forceFailures(spec: StubFailNext): void {

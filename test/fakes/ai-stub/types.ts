@@ -110,6 +110,7 @@ export type ChunkMode = "default" | "event" | number;
  * | `[[stub:reply=TEXT]]` | reply with exactly TEXT (must not contain `]]`) |
  * | `[[stub:chunk=N]]` | streams come in N-byte network chunks |
  * | `[[stub:chunk=event]]` | one SSE event per network chunk |
+ * | `[[stub:pace=MS]]` | streams wait MS milliseconds before each network chunk after the first (a model generating) |
  */
 export type StubDirective =
   | `[[stub:error=${number}]]`
@@ -117,7 +118,8 @@ export type StubDirective =
   | `[[stub:call=${string}]]`
   | `[[stub:words=${number}]]`
   | `[[stub:reply=${string}]]`
-  | `[[stub:chunk=${number | "event"}]]`;
+  | `[[stub:chunk=${number | "event"}]]`
+  | `[[stub:pace=${number}]]`;
 
 /** One `run` call as the stub saw it (JSON-safe copy). Arrays of more than 64 numbers, typed arrays, ArrayBuffers
  * and streams are replaced by `{"$binary": "<kind>", "length": n}` / `{"$stream": true}`. */
@@ -130,6 +132,15 @@ export interface StubCallRecord {
   options: unknown;
   /** Date.now() when the call arrived. */
   at: number;
+  /** For an answer streamed as SSE: how far the reader got. */
+  stream?: StreamProgress;
+}
+
+export interface StreamProgress {
+  /** Network chunks in the whole answer. */
+  chunks: number;
+  /** Chunks handed to the reader so far: it stops growing when the reader cancels (the model stops generating). */
+  sent: number;
 }
 
 export interface StubFailNext {
