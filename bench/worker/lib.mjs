@@ -33,6 +33,11 @@ export const SCENARIOS = {
     body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=500]]" }], max_tokens: 1024, stream: true },
     expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
   },
+  paced: {
+    title: "stream, 100 tokens at 20 ms each",
+    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=100]] [[stub:chunk=event]] [[stub:pace=20]]" }], max_tokens: 1024, stream: true },
+    expectedText: Array.from({ length: 100 }, (_, i) => `w${i + 1}`).join(" "),
+  },
 };
 
 export function checkBuilt() {

@@ -27,8 +27,8 @@ const OUT = join(root, "bench/results/worker.json");
 
 /** Requests per measured window, warm-up requests, rounds: a full run takes about a minute on 2 cores. */
 const PLAN = QUICK
-  ? { chat: { rounds: 3, warmup: 100, perRound: 150 }, stream: { rounds: 3, warmup: 5, perRound: 8 } }
-  : { chat: { rounds: 15, warmup: 300, perRound: 200 }, stream: { rounds: 9, warmup: 20, perRound: 20 } };
+  ? { chat: { rounds: 3, warmup: 100, perRound: 150 }, stream: { rounds: 3, warmup: 5, perRound: 8 }, paced: { rounds: 2, warmup: 1, perRound: 2 } }
+  : { chat: { rounds: 15, warmup: 300, perRound: 200 }, stream: { rounds: 9, warmup: 20, perRound: 40 }, paced: { rounds: 5, warmup: 2, perRound: 3 } };
 
 const TARGETS = { ratio: 1.2, chatMs: 1, gzipBytes: 100 * 1024 };
 
@@ -37,13 +37,14 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const yes = (ok) => (ok ? "yes" : "**no**");
 
 function table({ cpu, bundle }) {
-  const { chat, stream } = cpu;
+  const { chat, stream, paced } = cpu;
   return [
     "| measure | proxy | pass-through | ratio | proxy − pass-through | target | met |",
     "| --- | ---: | ---: | ---: | ---: | --- | --- |",
     `| CPU/request, ${SCENARIOS.chat.title} | ${ms(chat.proxy.perRequestMs)} | ${ms(chat.passthrough.perRequestMs)} | ${chat.ratio.toFixed(2)}× | ${ms(chat.proxyOwnMs)} | ≤ ${TARGETS.ratio}× | ${yes(chat.ratio <= TARGETS.ratio)} |`,
     `| CPU/request, ${SCENARIOS.chat.title}, above the floor¹ | ${ms(chat.proxyAboveFloorMs)} | ${ms(chat.passthroughAboveFloorMs)} | | | < ${TARGETS.chatMs} ms | ${yes(chat.proxyAboveFloorMs < TARGETS.chatMs)} (whole process: ${ms(chat.proxy.perRequestMs)}, ${yes(chat.proxy.perRequestMs < TARGETS.chatMs)}) |`,
     `| CPU/request, ${SCENARIOS.stream.title} | ${ms(stream.proxy.perRequestMs)} | ${ms(stream.passthrough.perRequestMs)} | ${stream.ratio.toFixed(2)}× | ${ms(stream.proxyOwnMs)} | ≤ ${TARGETS.ratio}× | ${yes(stream.ratio <= TARGETS.ratio)} |`,
+    `| CPU/request, ${SCENARIOS.paced.title} | ${ms(paced.proxy.perRequestMs)} | ${ms(paced.passthrough.perRequestMs)} | ${paced.ratio.toFixed(2)}× | ${ms(paced.proxyOwnMs)} | none (a model generating 50 tokens/s) | |`,
     `| bundle ${bundle.path} | ${bundle.bytes.toLocaleString("en-US")} B (${kib(bundle.bytes)}) | | | | gzip < 100 KiB: ${bundle.gzipBytes.toLocaleString("en-US")} B (${kib(bundle.gzipBytes)}) | ${yes(bundle.gzipBytes < TARGETS.gzipBytes)} |`,
   ].join("\n");
 }
@@ -121,7 +122,7 @@ async function main() {
       "per-thread run time from /proc/<pid>/task/*/schedstat (ns), cross-checked with utime+stime of /proc/<pid>/stat (10 ms ticks).",
       "One Miniflare/workerd process per worker under test, each with the same Workers AI stub (dist/ai-stub) as its AI service binding;",
       "requests sent one at a time over HTTP keep-alive from Node (whose own CPU is not counted), after a warm-up;",
-      `${PLAN.chat.rounds} rounds of ${PLAN.chat.perRound} non-stream and ${PLAN.stream.rounds} rounds of ${PLAN.stream.perRound} stream requests per worker, alternating the order;`,
+      `${PLAN.chat.rounds} rounds of ${PLAN.chat.perRound} non-stream, ${PLAN.stream.rounds} rounds of ${PLAN.stream.perRound} stream and ${PLAN.paced.rounds} rounds of ${PLAN.paced.perRound} paced stream requests per worker, alternating the order;`,
       "the median round is reported, ratio and difference are the medians of the per-round pairs.",
       "Requests carry accept-encoding: identity (else Miniflare has workerd gzip JSON answers, which Cloudflare's edge does outside the worker).",
       "Both numbers include workerd's HTTP server, Miniflare's entry worker and the stub: proxy − pass-through is the proxy's own cost.",
@@ -158,7 +159,9 @@ async function main() {
     console.log(`\nMeasured: ${method}`);
     console.log(
       `Requests: ${SCENARIOS.chat.title} = ${JSON.stringify(SCENARIOS.chat.body)}; ${SCENARIOS.stream.title} = the same with "[[stub:words=500]]" in the user message, max_tokens 1024, stream: true ` +
-        `(the stub sends ${stubWork.stream.passthrough.events} SSE events in its default small network chunks; the proxy answers with ${stubWork.stream.proxy.events}).`,
+        `(the stub sends ${stubWork.stream.passthrough.events} SSE events as fast as they are read, in its default network chunks of 1 to 97 bytes; the proxy answers with ${stubWork.stream.proxy.events}); ` +
+        `${SCENARIOS.paced.title} = "[[stub:words=100]] [[stub:chunk=event]] [[stub:pace=20]]": one event per network chunk, 20 ms apart, as a model generating 50 tokens a second sends them. ` +
+        "The proxy writes a stream at most once per STREAM_FLUSH_MS (default 50 ms; the first frames and a token after a pause at once): its wall time per stream request is the longer by up to that much.",
     );
     const load = `Other processes on this machine used ${machine.otherProcessesCores} of its ${machine.cpus} cores on average during the measurement`;
     console.log(`\n${load}${machine.otherProcessesCores > 0.25 ? ": CPU times are inflated by the contention (shared caches); compare the ratio, and re-run on a quiet machine for absolute numbers." : "."}`);

@@ -1967,6 +1967,61 @@ function toApiError(error) {
 }
 __name(toApiError, "toApiError");
 
+// src/streams/batched-text.ts
+var FLUSH_MS = 50;
+var encoder = new TextEncoder();
+function batchedText(source, steps, flushMs = FLUSH_MS) {
+  let pending;
+  let lastSent = -Infinity;
+  let open = true;
+  let timer;
+  const pause = /* @__PURE__ */ __name((ms) => new Promise((resolve) => timer = setTimeout(resolve, ms)), "pause");
+  const send = /* @__PURE__ */ __name((controller) => {
+    if (pending) controller.enqueue(encoder.encode(pending));
+    pending = "";
+    lastSent = Date.now();
+  }, "send");
+  const finish4 = /* @__PURE__ */ __name((controller) => {
+    open = false;
+    send(controller);
+    controller.close();
+  }, "finish");
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        pending ??= steps.start();
+        for (; ; ) {
+          if (pending) {
+            const wait = lastSent + flushMs - Date.now();
+            if (wait > 0) await pause(wait);
+            if (open) send(controller);
+            return;
+          }
+          const batch = await source.read();
+          if (!open) return;
+          if (batch === void 0) {
+            pending += steps.end();
+            return finish4(controller);
+          }
+          pending += steps.item(batch);
+        }
+      } catch (error) {
+        if (!open) return;
+        pending = (pending ?? "") + steps.error(error);
+        finish4(controller);
+        source.cancel(error).catch(() => {
+        });
+      }
+    },
+    cancel(reason) {
+      open = false;
+      clearTimeout(timer);
+      return source.cancel(reason);
+    }
+  });
+}
+__name(batchedText, "batchedText");
+
 // src/config.ts
 var ConfigError = class extends ApiError {
   static {
@@ -1987,6 +2042,8 @@ function readConfig(env) {
 }
 __name(readConfig, "readConfig");
 var DEFAULT_CACHE_TTL_SECONDS = 3600;
+var DEFAULT_STREAM_FLUSH_MS = FLUSH_MS;
+var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
 function parseConfig(env) {
   const aliases = { ...BUILT_IN_ALIASES };
@@ -2018,6 +2075,13 @@ function parseConfig(env) {
       throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}.`);
     }
   }
+  let streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
+  if (env.STREAM_FLUSH_MS?.trim()) {
+    streamFlushMs = Number(env.STREAM_FLUSH_MS);
+    if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
+      throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
+    }
+  }
   return {
     defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
     defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
@@ -2025,28 +2089,36 @@ function parseConfig(env) {
     fallbackModels,
     gatewayId: env.AI_GATEWAY_ID?.trim() || void 0,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
-    cacheTtlSeconds
+    cacheTtlSeconds,
+    streamFlushMs
   };
 }
 __name(parseConfig, "parseConfig");
 
 // src/http/auth.ts
-var cachedSource;
-var cachedDigests = [];
+var encoder2 = new TextEncoder();
+var MIN_WIDTH = 256;
+var cached2;
 function parseKeys(source) {
   return (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
 }
 __name(parseKeys, "parseKeys");
-async function digest(text) {
-  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+function keysOf(source) {
+  if (cached2 && cached2.source === source) return cached2;
+  const bytes = parseKeys(source).map((key) => encoder2.encode(key));
+  const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
+  const padded = bytes.map((b) => {
+    const out = new Uint8Array(width);
+    out.set(b);
+    return out;
+  });
+  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length) };
+  return cached2;
 }
-__name(digest, "digest");
-async function authorize(request, keysSource) {
-  if (keysSource !== cachedSource) {
-    cachedDigests = await Promise.all(parseKeys(keysSource).map(digest));
-    cachedSource = keysSource;
-  }
-  if (cachedDigests.length === 0) {
+__name(keysOf, "keysOf");
+function authorize(request, keysSource) {
+  const keys = keysOf(keysSource);
+  if (keys.padded.length === 0) {
     throw new ApiError(401, "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).", "authentication_error", null, "no_api_keys_configured");
   }
   const header = request.headers.get("authorization") ?? "";
@@ -2054,9 +2126,13 @@ async function authorize(request, keysSource) {
   if (!match2) {
     throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
   }
-  const presented = await digest(match2[1].trim());
+  const presented = encoder2.encode(match2[1].trim());
   let ok = false;
-  for (const key of cachedDigests) ok = crypto.subtle.timingSafeEqual(presented, key) || ok;
+  if (presented.length <= keys.width) {
+    const padded = new Uint8Array(keys.width);
+    padded.set(presented);
+    keys.padded.forEach((key, i) => ok = crypto.subtle.timingSafeEqual(padded, key) && keys.lengths[i] === presented.length || ok);
+  }
   if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }
 __name(authorize, "authorize");
@@ -2206,8 +2282,8 @@ __name(cacheEnabled, "cacheEnabled");
 async function cacheKey(env, kind, model, inputs) {
   const version = env.CF_VERSION_METADATA?.id ?? "dev";
   const material = JSON.stringify([FORMAT, version, kind, model, inputs]);
-  const digest2 = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material));
-  return `resp:${kind}:${[...new Uint8Array(digest2)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material));
+  return `resp:${kind}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 __name(cacheKey, "cacheKey");
 async function lookup(env, config, eligible, kind, model, inputs) {
@@ -2352,6 +2428,134 @@ async function runModel(env, config, model, inputs, useFallbacks = true) {
 }
 __name(runModel, "runModel");
 
+// src/streams/batch-reader.ts
+var MAX_READ_BYTES = 64 * 1024;
+function coalescingReader(upstream) {
+  if (!isByteStream(upstream)) return pump(upstream.getReader());
+  const [drained, kept] = upstream.tee();
+  const stopDraining = new AbortController();
+  let drainFailed = false;
+  const sink = new IdentityTransformStream();
+  drained.pipeTo(sink.writable, { signal: stopDraining.signal }).catch(() => {
+    drainFailed = true;
+    drained.cancel().catch(() => {
+    });
+  });
+  new Response(sink.readable).arrayBuffer().catch(() => {
+  });
+  const byob = kept.getReader({ mode: "byob" });
+  let pumped;
+  let buffer = new ArrayBuffer(MAX_READ_BYTES);
+  return {
+    async read() {
+      if (!pumped && drainFailed) {
+        byob.releaseLock();
+        pumped = pump(kept.getReader());
+      }
+      if (pumped) return pumped.read();
+      const { done, value } = await byob.read(new Uint8Array(buffer));
+      if (done || !value) return void 0;
+      buffer = value.buffer;
+      return value.slice();
+    },
+    cancel(reason) {
+      stopDraining.abort(reason);
+      return (pumped ?? byob).cancel(reason);
+    }
+  };
+}
+__name(coalescingReader, "coalescingReader");
+function isByteStream(stream) {
+  try {
+    stream.getReader({ mode: "byob" }).releaseLock();
+    return true;
+  } catch {
+    return false;
+  }
+}
+__name(isByteStream, "isByteStream");
+function pump(reader) {
+  const box = new Mailbox((reason) => void reader.cancel(reason).catch(() => {
+  }));
+  (async () => {
+    try {
+      for (; ; ) {
+        const { done, value } = await reader.read();
+        if (done || !box.listening) break;
+        box.put(value);
+      }
+      box.close();
+    } catch (error) {
+      box.fail(error);
+    }
+  })();
+  return {
+    async read() {
+      const chunks = await box.read();
+      if (!chunks) return void 0;
+      if (chunks.length === 1) return chunks[0];
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, at);
+        at += chunk.length;
+      }
+      return all;
+    },
+    cancel: /* @__PURE__ */ __name((reason) => box.cancel(reason), "cancel")
+  };
+}
+__name(pump, "pump");
+var Mailbox = class {
+  constructor(onCancel = () => {
+  }) {
+    this.onCancel = onCancel;
+  }
+  static {
+    __name(this, "Mailbox");
+  }
+  items = [];
+  state = { ended: false };
+  wake;
+  cancelled = false;
+  put(item2) {
+    if (this.cancelled) return;
+    this.items.push(item2);
+    this.notify();
+  }
+  close() {
+    this.state = { ended: true };
+    this.notify();
+  }
+  fail(error) {
+    this.state = { ended: true, failure: { error } };
+    this.notify();
+  }
+  get listening() {
+    return !this.cancelled;
+  }
+  async read() {
+    while (!this.items.length && !this.state.ended) await new Promise((resolve) => this.wake = resolve);
+    if (this.items.length) {
+      const batch = this.items;
+      this.items = [];
+      return batch;
+    }
+    if (this.state.ended && this.state.failure) throw this.state.failure.error;
+    return void 0;
+  }
+  async cancel(reason) {
+    this.cancelled = true;
+    this.items = [];
+    this.onCancel(reason);
+  }
+  notify() {
+    const wake = this.wake;
+    this.wake = void 0;
+    wake?.();
+  }
+};
+
 // src/ai/sse.ts
 var SseParser = class {
   static {
@@ -2401,7 +2605,7 @@ var SseParser = class {
     else if (field === "event") this.event = value;
   }
 };
-var encoder = new TextEncoder();
+var encoder3 = new TextEncoder();
 var SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-cache",
@@ -2528,42 +2732,33 @@ function runStages(events, stages, sink) {
   stages.forEach((stage, i) => stage.end(emits[i + 1]));
 }
 __name(runStages, "runStages");
-var encoder2 = new TextEncoder();
-function renderUpstream(upstream, stages, renderer) {
-  let out = renderer.start?.() ?? "";
+function renderUpstream(upstream, stages, renderer, flushMs) {
+  let out = "";
   const chain = new Chain(stages, (event) => void (out += renderer.event(event)));
-  const reader = upstream.getReader();
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        while (!out) {
-          const { done, value } = await reader.read();
-          if (done) {
-            chain.end();
-            controller.enqueue(encoder2.encode(out + renderer.end()));
-            controller.close();
-            return;
-          }
-          chain.push(value);
-        }
-      } catch (error) {
-        controller.enqueue(encoder2.encode(out + renderer.error(toApiError(error))));
-        controller.close();
-        reader.cancel().catch(() => {
-        });
-        return;
-      }
-      controller.enqueue(encoder2.encode(out));
-      out = "";
+  const take = /* @__PURE__ */ __name(() => {
+    const text = out;
+    out = "";
+    return text;
+  }, "take");
+  return batchedText(coalescingReader(upstream), {
+    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+    item(chunk) {
+      chain.push(chunk);
+      return take();
     },
-    cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel")
-  });
+    end() {
+      chain.end();
+      return take() + renderer.end();
+    },
+    error: /* @__PURE__ */ __name((error) => take() + renderer.error(toApiError(error)), "error")
+  }, flushMs);
 }
 __name(renderUpstream, "renderUpstream");
+var encoder4 = new TextEncoder();
 function renderEvents(events, stages, renderer) {
   let out = renderer.start?.() ?? "";
   runStages(events, stages, (event) => void (out += renderer.event(event)));
-  const bytes = encoder2.encode(out + renderer.end());
+  const bytes = encoder4.encode(out + renderer.end());
   return new ReadableStream({
     start(controller) {
       controller.enqueue(bytes);
@@ -2575,12 +2770,12 @@ __name(renderEvents, "renderEvents");
 function upstreamEvents(upstream, stages = []) {
   let batch = [];
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const reader = upstream.getReader();
+  const source = coalescingReader(upstream);
   return new ReadableStream({
     async pull(controller) {
       while (!batch.length) {
-        const { done, value } = await reader.read();
-        if (done) {
+        const value = await source.read();
+        if (value === void 0) {
           chain.end();
           for (const event of batch) controller.enqueue(event);
           controller.close();
@@ -2591,7 +2786,7 @@ function upstreamEvents(upstream, stages = []) {
       for (const event of batch) controller.enqueue(event);
       batch = [];
     },
-    cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel")
+    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel")
   });
 }
 __name(upstreamEvents, "upstreamEvents");
@@ -2683,7 +2878,7 @@ async function streamText(env, config, waitUntil, call) {
 __name(streamText, "streamText");
 async function streamTextRendered(env, config, waitUntil, call, renderer) {
   const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer) : renderEvents(source.events, stages, renderer);
+  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
   return { ...answered, body };
 }
 __name(streamTextRendered, "streamTextRendered");
@@ -4543,19 +4738,19 @@ __name(readOptionalBody, "readOptionalBody");
 // src/assistants/assistant-cache.ts
 var ASSISTANT_TTL_MS = 1e4;
 var MAX_CACHED = 256;
-var cached2 = /* @__PURE__ */ new Map();
+var cached3 = /* @__PURE__ */ new Map();
 var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${id}`, "cacheKey");
 function remember(backend, id, assistant) {
   const key = cacheKey2(backend, id);
-  cached2.delete(key);
-  cached2.set(key, { assistant, until: Date.now() + ASSISTANT_TTL_MS });
-  if (cached2.size > MAX_CACHED) cached2.delete(cached2.keys().next().value);
+  cached3.delete(key);
+  cached3.set(key, { assistant, until: Date.now() + ASSISTANT_TTL_MS });
+  if (cached3.size > MAX_CACHED) cached3.delete(cached3.keys().next().value);
 }
 __name(remember, "remember");
 async function assistantForRun(backend, id, param = "assistant_id") {
   const key = keyOf(id, PREFIX.assistant);
   if (key === void 0) throw notFound(`No assistant found with id '${id}'.`, param);
-  const hit = cached2.get(cacheKey2(backend, id));
+  const hit = cached3.get(cacheKey2(backend, id));
   let assistant;
   if (hit && hit.until > Date.now()) assistant = hit.assistant;
   else {
@@ -4837,13 +5032,8 @@ function settledToolCalls() {
 }
 __name(settledToolCalls, "settledToolCalls");
 function readToTheEnd(events, maxTokens, waitUntil, end) {
-  let output;
-  let listening = true;
-  const stream = new ReadableStream({
-    start: /* @__PURE__ */ __name((controller) => void (output = controller), "start"),
-    cancel: /* @__PURE__ */ __name(() => void (listening = false), "cancel")
-  });
-  const pump = /* @__PURE__ */ __name(async () => {
+  const output = new Mailbox();
+  const pump2 = /* @__PURE__ */ __name(async () => {
     const collector = new ResultCollector();
     let failure2;
     const reader = events.getReader();
@@ -4852,7 +5042,7 @@ function readToTheEnd(events, maxTokens, waitUntil, end) {
         const { done, value } = await reader.read();
         if (done) break;
         collector.add(value);
-        if (listening) output.enqueue(value);
+        output.put(value);
       }
     } catch (error) {
       failure2 = toApiError(error);
@@ -4862,12 +5052,12 @@ function readToTheEnd(events, maxTokens, waitUntil, end) {
     } catch (error) {
       failure2 ??= toApiError(error);
     }
-    if (!listening) return;
-    if (failure2) output.error(failure2);
+    if (!output.listening) return;
+    if (failure2) output.fail(failure2);
     else output.close();
   }, "pump");
-  waitUntil(pump());
-  return stream;
+  waitUntil(pump2());
+  return output;
 }
 __name(readToTheEnd, "readToTheEnd");
 
@@ -5000,36 +5190,17 @@ function assistantStreamRenderer(setup) {
 __name(assistantStreamRenderer, "assistantStreamRenderer");
 
 // src/render/stream.ts
-var encoder3 = new TextEncoder();
-function renderStream(events, renderer) {
-  const reader = events.getReader();
-  let started2 = false;
-  return new ReadableStream({
-    async pull(controller) {
-      let out = started2 ? "" : renderer.start?.() ?? "";
-      started2 = true;
-      try {
-        while (!out) {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.enqueue(encoder3.encode(renderer.end()));
-            controller.close();
-            return;
-          }
-          out = renderer.event(value);
-        }
-        controller.enqueue(encoder3.encode(out));
-      } catch (error) {
-        controller.enqueue(encoder3.encode(out + renderer.error(toApiError(error))));
-        controller.close();
-        reader.cancel().catch(() => {
-        });
-      }
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    }
-  });
+function renderStream(events, renderer, flushMs) {
+  return batchedText(events, {
+    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+    item: /* @__PURE__ */ __name((batch) => {
+      let out = "";
+      for (const event of batch) out += renderer.event(event);
+      return out;
+    }, "item"),
+    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
+    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
+  }, flushMs);
 }
 __name(renderStream, "renderStream");
 
@@ -5119,7 +5290,7 @@ async function runStreaming(x, prelude = {}) {
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store2);
   const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: /* @__PURE__ */ __name(() => finished, "finished") });
-  return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+  return new Response(renderStream(stored, renderer, x.config.streamFlushMs), { headers: SSE_HEADERS });
 }
 __name(runStreaming, "runStreaming");
 
@@ -5616,7 +5787,7 @@ async function createResponse(c) {
     }
     const stored = readToTheEnd(events, chat.sampling.maxTokens, s.waitUntil, store2);
     const renderer = responseStreamRenderer({ initial: responseObject(shell, "in_progress", []), ids, finished: /* @__PURE__ */ __name(() => finished, "finished") });
-    return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+    return new Response(renderStream(stored, renderer, s.config.streamFlushMs), { headers: SSE_HEADERS });
   } catch (error) {
     session?.close();
     throw error;
@@ -5662,7 +5833,7 @@ app.use("*", async (c, next) => {
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
 });
 app.use("/v1/*", async (c, next) => {
-  await authorize(c.req.raw, c.env.API_KEYS);
+  authorize(c.req.raw, c.env.API_KEYS);
   await next();
 });
 function route(path, handlers) {

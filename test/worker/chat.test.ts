@@ -1,6 +1,6 @@
 // POST /v1/chat/completions with the official openai SDK, across every Workers AI output shape.
 import { describe, expect, it } from "vitest";
-import { call, callsWith, openai, sseData, unique } from "./helpers.js";
+import { API_KEY, BASE, call, callsWith, openai, sseData, unique, withEnv } from "./helpers.js";
 
 const FAMILIES = {
   native: "@cf/meta/llama-3.1-8b-instruct",
@@ -225,6 +225,41 @@ describe("streaming", () => {
       .chat.completions.stream({ model: FAMILIES.native, stop: ["END"], messages: [{ role: "user", content: "[[stub:reply=abc EN D ENDx tail]]" }] })
       .finalChatCompletion();
     expect(final.choices[0].message.content).toBe("abc EN D ");
+  });
+
+  it("writes a fast burst in a few chunks, a slow stream token by token, and stops the model when the client hangs up", async () => {
+    const chunksOf = async (content: string) => {
+      const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, messages: [{ role: "user", content }] });
+      const chunks: string[] = [];
+      const utf8 = new TextDecoder();
+      for await (const chunk of res.body!) chunks.push(utf8.decode(chunk));
+      return { chunks, events: sseData(chunks.join("")) };
+    };
+    // 300 tokens as fast as the stub can send them, in 1-to-97-byte network chunks: a handful of writes.
+    const fast = await chunksOf("[[stub:words=300]]");
+    expect(fast.events).toHaveLength(300 + 3);
+    expect(fast.chunks.length).toBeLessThan(30);
+    // A token every 80 ms, slower than the 50 ms between writes: each goes out as soon as it comes.
+    const slow = await chunksOf("[[stub:words=3]] [[stub:chunk=event]] [[stub:pace=80]]");
+    expect(slow.events.filter((e) => (e as any).choices?.[0]?.delta?.content)).toHaveLength(3);
+    expect(slow.chunks.length).toBeGreaterThanOrEqual(4);
+
+    // STREAM_FLUSH_MS=0: whatever has arrived goes out at once; tokens 5 ms apart each get their own write.
+    const unbatched = await withEnv({ STREAM_FLUSH_MS: "0" }, new Request(`${BASE}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ model: FAMILIES.native, stream: true, messages: [{ role: "user", content: "[[stub:words=10]] [[stub:chunk=event]] [[stub:pace=5]]" }] }) }));
+    let writes = 0;
+    for await (const _chunk of unbatched.body!) writes++;
+    expect(writes).toBeGreaterThanOrEqual(10);
+
+    const marker = unique("hang-up");
+    const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }] });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const sent = async () => (await callsWith(marker))[0].stream!.sent;
+    const atHangUp = await sent();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await sent()).toBeLessThanOrEqual(atHangUp + 1);
+    expect(atHangUp).toBeLessThan(10);
   });
 
   it("a length-limited stream ends with finish_reason length", async () => {

@@ -125,6 +125,8 @@ describe("authentication", () => {
     ["no header", {}, "missing_api_key"],
     ["a wrong key", { authorization: "Bearer sk-nope" }, "invalid_api_key"],
     ["a prefix of a key", { authorization: "Bearer sk-test-prim" }, "invalid_api_key"],
+    ["a key with more after it", { authorization: "Bearer sk-test-primary2" }, "invalid_api_key"],
+    ["a key longer than any configured", { authorization: `Bearer sk-test-primary${"x".repeat(300)}` }, "invalid_api_key"],
     ["Basic auth", { authorization: "Basic c2stdGVzdA==" }, "missing_api_key"],
   ])("refuses %s with 401", async (_label, headers, code) => {
     const res = await proxyFetch(`${BASE}/v1/models`, { headers });
@@ -174,6 +176,9 @@ describe("configuration errors name the variable", () => {
     [{ DEFAULT_AI_MODEL: "llama" }, "DEFAULT_AI_MODEL"],
     [{ CACHE_TTL_SECONDS: "10" }, "CACHE_TTL_SECONDS"],
     [{ FALLBACK_MODELS: "nope" }, "FALLBACK_MODELS"],
+    [{ STREAM_FLUSH_MS: "fast" }, "STREAM_FLUSH_MS"],
+    [{ STREAM_FLUSH_MS: "-1" }, "STREAM_FLUSH_MS"],
+    [{ STREAM_FLUSH_MS: "5000" }, "STREAM_FLUSH_MS"],
   ])("%j", async (env, variable) => {
     const res = await withEnv(env, post("/v1/chat/completions", chat("x")));
     expect(res.status).toBe(500);

@@ -98,7 +98,7 @@ describe("chat rendering of a split stream", () => {
   it("renders identical client-visible chunks whatever the split", async () => {
     const body = sse([{ response: "Grüße " }, { response: "aus 東京 🗼" }, { response: "", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } }, "[DONE]"]);
     const render = async (cuts: number[]) => {
-      const stream = renderUpstream(streamOf(body, cuts), [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }));
+      const stream = renderUpstream(streamOf(body, cuts), [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }), 0);
       const text = await new Response(stream).text();
       const chunks = text.split("\n\n").filter(Boolean);
       const content = chunks.filter((c) => c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6))).flatMap((c) => c.choices.map((ch: any) => ch.delta.content ?? "")).join("");
@@ -116,7 +116,7 @@ describe("stop sequences over a split stream", () => {
   it("cut at the same place whatever the split, even across events", async () => {
     const body = sse([{ response: "alpha be" }, { response: "ta STO" }, { response: "P gamma" }, "[DONE]"]);
     const render = async (cuts: number[]) => {
-      const stream = renderUpstream(streamOf(body, cuts), [new StopStage(["STOP"])], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }));
+      const stream = renderUpstream(streamOf(body, cuts), [new StopStage(["STOP"])], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }), 0);
       const chunks = (await new Response(stream).text()).split("\n\n").filter((c) => c && c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6)));
       return { text: chunks.map((c) => c.choices[0].delta.content ?? "").join(""), finish: chunks.at(-1).choices[0].finish_reason };
     };

@@ -31,7 +31,7 @@ app.use("*", async (c, next) => {
 });
 
 app.use("/v1/*", async (c, next) => {
-  await authorize(c.req.raw, c.env.API_KEYS);
+  authorize(c.req.raw, c.env.API_KEYS);
   await next();
 });
 

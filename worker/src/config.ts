@@ -2,6 +2,7 @@
 import { BUILT_IN_ALIASES, DEFAULT_CHAT_MODEL, DEFAULT_EMBEDDING_MODEL, isWorkersAiModel } from "./ai/aliases.js";
 import type { Env } from "./env.js";
 import { ApiError } from "./http/errors.js";
+import { FLUSH_MS } from "./streams/batched-text.js";
 
 export interface Config {
   defaultModel: string;
@@ -11,6 +12,8 @@ export interface Config {
   gatewayId: string | undefined;
   corsOrigins: string[];
   cacheTtlSeconds: number;
+  /** Shortest time between two writes of a streamed answer (0: every batch as it comes). */
+  streamFlushMs: number;
 }
 
 /** A misconfigured deployment: every request gets this 500 with the variable's name, until it is fixed. */
@@ -32,6 +35,8 @@ export function readConfig(env: Env): Config {
 }
 
 export const DEFAULT_CACHE_TTL_SECONDS = 3600;
+export const DEFAULT_STREAM_FLUSH_MS = FLUSH_MS;
+const MAX_STREAM_FLUSH_MS = 1000;
 /** KV refuses expirationTtl below 60 seconds. */
 const MIN_CACHE_TTL_SECONDS = 60;
 
@@ -65,6 +70,13 @@ export function parseConfig(env: Env): Config {
       throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}.`);
     }
   }
+  let streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
+  if (env.STREAM_FLUSH_MS?.trim()) {
+    streamFlushMs = Number(env.STREAM_FLUSH_MS);
+    if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
+      throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
+    }
+  }
   return {
     defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
     defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
@@ -73,5 +85,6 @@ export function parseConfig(env: Env): Config {
     gatewayId: env.AI_GATEWAY_ID?.trim() || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
+    streamFlushMs,
   };
 }

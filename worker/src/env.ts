@@ -38,6 +38,8 @@ export interface Env {
   AI_GATEWAY_ID?: string;
   /** Comma-separated origins allowed by CORS, or `*`. */
   CORS_ORIGINS?: string;
+  /** Shortest time between two writes of a streamed answer, in milliseconds. */
+  STREAM_FLUSH_MS?: string;
   CACHE_TTL_SECONDS?: string;
   /** Threads, runs, responses and conversations (the default state store): a SQLite-backed Durable Object. */
   STATE?: DurableObjectNamespace<StateObject>;

@@ -72,7 +72,7 @@ export async function streamText(env: Env, config: Config, waitUntil: WaitUntil,
 /** The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. */
 export async function streamTextRendered(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall, renderer: Renderer): Promise<Answered & { body: ReadableStream<Uint8Array> }> {
   const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer) : renderEvents(source.events, stages, renderer);
+  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
   return { ...answered, body };
 }
 

@@ -3,6 +3,7 @@ import { toApiError, type ApiError } from "../http/errors.js";
 import { ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { newToolCallId, type TextResult } from "./output.js";
+import { Mailbox } from "../streams/batch-reader.js";
 
 /**
  * Makes the stream say the same thing as what gets stored: every tool call gets its id on its first event
@@ -27,21 +28,17 @@ export type TurnEnd = { result: TextResult } | { error: ApiError };
 
 /**
  * Reads `events` to the end whether or not anyone still listens (a client that hangs up must not leave a
- * run half-done), hands the whole answer (or the failure) to `end`, and only then ends the stream it returns:
- * closed after a stored answer, errored with the failure otherwise.
+ * run half-done), hands the whole answer (or the failure) to `end`, and only then ends what it returns: a
+ * Mailbox of the events (read a batch at a time by the stream renderer), closed after a stored answer,
+ * failed with the failure otherwise.
  */
 export function readToTheEnd(
   events: ReadableStream<AiEvent>,
   maxTokens: number | undefined,
   waitUntil: (promise: Promise<unknown>) => void,
   end: (outcome: TurnEnd) => Promise<void>,
-): ReadableStream<AiEvent> {
-  let output!: ReadableStreamDefaultController<AiEvent>;
-  let listening = true;
-  const stream = new ReadableStream<AiEvent>({
-    start: (controller) => void (output = controller),
-    cancel: () => void (listening = false),
-  });
+): Mailbox<AiEvent> {
+  const output = new Mailbox<AiEvent>();
   const pump = async () => {
     const collector = new ResultCollector();
     let failure: ApiError | undefined;
@@ -51,7 +48,7 @@ export function readToTheEnd(
         const { done, value } = await reader.read();
         if (done) break;
         collector.add(value);
-        if (listening) output.enqueue(value);
+        output.put(value);
       }
     } catch (error) {
       failure = toApiError(error);
@@ -61,10 +58,10 @@ export function readToTheEnd(
     } catch (error) {
       failure ??= toApiError(error);
     }
-    if (!listening) return;
-    if (failure) output.error(failure);
+    if (!output.listening) return;
+    if (failure) output.fail(failure);
     else output.close();
   };
   waitUntil(pump());
-  return stream;
+  return output;
 }

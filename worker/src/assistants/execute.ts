@@ -116,5 +116,5 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store);
   const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: () => finished });
-  return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+  return new Response(renderStream(stored, renderer, x.config.streamFlushMs), { headers: SSE_HEADERS });
 }

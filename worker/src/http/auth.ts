@@ -1,24 +1,42 @@
 // Bearer-key check for every /v1 route: constant-time, and closed (not open) when no key is configured.
 import { ApiError } from "./errors.js";
 
-let cachedSource: string | undefined;
-let cachedDigests: ArrayBuffer[] = [];
+const encoder = new TextEncoder();
+
+/** The configured keys as bytes, each zero-padded to one width, so that every comparison takes the same time. */
+interface Keys {
+  source: string | undefined;
+  width: number;
+  padded: Uint8Array[];
+  lengths: number[];
+}
+
+/** Keys are compared over at least this many bytes, whatever their length, so timing does not tell it either. */
+const MIN_WIDTH = 256;
+
+let cached: Keys | undefined;
 
 export function parseKeys(source: string | undefined): string[] {
   return (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
 }
 
-async function digest(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+function keysOf(source: string | undefined): Keys {
+  if (cached && cached.source === source) return cached;
+  const bytes = parseKeys(source).map((key) => encoder.encode(key));
+  const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
+  const padded = bytes.map((b) => {
+    const out = new Uint8Array(width);
+    out.set(b);
+    return out;
+  });
+  cached = { source, width, padded, lengths: bytes.map((b) => b.length) };
+  return cached;
 }
 
 /** Throws a 401 unless the request carries one of the configured keys. */
-export async function authorize(request: Request, keysSource: string | undefined): Promise<void> {
-  if (keysSource !== cachedSource) {
-    cachedDigests = await Promise.all(parseKeys(keysSource).map(digest));
-    cachedSource = keysSource;
-  }
-  if (cachedDigests.length === 0) {
+export function authorize(request: Request, keysSource: string | undefined): void {
+  const keys = keysOf(keysSource);
+  if (keys.padded.length === 0) {
     throw new ApiError(401, "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).", "authentication_error", null, "no_api_keys_configured");
   }
   const header = request.headers.get("authorization") ?? "";
@@ -26,9 +44,13 @@ export async function authorize(request: Request, keysSource: string | undefined
   if (!match) {
     throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
   }
-  // Compare fixed-length digests in constant time, and look at every key so timing says nothing.
-  const presented = await digest(match[1].trim());
+  // Compare in constant time over the same width, and look at every key so timing says nothing.
+  const presented = encoder.encode(match[1].trim());
   let ok = false;
-  for (const key of cachedDigests) ok = crypto.subtle.timingSafeEqual(presented, key) || ok;
+  if (presented.length <= keys.width) {
+    const padded = new Uint8Array(keys.width);
+    padded.set(presented);
+    keys.padded.forEach((key, i) => (ok = (crypto.subtle.timingSafeEqual(padded, key) && keys.lengths[i] === presented.length) || ok));
+  }
   if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }

@@ -1,7 +1,9 @@
-// Drives a renderer over an AiEvent stream: one wire format = one Renderer, the driving is shared.
+// Drives a renderer over batches of AiEvents: one wire format = one Renderer, the driving is shared.
 // Errors upstream become the format's own error frame, so clients see a message, not a cut connection.
 import type { AiEvent } from "../ai/events.js";
 import { toApiError, type ApiError } from "../http/errors.js";
+import type { BatchReader } from "../streams/batch-reader.js";
+import { batchedText } from "../streams/batched-text.js";
 
 export interface Renderer {
   /** Frames sent before the first event (e.g. `response.created`). */
@@ -14,35 +16,15 @@ export interface Renderer {
   error(error: ApiError): string;
 }
 
-const encoder = new TextEncoder();
-
-export function renderStream(events: ReadableStream<AiEvent>, renderer: Renderer): ReadableStream<Uint8Array> {
-  const reader = events.getReader();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let out = started ? "" : (renderer.start?.() ?? "");
-      started = true;
-      try {
-        // Read until something is worth sending: many upstream events render to nothing.
-        while (!out) {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.enqueue(encoder.encode(renderer.end()));
-            controller.close();
-            return;
-          }
-          out = renderer.event(value);
-        }
-        controller.enqueue(encoder.encode(out));
-      } catch (error) {
-        controller.enqueue(encoder.encode(out + renderer.error(toApiError(error))));
-        controller.close();
-        reader.cancel().catch(() => {});
-      }
+export function renderStream(events: BatchReader<AiEvent[]>, renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
+  return batchedText(events, {
+    start: () => renderer.start?.() ?? "",
+    item: (batch) => {
+      let out = "";
+      for (const event of batch) out += renderer.event(event);
+      return out;
     },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
+    end: () => renderer.end(),
+    error: (error) => renderer.error(toApiError(error)),
+  }, flushMs);
 }

@@ -75,7 +75,7 @@ export async function createResponse(c: StateContext) {
     }
     const stored = readToTheEnd(events, chat.sampling.maxTokens, s.waitUntil, store);
     const renderer = responseStreamRenderer({ initial: responseObject(shell, "in_progress", []), ids, finished: () => finished });
-    return new Response(renderStream(stored, renderer), { headers: SSE_HEADERS });
+    return new Response(renderStream(stored, renderer, s.config.streamFlushMs), { headers: SSE_HEADERS });
   } catch (error) {
     session?.close();
     throw error;

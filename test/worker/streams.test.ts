@@ -1,0 +1,275 @@
+// The stream plumbing under every streamed answer: batch readers (one read takes everything that has arrived)
+// and the batching writer (what is ready goes out at once after a pause, a burst goes out as one chunk).
+import { describe, expect, it } from "vitest";
+import { coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
+import { batchedText } from "../../worker/src/streams/batched-text.js";
+import { callsWith, testEnv, unique } from "./helpers.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const bytes = (text: string) => encoder.encode(text);
+const text = (chunk: Uint8Array) => decoder.decode(chunk);
+
+/**
+ * A BatchReader fed by the test, which keeps what is pushed until it is read, as the readers of streams/ do:
+ * `push` text, `end()`, `fail()`; a read takes all text pushed since the previous one. Counts reads, records a
+ * cancel.
+ */
+function fedSource() {
+  const queue: (string | undefined | Error)[] = [];
+  let wake: (() => void) | undefined;
+  const state = { reads: 0, cancelled: undefined as unknown, wasCancelled: false };
+  const give = (item: string | undefined | Error) => {
+    queue.push(item);
+    wake?.();
+    wake = undefined;
+  };
+  const reader: BatchReader<string> = {
+    async read() {
+      state.reads++;
+      while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+      let batch = "";
+      while (typeof queue[0] === "string") batch += queue.shift();
+      if (batch) return batch;
+      const item = queue.shift();
+      if (item instanceof Error) throw item;
+      return undefined;
+    },
+    async cancel(reason) {
+      state.wasCancelled = true;
+      state.cancelled = reason;
+    },
+  };
+  return { reader, state, push: (batch: string) => give(batch), end: () => give(undefined), fail: (error: Error) => give(error) };
+}
+
+const steps = {
+  start: () => "<start>",
+  item: (batch: string) => batch,
+  end: () => "<end>",
+  error: (error: unknown) => `<error:${(error as Error).message}>`,
+};
+
+/** Lets every pending promise and a few event-loop turns run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
+  const chunks: string[] = [];
+  for await (const chunk of stream) chunks.push(text(chunk));
+  return chunks;
+}
+
+describe("batchedText", () => {
+  it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, steps, 60_000).getReader();
+    expect(text((await reader.read()).value!)).toBe("<start>");
+    expect(source.state.reads).toBe(0);
+    const burst = fedSource();
+    ["one ", "two ", "three"].forEach((b) => burst.push(b));
+    burst.end();
+    expect(await readAll(batchedText(burst.reader, { ...steps, start: () => "" }, 60_000))).toEqual(["one two three", "<end>"]);
+  });
+
+  it("holds text that follows a write until flushMs have passed, reading nothing meanwhile", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "" }, 100).getReader();
+    source.push("first ");
+    expect(text((await reader.read()).value!)).toBe("first ");
+    source.push("a ");
+    const next = reader.read();
+    await settle();
+    expect(source.state.reads).toBe(2);
+    // Held, not read: what arrives meanwhile waits in the source, and goes out with the next batch.
+    source.push("b ");
+    source.push("c ");
+    await settle();
+    expect(source.state.reads).toBe(2);
+    expect(text((await next).value!)).toBe("a ");
+    expect(text((await reader.read()).value!)).toBe("b c ");
+    source.end();
+    expect(text((await reader.read()).value!)).toBe("<end>");
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("writes every batch as it comes when no wait is asked for", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "" }, 0).getReader();
+    for (const piece of ["a", "b", "c"]) {
+      source.push(piece);
+      expect(text((await reader.read()).value!)).toBe(piece);
+    }
+  });
+
+  it("writes a text that follows a pause without waiting", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "" }, 20).getReader();
+    source.push("first");
+    expect(text((await reader.read()).value!)).toBe("first");
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    source.push("after a pause");
+    expect(text((await reader.read()).value!)).toBe("after a pause");
+  });
+
+  it("skips batches that render to nothing", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "", item: (b: string) => b.replaceAll("-", "") }, 0).getReader();
+    source.push("--");
+    const next = reader.read();
+    await settle();
+    source.push("x");
+    expect(text((await next).value!)).toBe("x");
+    source.end();
+    expect(text((await reader.read()).value!)).toBe("<end>");
+  });
+
+  it("turns a failure into the error frame after what was pending, and stops the source", async () => {
+    const source = fedSource();
+    const failure = new Error("upstream went away");
+    const reader = batchedText(source.reader, { ...steps, item: (b: string) => { if (b.includes("!")) throw failure; return b; } }, 0).getReader();
+    await reader.read();
+    source.push("partial !");
+    expect(text((await reader.read()).value!)).toBe("<error:upstream went away>");
+    expect((await reader.read()).done).toBe(true);
+    expect(source.state.cancelled).toBe(failure);
+
+    const failing = fedSource();
+    failing.fail(new Error("reset by peer"));
+    expect(await readAll(batchedText(failing.reader, steps, 0))).toEqual(["<start>", "<error:reset by peer>"]);
+  });
+
+  it("reads nothing ahead of what the client has taken, and cancels the source when the client hangs up", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "" }, 0).getReader();
+    source.push("0 ");
+    await reader.read();
+    for (let i = 1; i < 50; i++) {
+      source.push(`${i} `);
+      await settle();
+    }
+    // One batch taken, at most one more read to refill the stream's queue of one chunk.
+    expect(source.state.reads).toBeLessThanOrEqual(2);
+    await reader.cancel("client left");
+    expect(source.state.wasCancelled).toBe(true);
+    expect(source.state.cancelled).toBe("client left");
+  });
+});
+
+describe("coalescingReader", () => {
+  const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+  const answer = () => testEnv.AI.run(MODEL, { messages: [{ role: "user", content: "Go on. [[stub:words=300]]" }], stream: true }) as Promise<ReadableStream<Uint8Array>>;
+
+  async function readToEnd(source: BatchReader<Uint8Array>): Promise<{ text: string; reads: number }> {
+    let all = "";
+    let reads = 0;
+    const utf8 = new TextDecoder();
+    for (let chunk = await source.read(); chunk !== undefined; chunk = await source.read()) {
+      reads++;
+      all += utf8.decode(chunk, { stream: true });
+    }
+    return { text: all + utf8.decode(), reads };
+  }
+
+  it("returns everything Workers AI sent since the previous read as one chunk, and every byte of it", async () => {
+    // The stub sends this answer in network chunks of 1 to 97 bytes.
+    const plain = answer().then(async (stream) => {
+      let all = "";
+      let chunks = 0;
+      const utf8 = new TextDecoder();
+      for await (const chunk of stream) {
+        chunks++;
+        all += utf8.decode(chunk, { stream: true });
+      }
+      return { text: all + utf8.decode(), chunks };
+    });
+    const source = coalescingReader(await answer());
+    await settle();
+    const first = await source.read();
+    expect(first!.length).toBeGreaterThan(1000);
+    const rest = await readToEnd(source);
+    const whole = text(first!) + rest.text;
+    const expected = await plain;
+    expect(whole).toBe(expected.text);
+    expect(whole).toContain("data: [DONE]");
+    expect(rest.reads + 1).toBeLessThan(expected.chunks / 10);
+  });
+
+  it("cancelling stops the stream from Workers AI: the model generates no further", async () => {
+    const marker = unique("cancel");
+    const upstream = (await testEnv.AI.run(MODEL, { messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }], stream: true })) as ReadableStream<Uint8Array>;
+    const source = coalescingReader(upstream);
+    expect(text((await source.read())!)).toContain('"response":"w1"');
+    await source.cancel("client left");
+    const progress = async () => (await callsWith(marker))[0].stream!;
+    const sent = (await progress()).sent;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await progress()).sent).toBeLessThanOrEqual(sent + 1);
+    expect(sent).toBeLessThan(10);
+  });
+
+  it("reads streams the runtime cannot pipe with a loop, still a batch per read, and cancelling reaches their source", async () => {
+    // An IdentityTransformStream's readable cannot be piped into another one: the reader falls back to the loop.
+    const { readable, writable } = new IdentityTransformStream();
+    const fromRuntime = coalescingReader(readable);
+    const writer = writable.getWriter();
+    const pieces = ['data: {"response":"a"}\n\n', 'data: {"resp', 'onse":"é"}\n\n', "data: [DONE]\n\n"];
+    const written = (async () => {
+      for (const piece of pieces) await writer.write(bytes(piece));
+      await writer.close();
+    })();
+    expect((await readToEnd(fromRuntime)).text).toBe(pieces.join(""));
+    await written;
+
+    let cancelled: unknown;
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const fromJs = coalescingReader(
+      new ReadableStream<Uint8Array>({
+        start: (c) => void (controller = c),
+        cancel(reason) {
+          cancelled = reason;
+        },
+      }),
+    );
+    ["a", "b", "c"].forEach((piece) => controller.enqueue(bytes(piece)));
+    await settle();
+    expect(text((await fromJs.read())!)).toBe("abc");
+    const next = fromJs.read();
+    controller.enqueue(bytes("d"));
+    expect(text((await next)!)).toBe("d");
+    await fromJs.cancel("client left");
+    await settle();
+    expect(cancelled).toBe("client left");
+  });
+});
+
+describe("Mailbox", () => {
+  it("hands over every item put since the previous read, then the end or the failure", async () => {
+    const box = new Mailbox<number>();
+    [1, 2, 3].forEach((n) => box.put(n));
+    expect(await box.read()).toEqual([1, 2, 3]);
+    const next = box.read();
+    await settle();
+    box.put(4);
+    expect(await next).toEqual([4]);
+    box.put(5);
+    box.close();
+    expect(await box.read()).toEqual([5]);
+    expect(await box.read()).toBeUndefined();
+
+    const failing = new Mailbox<number>();
+    failing.put(1);
+    failing.fail(new Error("model failed"));
+    expect(await failing.read()).toEqual([1]);
+    await expect(failing.read()).rejects.toThrow("model failed");
+  });
+
+  it("drops what is unread once cancelled, and tells the producer", async () => {
+    let reason: unknown;
+    const box = new Mailbox<number>((r) => (reason = r));
+    box.put(1);
+    await box.cancel("client left");
+    box.put(2);
+    expect(box.listening).toBe(false);
+    expect(reason).toBe("client left");
+  });
+});
