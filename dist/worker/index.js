@@ -1975,7 +1975,12 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
   let lastSent = -Infinity;
   let open = true;
   let timer;
-  const pause = /* @__PURE__ */ __name((ms) => new Promise((resolve) => timer = setTimeout(resolve, ms)), "pause");
+  let sourceEnded = false;
+  const ended = source.ended?.then(() => void (sourceEnded = true));
+  const pause = /* @__PURE__ */ __name(async (ms) => {
+    await Promise.race([new Promise((resolve) => timer = setTimeout(resolve, ms)), ...ended ? [ended] : []]);
+    clearTimeout(timer);
+  }, "pause");
   const send = /* @__PURE__ */ __name((controller) => {
     if (pending) controller.enqueue(encoder.encode(pending));
     pending = "";
@@ -1991,11 +1996,11 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
       try {
         pending ??= steps.start();
         for (; ; ) {
-          if (pending) {
+          if (pending && !sourceEnded) {
             const wait = lastSent + flushMs - Date.now();
             if (wait > 0) await pause(wait);
-            if (open) send(controller);
-            return;
+            if (!open) return;
+            if (!sourceEnded) return send(controller);
           }
           const batch = await source.read();
           if (!open) return;
@@ -2441,7 +2446,11 @@ function coalescingReader(upstream) {
     drained.cancel().catch(() => {
     });
   });
-  new Response(sink.readable).arrayBuffer().catch(() => {
+  let endedByPump;
+  const ended = new Promise((resolve) => {
+    endedByPump = resolve;
+    new Response(sink.readable).arrayBuffer().then(() => resolve(), () => {
+    });
   });
   const byob = kept.getReader({ mode: "byob" });
   let pumped;
@@ -2451,6 +2460,7 @@ function coalescingReader(upstream) {
       if (!pumped && drainFailed) {
         byob.releaseLock();
         pumped = pump(kept.getReader());
+        pumped.ended.then(endedByPump);
       }
       if (pumped) return pumped.read();
       const { done, value } = await byob.read(new Uint8Array(buffer));
@@ -2461,7 +2471,8 @@ function coalescingReader(upstream) {
     cancel(reason) {
       stopDraining.abort(reason);
       return (pumped ?? byob).cancel(reason);
-    }
+    },
+    ended
   };
 }
 __name(coalescingReader, "coalescingReader");
@@ -2502,7 +2513,8 @@ function pump(reader) {
       }
       return all;
     },
-    cancel: /* @__PURE__ */ __name((reason) => box.cancel(reason), "cancel")
+    cancel: /* @__PURE__ */ __name((reason) => box.cancel(reason), "cancel"),
+    ended: box.ended
   };
 }
 __name(pump, "pump");
@@ -2518,6 +2530,9 @@ var Mailbox = class {
   state = { ended: false };
   wake;
   cancelled = false;
+  markEnded;
+  /** Settles when the producer has closed or failed the mailbox. */
+  ended = new Promise((resolve) => this.markEnded = resolve);
   put(item2) {
     if (this.cancelled) return;
     this.items.push(item2);
@@ -2525,10 +2540,12 @@ var Mailbox = class {
   }
   close() {
     this.state = { ended: true };
+    this.markEnded();
     this.notify();
   }
   fail(error) {
     this.state = { ended: true, failure: { error } };
+    this.markEnded();
     this.notify();
   }
   get listening() {

@@ -19,8 +19,11 @@ function fedSource() {
   const queue: (string | undefined | Error)[] = [];
   let wake: (() => void) | undefined;
   const state = { reads: 0, cancelled: undefined as unknown, wasCancelled: false };
+  let markEnded!: () => void;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const give = (item: string | undefined | Error) => {
     queue.push(item);
+    if (typeof item !== "string") markEnded();
     wake?.();
     wake = undefined;
   };
@@ -39,6 +42,7 @@ function fedSource() {
       state.wasCancelled = true;
       state.cancelled = reason;
     },
+    ended,
   };
   return { reader, state, push: (batch: string) => give(batch), end: () => give(undefined), fail: (error: Error) => give(error) };
 }
@@ -68,7 +72,7 @@ describe("batchedText", () => {
     const burst = fedSource();
     ["one ", "two ", "three"].forEach((b) => burst.push(b));
     burst.end();
-    expect(await readAll(batchedText(burst.reader, { ...steps, start: () => "" }, 60_000))).toEqual(["one two three", "<end>"]);
+    expect(await readAll(batchedText(burst.reader, { ...steps, start: () => "" }, 60_000))).toEqual(["one two three<end>"]);
   });
 
   it("holds text that follows a write until flushMs have passed, reading nothing meanwhile", async () => {
@@ -89,6 +93,20 @@ describe("batchedText", () => {
     expect(text((await reader.read()).value!)).toBe("b c ");
     source.end();
     expect(text((await reader.read()).value!)).toBe("<end>");
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("stops waiting once the source has ended: the rest goes out at once, with the closing frames", async () => {
+    const source = fedSource();
+    const reader = batchedText(source.reader, { ...steps, start: () => "" }, 60_000).getReader();
+    source.push("first ");
+    expect(text((await reader.read()).value!)).toBe("first ");
+    source.push("a ");
+    const next = reader.read();
+    await settle();
+    source.push("b");
+    source.end();
+    expect(text((await next).value!)).toBe("a b<end>");
     expect((await reader.read()).done).toBe(true);
   });
 
@@ -183,7 +201,7 @@ describe("coalescingReader", () => {
       return { text: all + utf8.decode(), chunks };
     });
     const source = coalescingReader(await answer());
-    await settle();
+    await source.ended;
     const first = await source.read();
     expect(first!.length).toBeGreaterThan(1000);
     const rest = await readToEnd(source);
@@ -236,6 +254,10 @@ describe("coalescingReader", () => {
     const next = fromJs.read();
     controller.enqueue(bytes("d"));
     expect(text((await next)!)).toBe("d");
+    let ended = false;
+    void fromJs.ended!.then(() => (ended = true));
+    await settle();
+    expect(ended).toBe(false);
     await fromJs.cancel("client left");
     await settle();
     expect(cancelled).toBe("client left");
@@ -253,6 +275,7 @@ describe("Mailbox", () => {
     expect(await next).toEqual([4]);
     box.put(5);
     box.close();
+    await box.ended;
     expect(await box.read()).toEqual([5]);
     expect(await box.read()).toBeUndefined();
 

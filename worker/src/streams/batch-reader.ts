@@ -13,6 +13,8 @@ export interface BatchReader<T> {
   read(): Promise<T | undefined>;
   /** Stops the source (and whatever produces it: a cancelled Workers AI stream stops generating). */
   cancel(reason?: unknown): Promise<void>;
+  /** Settles once the source has sent everything (the rest waits for the next reads), if the reader can tell. */
+  readonly ended?: Promise<void>;
 }
 
 /** The most one read of a byte stream returns. */
@@ -36,7 +38,12 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
     drainFailed = true;
     drained.cancel().catch(() => {});
   });
-  new Response(sink.readable).arrayBuffer().catch(() => {});
+  // The drain has read the upstream to its end: all of it waits in the other branch.
+  let endedByPump: (() => void) | undefined;
+  const ended = new Promise<void>((resolve) => {
+    endedByPump = resolve;
+    new Response(sink.readable).arrayBuffer().then(() => resolve(), () => {});
+  });
 
   const byob = kept.getReader({ mode: "byob" });
   let pumped: BatchReader<Uint8Array> | undefined;
@@ -46,6 +53,7 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
       if (!pumped && drainFailed) {
         byob.releaseLock();
         pumped = pump(kept.getReader());
+        pumped.ended!.then(endedByPump);
       }
       if (pumped) return pumped.read();
       const { done, value } = await byob.read(new Uint8Array(buffer));
@@ -57,6 +65,7 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
       stopDraining.abort(reason);
       return (pumped ?? byob).cancel(reason);
     },
+    ended,
   };
 }
 
@@ -99,6 +108,7 @@ function pump(reader: ReadableStreamDefaultReader<Uint8Array>): BatchReader<Uint
       return all;
     },
     cancel: (reason) => box.cancel(reason),
+    ended: box.ended,
   };
 }
 
@@ -111,6 +121,9 @@ export class Mailbox<T> implements BatchReader<T[]> {
   private state: { ended: false } | { ended: true; failure?: { error: unknown } } = { ended: false };
   private wake: (() => void) | undefined;
   private cancelled = false;
+  private markEnded!: () => void;
+  /** Settles when the producer has closed or failed the mailbox. */
+  readonly ended = new Promise<void>((resolve) => (this.markEnded = resolve));
 
   constructor(private readonly onCancel: (reason: unknown) => void = () => {}) {}
 
@@ -122,11 +135,13 @@ export class Mailbox<T> implements BatchReader<T[]> {
 
   close(): void {
     this.state = { ended: true };
+    this.markEnded();
     this.notify();
   }
 
   fail(error: unknown): void {
     this.state = { ended: true, failure: { error } };
+    this.markEnded();
     this.notify();
   }
 

@@ -3,9 +3,9 @@
 // out cost the proxy ~35 ms of CPU, reading, parsing and rendering all of them ~3 ms). So this driver writes what
 // is ready at once when nothing was written in the last `flushMs`, and otherwise waits until `flushMs` after the
 // previous write, reading nothing meanwhile (a BatchReader keeps what arrives for the next read). The first
-// frames and a token after a pause go out without delay, the end as soon as it is read; a fast burst goes out as
-// one chunk per `flushMs`, each token at most 2 × `flushMs` after it arrived. Reading is driven by the client:
-// nothing is read ahead of what it has taken.
+// frames and a token after a pause go out without delay; a fast burst goes out as one chunk per `flushMs`, each
+// token at most 2 × `flushMs` after it arrived; once the source has ended, the rest goes out at once with the
+// closing frames. Reading is driven by the client: nothing is read ahead of what it has taken.
 import type { BatchReader } from "./batch-reader.js";
 
 /** What a source turns into, as text. */
@@ -34,7 +34,13 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
   let lastSent = -Infinity;
   let open = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const pause = (ms: number) => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  let sourceEnded = false;
+  const ended = source.ended?.then(() => void (sourceEnded = true));
+  /** Waits `ms`, or less if the source ends meanwhile: then nothing more is coming to wait for. */
+  const pause = async (ms: number) => {
+    await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), ...(ended ? [ended] : [])]);
+    clearTimeout(timer);
+  };
 
   const send = (controller: ReadableStreamDefaultController<Uint8Array>) => {
     if (pending) controller.enqueue(encoder.encode(pending));
@@ -52,11 +58,12 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
       try {
         pending ??= steps.start();
         for (;;) {
-          if (pending) {
+          // Once the source has ended, the rest is read and goes out with the closing frames, in one write.
+          if (pending && !sourceEnded) {
             const wait = lastSent + flushMs - Date.now();
             if (wait > 0) await pause(wait);
-            if (open) send(controller);
-            return;
+            if (!open) return;
+            if (!sourceEnded) return send(controller);
           }
           const batch = await source.read();
           if (!open) return;
