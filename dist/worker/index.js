@@ -5938,6 +5938,10 @@ var SqlTables = class {
     this.counts.rowsWritten += cursor.rowsWritten;
     return rows;
   }
+  /** A failed operation rolls its transaction back, the CREATE with it: the next one creates the table again. */
+  rolledBack() {
+    this.created = false;
+  }
   ensureCreated() {
     if (this.created) return;
     this.exec("CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID");
@@ -6001,7 +6005,14 @@ var StateObject = class extends DurableObject {
   }
   apply(op, args) {
     const before = { ...this.tables.counts };
-    const outcome = capture(() => this.ctx.storage.transactionSync(() => runOp(op, this.tables, args, createContext())));
+    const outcome = capture(() => {
+      try {
+        return this.ctx.storage.transactionSync(() => runOp(op, this.tables, args, createContext()));
+      } catch (error) {
+        this.tables.rolledBack();
+        throw error;
+      }
+    });
     const rows = { rowsRead: this.tables.counts.rowsRead - before.rowsRead, rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten };
     if (rows.rowsWritten > 0) this.changed.notify();
     return { outcome, rows };

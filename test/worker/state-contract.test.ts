@@ -105,6 +105,17 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     expect(new Set(created.map((m) => m.id)).size).toBe(20);
   });
 
+  it("an operation that fails on an object never written leaves it usable", async () => {
+    const backend = make();
+    const key = randomChars(OBJECT_KEY_LENGTH);
+    const threadId = PREFIX.thread + key;
+    const object = objectName.thread(key);
+    // A read that finds nothing: its transaction (and any table it created) is rolled back.
+    expect(await status(backend.invoke(object, "threads.get", { threadId }))).toBe(404);
+    await backend.invoke(object, "threads.create", { threadId, metadata: { a: "1" }, tool_resources: null, messages: [] }, { fresh: true });
+    expect((await backend.invoke(object, "threads.get", { threadId })).metadata).toEqual({ a: "1" });
+  });
+
   it("reads its own writes at once", async () => {
     const backend = make();
     const { threadId, object } = await newThread(backend);

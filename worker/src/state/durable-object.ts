@@ -27,7 +27,14 @@ export class StateObject extends DurableObject<Env> {
 
   apply(op: OpName, args: unknown): Answer {
     const before = { ...this.tables.counts };
-    const outcome = capture(() => this.ctx.storage.transactionSync(() => runOp(op, this.tables, args as never, createContext())));
+    const outcome = capture(() => {
+      try {
+        return this.ctx.storage.transactionSync(() => runOp(op, this.tables, args as never, createContext()));
+      } catch (error) {
+        this.tables.rolledBack();
+        throw error;
+      }
+    });
     const rows = { rowsRead: this.tables.counts.rowsRead - before.rowsRead, rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten };
     if (rows.rowsWritten > 0) this.changed.notify();
     return { outcome, rows };

@@ -32,6 +32,11 @@ export class SqlTables implements Tables {
     return rows;
   }
 
+  /** A failed operation rolls its transaction back, the CREATE with it: the next one creates the table again. */
+  rolledBack(): void {
+    this.created = false;
+  }
+
   private ensureCreated(): void {
     if (this.created) return;
     this.exec("CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID");
