@@ -2529,14 +2529,20 @@ var Mailbox = class {
   items = [];
   state = { ended: false };
   wake;
+  whenTaken = [];
   cancelled = false;
   markEnded;
   /** Settles when the producer has closed or failed the mailbox. */
   ended = new Promise((resolve) => this.markEnded = resolve);
-  put(item2) {
+  put(...items2) {
     if (this.cancelled) return;
-    this.items.push(item2);
+    this.items.push(...items2);
     this.notify();
+  }
+  /** Resolves once everything put so far has been read (at once if nobody listens any more). */
+  taken() {
+    if (!this.items.length || this.cancelled) return Promise.resolve();
+    return new Promise((resolve) => this.whenTaken.push(resolve));
   }
   close() {
     this.state = { ended: true };
@@ -2556,6 +2562,7 @@ var Mailbox = class {
     if (this.items.length) {
       const batch = this.items;
       this.items = [];
+      this.release();
       return batch;
     }
     if (this.state.ended && this.state.failure) throw this.state.failure.error;
@@ -2564,7 +2571,13 @@ var Mailbox = class {
   async cancel(reason) {
     this.cancelled = true;
     this.items = [];
+    this.release();
     this.onCancel(reason);
+  }
+  release() {
+    const waiting = this.whenTaken;
+    this.whenTaken = [];
+    for (const resolve of waiting) resolve();
   }
   notify() {
     const wake = this.wake;
@@ -2786,27 +2799,47 @@ function renderEvents(events, stages, renderer) {
 __name(renderEvents, "renderEvents");
 function upstreamEvents(upstream, stages = []) {
   let batch = [];
+  let finished = false;
   const chain = new Chain(stages, (event) => void batch.push(event));
   const source = coalescingReader(upstream);
-  return new ReadableStream({
-    async pull(controller) {
-      while (!batch.length) {
+  return {
+    async read() {
+      while (!batch.length && !finished) {
         const value = await source.read();
         if (value === void 0) {
           chain.end();
-          for (const event of batch) controller.enqueue(event);
-          controller.close();
-          return;
-        }
-        chain.push(value);
+          finished = true;
+        } else chain.push(value);
       }
-      for (const event of batch) controller.enqueue(event);
+      if (!batch.length) return void 0;
+      const events = batch;
       batch = [];
+      return events;
     },
-    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel")
-  });
+    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel"),
+    ended: source.ended
+  };
 }
 __name(upstreamEvents, "upstreamEvents");
+function eventsOnce(events) {
+  let taken = false;
+  return {
+    read: /* @__PURE__ */ __name(async () => taken || !events.length ? void 0 : (taken = true, events), "read"),
+    cancel: /* @__PURE__ */ __name(async () => {
+    }, "cancel"),
+    ended: Promise.resolve()
+  };
+}
+__name(eventsOnce, "eventsOnce");
+function eventsFailing(error) {
+  return {
+    read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"),
+    cancel: /* @__PURE__ */ __name(async () => {
+    }, "cancel"),
+    ended: Promise.resolve()
+  };
+}
+__name(eventsFailing, "eventsFailing");
 
 // src/ai/stop.ts
 function applyStop(result, stop) {
@@ -2890,7 +2923,7 @@ async function streamText(env, config, waitUntil, call) {
   if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
   const events = [];
   runStages(source.events, stages, (event) => void events.push(event));
-  return { ...answered, events: new ReadableStream({ start: /* @__PURE__ */ __name((c) => (events.forEach((e) => c.enqueue(e)), c.close()), "start") }) };
+  return { ...answered, events: eventsOnce(events) };
 }
 __name(streamText, "streamText");
 async function streamTextRendered(env, config, waitUntil, call, renderer) {
@@ -2902,7 +2935,8 @@ __name(streamTextRendered, "streamTextRendered");
 async function settle(output, maxTokens) {
   if (!(output instanceof ReadableStream)) return normaliseTextOutput(output, maxTokens);
   const collector = new ResultCollector();
-  await upstreamEvents(output).pipeTo(new WritableStream({ write: /* @__PURE__ */ __name((event) => collector.add(event), "write") }));
+  const events = upstreamEvents(output);
+  for (let batch = await events.read(); batch; batch = await events.read()) batch.forEach((event) => collector.add(event));
   return collector.result(maxTokens);
 }
 __name(settle, "settle");
@@ -5034,18 +5068,27 @@ async function deleteMessage(c) {
 __name(deleteMessage, "deleteMessage");
 
 // src/ai/turn.ts
-function settledToolCalls() {
+function settledToolCalls(events) {
   const seen = /* @__PURE__ */ new Set();
-  return new TransformStream({
-    transform(event, controller) {
-      if (event.type === "text" && seen.size) return;
-      if (event.type === "tool" && !seen.has(event.index)) {
-        seen.add(event.index);
-        if (!event.id) event = { ...event, id: newToolCallId() };
-      }
-      controller.enqueue(event);
+  const settle3 = /* @__PURE__ */ __name((event) => {
+    if (event.type === "text" && seen.size) return [];
+    if (event.type === "tool" && !seen.has(event.index)) {
+      seen.add(event.index);
+      if (!event.id) return [{ ...event, id: newToolCallId() }];
     }
-  });
+    return [event];
+  }, "settle");
+  return {
+    async read() {
+      for (let batch = await events.read(); batch; batch = await events.read()) {
+        const settled = batch.flatMap(settle3);
+        if (settled.length) return settled;
+      }
+      return void 0;
+    },
+    cancel: /* @__PURE__ */ __name((reason) => events.cancel(reason), "cancel"),
+    ended: events.ended
+  };
 }
 __name(settledToolCalls, "settledToolCalls");
 function readToTheEnd(events, maxTokens, waitUntil, end) {
@@ -5053,13 +5096,11 @@ function readToTheEnd(events, maxTokens, waitUntil, end) {
   const pump2 = /* @__PURE__ */ __name(async () => {
     const collector = new ResultCollector();
     let failure2;
-    const reader = events.getReader();
     try {
-      for (; ; ) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        collector.add(value);
-        output.put(value);
+      for (let batch = await events.read(); batch; batch = await events.read()) {
+        for (const event of batch) collector.add(event);
+        output.put(...batch);
+        await output.taken();
       }
     } catch (error) {
       failure2 = toApiError(error);
@@ -5074,7 +5115,7 @@ function readToTheEnd(events, maxTokens, waitUntil, end) {
     else output.close();
   }, "pump");
   waitUntil(pump2());
-  return output;
+  return { read: /* @__PURE__ */ __name(() => output.read(), "read"), cancel: /* @__PURE__ */ __name((reason) => output.cancel(reason), "cancel"), ended: events.ended ?? output.ended };
 }
 __name(readToTheEnd, "readToTheEnd");
 
@@ -5301,9 +5342,9 @@ async function runStreaming(x, prelude = {}) {
   try {
     const call = runCall(x.started, x.config);
     maxTokens = call.sampling.maxTokens;
-    events = (await streamText(x.env, x.config, x.waitUntil, call)).events.pipeThrough(settledToolCalls());
+    events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
-    events = new ReadableStream({ start: /* @__PURE__ */ __name((controller) => controller.error(error), "start") });
+    events = eventsFailing(error);
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store2);
   const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: /* @__PURE__ */ __name(() => finished, "finished") });
@@ -5798,9 +5839,9 @@ async function createResponse(c) {
     }, "store");
     let events;
     try {
-      events = (await streamText(s.env, s.config, s.waitUntil, call)).events.pipeThrough(settledToolCalls());
+      events = settledToolCalls((await streamText(s.env, s.config, s.waitUntil, call)).events);
     } catch (error) {
-      events = new ReadableStream({ start: /* @__PURE__ */ __name((controller) => controller.error(error), "start") });
+      events = eventsFailing(error);
     }
     const stored = readToTheEnd(events, chat.sampling.maxTokens, s.waitUntil, store2);
     const renderer = responseStreamRenderer({ initial: responseObject(shell, "in_progress", []), ids, finished: /* @__PURE__ */ __name(() => finished, "finished") });

@@ -29,6 +29,23 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     await expect(sdk.responses.inputItems.list(response.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
+  it("a streamed response whose client hangs up is still answered to the end and stored", async () => {
+    const marker = unique("hang-up");
+    const res = await request(backend, "POST", "/v1/responses", { model: MODEL, stream: true, input: `${marker} [[stub:words=30]] [[stub:chunk=event]] [[stub:pace=5]]` });
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    const id = /"id":"(resp_[0-9A-Za-z]+)"/.exec(first)![1];
+    await reader.cancel();
+    let stored: OpenAI.Responses.Response | undefined;
+    for (let i = 0; i < 100 && stored?.status !== "completed"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stored = await sdk.responses.retrieve(id).catch(() => undefined);
+    }
+    expect(stored?.status).toBe("completed");
+    expect(stored!.output_text.split(" ")).toHaveLength(30);
+    expect((await callsWith(marker))[0].stream).toEqual({ chunks: 32, sent: 32 });
+  });
+
   it("streams events the SDK's ResponseStream accepts, numbered in order, and stores the result", async () => {
     const stream = sdk.responses.stream({ model: MODEL, input: "stream this" });
     const events: { type: string; sequence_number: number }[] = [];

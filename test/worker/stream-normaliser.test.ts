@@ -26,7 +26,8 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
 
 async function events(bytes: Uint8Array, cuts: number[] = []): Promise<AiEvent[]> {
   const out: AiEvent[] = [];
-  await upstreamEvents(streamOf(bytes, cuts)).pipeTo(new WritableStream({ write: (e) => void out.push(e) }));
+  const source = upstreamEvents(streamOf(bytes, cuts));
+  for (let batch = await source.read(); batch; batch = await source.read()) out.push(...batch);
   return out;
 }
 

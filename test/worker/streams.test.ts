@@ -286,6 +286,23 @@ describe("Mailbox", () => {
     await expect(failing.read()).rejects.toThrow("model failed");
   });
 
+  it("says when everything put has been read", async () => {
+    const box = new Mailbox<number>();
+    await box.taken();
+    box.put(1, 2);
+    let taken = false;
+    void box.taken().then(() => (taken = true));
+    await settle();
+    expect(taken).toBe(false);
+    expect(await box.read()).toEqual([1, 2]);
+    await settle();
+    expect(taken).toBe(true);
+    box.put(3);
+    const waiting = box.taken();
+    await box.cancel("client left");
+    await waiting;
+  });
+
   it("drops what is unread once cancelled, and tells the producer", async () => {
     let reason: unknown;
     const box = new Mailbox<number>((r) => (reason = r));

@@ -5,7 +5,7 @@
 // own CPU; batching reads and writes took it below a pass-through's.
 import { toApiError } from "../http/errors.js";
 import type { Renderer } from "../render/stream.js";
-import { coalescingReader } from "../streams/batch-reader.js";
+import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
 import { batchedText } from "../streams/batched-text.js";
 import type { AiEvent } from "./events.js";
 import { SseParser } from "./sse.js";
@@ -99,26 +99,49 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
   });
 }
 
-/** Upstream bytes → AiEvents (for consumers that work on events: Assistants runs, Responses). */
-export function upstreamEvents(upstream: ReadableStream<Uint8Array>, stages: EventStage[] = []): ReadableStream<AiEvent> {
+/**
+ * Upstream bytes → AiEvents, a batch per read (for consumers that work on events: Assistants runs, Responses):
+ * each read takes what the upstream has sent since the previous one.
+ */
+export function upstreamEvents(upstream: ReadableStream<Uint8Array>, stages: EventStage[] = []): BatchReader<AiEvent[]> {
   let batch: AiEvent[] = [];
+  let finished = false;
   const chain = new Chain(stages, (event) => void batch.push(event));
   const source = coalescingReader(upstream);
-  return new ReadableStream<AiEvent>({
-    async pull(controller) {
-      while (!batch.length) {
+  return {
+    async read() {
+      while (!batch.length && !finished) {
         const value = await source.read();
         if (value === undefined) {
           chain.end();
-          for (const event of batch) controller.enqueue(event);
-          controller.close();
-          return;
-        }
-        chain.push(value);
+          finished = true;
+        } else chain.push(value);
       }
-      for (const event of batch) controller.enqueue(event);
+      if (!batch.length) return undefined;
+      const events = batch;
       batch = [];
+      return events;
     },
     cancel: (reason) => source.cancel(reason),
-  });
+    ended: source.ended,
+  };
+}
+
+/** Finished events as a BatchReader: one batch, then the end. */
+export function eventsOnce(events: AiEvent[]): BatchReader<AiEvent[]> {
+  let taken = false;
+  return {
+    read: async () => (taken || !events.length ? undefined : ((taken = true), events)),
+    cancel: async () => {},
+    ended: Promise.resolve(),
+  };
+}
+
+/** A BatchReader whose first read throws `error` (a model that could not even start). */
+export function eventsFailing(error: unknown): BatchReader<AiEvent[]> {
+  return {
+    read: () => Promise.reject(error),
+    cancel: async () => {},
+    ended: Promise.resolve(),
+  };
 }

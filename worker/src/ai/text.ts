@@ -9,7 +9,8 @@ import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
 import { runModel } from "./run.js";
-import { renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
+import type { BatchReader } from "../streams/batch-reader.js";
+import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
 import { applyStop, stopStages } from "./stop.js";
 import { resultEvents } from "./stream.js";
 
@@ -61,12 +62,12 @@ function cacheStages(env: Env, config: Config, slot: CacheSlot<Cached> | undefin
 }
 
 /** The answer as AiEvents (for APIs that store what they stream). */
-export async function streamText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { events: ReadableStream<AiEvent> }> {
+export async function streamText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { events: BatchReader<AiEvent[]> }> {
   const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
   if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
   const events: AiEvent[] = [];
   runStages(source.events, stages, (event) => void events.push(event));
-  return { ...answered, events: new ReadableStream({ start: (c) => (events.forEach((e) => c.enqueue(e)), c.close()) }) };
+  return { ...answered, events: eventsOnce(events) };
 }
 
 /** The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. */
@@ -80,6 +81,7 @@ export async function streamTextRendered(env: Env, config: Config, waitUntil: Wa
 async function settle(output: unknown, maxTokens: number): Promise<TextResult> {
   if (!(output instanceof ReadableStream)) return normaliseTextOutput(output, maxTokens);
   const collector = new ResultCollector();
-  await upstreamEvents(output).pipeTo(new WritableStream({ write: (event) => collector.add(event) }));
+  const events = upstreamEvents(output);
+  for (let batch = await events.read(); batch; batch = await events.read()) batch.forEach((event) => collector.add(event));
   return collector.result(maxTokens);
 }

@@ -3,52 +3,59 @@ import { toApiError, type ApiError } from "../http/errors.js";
 import { ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { newToolCallId, type TextResult } from "./output.js";
-import { Mailbox } from "../streams/batch-reader.js";
+import { Mailbox, type BatchReader } from "../streams/batch-reader.js";
 
 /**
  * Makes the stream say the same thing as what gets stored: every tool call gets its id on its first event
  * (the id a client will answer with), and text after the first tool call is dropped (a message is
  * announced before the calls, never after them).
  */
-export function settledToolCalls(): TransformStream<AiEvent, AiEvent> {
+export function settledToolCalls(events: BatchReader<AiEvent[]>): BatchReader<AiEvent[]> {
   const seen = new Set<number>();
-  return new TransformStream({
-    transform(event, controller) {
-      if (event.type === "text" && seen.size) return;
-      if (event.type === "tool" && !seen.has(event.index)) {
-        seen.add(event.index);
-        if (!event.id) event = { ...event, id: newToolCallId() };
+  const settle = (event: AiEvent): AiEvent[] => {
+    if (event.type === "text" && seen.size) return [];
+    if (event.type === "tool" && !seen.has(event.index)) {
+      seen.add(event.index);
+      if (!event.id) return [{ ...event, id: newToolCallId() }];
+    }
+    return [event];
+  };
+  return {
+    async read() {
+      for (let batch = await events.read(); batch; batch = await events.read()) {
+        const settled = batch.flatMap(settle);
+        if (settled.length) return settled;
       }
-      controller.enqueue(event);
+      return undefined;
     },
-  });
+    cancel: (reason) => events.cancel(reason),
+    ended: events.ended,
+  };
 }
 
 export type TurnEnd = { result: TextResult } | { error: ApiError };
 
 /**
  * Reads `events` to the end whether or not anyone still listens (a client that hangs up must not leave a
- * run half-done), hands the whole answer (or the failure) to `end`, and only then ends what it returns: a
- * Mailbox of the events (read a batch at a time by the stream renderer), closed after a stored answer,
- * failed with the failure otherwise.
+ * run half-done), hands the whole answer (or the failure) to `end`, and only then ends what it returns: the
+ * events, a batch per read, ending after a stored answer, failing with the failure otherwise. While a client
+ * listens, the next batch is read once it has taken the previous one, so that the upstream gathers meanwhile.
  */
 export function readToTheEnd(
-  events: ReadableStream<AiEvent>,
+  events: BatchReader<AiEvent[]>,
   maxTokens: number | undefined,
   waitUntil: (promise: Promise<unknown>) => void,
   end: (outcome: TurnEnd) => Promise<void>,
-): Mailbox<AiEvent> {
+): BatchReader<AiEvent[]> {
   const output = new Mailbox<AiEvent>();
   const pump = async () => {
     const collector = new ResultCollector();
     let failure: ApiError | undefined;
-    const reader = events.getReader();
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        collector.add(value);
-        output.put(value);
+      for (let batch = await events.read(); batch; batch = await events.read()) {
+        for (const event of batch) collector.add(event);
+        output.put(...batch);
+        await output.taken();
       }
     } catch (error) {
       failure = toApiError(error);
@@ -63,5 +70,6 @@ export function readToTheEnd(
     else output.close();
   };
   waitUntil(pump());
-  return output;
+  // Once the model has sent everything, a reader need not wait between batches: the rest is on its way.
+  return { read: () => output.read(), cancel: (reason) => output.cancel(reason), ended: events.ended ?? output.ended };
 }

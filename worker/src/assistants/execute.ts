@@ -2,6 +2,9 @@
 // session that started the run. Non-stream runs answer at once and finish in waitUntil; streamed runs
 // render the AiEvent stream as Assistants events while it is being stored.
 import { settledToolCalls, readToTheEnd, type TurnEnd } from "../ai/turn.js";
+import type { AiEvent } from "../ai/events.js";
+import { eventsFailing } from "../ai/stages.js";
+import type { BatchReader } from "../streams/batch-reader.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamText, type TextCall } from "../ai/text.js";
 import type { Config } from "../config.js";
@@ -104,15 +107,15 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   const steps = newStepIds();
   let finished: FinishedRun | undefined;
   const store = async (end: TurnEnd) => void (finished = await finish(x, runResult(end, steps)));
-  let events: ReadableStream;
+  let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
     const call = runCall(x.started, x.config);
     maxTokens = call.sampling.maxTokens;
-    events = (await streamText(x.env, x.config, x.waitUntil, call)).events.pipeThrough(settledToolCalls());
+    events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
     // The model could not even start: the run fails, and the stream says so.
-    events = new ReadableStream({ start: (controller) => controller.error(error) });
+    events = eventsFailing(error);
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store);
   const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: () => finished });

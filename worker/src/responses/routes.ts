@@ -1,6 +1,9 @@
 // /v1/responses: one turn = the stored context (previous response or conversation), the model's answer,
 // and one write that stores the response (and, in a conversation, its items) through the same session.
 import { readToTheEnd, settledToolCalls, type TurnEnd } from "../ai/turn.js";
+import type { AiEvent } from "../ai/events.js";
+import { eventsFailing } from "../ai/stages.js";
+import type { BatchReader } from "../streams/batch-reader.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamText } from "../ai/text.js";
 import { badRequest } from "../http/errors.js";
@@ -67,11 +70,11 @@ export async function createResponse(c: StateContext) {
       await save(response);
       finished = response;
     };
-    let events: ReadableStream;
+    let events: BatchReader<AiEvent[]>;
     try {
-      events = (await streamText(s.env, s.config, s.waitUntil, call)).events.pipeThrough(settledToolCalls());
+      events = settledToolCalls((await streamText(s.env, s.config, s.waitUntil, call)).events);
     } catch (error) {
-      events = new ReadableStream({ start: (controller) => controller.error(error) });
+      events = eventsFailing(error);
     }
     const stored = readToTheEnd(events, chat.sampling.maxTokens, s.waitUntil, store);
     const renderer = responseStreamRenderer({ initial: responseObject(shell, "in_progress", []), ids, finished: () => finished });

@@ -120,6 +120,7 @@ export class Mailbox<T> implements BatchReader<T[]> {
   private items: T[] = [];
   private state: { ended: false } | { ended: true; failure?: { error: unknown } } = { ended: false };
   private wake: (() => void) | undefined;
+  private whenTaken: (() => void)[] = [];
   private cancelled = false;
   private markEnded!: () => void;
   /** Settles when the producer has closed or failed the mailbox. */
@@ -127,10 +128,16 @@ export class Mailbox<T> implements BatchReader<T[]> {
 
   constructor(private readonly onCancel: (reason: unknown) => void = () => {}) {}
 
-  put(item: T): void {
+  put(...items: T[]): void {
     if (this.cancelled) return;
-    this.items.push(item);
+    this.items.push(...items);
     this.notify();
+  }
+
+  /** Resolves once everything put so far has been read (at once if nobody listens any more). */
+  taken(): Promise<void> {
+    if (!this.items.length || this.cancelled) return Promise.resolve();
+    return new Promise((resolve) => this.whenTaken.push(resolve));
   }
 
   close(): void {
@@ -154,6 +161,7 @@ export class Mailbox<T> implements BatchReader<T[]> {
     if (this.items.length) {
       const batch = this.items;
       this.items = [];
+      this.release();
       return batch;
     }
     if (this.state.ended && this.state.failure) throw this.state.failure.error;
@@ -163,7 +171,14 @@ export class Mailbox<T> implements BatchReader<T[]> {
   async cancel(reason?: unknown): Promise<void> {
     this.cancelled = true;
     this.items = [];
+    this.release();
     this.onCancel(reason);
+  }
+
+  private release(): void {
+    const waiting = this.whenTaken;
+    this.whenTaken = [];
+    for (const resolve of waiting) resolve();
   }
 
   private notify(): void {
