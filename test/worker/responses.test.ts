@@ -37,7 +37,7 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     const id = /"id":"(resp_[0-9A-Za-z]+)"/.exec(first)![1];
     await reader.cancel();
     let stored: OpenAI.Responses.Response | undefined;
-    for (let i = 0; i < 100 && stored?.status !== "completed"; i++) {
+    for (let i = 0; i < 250 && stored?.status !== "completed"; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       stored = await sdk.responses.retrieve(id).catch(() => undefined);
     }
