@@ -33,6 +33,12 @@ export const SCENARIOS = {
     body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=500]]" }], max_tokens: 1024, stream: true },
     expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
   },
+  responses: {
+    title: "responses.stream, the same 500-token answer, stored",
+    path: "/v1/responses",
+    body: { model: MODEL, instructions: SYSTEM.content, input: "Write a long answer. [[stub:words=500]]", max_output_tokens: 1024, stream: true },
+    expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
+  },
   paced: {
     title: "stream, 100 tokens at 20 ms each",
     body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=100]] [[stub:chunk=event]] [[stub:pace=20]]" }], max_tokens: 1024, stream: true },
@@ -154,9 +160,12 @@ export function replyText({ text, contentType }) {
       continue;
     }
     const event = JSON.parse(data);
-    out += event.choices?.[0]?.delta?.content ?? event.response ?? "";
+    // Chat chunks, Workers AI's own events, or Responses events (which end with response.completed).
+    if (event.type === "response.completed") done = true;
+    if (event.type === "response.output_text.delta") out += event.delta;
+    else if (!event.type) out += event.choices?.[0]?.delta?.content ?? event.response ?? "";
   }
-  if (!done) throw new Error("the stream did not end with data: [DONE]");
+  if (!done) throw new Error("the stream did not end with data: [DONE] or response.completed");
   return out;
 }
 

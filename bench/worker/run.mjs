@@ -37,7 +37,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const yes = (ok) => (ok ? "yes" : "**no**");
 
 function table({ cpu, bundle }) {
-  const { chat, stream, paced } = cpu;
+  const { chat, stream, paced, responses } = cpu;
   return [
     "| measure | proxy | pass-through | ratio | proxy − pass-through | target | met |",
     "| --- | ---: | ---: | ---: | ---: | --- | --- |",
@@ -45,6 +45,7 @@ function table({ cpu, bundle }) {
     `| CPU/request, ${SCENARIOS.chat.title}, above the floor¹ | ${ms(chat.proxyAboveFloorMs)} | ${ms(chat.passthroughAboveFloorMs)} | | | < ${TARGETS.chatMs} ms | ${yes(chat.proxyAboveFloorMs < TARGETS.chatMs)} (whole process: ${ms(chat.proxy.perRequestMs)}, ${yes(chat.proxy.perRequestMs < TARGETS.chatMs)}) |`,
     `| CPU/request, ${SCENARIOS.stream.title} | ${ms(stream.proxy.perRequestMs)} | ${ms(stream.passthrough.perRequestMs)} | ${stream.ratio.toFixed(2)}× | ${ms(stream.proxyOwnMs)} | ≤ ${TARGETS.ratio}× | ${yes(stream.ratio <= TARGETS.ratio)} |`,
     `| CPU/request, ${SCENARIOS.paced.title} | ${ms(paced.proxy.perRequestMs)} | ${ms(paced.passthrough.perRequestMs)} | ${paced.ratio.toFixed(2)}× | ${ms(paced.proxyOwnMs)} | none (a model generating 50 tokens/s) | |`,
+    `| CPU/request, ${SCENARIOS.responses.title} | ${ms(responses.proxy.perRequestMs)} | (none: ${ms(responses.chatStream.perRequestMs)} for the chat stream) | ${responses.ratioToChatStream.toFixed(2)}× the chat stream | | none | |`,
     `| bundle ${bundle.path} | ${bundle.bytes.toLocaleString("en-US")} B (${kib(bundle.bytes)}) | | | | gzip < 100 KiB: ${bundle.gzipBytes.toLocaleString("en-US")} B (${kib(bundle.gzipBytes)}) | ${yes(bundle.gzipBytes < TARGETS.gzipBytes)} |`,
   ].join("\n");
 }
@@ -55,7 +56,7 @@ function detailTable({ cpu }) {
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const [scenario, data] of Object.entries(cpu)) {
-    for (const [key, name] of [["proxy", "proxy"], ["passthrough", "pass-through"], ["floor", "floor¹"]]) {
+    for (const [key, name] of [["proxy", "proxy"], ["passthrough", "pass-through"], ["floor", "floor¹"], ["chatStream", "proxy, as a chat stream"]]) {
       const m = data[key];
       if (m) rows.push(`| ${scenario} | ${name} | ${ms(m.perRequestMs)} | ${m.minMs.toFixed(3)}–${m.maxMs.toFixed(3)} | ${ms(m.mainThreadPerRequestMs)} | ${ms(m.tickPerRequestMs)} | ${ms(m.wallPerRequestMs)} | ${m.responseBytes} |`);
     }
@@ -86,7 +87,7 @@ async function main() {
     const busyBefore = machineBusyMs();
     const measureStart = Date.now();
     const oursBefore = processCpuMs(proxy.pid) + processCpuMs(passthrough.pid) + processCpuMs(process.pid);
-    for (const [key, scenario] of Object.entries(SCENARIOS)) {
+    for (const [key, scenario] of Object.entries(SCENARIOS).filter(([k]) => k !== "responses")) {
       process.stderr.write(`measuring ${scenario.title}…\n`);
       const path = "/v1/chat/completions";
       const subjects = [
@@ -113,6 +114,21 @@ async function main() {
       }
     }
 
+    // A stateful stream has no pass-through to compare with: the same answer as a chat stream, same process.
+    process.stderr.write(`measuring ${SCENARIOS.responses.title}…\n`);
+    const stateful = [
+      { key: "chatStream", target: proxy, path: "/v1/chat/completions", body: SCENARIOS.stream.body },
+      { key: "responses", target: proxy, path: SCENARIOS.responses.path, body: SCENARIOS.responses.body },
+    ];
+    stubWork.responses = await verify(stateful.slice(1), SCENARIOS.responses.expectedText);
+    const sm = await measure(stateful, PLAN.stream);
+    cpu.responses = {
+      request: SCENARIOS.responses.body,
+      proxy: sm.responses,
+      chatStream: sm.chatStream,
+      ratioToChatStream: Math.round(median(sm.responses.rounds.map((v, r) => v / sm.chatStream.rounds[r])) * 100) / 100,
+    };
+
     // How much of the machine other processes used meanwhile: contention inflates CPU times (shared caches).
     const measuredMs = Date.now() - measureStart;
     const othersMs = machineBusyMs() - busyBefore - (processCpuMs(proxy.pid) + processCpuMs(passthrough.pid) + processCpuMs(process.pid) - oursBefore);
@@ -123,6 +139,7 @@ async function main() {
       "One Miniflare/workerd process per worker under test, each with the same Workers AI stub (dist/ai-stub) as its AI service binding;",
       "requests sent one at a time over HTTP keep-alive from Node (whose own CPU is not counted), after a warm-up;",
       `${PLAN.chat.rounds} rounds of ${PLAN.chat.perRound} non-stream, ${PLAN.stream.rounds} rounds of ${PLAN.stream.perRound} stream and ${PLAN.paced.rounds} rounds of ${PLAN.paced.perRound} paced stream requests per worker, alternating the order;`,
+      `then, in the proxy's process only, ${PLAN.stream.rounds} rounds of ${PLAN.stream.perRound} responses.stream requests against as many chat streams of the same answer;`,
       "the median round is reported, ratio and difference are the medians of the per-round pairs.",
       "Requests carry accept-encoding: identity (else Miniflare has workerd gzip JSON answers, which Cloudflare's edge does outside the worker).",
       "Both numbers include workerd's HTTP server, Miniflare's entry worker and the stub: proxy − pass-through is the proxy's own cost.",
