@@ -2047,7 +2047,6 @@ function readConfig(env) {
 }
 __name(readConfig, "readConfig");
 var DEFAULT_CACHE_TTL_SECONDS = 3600;
-var DEFAULT_STREAM_FLUSH_MS = FLUSH_MS;
 var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
 function parseConfig(env) {
@@ -2080,7 +2079,7 @@ function parseConfig(env) {
       throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}.`);
     }
   }
-  let streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
+  let streamFlushMs = FLUSH_MS;
   if (env.STREAM_FLUSH_MS?.trim()) {
     streamFlushMs = Number(env.STREAM_FLUSH_MS);
     if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
@@ -2136,7 +2135,10 @@ function authorize(request, keysSource) {
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
     padded.set(presented);
-    keys.padded.forEach((key, i) => ok = crypto.subtle.timingSafeEqual(padded, key) && keys.lengths[i] === presented.length || ok);
+    for (let i = 0; i < keys.padded.length; i++) {
+      const same = crypto.subtle.timingSafeEqual(padded, keys.padded[i]) && keys.lengths[i] === presented.length;
+      ok = same || ok;
+    }
   }
   if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }
@@ -2433,6 +2435,21 @@ async function runModel(env, config, model, inputs, useFallbacks = true) {
 }
 __name(runModel, "runModel");
 
+// src/render/stream.ts
+function renderStream(events, renderer, flushMs) {
+  return batchedText(events, {
+    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+    item: /* @__PURE__ */ __name((batch) => {
+      let out = "";
+      for (const event of batch) out += renderer.event(event);
+      return out;
+    }, "item"),
+    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
+    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
+  }, flushMs);
+}
+__name(renderStream, "renderStream");
+
 // src/streams/batch-reader.ts
 var MAX_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream) {
@@ -2446,11 +2463,9 @@ function coalescingReader(upstream) {
     drained.cancel().catch(() => {
     });
   });
-  let endedByPump;
-  const ended = new Promise((resolve) => {
-    endedByPump = resolve;
-    new Response(sink.readable).arrayBuffer().then(() => resolve(), () => {
-    });
+  let markEnded;
+  const ended = new Promise((resolve) => markEnded = resolve);
+  new Response(sink.readable).arrayBuffer().then(() => markEnded(), () => {
   });
   const byob = kept.getReader({ mode: "byob" });
   let pumped;
@@ -2460,7 +2475,7 @@ function coalescingReader(upstream) {
       if (!pumped && drainFailed) {
         byob.releaseLock();
         pumped = pump(kept.getReader());
-        pumped.ended.then(endedByPump);
+        pumped.ended.then(markEnded);
       }
       if (pumped) return pumped.read();
       const { done, value } = await byob.read(new Uint8Array(buffer));
@@ -2527,7 +2542,8 @@ var Mailbox = class {
     __name(this, "Mailbox");
   }
   items = [];
-  state = { ended: false };
+  closed = false;
+  failure;
   wake;
   whenTaken = [];
   cancelled = false;
@@ -2545,27 +2561,26 @@ var Mailbox = class {
     return new Promise((resolve) => this.whenTaken.push(resolve));
   }
   close() {
-    this.state = { ended: true };
+    this.closed = true;
     this.markEnded();
     this.notify();
   }
   fail(error) {
-    this.state = { ended: true, failure: { error } };
-    this.markEnded();
-    this.notify();
+    this.failure = { error };
+    this.close();
   }
   get listening() {
     return !this.cancelled;
   }
   async read() {
-    while (!this.items.length && !this.state.ended) await new Promise((resolve) => this.wake = resolve);
+    while (!this.items.length && !this.closed) await new Promise((resolve) => this.wake = resolve);
     if (this.items.length) {
       const batch = this.items;
       this.items = [];
       this.release();
       return batch;
     }
-    if (this.state.ended && this.state.failure) throw this.state.failure.error;
+    if (this.failure) throw this.failure.error;
     return void 0;
   }
   async cancel(reason) {
@@ -2763,25 +2778,7 @@ function runStages(events, stages, sink) {
 }
 __name(runStages, "runStages");
 function renderUpstream(upstream, stages, renderer, flushMs) {
-  let out = "";
-  const chain = new Chain(stages, (event) => void (out += renderer.event(event)));
-  const take = /* @__PURE__ */ __name(() => {
-    const text = out;
-    out = "";
-    return text;
-  }, "take");
-  return batchedText(coalescingReader(upstream), {
-    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
-    item(chunk) {
-      chain.push(chunk);
-      return take();
-    },
-    end() {
-      chain.end();
-      return take() + renderer.end();
-    },
-    error: /* @__PURE__ */ __name((error) => take() + renderer.error(toApiError(error)), "error")
-  }, flushMs);
+  return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
 }
 __name(renderUpstream, "renderUpstream");
 var encoder4 = new TextEncoder();
@@ -2800,17 +2797,23 @@ __name(renderEvents, "renderEvents");
 function upstreamEvents(upstream, stages = []) {
   let batch = [];
   let finished = false;
+  let failure2;
   const chain = new Chain(stages, (event) => void batch.push(event));
   const source = coalescingReader(upstream);
   return {
     async read() {
-      while (!batch.length && !finished) {
-        const value = await source.read();
-        if (value === void 0) {
-          chain.end();
-          finished = true;
-        } else chain.push(value);
+      try {
+        while (!batch.length && !finished && !failure2) {
+          const value = await source.read();
+          if (value === void 0) {
+            chain.end();
+            finished = true;
+          } else chain.push(value);
+        }
+      } catch (error) {
+        failure2 = { error };
       }
+      if (!batch.length && failure2) throw failure2.error;
       if (!batch.length) return void 0;
       const events = batch;
       batch = [];
@@ -5246,21 +5249,6 @@ function assistantStreamRenderer(setup) {
   };
 }
 __name(assistantStreamRenderer, "assistantStreamRenderer");
-
-// src/render/stream.ts
-function renderStream(events, renderer, flushMs) {
-  return batchedText(events, {
-    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
-    item: /* @__PURE__ */ __name((batch) => {
-      let out = "";
-      for (const event of batch) out += renderer.event(event);
-      return out;
-    }, "item"),
-    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
-    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
-  }, flushMs);
-}
-__name(renderStream, "renderStream");
 
 // src/assistants/execute.ts
 var POLL_AFTER_MS = 1e3;

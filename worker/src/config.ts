@@ -35,7 +35,6 @@ export function readConfig(env: Env): Config {
 }
 
 export const DEFAULT_CACHE_TTL_SECONDS = 3600;
-export const DEFAULT_STREAM_FLUSH_MS = FLUSH_MS;
 const MAX_STREAM_FLUSH_MS = 1000;
 /** KV refuses expirationTtl below 60 seconds. */
 const MIN_CACHE_TTL_SECONDS = 60;
@@ -70,7 +69,7 @@ export function parseConfig(env: Env): Config {
       throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}.`);
     }
   }
-  let streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
+  let streamFlushMs = FLUSH_MS;
   if (env.STREAM_FLUSH_MS?.trim()) {
     streamFlushMs = Number(env.STREAM_FLUSH_MS);
     if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {

@@ -3,10 +3,8 @@
 // batch of upstream bytes by a single stream (streams/ reads the upstream a batch at a time and writes at most
 // once per FLUSH_MS). Measured in bench/worker on a 500-token stream: one hop instead of five halved the proxy's
 // own CPU; batching reads and writes took it below a pass-through's.
-import { toApiError } from "../http/errors.js";
-import type { Renderer } from "../render/stream.js";
+import { renderStream, type Renderer } from "../render/stream.js";
 import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
-import { batchedText } from "../streams/batched-text.js";
 import type { AiEvent } from "./events.js";
 import { SseParser } from "./sse.js";
 import { StreamNormaliser, type Emit } from "./stream.js";
@@ -59,29 +57,11 @@ export function runStages(events: AiEvent[], stages: EventStage[], sink: Emit): 
 
 /**
  * Upstream bytes → rendered bytes in one stream: read, parsed and rendered a batch at a time, written at most
- * once per FLUSH_MS (streams/). A failure (upstream or ours) becomes the format's error frame, so the client
+ * once per `flushMs` (streams/). A failure (upstream or ours) becomes the format's error frame, so the client
  * reads a message instead of a cut connection.
  */
 export function renderUpstream(upstream: ReadableStream<Uint8Array>, stages: EventStage[], renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
-  let out = "";
-  const chain = new Chain(stages, (event) => void (out += renderer.event(event)));
-  const take = () => {
-    const text = out;
-    out = "";
-    return text;
-  };
-  return batchedText(coalescingReader(upstream), {
-    start: () => renderer.start?.() ?? "",
-    item(chunk) {
-      chain.push(chunk);
-      return take();
-    },
-    end() {
-      chain.end();
-      return take() + renderer.end();
-    },
-    error: (error) => take() + renderer.error(toApiError(error)),
-  }, flushMs);
+  return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
 }
 
 const encoder = new TextEncoder();
@@ -106,17 +86,24 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
 export function upstreamEvents(upstream: ReadableStream<Uint8Array>, stages: EventStage[] = []): BatchReader<AiEvent[]> {
   let batch: AiEvent[] = [];
   let finished = false;
+  let failure: { error: unknown } | undefined;
   const chain = new Chain(stages, (event) => void batch.push(event));
   const source = coalescingReader(upstream);
   return {
     async read() {
-      while (!batch.length && !finished) {
-        const value = await source.read();
-        if (value === undefined) {
-          chain.end();
-          finished = true;
-        } else chain.push(value);
+      try {
+        while (!batch.length && !finished && !failure) {
+          const value = await source.read();
+          if (value === undefined) {
+            chain.end();
+            finished = true;
+          } else chain.push(value);
+        }
+      } catch (error) {
+        // The events that came before the failure still go out; the failure with the next read.
+        failure = { error };
       }
+      if (!batch.length && failure) throw failure.error;
       if (!batch.length) return undefined;
       const events = batch;
       batch = [];

@@ -50,7 +50,10 @@ export function authorize(request: Request, keysSource: string | undefined): voi
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
     padded.set(presented);
-    keys.padded.forEach((key, i) => (ok = (crypto.subtle.timingSafeEqual(padded, key) && keys.lengths[i] === presented.length) || ok));
+    for (let i = 0; i < keys.padded.length; i++) {
+      const same = crypto.subtle.timingSafeEqual(padded, keys.padded[i]) && keys.lengths[i] === presented.length;
+      ok = same || ok;
+    }
   }
   if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }

@@ -18,7 +18,7 @@ export interface BatchReader<T> {
 }
 
 /** The most one read of a byte stream returns. */
-export const MAX_READ_BYTES = 64 * 1024;
+const MAX_READ_BYTES = 64 * 1024;
 
 /**
  * Bytes that arrived since the previous read, in one chunk. The upstream is teed: one branch is piped into an
@@ -38,12 +38,11 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
     drainFailed = true;
     drained.cancel().catch(() => {});
   });
-  // The drain has read the upstream to its end: all of it waits in the other branch.
-  let endedByPump: (() => void) | undefined;
-  const ended = new Promise<void>((resolve) => {
-    endedByPump = resolve;
-    new Response(sink.readable).arrayBuffer().then(() => resolve(), () => {});
-  });
+  // Ended once the drain has read the upstream to its end (all of it then waits in the other branch), or, if the
+  // drain could not run, once the loop that replaces it has.
+  let markEnded!: () => void;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  new Response(sink.readable).arrayBuffer().then(() => markEnded(), () => {});
 
   const byob = kept.getReader({ mode: "byob" });
   let pumped: BatchReader<Uint8Array> | undefined;
@@ -53,7 +52,7 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
       if (!pumped && drainFailed) {
         byob.releaseLock();
         pumped = pump(kept.getReader());
-        pumped.ended!.then(endedByPump);
+        pumped.ended!.then(markEnded);
       }
       if (pumped) return pumped.read();
       const { done, value } = await byob.read(new Uint8Array(buffer));
@@ -118,7 +117,8 @@ function pump(reader: ReadableStreamDefaultReader<Uint8Array>): BatchReader<Uint
  */
 export class Mailbox<T> implements BatchReader<T[]> {
   private items: T[] = [];
-  private state: { ended: false } | { ended: true; failure?: { error: unknown } } = { ended: false };
+  private closed = false;
+  private failure: { error: unknown } | undefined;
   private wake: (() => void) | undefined;
   private whenTaken: (() => void)[] = [];
   private cancelled = false;
@@ -141,15 +141,14 @@ export class Mailbox<T> implements BatchReader<T[]> {
   }
 
   close(): void {
-    this.state = { ended: true };
+    this.closed = true;
     this.markEnded();
     this.notify();
   }
 
   fail(error: unknown): void {
-    this.state = { ended: true, failure: { error } };
-    this.markEnded();
-    this.notify();
+    this.failure = { error };
+    this.close();
   }
 
   get listening(): boolean {
@@ -157,14 +156,14 @@ export class Mailbox<T> implements BatchReader<T[]> {
   }
 
   async read(): Promise<T[] | undefined> {
-    while (!this.items.length && !this.state.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (!this.items.length && !this.closed) await new Promise<void>((resolve) => (this.wake = resolve));
     if (this.items.length) {
       const batch = this.items;
       this.items = [];
       this.release();
       return batch;
     }
-    if (this.state.ended && this.state.failure) throw this.state.failure.error;
+    if (this.failure) throw this.failure.error;
     return undefined;
   }
 
