@@ -2,6 +2,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import OpenAI from "openai";
+import { expect } from "vitest";
 import type { AiStubRpc, StubCallRecord } from "../fakes/ai-stub/types.js";
 import worker from "../../worker/src/index.js";
 import type { Env } from "../../worker/src/env.js";
@@ -51,6 +52,20 @@ export function post(path: string, body: unknown, headers: Record<string, string
 /** Stub calls whose inputs mention `marker`: test files share one stub, so count only your own calls. */
 export async function callsWith(marker: string): Promise<StubCallRecord[]> {
   return (await stub.calls()).filter((c) => JSON.stringify(c.inputs).includes(marker));
+}
+
+/**
+ * For a stream paced at 20 ms a chunk ([[stub:pace=20]]) whose reader has gone: waits 100 ms, then checks that
+ * the stub sent nothing more in the next 100 ms (a reader still there would have had 5 more chunks), and returns
+ * how many chunks it had sent.
+ */
+export async function sentWhenStopped(marker: string): Promise<number> {
+  const sent = async () => (await callsWith(marker))[0].stream!.sent;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const stopped = await sent();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(await sent()).toBe(stopped);
+  return stopped;
 }
 
 /** A string no other test uses, to tell this test's stub calls and cache entries apart. */
