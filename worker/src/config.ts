@@ -1,13 +1,15 @@
 // The proxy's settings, read from vars and secrets once per isolate; a bad value fails loudly, naming it.
-import { BUILT_IN_ALIASES, DEFAULT_CHAT_MODEL, DEFAULT_EMBEDDING_MODEL, isWorkersAiModel } from "./ai/aliases.js";
+import type { Candidates } from "./ai/aliases.js";
+import { type ModelSettings, ModelSettingError, parseModelSettings } from "./ai/model-settings.js";
 import type { Env } from "./env.js";
 import { ApiError } from "./http/errors.js";
 import { FLUSH_MS } from "./streams/batched-text.js";
 
 export interface Config {
+  models: ModelSettings;
   defaultModel: string;
   defaultEmbeddingModel: string;
-  aliases: Readonly<Record<string, string>>;
+  aliases: ReadonlyMap<string, Candidates>;
   fallbackModels: string[];
   gatewayId: string | undefined;
   corsOrigins: string[];
@@ -40,28 +42,13 @@ const MAX_STREAM_FLUSH_MS = 1000;
 const MIN_CACHE_TTL_SECONDS = 60;
 
 export function parseConfig(env: Env): Config {
-  const aliases: Record<string, string> = { ...BUILT_IN_ALIASES };
-  if (env.MODEL_ALIASES?.trim()) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(env.MODEL_ALIASES);
-    } catch (error) {
-      throw new ConfigError("MODEL_ALIASES", `is not valid JSON (${(error as Error).message}); expected e.g. {"gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct"}.`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("MODEL_ALIASES", "must be a JSON object of name → Workers AI model.");
-    for (const [name, target] of Object.entries(parsed)) {
-      if (typeof target !== "string" || !isWorkersAiModel(target)) {
-        throw new ConfigError("MODEL_ALIASES", `maps "${name}" to ${JSON.stringify(target)}, which is not a Workers AI model id (@cf/… or @hf/…).`);
-      }
-      aliases[name] = target;
-    }
+  let models: ModelSettings;
+  try {
+    models = parseModelSettings(env);
+  } catch (error) {
+    if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
+    throw error;
   }
-  const model = (variable: string, value: string | undefined, fallback: string) => {
-    const name = value?.trim() || fallback;
-    if (!isWorkersAiModel(name) && !(name in aliases)) throw new ConfigError(variable, `is "${name}", which is neither a Workers AI model id (@cf/… or @hf/…) nor an alias.`);
-    return aliases[name] ?? name;
-  };
-  const fallbackModels = (env.FALLBACK_MODELS ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean).map((m) => model("FALLBACK_MODELS", m, m));
   let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
@@ -77,10 +64,11 @@ export function parseConfig(env: Env): Config {
     }
   }
   return {
-    defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
-    defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
-    aliases,
-    fallbackModels,
+    models,
+    defaultModel: models.defaultChat[0],
+    defaultEmbeddingModel: models.defaultEmbedding[0],
+    aliases: models.aliases,
+    fallbackModels: [...models.fallbacks],
     gatewayId: env.AI_GATEWAY_ID?.trim() || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,

@@ -42,8 +42,8 @@ export function toOpenAiModels(models: AiModelInfo[], config: Config): OpenAiMod
     owned_by: ownerOf(m.name),
   }));
   const known = new Set(list.map((m) => m.id));
-  for (const [alias, target] of Object.entries(config.aliases)) {
-    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(target) });
+  for (const [alias, targets] of config.aliases) {
+    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(targets[0]) });
   }
   return list;
 }

@@ -15,7 +15,7 @@ export async function home(c: Context<{ Bindings: Env }>) {
     const task = m.task?.name ?? "Other";
     byTask.set(task, [...(byTask.get(task) ?? []), m.name]);
   }
-  const aliases = Object.entries(config.aliases).sort(([a], [b]) => a.localeCompare(b));
+  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]] as const).sort(([a], [b]) => a.localeCompare(b));
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({
