@@ -7,29 +7,42 @@ const ai = (env as unknown as { AI: AiStubRpc }).AI;
 const run = async (model: string, inputs: unknown, options?: Record<string, unknown>): Promise<any> =>
   await ai.run(model, inputs, options);
 const models = async (params?: Parameters<AiStubRpc["models"]>[0]) => await ai.models(params);
-const LLAMA = "@cf/meta/llama-3.1-8b-instruct";
+const LLAMA = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("models()", () => {
-  it("lists every model with the AiModelsSearchObject shape and real task names", async () => {
+  it("lists every active model of the snapshot with the AiModelsSearchObject shape and real task names", async () => {
     const all = await models();
-    expect(all.length).toBeGreaterThanOrEqual(35);
+    expect(all).toHaveLength(74);
     for (const m of all) {
       expect(m.id).toMatch(UUID);
       expect(m.task.id).toMatch(UUID);
       expect(typeof m.description).toBe("string");
       expect(Array.isArray(m.tags)).toBe(true);
-      for (const p of m.properties) expect(typeof p.value).toBe("string");
+      for (const p of m.properties) expect(typeof p.value).toBe(p.property_id === "price" ? "object" : "string");
     }
     expect(new Set(all.map((m) => m.id)).size).toBe(all.length);
-    expect(new Set(all.map((m) => m.task.name))).toEqual(
-      new Set(["Text Generation", "Text Embeddings", "Text-to-Image", "Automatic Speech Recognition", "Text-to-Speech"]),
-    );
-    expect(all.find((m) => m.name === LLAMA)).toMatchObject({
-      id: "41975cc2-c82e-4e98-b7b8-88ffb186a545",
+    expect(new Set(all.map((m) => m.task.name))).toContain("Text Generation");
+    expect(all.some((m) => m.name === "@cf/meta/llama-3.1-8b-instruct")).toBe(false);
+    expect(all.find((m) => m.name === "@cf/zai-org/glm-4.7-flash")).toMatchObject({
+      id: "86b3e51a-4b05-43fa-a403-0f27821919d2",
       source: 1,
       task: { id: "c329a1f9-323d-4e91-b2aa-582dd4188d34", name: "Text Generation" },
+      properties: expect.arrayContaining([
+        { property_id: "context_window", value: "131072" },
+        { property_id: "function_calling", value: "true" },
+        { property_id: "reasoning", value: "true" },
+        {
+          property_id: "price",
+          value: [
+            { unit: "per M input tokens", price: 0.0605, currency: "USD" },
+            { unit: "per M output tokens", price: 0.4, currency: "USD" },
+          ],
+        },
+      ]),
     });
+    const kimi = all.find((m) => m.name === "@cf/moonshotai/kimi-k2.6")!;
+    expect(kimi.properties).toContainEqual({ property_id: "require_workers_paid", value: "true" });
   });
 
   it("lists exactly the models run() accepts", async () => {
@@ -41,12 +54,8 @@ describe("models()", () => {
 
   it("filters by task, author and search", async () => {
     const tti = await models({ task: "Text-to-Image" });
-    expect(tti.map((m) => m.name).sort()).toEqual([
-      "@cf/black-forest-labs/flux-1-schnell",
-      "@cf/bytedance/stable-diffusion-xl-lightning",
-      "@cf/lykon/dreamshaper-8-lcm",
-      "@cf/stabilityai/stable-diffusion-xl-base-1.0",
-    ]);
+    expect(tti).toHaveLength(11);
+    expect(tti.map((m) => m.name)).toContain("@cf/black-forest-labs/flux-1-schnell");
     expect((await models({ task: "automatic speech recognition" })).map((m) => m.name)).toContain("@cf/openai/whisper-large-v3-turbo");
     expect((await models({ task: "Text Embeddings" })).every((m) => m.task.name === "Text Embeddings")).toBe(true);
     expect((await models({ author: "openai" })).map((m) => m.name).sort()).toEqual([
@@ -57,6 +66,7 @@ describe("models()", () => {
       "@cf/openai/whisper-tiny-en",
     ]);
     expect((await models({ search: "LLAMA-4" })).map((m) => m.name)).toEqual(["@cf/meta/llama-4-scout-17b-16e-instruct"]);
+    expect((await models({ search: "llama-3.1" })).map((m) => m.name).sort()).toEqual(["@cf/meta/llama-3.1-8b-instruct-fast", "@cf/meta/llama-3.1-8b-instruct-fp8"]);
     expect((await models({ search: "1024-dimensional" })).map((m) => m.name)).toEqual(["@cf/baai/bge-large-en-v1.5"]);
     expect(await models({ task: "Text Generation", author: "deepgram" })).toEqual([]);
   });
@@ -69,9 +79,10 @@ describe("models()", () => {
     expect(p2).toEqual(all.slice(5, 10));
     expect(await models({ per_page: 5, page: 100 })).toEqual([]);
     const shown = await models({ hide_experimental: true });
-    expect(shown.some((m) => m.name === LLAMA)).toBe(false);
+    expect(shown.some((m) => m.name === "@cf/meta/llama-3.1-8b-instruct-fast")).toBe(false);
     expect(shown.some((m) => m.name === "@cf/meta/llama-3.3-70b-instruct-fp8-fast")).toBe(true);
-    expect((await models({ source: 2 })).map((m) => m.name)).toEqual(["@hf/nousresearch/hermes-2-pro-mistral-7b"]);
+    // Every @hf/ model of the snapshot is deprecated.
+    expect(await models({ source: 2 })).toEqual([]);
   });
 });
 

@@ -28,8 +28,8 @@ const breaksUtf8 = (c: Uint8Array) => {
 describe("native streams", () => {
   it("rebuild to the non-stream text and usage, ending with usage then [DONE]", async () => {
     const inputs = user("Grüße aus Köln 🌍 and more words");
-    const whole = await run("@cf/meta/llama-3.1-8b-instruct", inputs);
-    const events = await sseOf(await stream("@cf/meta/llama-3.1-8b-instruct", inputs));
+    const whole = await run("@cf/meta/llama-3.1-8b-instruct-fp8", inputs);
+    const events = await sseOf(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", inputs));
     const r = rebuild(events);
     expect(r.text).toBe(whole.response);
     expect(r.usage).toEqual(whole.usage);
@@ -96,8 +96,8 @@ describe("OpenAI-shaped streams", () => {
   });
 
   it("text_completion streams rebuild to the non-stream text", async () => {
-    const whole = await run("@cf/moonshotai/kimi-k2.5", { prompt: "[[stub:words=9]]", max_tokens: 4 });
-    const r = rebuild(await sseOf(await stream("@cf/moonshotai/kimi-k2.5", { prompt: "[[stub:words=9]]", max_tokens: 4 })));
+    const whole = await run("@cf/zai-org/glm-4.7-flash", { prompt: "[[stub:words=9]]", max_tokens: 4 });
+    const r = rebuild(await sseOf(await stream("@cf/zai-org/glm-4.7-flash", { prompt: "[[stub:words=9]]", max_tokens: 4 })));
     expect(r).toMatchObject({ text: whole.choices[0].text, finish: "length", usage: whole.usage, done: true });
     expect(r.text).toBe("w1 w2 w3 w4");
   });
@@ -119,7 +119,7 @@ describe("OpenAI-shaped streams", () => {
 
 describe("network chunking", () => {
   it("splits events and multi-byte characters by default; a streaming decoder still gets the text", async () => {
-    const chunks = await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct", user("naïve café — 日本語 🎉")));
+    const chunks = await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user("naïve café — 日本語 🎉")));
     expect(chunks.filter(breaksUtf8).length).toBeGreaterThan(0);
     const dec = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
     const text = chunks.map((c) => dec.decode(c, { stream: true })).join("") + dec.decode();
@@ -149,14 +149,14 @@ describe("network chunking", () => {
   });
 
   it("chunk=N gives N-byte chunks", async () => {
-    const chunks = await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct", user("[[stub:chunk=7]] [[stub:words=30]]")));
+    const chunks = await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:chunk=7]] [[stub:words=30]]")));
     expect(chunks.slice(0, -1).every((c) => c.length === 7)).toBe(true);
     expect(chunks.at(-1)!.length).toBeLessThanOrEqual(7);
     expect(rebuild(parseSse(new TextDecoder().decode(joinBytes(chunks)))).text.split(" ")).toHaveLength(30);
   });
 
   it("chunk=event gives one whole SSE event per chunk", async () => {
-    const chunks = await readChunks(await stream("@cf/moonshotai/kimi-k2.6", user("[[stub:chunk=event]] ünïcode")));
+    const chunks = await readChunks(await stream("@cf/nvidia/nemotron-3-120b-a12b", user("[[stub:chunk=event]] ünïcode")));
     for (const c of chunks) {
       const t = fatal.decode(c);
       expect(t.endsWith("\n\n")).toBe(true);
@@ -166,7 +166,7 @@ describe("network chunking", () => {
   });
 
   it("long replies stream one event per word", async () => {
-    const events = await sseOf(await stream("@cf/meta/llama-3.1-8b-instruct", { ...user("[[stub:words=1000]]"), max_tokens: 1000 }));
+    const events = await sseOf(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("[[stub:words=1000]]"), max_tokens: 1000 }));
     const r = rebuild(events);
     expect(r.text.split(" ")).toHaveLength(1000);
     expect(r.usage!.completion_tokens).toBe(1000);
@@ -182,7 +182,7 @@ describe("network chunking", () => {
 describe("pace and progress", () => {
   it("paces a stream, and the call log says how far the reader got", async () => {
     const marker = unique("pace");
-    const body = await stream("@cf/meta/llama-3.1-8b-instruct", user(`${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]`));
+    const body = await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user(`${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]`));
     const reader = body.getReader();
     await reader.read();
     const progress = async () => (await callsWith(marker))[0].stream!;
@@ -192,12 +192,12 @@ describe("pace and progress", () => {
     await reader.cancel();
     expect(await sentWhenStopped(marker)).toBeLessThan(52);
 
-    const whole = (await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct", user(`${marker}b [[stub:words=3]] [[stub:chunk=event]] [[stub:pace=1]]`)))).length;
+    const whole = (await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user(`${marker}b [[stub:words=3]] [[stub:chunk=event]] [[stub:pace=1]]`)))).length;
     expect(whole).toBe(5);
     expect((await callsWith(`${marker}b`))[0].stream).toEqual({ chunks: 5, sent: 5 });
   });
 
   it("refuses a pace that is not a positive whole number", async () => {
-    await expect(stream("@cf/meta/llama-3.1-8b-instruct", user("[[stub:pace=fast]]"))).rejects.toThrow(/pace needs a positive integer/);
+    await expect(stream("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:pace=fast]]"))).rejects.toThrow(/pace needs a positive integer/);
   });
 });

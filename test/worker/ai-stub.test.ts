@@ -31,7 +31,7 @@ const weatherArgs = { city: "test", days: 42 > 7 ? 7 : 42, metric: true, tags: [
 
 describe("native models", () => {
   it("answer {response, tool_calls, usage} with an echo of the last user message", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", {
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
       messages: [
         { role: "system", content: "Be brief." },
         { role: "user", content: "first question" },
@@ -47,7 +47,7 @@ describe("native models", () => {
   });
 
   it("take a prompt", async () => {
-    const out = await run("@hf/nousresearch/hermes-2-pro-mistral-7b", { prompt: "Say hi" });
+    const out = await run("@cf/meta/llama-3.2-3b-instruct", { prompt: "Say hi" });
     expect(out.response).toBe("Echo: Say hi");
     expect(out.usage).toEqual({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
   });
@@ -67,7 +67,7 @@ describe("native models", () => {
   });
 
   it("accept legacy {name, parameters} tools", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", {
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
       ...user("go"),
       tools: [{ name: "ping", description: "ping", parameters: { type: "object", properties: {}, required: [] } }],
     });
@@ -80,7 +80,7 @@ describe("native models", () => {
       properties: { name: { type: "string" }, age: { type: "number" }, tags: { type: "array", minItems: 1, items: { type: "string" } } },
       required: ["name", "age", "tags"],
     };
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("json"), response_format: { type: "json_schema", json_schema: schema } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("json"), response_format: { type: "json_schema", json_schema: schema } });
     expect(out.response).toEqual({ name: "test", age: 42, tags: ["test"] });
   });
 
@@ -90,21 +90,21 @@ describe("native models", () => {
   });
 
   it("return non-object JSON values as they are (response may be a number)", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("n"), response_format: { type: "json_schema", json_schema: { type: "number", minimum: 50 } } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("n"), response_format: { type: "json_schema", json_schema: { type: "number", minimum: 50 } } });
     expect(out.response).toBe(50);
   });
 
   it("do not unwrap OpenAI's {name, schema} wrapper (a proxy must send the bare schema)", async () => {
     const wrapped = { name: "x", schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } };
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("json"), response_format: { type: "json_schema", json_schema: wrapped } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("json"), response_format: { type: "json_schema", json_schema: wrapped } });
     expect(out.response).toEqual({});
   });
 
   it("reject content parts on models whose schema takes only strings", async () => {
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", user([{ type: "text", text: "hi" }]))).rejects.toThrow(
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", user([{ type: "text", text: "hi" }]))).rejects.toThrow(
       /^5006: Error: oneOf at '\/' not met, 0 matches: .*Type mismatch of '\/messages\/0\/content', 'array' not in 'string'/,
     );
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", { messages: [{ role: "assistant", content: null }] })).rejects.toThrow(
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", { messages: [{ role: "assistant", content: null }] })).rejects.toThrow(
       "Type mismatch of '/messages/0/content', 'null' not in 'string'",
     );
   });
@@ -155,7 +155,9 @@ describe("OpenAI-shaped models", () => {
   it("have no reasoning when the model does not think or thinking is off", async () => {
     const gemma = await run("@cf/google/gemma-4-26b-a4b-it", user("x"));
     expect(gemma.choices[0].message.reasoning_content).toBeNull();
-    const off = await run("@cf/moonshotai/kimi-k2.5", { ...user("x"), chat_template_kwargs: { enable_thinking: false } });
+    const sealion = await run("@cf/aisingapore/gemma-sea-lion-v4-27b-it", user("x"));
+    expect(sealion.choices[0].message.reasoning_content).toBeNull();
+    const off = await run("@cf/zai-org/glm-4.7-flash", { ...user("x"), chat_template_kwargs: { enable_thinking: false } });
     expect(off.choices[0].message.reasoning_content).toBeNull();
     expect(off.usage.completion_tokens).toBe(2);
   });
@@ -167,7 +169,7 @@ describe("OpenAI-shaped models", () => {
   });
 
   it("call tools with JSON-string arguments", async () => {
-    const out = await run("@cf/deepseek-ai/deepseek-r1-distill-qwen-32b", { ...user("Weather?"), tools: [weatherTool] });
+    const out = await run("@cf/zai-org/glm-4.7-flash", { ...user("Weather?"), tools: [weatherTool] });
     const choice = out.choices[0];
     expect(choice.finish_reason).toBe("tool_calls");
     expect(choice.message.content).toBeNull();
@@ -234,7 +236,7 @@ describe("gpt-oss", () => {
 
 describe("conversation rules and directives", () => {
   it("answers a tool result with `Tool result: <content>`", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", {
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
       messages: [{ role: "user", content: "Weather?" }, { role: "assistant", content: "" }, { role: "tool", content: "sunny, 21°C" }],
       tools: [weatherTool],
     });
@@ -254,28 +256,28 @@ describe("conversation rules and directives", () => {
 
   it("honours call=none, tool_choice none and a named tool_choice", async () => {
     const ping = { type: "function", function: { name: "ping", parameters: { type: "object", properties: {} } } };
-    const none = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("hi [[stub:call=none]]"), tools: [weatherTool] });
+    const none = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("hi [[stub:call=none]]"), tools: [weatherTool] });
     expect(none).toMatchObject({ response: "Echo: hi", tool_calls: [] });
-    const off = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("hi"), tools: [weatherTool], tool_choice: "none" });
+    const off = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("hi"), tools: [weatherTool], tool_choice: "none" });
     expect(off.response).toBe("Echo: hi");
-    const named = await run("@cf/meta/llama-3.1-8b-instruct", { ...user("hi"), tools: [weatherTool, ping], tool_choice: { type: "function", function: { name: "ping" } } });
+    const named = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("hi"), tools: [weatherTool, ping], tool_choice: { type: "function", function: { name: "ping" } } });
     expect(named.tool_calls).toEqual([{ name: "ping", arguments: {} }]);
   });
 
   it("replies with exact text or N words", async () => {
-    expect((await run("@cf/meta/llama-3.1-8b-instruct", user("[[stub:reply=Hi, Ünïcode ✓]]"))).response).toBe("Hi, Ünïcode ✓");
-    expect((await run("@cf/meta/llama-3.1-8b-instruct", user("[[stub:words=3]]"))).response).toBe("w1 w2 w3");
+    expect((await run("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:reply=Hi, Ünïcode ✓]]"))).response).toBe("Hi, Ünïcode ✓");
+    expect((await run("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:words=3]]"))).response).toBe("w1 w2 w3");
   });
 
   it("throws on unknown or malformed directives", async () => {
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", user("[[stub:nope=1]]"))).rejects.toThrow(/unknown directive/);
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", user("[[stub:words=x]]"))).rejects.toThrow(/positive integer/);
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:nope=1]]"))).rejects.toThrow(/unknown directive/);
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:words=x]]"))).rejects.toThrow(/positive integer/);
   });
 });
 
 describe("max_tokens", () => {
   it("defaults to 256 tokens, cutting silently", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct", user("[[stub:words=300]]"));
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:words=300]]"));
     expect(out.response.split(" ")).toHaveLength(256);
     expect(out.response.endsWith(" w256")).toBe(true);
     expect(out.usage.completion_tokens).toBe(256);
@@ -306,14 +308,14 @@ describe("errors", () => {
     [3007, "3007: Request timeout"],
     [9999, "9999: Internal server error"],
   ])("error directive %i throws Workers AI's message", async (code, message) => {
-    const err = await run("@cf/meta/llama-3.1-8b-instruct", user(`hi [[stub:error=${code}]]`)).catch((e) => e);
+    const err = await run("@cf/meta/llama-3.1-8b-instruct-fp8", user(`hi [[stub:error=${code}]]`)).catch((e) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toBe(message);
   });
 
   it("fails only the named model with error=CODE@model", async () => {
-    const messages = user("hi [[stub:error=3040@@cf/meta/llama-3.1-8b-instruct]]");
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", messages)).rejects.toThrow(/^3040: /);
+    const messages = user("hi [[stub:error=3040@@cf/meta/llama-3.1-8b-instruct-fp8]]");
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", messages)).rejects.toThrow(/^3040: /);
     expect((await run("@cf/meta/llama-3.2-3b-instruct", messages)).response).toBe("Echo: hi");
   });
 
@@ -322,7 +324,7 @@ describe("errors", () => {
   });
 
   it("rejects inputs without messages or prompt with 5006", async () => {
-    await expect(run("@cf/meta/llama-3.1-8b-instruct", { input: "hi" })).rejects.toThrow(
+    await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", { input: "hi" })).rejects.toThrow(
       "5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', required properties at '/' are 'messages'",
     );
     await expect(run("@cf/qwen/qwen3-30b-a3b-fp8", { messages: [{ content: "x" }] })).rejects.toThrow("required properties at '/messages/0' are 'role'");

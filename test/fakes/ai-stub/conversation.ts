@@ -8,6 +8,8 @@ import { isRecord, jsonType } from "./util";
 export interface Conversation {
   mode: "messages" | "prompt" | "input";
   promptTokens: number;
+  /** The prompt's words in order (what prompt caching compares). */
+  promptWords: string[];
   /** Text of the last user message / prompt / input, as sent (directives included). */
   userText: string;
   /** Role of the last message ("user" for prompt and string input). */
@@ -70,11 +72,13 @@ export function contentText(content: unknown): string {
     .join(" ");
 }
 
+const wordsOf = (texts: string[]) => texts.join(" ").match(/\S+/g) ?? [];
+
 /** Reads validated inputs. */
 export function readConversation(inputs: Record<string, unknown>): Conversation {
   if ("input" in inputs && !("messages" in inputs) && !("prompt" in inputs)) return readResponsesInput(inputs);
   if (typeof inputs.prompt === "string" && !Array.isArray(inputs.messages)) {
-    return { mode: "prompt", promptTokens: countWords(inputs.prompt), userText: inputs.prompt, lastRole: "user" };
+    return { mode: "prompt", promptTokens: countWords(inputs.prompt), promptWords: wordsOf([inputs.prompt]), userText: inputs.prompt, lastRole: "user" };
   }
   const messages = (inputs.messages as unknown[]).filter(isRecord);
   let promptTokens = 0;
@@ -85,6 +89,7 @@ export function readConversation(inputs: Record<string, unknown>): Conversation 
   return {
     mode: "messages",
     promptTokens,
+    promptWords: wordsOf(messages.map((m) => contentText(m.content))),
     userText: lastUser ? contentText(lastUser.content) : "",
     lastRole,
     toolResult: lastRole === "tool" ? contentText(last.content) : undefined,
@@ -94,7 +99,8 @@ export function readConversation(inputs: Record<string, unknown>): Conversation 
 function readResponsesInput(inputs: Record<string, unknown>): Conversation {
   const instructions = typeof inputs.instructions === "string" ? countWords(inputs.instructions) : 0;
   if (typeof inputs.input === "string") {
-    return { mode: "input", promptTokens: instructions + countWords(inputs.input), userText: inputs.input, lastRole: "user" };
+    const promptWords = wordsOf([typeof inputs.instructions === "string" ? inputs.instructions : "", inputs.input]);
+    return { mode: "input", promptTokens: instructions + countWords(inputs.input), promptWords, userText: inputs.input, lastRole: "user" };
   }
   const items = (inputs.input as unknown[]).filter(isRecord);
   let promptTokens = instructions;
@@ -104,9 +110,13 @@ function readResponsesInput(inputs: Record<string, unknown>): Conversation {
     else promptTokens += countWords(contentText(item.content));
     if (item.role === "user") userText = contentText(item.content);
   }
+  const promptWords = wordsOf([
+    typeof inputs.instructions === "string" ? inputs.instructions : "",
+    ...items.map((item) => contentText(item.type === "function_call_output" ? item.output : item.content)),
+  ]);
   const last = items[items.length - 1];
   if (last?.type === "function_call_output") {
-    return { mode: "input", promptTokens, userText, lastRole: "tool", toolResult: contentText(last.output) };
+    return { mode: "input", promptTokens, promptWords, userText, lastRole: "tool", toolResult: contentText(last.output) };
   }
-  return { mode: "input", promptTokens, userText, lastRole: typeof last?.role === "string" ? last.role : "user" };
+  return { mode: "input", promptTokens, promptWords, userText, lastRole: typeof last?.role === "string" ? last.role : "user" };
 }

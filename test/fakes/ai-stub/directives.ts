@@ -17,10 +17,12 @@ export interface Directives {
   chunk?: ChunkMode;
   /** Milliseconds between network chunks of a stream. */
   pace?: number;
+  /** `[[stub:busy]]` / `[[stub:busy=<model>]]`: the model (any, or that one) is out of capacity right now. */
+  busy: { model?: string }[];
 }
 
 export function emptyDirectives(): Directives {
-  return { errors: [], calls: [], noTools: false };
+  return { errors: [], calls: [], noTools: false, busy: [] };
 }
 
 const OPEN = "[[stub:";
@@ -88,6 +90,9 @@ function apply(d: Directives, key: string, value: string): void {
       else d.calls.push(c);
       return;
     }
+    case "busy":
+      d.busy.push(value.trim() ? { model: value.trim() } : {});
+      return;
     case "words":
       d.words = positiveInt(key, value);
       return;
@@ -109,6 +114,10 @@ function positiveInt(key: string, value: string): number {
   const n = Number(value.trim());
   if (!Number.isInteger(n) || n < 1) throw new Error(`ai-stub: ${key} needs a positive integer, got "${value}"`);
   return n;
+}
+
+export function isBusy(d: Directives, model: string): boolean {
+  return d.busy.some((b) => b.model === undefined || b.model === model);
 }
 
 /** Throws the error of the first error directive that applies to `model`. */

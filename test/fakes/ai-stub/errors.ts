@@ -23,12 +23,29 @@ export const STUB_ERROR_MESSAGES: Record<number, (model: string) => string> = {
   5016: () => "User has not agreed to Llama3.2 model terms",
   5018: () => "The account is not allowed to access this model",
   5019: () => "Request trying to use deprecated SDK version",
+  5023: () => "JSON Schema mode is not supported with stream mode.",
+  5028: () => "This model was deprecated. Please use an alternative model",
+  5035: () => "This model requires a Workers Paid plan. See pricing for details.",
 };
 
-/** The error the binding throws for `code` (unknown codes get a generic message). */
+/** The error the binding throws for `code` (unknown codes get a generic message): message "<code>: …". */
 export function aiError(code: number, model: string): Error {
   const text = STUB_ERROR_MESSAGES[code]?.(model) ?? "Internal server error";
-  return new Error(`${code}: ${text}`);
+  return named(new Error(`${code}: ${text}`));
+}
+
+/** A retired model, as third parties recorded the binding's error (5028 is not in the docs' error table). */
+export function deprecatedModel(date: string | null): Error {
+  return named(new Error(`5028: This model was deprecated${date ? ` on ${date}` : ""}. Please use an alternative model`));
+}
+
+/**
+ * The real binding names its errors "AiError"; over RPC workerd cannot carry a custom name and would fold it into
+ * the message ("AiError: 3040: …"), so the stub's errors keep the name "Error" and the message exactly as the
+ * binding's ("3040: …"), which is what callers parse.
+ */
+function named(error: Error): Error {
+  return error;
 }
 
 export function noSuchModel(model: string): Error {
@@ -37,7 +54,7 @@ export function noSuchModel(model: string): Error {
 
 /** A 5006 input-validation error, worded like Workers AI's JSON-schema validator. */
 export function invalidInput(detail: string): Error {
-  return new Error(`5006: Error: ${detail}`);
+  return named(new Error(`5006: Error: ${detail}`));
 }
 
 /** 5006 for a `oneOf` where no branch matched; `problems` lists every branch's complaints. */

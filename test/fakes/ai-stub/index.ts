@@ -1,12 +1,25 @@
 // Workers AI stand-in for tests: bind it as `AI` (service binding, entrypoint "AiStub"). See types.ts.
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { runSpeechToText, runTextToSpeech } from "./audio";
-import { findModel } from "./catalogue";
+import { findModel, SERVED_AS } from "./catalogue";
 import { runEmbeddings } from "./embeddings";
-import { aiError, noSuchModel } from "./errors";
+import { aiError, deprecatedModel, invalidInput, noSuchModel } from "./errors";
 import { runImage } from "./images";
 import { searchModels } from "./models-search";
-import { callLog, forceFailures, recordCall, resetState, takeForcedFailure } from "./state";
+import {
+  callLog,
+  forceFailures,
+  onWorkersPaid,
+  planDeprecation,
+  recordCall,
+  resetPlatform,
+  resetState,
+  restoreModel,
+  retiredOn,
+  retireModel,
+  setWorkersPaid,
+  takeForcedFailure,
+} from "./state";
 import { runText } from "./text";
 import type { ModelKind, StubCallRecord, StubFailNext, StubModelInfo, StubModelsParams } from "./types";
 import { isRecord } from "./util";
@@ -20,13 +33,21 @@ export class AiStub extends WorkerEntrypoint {
     const record = recordCall(model, inputs, options);
     const forced = takeForcedFailure(model);
     if (forced !== undefined) throw aiError(forced, model);
-    const spec = findModel(model);
-    if (!spec) throw noSuchModel(model);
+    const listed = findModel(model);
+    if (!listed) throw noSuchModel(model);
+    const served = SERVED_AS.get(model);
+    const spec = served ? findModel(served)! : listed;
+    if (!served && listed.deprecated) throw deprecatedModel(listed.deprecatedOn);
+    const retired = retiredOn(spec.name);
+    if (retired) throw deprecatedModel(retired);
+    if (spec.paidOnly && !onWorkersPaid()) throw aiError(5035, model);
     let result: unknown;
     switch (spec.kind) {
       case "text":
-        result = runText(spec, inputs, record);
+        result = await runText(spec, inputs, isRecord(options) ? options : {}, record);
         break;
+      case "unsimulated":
+        throw invalidInput(`ai-stub: ${model} (${spec.task}) is listed but not simulated`);
       case "embeddings":
         result = runEmbeddings(spec, inputs);
         break;
@@ -56,9 +77,32 @@ export class AiStub extends WorkerEntrypoint {
     return callLog();
   }
 
-  /** Clears the call log and forced failures. */
+  /** Clears the call log and forced failures, and puts the platform back as the snapshot has it (Workers Free). */
   async reset(): Promise<void> {
     resetState();
+    resetPlatform();
+  }
+
+  /** Retires `model` now: it leaves `models()` and `run()` throws 5028 with `date`, until `restoreModel` or `reset`. */
+  async retireModel(model: string, date: string): Promise<void> {
+    if (!findModel(model)) throw new Error(`ai-stub: retireModel: no model ${model} in the catalogue`);
+    retireModel(model, date);
+  }
+
+  /** Undoes `retireModel` and `planDeprecation` for `model`. */
+  async restoreModel(model: string): Promise<void> {
+    restoreModel(model);
+  }
+
+  /** Gives `model` a `planned_deprecation_date` property in `models()`. */
+  async planDeprecation(model: string, date: string): Promise<void> {
+    if (!findModel(model)) throw new Error(`ai-stub: planDeprecation: no model ${model} in the catalogue`);
+    planDeprecation(model, date);
+  }
+
+  /** The account's plan: on Workers Paid the paid-only models answer instead of throwing 5035. */
+  async setWorkersPaid(paid: boolean): Promise<void> {
+    setWorkersPaid(paid === true);
   }
 
   /** Makes the next `times` calls (of `model`, if given) throw Workers AI error `code`. */

@@ -1,8 +1,10 @@
 // `AI.models(params)`: the catalogue, filtered like GET /accounts/:id/ai/models/search.
 import { MODELS, catalogueEntry } from "./catalogue";
+import { plannedDeprecation, retiredOn } from "./state";
 import type { StubModelInfo, StubModelsParams } from "./types";
 
 /**
+ * Only active models are listed (deprecated ones, and those retired at runtime, are not), with their properties.
  * - `task`: task name (case-insensitive, e.g. "Text Generation") or task id;
  * - `author`: the segment after `@cf/` / `@hf/` (e.g. "meta", "openai");
  * - `search`: case-insensitive substring of the name or description;
@@ -12,7 +14,7 @@ import type { StubModelInfo, StubModelsParams } from "./types";
  */
 export function searchModels(params: StubModelsParams = {}): StubModelInfo[] {
   const p = params ?? {};
-  let list = MODELS.map(catalogueEntry);
+  let list = MODELS.filter((m) => !m.deprecated && !retiredOn(m.name)).map((m) => catalogueEntry(m, plannedDeprecation(m.name)));
   if (p.task) {
     const t = p.task.toLowerCase();
     list = list.filter((m) => m.task.name.toLowerCase() === t || m.task.id === p.task);

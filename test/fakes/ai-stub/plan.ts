@@ -3,6 +3,7 @@
 import type { ModelSpec } from "./catalogue";
 import type { Conversation } from "./conversation";
 import type { Directives } from "./directives";
+import { invalidInput } from "./errors";
 import { minimalInstance } from "./schema";
 import { countWords, truncate } from "./tokens";
 import type { ChunkMode } from "./types";
@@ -30,6 +31,8 @@ export interface Plan {
   calls: PlannedCall[];
   finish: "stop" | "length" | "tool_calls";
   promptTokens: number;
+  /** Prompt tokens served from the prompt cache (x-session-affinity). */
+  cachedTokens: number;
   completionTokens: number;
   maxTokens: number;
   chunk: ChunkMode;
@@ -48,16 +51,17 @@ export function makePlan(
   conv: Conversation,
   strippedUserText: string,
   d: Directives,
+  cachedTokens = 0,
 ): Plan {
   // Stream and non-stream answers share ids, so a rebuilt stream equals the non-stream answer.
   const seed = hashHex(spec.name + "\n" + JSON.stringify({ ...inputs, stream: undefined }), 32);
   const maxTokens = firstNumber(inputs.max_tokens, inputs.max_completion_tokens, inputs.max_output_tokens) ?? DEFAULT_MAX_TOKENS;
   // OpenAI-shaped models given a bare prompt complete it as text: no reasoning field, no tool calls.
   const completion = conv.mode === "prompt" && (spec.family === "openai" || spec.family === "gpt-oss");
-  const thinks =
-    !completion && !!spec.reasoningField && !(isRecord(inputs.chat_template_kwargs) && inputs.chat_template_kwargs.enable_thinking === false);
+  const effort = completion ? null : thinkingOf(spec, inputs);
   const isTool = conv.lastRole === "tool";
-  let reasoning = thinks ? `Thinking about: ${isTool ? (conv.toolResult ?? "") : strippedUserText}` : "";
+  const about = isTool ? (conv.toolResult ?? "") : strippedUserText;
+  let reasoning = effort === null ? "" : effort === "" ? `Thinking about: ${about}` : `Thinking (${effort} effort) about: ${about}`;
 
   const calls = isTool || completion ? [] : planCalls(inputs, d, seed);
   let text: string | null = null;
@@ -93,11 +97,35 @@ export function makePlan(
     calls,
     finish: calls.length ? "tool_calls" : cut ? "length" : "stop",
     promptTokens: conv.promptTokens,
+    cachedTokens: Math.min(cachedTokens, conv.promptTokens),
     completionTokens,
     maxTokens,
     chunk: d.chunk ?? "default",
     pace: d.pace ?? 0,
   };
+}
+
+/**
+ * Whether the model thinks for these inputs: null when not, "" at its default effort, else the effort used.
+ * `chat_template_kwargs.enable_thinking` (or `.thinking` for Kimi) switches thinking models; effort models take
+ * `reasoning_effort` (or Responses' `reasoning.effort`), normalised as the snapshot says, 5006 for another value.
+ */
+function thinkingOf(spec: ModelSpec, inputs: Record<string, unknown>): string | null {
+  const control = spec.thinking;
+  if (!control) return null;
+  const kwargs = isRecord(inputs.chat_template_kwargs) ? inputs.chat_template_kwargs : {};
+  if (control.kind === "enable_thinking" || control.kind === "thinking") {
+    const flag = kwargs[control.kind];
+    return (typeof flag === "boolean" ? flag : control.byDefault) ? "" : null;
+  }
+  const asked = inputs.reasoning_effort ?? (isRecord(inputs.reasoning) ? inputs.reasoning.effort : undefined) ?? null;
+  let effort = control.normalise[String(asked)] ?? (asked === null ? control.byDefault : asked);
+  if (typeof effort !== "string" || !control.efforts.includes(effort)) {
+    throw invalidInput(`reasoning_effort must be one of ${control.efforts.join(", ")} for ${spec.name}, got ${JSON.stringify(asked)}`);
+  }
+  if (effort === "none") return null;
+  if (effort === control.byDefault) effort = "";
+  return effort;
 }
 
 function firstNumber(...values: unknown[]): number | undefined {

@@ -68,3 +68,64 @@ export function jsonSafe(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+// The platform's state as tests change it at runtime: models retired since the snapshot, planned deprecation
+// dates, the account's plan, and the prompt prefixes seen per x-session-affinity key (prompt caching).
+let retired = new Map<string, string>();
+let planned = new Map<string, string>();
+let workersPaid = false;
+let sessions = new Map<string, string[]>();
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function retireModel(model: string, date: string): void {
+  if (!DATE.test(date)) throw new Error(`ai-stub: retireModel needs a YYYY-MM-DD date, got "${date}"`);
+  retired.set(model, date);
+}
+
+export function restoreModel(model: string): void {
+  retired.delete(model);
+  planned.delete(model);
+}
+
+export function retiredOn(model: string): string | undefined {
+  return retired.get(model);
+}
+
+export function planDeprecation(model: string, date: string): void {
+  if (!DATE.test(date)) throw new Error(`ai-stub: planDeprecation needs a YYYY-MM-DD date, got "${date}"`);
+  planned.set(model, date);
+}
+
+export function plannedDeprecation(model: string): string | undefined {
+  return planned.get(model);
+}
+
+export function setWorkersPaid(paid: boolean): void {
+  workersPaid = paid;
+}
+
+export function onWorkersPaid(): boolean {
+  return workersPaid;
+}
+
+/**
+ * Prompt caching: how many leading words of `words` the previous prompt of this session shared (0 without a
+ * session key), remembering `words` as the session's latest prompt.
+ */
+export function cachedPrefix(session: string | undefined, words: string[]): number {
+  if (!session) return 0;
+  const before = sessions.get(session) ?? [];
+  sessions.set(session, words);
+  let n = 0;
+  while (n < before.length && n < words.length && before[n] === words[n]) n++;
+  return n;
+}
+
+/** Back to the snapshot: no runtime retirements or planned dates, Workers Free, no cached prompts. */
+export function resetPlatform(): void {
+  retired = new Map();
+  planned = new Map();
+  workersPaid = false;
+  sessions = new Map();
+}

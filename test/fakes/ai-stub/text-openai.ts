@@ -10,25 +10,36 @@ function toolId(plan: Plan, i: number): string {
   return `chatcmpl-tool-${plan.calls[i].id}`;
 }
 
+/** Usage so far; the chat-completion family adds cached prompt tokens and reasoning tokens. */
+function usageOf(spec: ModelSpec, plan: Plan, completion: number, reasoning: number) {
+  return usage(plan.promptTokens, completion, spec.detailedUsage ? { cached: plan.cachedTokens, reasoning } : undefined);
+}
+
 /** Non-stream `chat.completion`. Tool-call arguments are JSON strings. */
 export function chatCompletion(spec: ModelSpec, plan: Plan): Record<string, unknown> {
   const message: Record<string, unknown> = {
     role: "assistant",
     content: plan.calls.length ? null : (plan.text ?? ""),
   };
+  if (spec.detailedUsage) Object.assign(message, { refusal: null, annotations: [], audio: null });
   message[spec.reasoningField ?? "reasoning_content"] = plan.reasoning || null;
   message.tool_calls = plan.calls.map((c, i) => ({
     id: toolId(plan, i),
     type: "function",
     function: { name: c.name, arguments: c.argsJson },
   }));
+  const total = usageOf(spec, plan, plan.completionTokens, countWords(plan.reasoning));
+  if (spec.detailedUsage) {
+    const choices = [{ index: 0, message, logprobs: null, finish_reason: plan.finish }];
+    return { id: `chatcmpl-${plan.seed}`, object: "chat.completion", created: STUB_CREATED, model: spec.name, choices, usage: total, system_fingerprint: null };
+  }
   return {
     id: `chatcmpl-${plan.seed}`,
     object: "chat.completion",
     created: STUB_CREATED,
     model: spec.name,
     choices: [{ index: 0, message, logprobs: null, finish_reason: plan.finish, stop_reason: null }],
-    usage: usage(plan.promptTokens, plan.completionTokens),
+    usage: total,
     prompt_logprobs: null,
   };
 }
@@ -37,19 +48,21 @@ export function chatCompletion(spec: ModelSpec, plan: Plan): Record<string, unkn
 export function chatCompletionEvents(spec: ModelSpec, plan: Plan): string[] {
   const base = { id: `chatcmpl-${plan.seed}`, object: "chat.completion.chunk", created: STUB_CREATED, model: spec.name };
   let spent = 0;
+  let thought = 0;
   const events: string[] = [];
   const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
     events.push(
       dataEvent({
         ...base,
         choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-        usage: usage(plan.promptTokens, spent),
+        usage: usageOf(spec, plan, spent, thought),
       }),
     );
   chunk({ role: "assistant", content: "" });
   const field = spec.reasoningField ?? "reasoning_content";
   for (const tok of tokens(plan.reasoning)) {
     spent += countWords(tok);
+    thought += countWords(tok);
     chunk({ [field]: tok });
   }
   for (const tok of tokens(plan.text ?? "")) {
@@ -64,7 +77,7 @@ export function chatCompletionEvents(spec: ModelSpec, plan: Plan): string[] {
     }
   });
   chunk({}, plan.finish);
-  const total = usage(plan.promptTokens, plan.completionTokens);
+  const total = usageOf(spec, plan, plan.completionTokens, thought);
   events.push(dataEvent({ ...base, choices: [], usage: total }));
   events.push(dataEvent({ response: "", usage: total }));
   events.push(dataEvent("[DONE]"));

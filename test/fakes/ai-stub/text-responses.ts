@@ -65,7 +65,7 @@ function responseObject(spec: ModelSpec, plan: Plan, inputs: Record<string, unkn
     usage: done
       ? {
           input_tokens: plan.promptTokens,
-          input_tokens_details: { cached_tokens: 0 },
+          input_tokens_details: { cached_tokens: plan.cachedTokens },
           output_tokens: plan.completionTokens,
           output_tokens_details: { reasoning_tokens: countWords(plan.reasoning) },
           total_tokens: plan.promptTokens + plan.completionTokens,

@@ -20,8 +20,16 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  prompt_tokens_details?: { cached_tokens: number };
+  completion_tokens_details?: { reasoning_tokens: number };
 }
 
-export function usage(prompt: number, completion: number): Usage {
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+/** `details` (the chat-completion family): cached prompt tokens and reasoning tokens, as OpenAI reports them. */
+export function usage(prompt: number, completion: number, details?: { cached: number; reasoning: number }): Usage {
+  const u: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  if (details) {
+    u.prompt_tokens_details = { cached_tokens: details.cached };
+    u.completion_tokens_details = { reasoning_tokens: details.reasoning };
+  }
+  return u;
 }

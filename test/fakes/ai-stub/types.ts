@@ -5,6 +5,22 @@
  * `AiStub` entrypoint and calls `env.AI.run(model, inputs, options)` / `env.AI.models(params)` as usual.
  * Tests can also call the helpers `calls()`, `reset()` and `failNext()` on the same binding.
  *
+ * ## The platform of December 2026
+ * The catalogue is test/fakes/workers-ai-models.json (112 records). `models()` lists the active ones (74) with
+ * Cloudflare's properties (`context_window`, `function_calling`, `reasoning`, `vision`, `require_workers_paid`,
+ * `price` as `[{unit, price, currency}]`, `planned_deprecation_date` once a test sets one). `run()`:
+ * - a deprecated model throws `5028: This model was deprecated on <date>. Please use an alternative model`
+ *   (Kimi K2.5 is served as K2.6 instead); `retireModel(name, date)` retires one at runtime (`restoreModel`/`reset` undo);
+ * - a paid-only model throws `5035: This model requires a Workers Paid plan…` unless `setWorkersPaid(true)`;
+ * - a model listed but not played (classification, translation, clef, …) throws 5006;
+ * - `response_format: {type:"json_schema"}` (or `guided_json`) with `stream: true` throws 5023;
+ * - `[[stub:busy]]` (or `[[stub:busy=<model>]]`): with `rejectIfBusy: true` in the options the call throws 3040 at
+ *   once, without it it waits in the queue (50 ms) and answers; `rejectIfBusy` in the inputs is a 5006;
+ * - `options.extraHeaders["x-session-affinity"]`: the words a prompt shares with the previous prompt of the same
+ *   session are reported as `prompt_tokens_details.cached_tokens` (Responses: `input_tokens_details`).
+ * Every error is an Error whose message starts with the code, as the binding throws them (the binding names them
+ * "AiError"; a name cannot cross RPC, see errors.ts).
+ *
  * ## Determinism
  * Same model + inputs → same bytes (ids, `created` timestamps, vectors, images, audio and stream chunking are
  * all derived from the inputs; `created` is the constant {@link STUB_CREATED}).
@@ -30,7 +46,11 @@
  *   (OpenAI-shaped models also accept OpenAI's `{name, schema}` wrapper; native models do not unwrap it, just as
  *   a bare-schema model would not); `{type:"json_object"}` → `{"echo":"<text>"}`. Native models return the value
  *   itself in `response` (object, number…); OpenAI-shaped return it as a JSON string in `content`;
- * - reasoning models first think: `Thinking about: <text>` (`chat_template_kwargs.enable_thinking: false` → none);
+ * - reasoning models first think: `Thinking about: <text>`, or `Thinking (<effort> effort) about: <text>` at an
+ *   effort other than the model's default. Switches: `chat_template_kwargs.enable_thinking` (glm-4.7-flash,
+ *   qwen3, nemotron: on by default; gemma-4: off by default, UNCERTAIN), `chat_template_kwargs.thinking` (Kimi);
+ *   effort models (gpt-oss: low|medium|high, default medium, cannot be off; glm-5.3-flash, deepseek-v4-flash as
+ *   the snapshot lists) take `reasoning_effort` (Responses input: `reasoning.effort`), other values → 5006;
  * - OpenAI-shaped models (and gpt-oss) given a bare `prompt` answer as a legacy completion:
  *   `{id:"cmpl-…", object:"text_completion", choices:[{index, text, finish_reason}], usage}`, no reasoning, no tools.
  *
@@ -68,9 +88,11 @@ export const STUB_CREATED = 1767225600;
  *   function:{name, arguments:<object>}}]` and `response: ""` with tool calls.
  * - "openai" `{id, object:"chat.completion", created, model, choices:[{index, message:{role, content,
  *   reasoning_content, tool_calls:[{id, type, function:{name, arguments:"<JSON string>"}}]}, finish_reason}], usage}`:
- *   @cf/qwen/qwen3-30b-a3b-fp8, @cf/zai-org/glm-4.7-flash, @cf/moonshotai/kimi-k2.5, kimi-k2.6,
- *   @cf/deepseek-ai/deepseek-r1-distill-qwen-32b (reasoning_content), @cf/nvidia/nemotron-3-120b-a12b (thinks in
- *   `reasoning`), @cf/google/gemma-4-26b-a4b-it (no reasoning: `reasoning_content: null`).
+ *   the snapshot's "openai-chat" family (glm-4.7-flash, gemma-4, nemotron-3 and Kimi think in `reasoning`, qwen3.8,
+ *   glm-5.x, deepseek-v4) with `refusal`, `annotations`, `system_fingerprint` and usage details
+ *   (`prompt_tokens_details.cached_tokens`, `completion_tokens_details.reasoning_tokens`); and its
+ *   "native-in/openai-out" models (qwen3-30b-a3b-fp8, gemma-sea-lion) with vLLM's `stop_reason`/`prompt_logprobs`
+ *   and plain usage. deepseek-r1-distill-qwen-32b and qwq-32b are native, as the snapshot has them.
  * - "gpt-oss" @cf/openai/gpt-oss-120b, -20b: Responses-shaped with `input` (`{object:"response", output:[reasoning
  *   item, message item with output_text | function_call items (arguments JSON string)], usage:{input_tokens,
  *   output_tokens, total_tokens}}`), chat-shaped like "openai" with `messages`.
@@ -91,7 +113,9 @@ export type ModelKind =
   /** melotts: `{prompt, lang?}` → `{audio: "<base64 MP3>"}`. */
   | "tts-json"
   /** Deepgram aura: `{text, speaker?}` → ReadableStream of MP3 bytes. */
-  | "tts-stream";
+  | "tts-stream"
+  /** Listed in the catalogue but not played by the stub (classification, translation, clef…): run() throws 5006. */
+  | "unsimulated";
 
 /** Network chunk size of streams: bytes per chunk, or `"event"` for one SSE event per chunk. */
 export type ChunkMode = "default" | "event" | number;
@@ -160,7 +184,8 @@ export interface StubModelInfo {
   description: string;
   task: { id: string; name: string; description: string };
   tags: string[];
-  properties: { property_id: string; value: string }[];
+  /** Values are strings, except `price`: `[{unit, price, currency}]`. */
+  properties: { property_id: string; value: unknown }[];
 }
 
 export interface StubModelsParams {
@@ -180,4 +205,8 @@ export interface AiStubRpc {
   calls(): Promise<StubCallRecord[]>;
   reset(): Promise<void>;
   failNext(spec: StubFailNext): Promise<void>;
+  retireModel(model: string, date: string): Promise<void>;
+  restoreModel(model: string): Promise<void>;
+  planDeprecation(model: string, date: string): Promise<void>;
+  setWorkersPaid(paid: boolean): Promise<void>;
 }
