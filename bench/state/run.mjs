@@ -61,7 +61,7 @@ function miniflare(proxy, stub, stateStore) {
         durableObjects: { STATE: { className: "StateObject", useSQLite: true } },
         kvNamespaces: ["CACHE", "STATE_KV"],
         serviceBindings: { AI: { name: "ai-stub", entrypoint: "AiStub" } },
-        bindings: { API_KEYS: API_KEY, DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct", ...(stateStore ? { STATE_STORE: stateStore } : {}) },
+        bindings: { API_KEYS: API_KEY, DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct-fp8", ...(stateStore ? { STATE_STORE: stateStore } : {}) },
       },
       { name: "ai-stub", modules: [{ type: "ESModule", path: "ai-stub.mjs", contents: stub }], compatibilityDate: "2026-04-20" },
     ],

@@ -11,7 +11,7 @@ export interface Scenario {
   turn(client: OpenAI, state: Record<string, string>, n: number): Promise<string>;
 }
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 
 async function assistantAndThread(client: OpenAI) {
   const assistant = await client.beta.assistants.create({ model: MODEL, instructions: "Answer briefly." });

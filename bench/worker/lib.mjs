@@ -17,7 +17,7 @@ export const API_KEY = "sk-bench-0123456789abcdef";
 const STUB = "ai-stub";
 /** The stub's own compatibility date (as in src/contract/workerd.ts). */
 const STUB_COMPATIBILITY_DATE = "2026-04-20";
-export const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+export const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 
 const SYSTEM = { role: "system", content: "You are a helpful assistant." };
 

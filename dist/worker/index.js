@@ -2449,6 +2449,122 @@ function collectStage(maxTokens, done) {
 }
 __name(collectStage, "collectStage");
 
+// src/ai/retired.ts
+var RETIRED = [
+  [
+    null,
+    [
+      "@cf/deepseek-ai/deepseek-math-7b-base"
+    ]
+  ],
+  [
+    "2025-10-01",
+    [
+      "@hf/thebloke/deepseek-coder-6.7b-base-awq",
+      "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+      "@cf/deepseek-ai/deepseek-math-7b-instruct",
+      "@cf/thebloke/discolm-german-7b-v1-awq",
+      "@cf/tiiuae/falcon-7b-instruct",
+      "@hf/thebloke/llama-2-13b-chat-awq",
+      "@hf/thebloke/llamaguard-7b-awq",
+      "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+      "@hf/thebloke/neural-chat-7b-v3-1-awq",
+      "@cf/openchat/openchat-3.5-0106",
+      "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+      "@cf/qwen/qwen1.5-0.5b-chat",
+      "@cf/qwen/qwen1.5-1.8b-chat",
+      "@cf/qwen/qwen1.5-14b-chat-awq",
+      "@cf/qwen/qwen1.5-7b-chat-awq",
+      "@hf/nexusflow/starling-lm-7b-beta",
+      "@cf/tinyllama/tinyllama-1.1b-chat-v1.0",
+      "@cf/fblgit/una-cybertron-7b-v2-bf16",
+      "@hf/thebloke/zephyr-7b-beta-awq"
+    ]
+  ],
+  [
+    "2026-05-30",
+    [
+      "@cf/moonshotai/kimi-k2.5",
+      "@hf/meta-llama/meta-llama-3-8b-instruct",
+      "@cf/meta/llama-3-8b-instruct",
+      "@cf/meta/llama-3-8b-instruct-awq",
+      "@cf/meta/llama-3.1-8b-instruct",
+      "@cf/meta/llama-3.1-8b-instruct-awq",
+      "@cf/meta/llama-3.1-70b-instruct",
+      "@cf/meta/llama-2-7b-chat-int8",
+      "@cf/meta/llama-2-7b-chat-fp16",
+      "@cf/mistral/mistral-7b-instruct-v0.1",
+      "@hf/mistral/mistral-7b-instruct-v0.2",
+      "@hf/google/gemma-7b-it",
+      "@cf/google/gemma-3-12b-it",
+      "@hf/nousresearch/hermes-2-pro-mistral-7b",
+      "@cf/microsoft/phi-2",
+      "@cf/defog/sqlcoder-7b-2",
+      "@cf/unum/uform-gen2-qwen-500m",
+      "@cf/facebook/bart-large-cnn"
+    ]
+  ]
+];
+var RETIRED_MODELS = new Map(RETIRED.flatMap(([date, models]) => models.map((m) => [m, date])));
+
+// src/ai/catalogue.ts
+var KV_KEY = "catalogue:v2";
+var TTL_SECONDS = 3600;
+var MEMORY_MS = 6e4;
+var memory;
+var learned = /* @__PURE__ */ new Map();
+var flag = /* @__PURE__ */ __name((value) => value === true || value === "true", "flag");
+function factsOf(m) {
+  const props = new Map((m.properties ?? []).map((p) => [p.property_id, p.value]));
+  const context2 = Number(props.get("context_window") ?? props.get("max_input_tokens"));
+  const planned = props.get("planned_deprecation_date");
+  return {
+    name: m.name,
+    task: m.task?.name ?? "",
+    created: m.created_at ? Math.floor(Date.parse(m.created_at) / 1e3) || 0 : 0,
+    ...Number.isInteger(context2) && context2 > 0 ? { contextWindow: context2 } : {},
+    functionCalling: flag(props.get("function_calling")),
+    reasoning: flag(props.get("reasoning")),
+    vision: flag(props.get("vision")),
+    paidOnly: flag(props.get("require_workers_paid")),
+    ...typeof planned === "string" && planned ? { plannedDeprecation: planned } : {}
+  };
+}
+__name(factsOf, "factsOf");
+async function loadCatalogue(env, waitUntil) {
+  return (await load(env, waitUntil)).models;
+}
+__name(loadCatalogue, "loadCatalogue");
+async function loadCatalogueIndex(env, waitUntil) {
+  return (await load(env, waitUntil)).index;
+}
+__name(loadCatalogueIndex, "loadCatalogueIndex");
+async function load(env, waitUntil) {
+  const now2 = Date.now();
+  if (memory && memory.until > now2) return memory;
+  let models = await env.CACHE?.get(KV_KEY, "json") ?? void 0;
+  if (!Array.isArray(models)) {
+    models = (await env.AI.models()).map(factsOf);
+    const put = env.CACHE?.put(KV_KEY, JSON.stringify(models), { expirationTtl: TTL_SECONDS }).catch(() => {
+    });
+    if (put) (waitUntil ?? (() => {
+    }))(put);
+  }
+  learned = new Map([...learned].filter(([name]) => models.some((m) => m.name === name)));
+  memory = { models, index: new Map(models.map((m) => [m.name, m])), until: now2 + MEMORY_MS };
+  return memory;
+}
+__name(load, "load");
+function learnRetired(model, date) {
+  learned.set(model, date);
+}
+__name(learnRetired, "learnRetired");
+function retiredOn(model) {
+  if (learned.has(model)) return learned.get(model);
+  return RETIRED_MODELS.get(model);
+}
+__name(retiredOn, "retiredOn");
+
 // src/ai/errors.ts
 function aiErrorCode(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -2456,8 +2572,28 @@ function aiErrorCode(error) {
   return match2 ? Number(match2[1]) : void 0;
 }
 __name(aiErrorCode, "aiErrorCode");
-var isCapacityError = /* @__PURE__ */ __name((error) => aiErrorCode(error) === 3040, "isCapacityError");
-function mapAiError(error, model) {
+function deprecationDate(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return /deprecated on (\d{4}-\d{2}-\d{2})/.exec(message)?.[1] ?? null;
+}
+__name(deprecationDate, "deprecationDate");
+var instead = /* @__PURE__ */ __name((replacement) => replacement ? ` Use '${replacement}' instead (what this proxy serves for requests that name no model), or see GET /v1/models.` : " See GET /v1/models.", "instead");
+function modelRetired(model, date, replacement) {
+  const when = date ? ` on ${date}` : "";
+  return new ApiError(404, `The model '${model}' was deprecated by Cloudflare${when} and no longer runs on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+}
+__name(modelRetired, "modelRetired");
+function modelNeedsPaidPlan(model, replacement) {
+  return new ApiError(
+    403,
+    `The model '${model}' requires a Workers Paid plan (Workers AI error 5035); this account is on Workers Free.${instead(replacement)}`,
+    "invalid_request_error",
+    "model",
+    "model_requires_paid_plan"
+  );
+}
+__name(modelNeedsPaidPlan, "modelNeedsPaidPlan");
+function mapAiError(error, model, replacement) {
   if (error instanceof ApiError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = aiErrorCode(error);
@@ -2468,7 +2604,11 @@ function mapAiError(error, model) {
     case 4006:
       return new ApiError(429, `The Workers AI daily allocation is used up; it resets at 00:00 UTC. (${message})`, "insufficient_quota", null, "insufficient_quota", { "x-should-retry": "false" });
     case 5007:
-      return new ApiError(404, `The model '${model}' does not exist on Workers AI.`, "invalid_request_error", "model", "model_not_found");
+      return new ApiError(404, `The model '${model}' does not exist on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+    case 5028:
+      return modelRetired(model, deprecationDate(error), replacement);
+    case 5035:
+      return modelNeedsPaidPlan(model, replacement);
     case 5006:
       return new ApiError(400, `Workers AI rejected the input for ${model}: ${message}`, "invalid_request_error", null, "invalid_model_input");
     case 3006:
@@ -2482,22 +2622,114 @@ function mapAiError(error, model) {
 }
 __name(mapAiError, "mapAiError");
 
-// src/ai/run.ts
-async function runModel(env, config, model, inputs, useFallbacks = true) {
-  const options = config.gatewayId ? { gateway: { id: config.gatewayId } } : void 0;
-  const candidates = useFallbacks ? [model, ...config.fallbackModels.filter((m) => m !== model)] : [model];
-  let lastError;
-  for (const candidate of candidates) {
-    try {
-      return { model: candidate, output: await env.AI.run(candidate, inputs, options) };
-    } catch (error) {
-      lastError = error;
-      if (!isCapacityError(error)) throw mapAiError(error, candidate);
+// src/ai/reasoning.ts
+var SESSION_INPUT = "x-session-affinity";
+var SWITCH = { kind: "switch", flag: "enable_thinking" };
+var GPT_OSS = { kind: "effort", efforts: ["low", "medium", "high"] };
+var CONTROLS = /* @__PURE__ */ new Map([
+  ["@cf/zai-org/glm-4.7-flash", SWITCH],
+  ["@cf/google/gemma-4-26b-a4b-it", SWITCH],
+  ["@cf/nvidia/nemotron-3-120b-a12b", SWITCH],
+  ["@cf/qwen/qwen3.8-27b", SWITCH],
+  ["@cf/qwen/qwen3-30b-a3b-fp8", SWITCH],
+  ["@cf/moonshotai/kimi-k2.6", { kind: "switch", flag: "thinking" }],
+  ["@cf/moonshotai/kimi-k2.7-code", { kind: "switch", flag: "thinking" }],
+  ["@cf/openai/gpt-oss-120b", GPT_OSS],
+  ["@cf/openai/gpt-oss-20b", GPT_OSS],
+  ["@cf/deepseek-ai/deepseek-v4-flash-0731", { kind: "effort", efforts: ["none", "low", "high", "max"] }],
+  ["@cf/zai-org/glm-5.3-flash", { kind: "effort", efforts: ["low", "high", "max"] }]
+]);
+function nearestEffort(asked, efforts) {
+  if (efforts.includes(asked)) return asked;
+  const lowest = efforts.includes("none") && asked === "none" ? "none" : efforts.find((e) => e !== "none") ?? efforts[0];
+  switch (asked) {
+    case "none":
+    case "minimal":
+    case "low":
+      return lowest;
+    case "xhigh":
+      return efforts.includes("max") ? "max" : efforts[efforts.length - 1];
+    default:
+      return efforts.includes("high") ? "high" : efforts[efforts.length - 1];
+  }
+}
+__name(nearestEffort, "nearestEffort");
+function modelInputs(model, inputs) {
+  if (!(SESSION_INPUT in inputs) && !("reasoning_effort" in inputs)) return { inputs };
+  const { [SESSION_INPUT]: session, reasoning_effort: effort, ...rest } = inputs;
+  const control = CONTROLS.get(model);
+  if (typeof effort === "string" && control) {
+    if (control.kind === "effort") rest.reasoning_effort = nearestEffort(effort, control.efforts);
+    else {
+      const kwargs = typeof rest.chat_template_kwargs === "object" && rest.chat_template_kwargs !== null ? rest.chat_template_kwargs : {};
+      rest.chat_template_kwargs = { ...kwargs, [control.flag]: effort !== "none" && effort !== "minimal" };
     }
   }
-  throw mapAiError(lastError, model);
+  return { inputs: rest, ...typeof session === "string" && session ? { session } : {} };
+}
+__name(modelInputs, "modelInputs");
+
+// src/ai/resolve.ts
+function servingOrder(candidates, catalogue, retiredOn2) {
+  const usable = candidates.filter((m) => retiredOn2(m) === void 0);
+  return [...usable.filter((m) => catalogue.has(m)), ...usable.filter((m) => !catalogue.has(m))];
+}
+__name(servingOrder, "servingOrder");
+function firstListed(candidates, catalogue, retiredOn2) {
+  return candidates.find((m) => catalogue.has(m) && retiredOn2(m) === void 0);
+}
+__name(firstListed, "firstListed");
+
+// src/ai/run.ts
+async function runModel(env, config, model, inputs, useFallbacks = true, how = {}) {
+  const request = how.request ?? { candidates: [model], explicit: true };
+  const catalogue = await loadCatalogueIndex(env, how.waitUntil);
+  const order2 = servingOrder(request.candidates, catalogue, retiredOn);
+  const fallbacks = useFallbacks ? servingOrder(config.fallbackModels, catalogue, retiredOn) : [];
+  const chain = [.../* @__PURE__ */ new Set([...order2, ...fallbacks])];
+  const replacement = /* @__PURE__ */ __name(() => replacementFor(config, catalogue, request), "replacement");
+  if (chain.length === 0) {
+    const gone = request.candidates[0] ?? model;
+    throw modelRetired(gone, retiredOn(gone) ?? null, replacement());
+  }
+  let lastError;
+  let lastModel = chain[0];
+  for (const [i, candidate] of chain.entries()) {
+    const hasNext = i < chain.length - 1;
+    const { inputs: modelIn, session } = modelInputs(candidate, typeof inputs === "function" ? inputs(candidate) : inputs);
+    const options = {};
+    if (config.gatewayId) options.gateway = { id: config.gatewayId };
+    if (session) options.extraHeaders = { "x-session-affinity": session };
+    if (hasNext) options.rejectIfBusy = true;
+    try {
+      const output = await env.AI.run(candidate, modelIn, Object.keys(options).length ? options : void 0);
+      return { model: candidate, output };
+    } catch (error) {
+      lastError = error;
+      lastModel = candidate;
+      const code = aiErrorCode(error);
+      if (code === 5028) learnRetired(candidate, deprecationDate(error));
+      const named = request.explicit && candidate === request.candidates[0];
+      const movesOn = code === 3040 || code === 5028 || !named && (code === 5007 || code === 5035);
+      if (!movesOn || !hasNext) break;
+    }
+  }
+  throw mapAiError(lastError, lastModel, replacement());
 }
 __name(runModel, "runModel");
+function replacementFor(config, catalogue, request) {
+  const list = request.replacements ?? config.models.defaultChat;
+  return firstListed(list, catalogue, retiredOn) ?? servingOrder(list, catalogue, retiredOn)[0];
+}
+__name(replacementFor, "replacementFor");
+async function chooseModel(env, config, request, waitUntil) {
+  const catalogue = await loadCatalogueIndex(env, waitUntil);
+  const order2 = servingOrder(request.candidates, catalogue, retiredOn);
+  if (order2.length) return order2[0];
+  const gone = request.candidates[0];
+  throw modelRetired(gone, retiredOn(gone) ?? null, replacementFor(config, catalogue, request));
+}
+__name(chooseModel, "chooseModel");
 
 // src/render/stream.ts
 function renderStream(events, renderer, flushMs) {
@@ -2966,7 +3198,7 @@ var isLowSurrogate = /* @__PURE__ */ __name((code) => code >= 56320 && code <= 5
 async function answerText(env, config, waitUntil, call) {
   const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
-  const { model, output } = await runModel(env, config, call.model, call.inputs);
+  const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
   const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
   store(env, config, slot, { model, result }, waitUntil);
   return { cache: cacheHeader(slot), model, result };
@@ -2975,7 +3207,9 @@ __name(answerText, "answerText");
 async function openStream(env, config, waitUntil, call) {
   const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
-  const { model, output } = await runModel(env, config, call.model, { ...call.inputs, stream: true });
+  const streams = call.inputs.response_format?.type !== "json_schema";
+  const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
+  const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
   return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
 }
@@ -3098,14 +3332,23 @@ __name(asObject, "asObject");
 
 // src/openai/model.ts
 function resolveModel(body, config, fallback) {
-  const requested = optionalString(body, "model")?.trim() || fallback;
-  const model = config.aliases.get(requested)?.[0] ?? requested;
-  if (!isWorkersAiModel(model)) {
-    throw notFound(`The model '${requested}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
+  const given = optionalString(body, "model")?.trim();
+  const defaults = defaultList(config, fallback);
+  if (!given) return { model: defaults[0], requested: fallback, request: { candidates: defaults, explicit: false, replacements: defaults } };
+  if (isWorkersAiModel(given)) return { model: given, requested: given, request: { candidates: [given], explicit: true, replacements: defaults } };
+  const alias = config.aliases.get(given);
+  if (!alias) {
+    throw notFound(`The model '${given}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
   }
-  return { model, requested };
+  return { model: alias[0], requested: given, request: { candidates: alias, explicit: false, replacements: defaults } };
 }
 __name(resolveModel, "resolveModel");
+function defaultList(config, fallback) {
+  if (fallback === config.defaultModel) return config.models.defaultChat;
+  if (fallback === config.defaultEmbeddingModel) return config.models.defaultEmbedding;
+  return config.aliases.get(fallback) ?? [fallback];
+}
+__name(defaultList, "defaultList");
 
 // src/openai/sampling.ts
 var DEFAULT_MAX_TOKENS = 2048;
@@ -3196,7 +3439,7 @@ __name(parseResponseFormat, "parseResponseFormat");
 // src/openai/chat-request.ts
 var ROLES = ["system", "developer", "user", "assistant", "tool"];
 function parseChatRequest(body, config) {
-  const { model, requested } = resolveModel(body, config, config.defaultModel);
+  const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const raw2 = requiredArray(body, "messages");
   if (raw2.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
   const messages = raw2.map((m, i) => translateMessage(m, `messages[${i}]`));
@@ -3217,7 +3460,7 @@ function parseChatRequest(body, config) {
   const stream = optionalBoolean(body, "stream") ?? false;
   const streamOptions = optionalObject(body, "stream_options");
   const includeUsage = streamOptions ? optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage") ?? false : false;
-  return { model, requestedModel: requested, inputs, stream, includeUsage, sampling: sampling2 };
+  return { model, modelRequest, requestedModel: requested, inputs, stream, includeUsage, sampling: sampling2 };
 }
 __name(parseChatRequest, "parseChatRequest");
 function translateMessage(value, param) {
@@ -3384,7 +3627,7 @@ async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "chat", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: "chat", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
@@ -3400,7 +3643,7 @@ __name(createChatCompletion, "createChatCompletion");
 // src/openai/completion-request.ts
 var LEGACY_DEFAULT_MAX_TOKENS = 16;
 function parseCompletionRequest(body, config) {
-  const { model, requested } = resolveModel(body, config, config.defaultModel);
+  const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
     const value = optionalNumber(body, field, { min: 1, integer: true });
@@ -3411,6 +3654,7 @@ function parseCompletionRequest(body, config) {
   const streamOptions = optionalObject(body, "stream_options");
   return {
     model,
+    modelRequest,
     requestedModel: requested,
     prompt,
     inputs: { prompt, ...sampling2.inputs },
@@ -3481,7 +3725,7 @@ async function createCompletion(c) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "completion", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: "completion", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";
@@ -3554,7 +3798,9 @@ var MAX_INPUTS = 2048;
 async function createEmbeddings(c) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
-  const { model, requested } = resolveModel(body, config, config.defaultEmbeddingModel);
+  const resolved = resolveModel(body, config, config.defaultEmbeddingModel);
+  const requested = resolved.requested;
+  const model = await chooseModel(c.env, config, resolved.request, (p) => c.executionCtx.waitUntil(p));
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"]) ?? "float";
   const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
@@ -3614,51 +3860,24 @@ function toBase64(vector) {
 }
 __name(toBase64, "toBase64");
 
-// src/ai/catalogue.ts
-var KV_KEY = "catalogue:v1";
-var TTL_SECONDS = 3600;
-var memory;
-async function loadCatalogue(env, waitUntil) {
-  const now2 = Date.now();
-  if (memory && memory.until > now2) return memory.models;
-  let models = await env.CACHE?.get(KV_KEY, "json") ?? void 0;
-  if (!models) {
-    models = (await env.AI.models()).map(({ id, name, description, task, created_at }) => ({ id, name, description, task, created_at }));
-    if (env.CACHE) waitUntil(env.CACHE.put(KV_KEY, JSON.stringify(models), { expirationTtl: TTL_SECONDS }).catch(() => {
-    }));
-  }
-  memory = { models, until: now2 + 6e4 };
-  return models;
-}
-__name(loadCatalogue, "loadCatalogue");
-var ownerOf = /* @__PURE__ */ __name((model) => model.split("/")[1] ?? "cloudflare", "ownerOf");
-function toOpenAiModels(models, config) {
-  const list = models.map((m) => ({
-    id: m.name,
-    object: "model",
-    created: m.created_at ? Math.floor(Date.parse(m.created_at) / 1e3) || 0 : 0,
-    owned_by: ownerOf(m.name)
-  }));
-  const known = new Set(list.map((m) => m.id));
-  for (const [alias, targets] of config.aliases) {
-    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(targets[0]) });
-  }
-  return list;
-}
-__name(toOpenAiModels, "toOpenAiModels");
-
 // src/routes/home.ts
 var escape = /* @__PURE__ */ __name((text) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`), "escape");
 async function home(c) {
   const config = readConfig(c.env);
   const base = `${new URL(c.req.url).origin}/v1`;
-  const catalogue = await loadCatalogue(c.env, (p) => c.executionCtx.waitUntil(p));
+  const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
+  const catalogue = await loadCatalogue(c.env, waitUntil);
+  const index = await loadCatalogueIndex(c.env, waitUntil);
   const byTask = /* @__PURE__ */ new Map();
   for (const m of catalogue) {
-    const task = m.task?.name ?? "Other";
+    const task = m.task || "Other";
     byTask.set(task, [...byTask.get(task) ?? [], m.name]);
   }
-  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]]).sort(([a], [b]) => a.localeCompare(b));
+  const aliases = [...config.aliases].flatMap(([a, targets]) => {
+    const target = firstListed(targets, index, retiredOn);
+    return target ? [[a, target]] : [];
+  }).sort(([a], [b]) => a.localeCompare(b));
+  const defaultModel = firstListed(config.models.defaultChat, index, retiredOn) ?? config.defaultModel;
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({
@@ -3666,7 +3885,7 @@ async function home(c) {
       description: "OpenAI-compatible API on Cloudflare Workers AI",
       base_url: base,
       auth: "Authorization: Bearer <key>",
-      default_model: config.defaultModel,
+      default_model: defaultModel,
       models: Object.fromEntries(byTask),
       aliases: Object.fromEntries(aliases)
     });
@@ -3683,12 +3902,12 @@ async function home(c) {
 <p>Base URL: <code>${escape(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
 <pre>curl ${escape(base)}/chat/completions \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
-  -d '{"model": "${escape(config.defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
+  -d '{"model": "${escape(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
 <pre>import OpenAI from "openai";
 const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_KEY });</pre>
 <p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escape(base)}</code> and the API key to your key.</p>
 <h2>Models</h2>
-<p>Default: <code>${escape(config.defaultModel)}</code>. OpenAI names work too:</p>
+<p>Default: <code>${escape(defaultModel)}</code>. OpenAI names work too:</p>
 <ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> \u2192 <code>${escape(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
@@ -3703,7 +3922,7 @@ async function createImage(c) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
   const prompt = requiredString(body, "prompt");
-  const { model } = resolveModel(body, config, DEFAULT_IMAGE_MODEL);
+  const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) => c.executionCtx.waitUntil(p));
   const n = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
   const format = optionalEnum(body, "response_format", ["url", "b64_json"]) ?? "url";
   const size = parseSize(optionalString(body, "size"));
@@ -3747,7 +3966,7 @@ async function createTranscription(c) {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : void 0;
   }, "field");
-  const { model } = resolveModel({ model: field("model") }, config, "whisper-1");
+  const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"]) ?? "json";
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
@@ -3780,7 +3999,7 @@ async function createSpeech(c) {
   const body = await readJsonObject(c.req.raw);
   const input = requiredString(body, "input");
   if (input.length > 4096) throw badRequest("'input' may be at most 4096 characters.", "input");
-  const { model } = resolveModel(body, config, "tts-1");
+  const model = await chooseModel(c.env, config, resolveModel(body, config, "tts-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum(body, "response_format", ["mp3", "opus", "aac", "flac", "wav", "pcm"]) ?? "mp3";
   if (format !== "mp3") throw badRequest(`'response_format' ${format} is not available: Workers AI speech models produce mp3.`, "response_format", "unsupported_parameter");
   optionalNumber(body, "speed", { min: 0.25, max: 4 });
@@ -3813,10 +4032,40 @@ ${lines.slice(at + 1).join("\n")}
 }
 __name(vttToSrt, "vttToSrt");
 
+// src/ai/model-list.ts
+var ownerOf = /* @__PURE__ */ __name((model) => model.split("/")[1] ?? "cloudflare", "ownerOf");
+function describe2(id, m, owner) {
+  return {
+    id,
+    object: "model",
+    created: m.created,
+    owned_by: owner,
+    ...m.contextWindow ? { context_window: m.contextWindow, context_length: m.contextWindow } : {},
+    capabilities: { tools: m.functionCalling, function_calling: m.functionCalling, vision: m.vision, reasoning: m.reasoning },
+    ...m.task ? { task: m.task } : {},
+    ...m.paidOnly ? { requires_workers_paid: true } : {},
+    ...m.plannedDeprecation ? { planned_deprecation_date: m.plannedDeprecation } : {}
+  };
+}
+__name(describe2, "describe");
+function toOpenAiModels(models, index, config, retiredOn2) {
+  const list = models.filter((m) => retiredOn2(m.name) === void 0).map((m) => describe2(m.name, m, ownerOf(m.name)));
+  const known = new Set(list.map((m) => m.id));
+  for (const [alias, candidates] of config.aliases) {
+    if (known.has(alias)) continue;
+    const target = firstListed(candidates, index, retiredOn2);
+    if (!target) continue;
+    list.push({ ...describe2(alias, index.get(target), ownerOf(target)), resolves_to: target, candidates });
+  }
+  return list;
+}
+__name(toOpenAiModels, "toOpenAiModels");
+
 // src/routes/models.ts
 async function allModels(c) {
-  const catalogue = await loadCatalogue(c.env, (p) => c.executionCtx.waitUntil(p));
-  return toOpenAiModels(catalogue, readConfig(c.env));
+  const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
+  const [models, index] = [await loadCatalogue(c.env, waitUntil), await loadCatalogueIndex(c.env, waitUntil)];
+  return toOpenAiModels(models, index, readConfig(c.env), retiredOn);
 }
 __name(allModels, "allModels");
 async function listModels(c) {
@@ -3827,6 +4076,11 @@ async function retrieveModel(c) {
   const raw2 = new URL(c.req.url).pathname.slice("/v1/models/".length);
   const id = decodeURIComponent(raw2);
   const model = (await allModels(c)).find((m) => m.id === id);
+  const retired = retiredOn(id);
+  if (!model && retired !== void 0) {
+    const index = await loadCatalogueIndex(c.env, (p) => c.executionCtx.waitUntil(p));
+    throw modelRetired(id, retired, firstListed(readConfig(c.env).models.defaultChat, index, retiredOn));
+  }
   if (!model) throw notFound(`The model '${id}' does not exist.`, "model", "model_not_found");
   return c.json(model);
 }
@@ -5344,7 +5598,7 @@ function runCall(started2, config) {
     },
     config
   );
-  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  return { kind: "assistants", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
 }
 __name(runCall, "runCall");
 var newStepIds = /* @__PURE__ */ __name(() => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) }), "newStepIds");
@@ -5593,7 +5847,8 @@ function parseResponseRequest(body, config) {
     store: optionalBoolean(body, "store") ?? true,
     stream: optionalBoolean(body, "stream") ?? false,
     chat: {
-      model: requested,
+      // The name as given (none: the default list again, not its first candidate alone).
+      model: optionalString(body, "model"),
       temperature,
       top_p: topP,
       max_completion_tokens: maxOutput,
@@ -5876,7 +6131,7 @@ async function createResponse(c) {
   try {
     const messages = [...request.instructions ? [{ role: "system", content: request.instructions }] : [], ...itemsToChat(context2), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: "responses", model: chat.model, inputs: chat.inputs, sampling: chat.sampling };
+    const call = { kind: "responses", model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { callsWith, fetchWithEnv, openai, post, sseData, unique, withEnv } from "./helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const kv = (env as unknown as { CACHE: KVNamespace }).CACHE;
 
 async function chatTwice(body: Record<string, unknown>) {

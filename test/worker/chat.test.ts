@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { API_KEY, BASE, call, callsWith, openai, sentWhenStopped, sseData, unique, withEnv } from "./helpers.js";
 
 const FAMILIES = {
-  native: "@cf/meta/llama-3.1-8b-instruct",
+  native: "@cf/meta/llama-3.1-8b-instruct-fp8",
   llama4: "@cf/meta/llama-4-scout-17b-16e-instruct",
   openai: "@cf/qwen/qwen3-30b-a3b-fp8",
   gptOss: "@cf/openai/gpt-oss-120b",
@@ -32,7 +32,7 @@ describe("non-stream answers of every shape", () => {
     const marker = unique();
     const c = await openai().chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: marker }] });
     expect(c.model).toBe("gpt-4o-mini");
-    expect((await callsWith(marker))[0].model).toBe("@cf/meta/llama-3.1-8b-instruct");
+    expect((await callsWith(marker))[0].model).toBe("@cf/google/gemma-4-26b-a4b-it");
   });
 
   it("joins text content parts and maps developer to system", async () => {

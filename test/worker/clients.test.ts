@@ -5,7 +5,7 @@ import { embedMany, generateText, jsonSchema, stepCountIs, streamText, tool } fr
 import { describe, expect, it } from "vitest";
 import { API_KEY, BASE, proxyFetch } from "./helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const weatherSchema = { type: "object" as const, properties: { city: { type: "string" as const } }, required: ["city"] };
 
 describe("Vercel AI SDK (@ai-sdk/openai + ai)", () => {

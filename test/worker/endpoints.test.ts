@@ -3,7 +3,7 @@ import { toFile } from "openai";
 import { describe, expect, it } from "vitest";
 import { BASE, call, callsWith, openai, proxyFetch, sseData, unique } from "./helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 
 describe("POST /v1/completions", () => {
   it("answers in text_completion shape", async () => {
@@ -109,7 +109,14 @@ describe("models", () => {
 
   it("retrieves a percent-encoded id and an alias", async () => {
     expect((await call("GET", `/v1/models/${encodeURIComponent("@cf/openai/gpt-oss-120b")}`)).status).toBe(200);
-    expect(await (await call("GET", "/v1/models/gpt-4o")).json()).toMatchObject({ id: "gpt-4o", object: "model", owned_by: "meta" });
+    expect(await (await call("GET", "/v1/models/gpt-4o")).json()).toMatchObject({
+      id: "gpt-4o",
+      object: "model",
+      owned_by: "nvidia",
+      resolves_to: "@cf/nvidia/nemotron-3-120b-a12b",
+      context_window: 256000,
+      capabilities: { tools: true, reasoning: true },
+    });
   });
 });
 
@@ -197,18 +204,19 @@ describe("GET /", () => {
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();
     expect(html).toContain(`${BASE}/v1`);
-    expect(html).toContain("@cf/meta/llama-3.1-8b-instruct");
+    expect(html).toContain("@cf/meta/llama-3.1-8b-instruct-fp8");
     expect(html).not.toContain("<script>");
   });
 
   it("answers JSON for machines", async () => {
     const res = await proxyFetch(`${BASE}/?format=json`);
-    expect(await res.json()).toMatchObject({ base_url: `${BASE}/v1`, default_model: MODEL, aliases: { "gpt-4o-mini": MODEL } });
+    const gemma = "@cf/google/gemma-4-26b-a4b-it";
+    expect(await res.json()).toMatchObject({ base_url: `${BASE}/v1`, default_model: gemma, aliases: { "gpt-4o-mini": gemma } });
   });
 
   it("escapes what an operator configured", async () => {
     const { withEnv } = await import("./helpers.js");
-    const res = await withEnv({ MODEL_ALIASES: '{"<img src=x onerror=alert(1)>": "@cf/meta/llama-3.1-8b-instruct"}' }, new Request(`${BASE}/`));
+    const res = await withEnv({ MODEL_ALIASES: '{"<img src=x onerror=alert(1)>": "@cf/meta/llama-3.1-8b-instruct-fp8"}' }, new Request(`${BASE}/`));
     const html = await res.text();
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&#60;img src=x onerror=alert(1)&#62;");
@@ -226,10 +234,11 @@ describe("the model catalogue cache", () => {
     expect(keys).toHaveLength(1);
     expect(keys[0].expiration).toBeGreaterThan(Date.now() / 1000);
     // A catalogue in KV is what the proxy serves, without asking Workers AI.
-    await kv.put(keys[0].name, JSON.stringify([{ id: "x", name: "@cf/acme/only-model", task: { name: "Text Generation" } }]));
+    const only = { name: "@cf/acme/only-model", task: "Text Generation", created: 0, functionCalling: false, reasoning: false, vision: false, paidOnly: false };
+    await kv.put(keys[0].name, JSON.stringify([only]));
     forgetCatalogue();
     const ids = ((await (await call("GET", "/v1/models")).json()) as any).data.map((m: any) => m.id);
     expect(ids[0]).toBe("@cf/acme/only-model");
-    expect(ids).not.toContain("@cf/meta/llama-3.1-8b-instruct");
+    expect(ids).not.toContain("@cf/meta/llama-3.1-8b-instruct-fp8");
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { BASE, call, callsWith, openai, post, proxyFetch, unique, withEnv } from "./helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const chat = (content: string, extra: Record<string, unknown> = {}) => ({ model: MODEL, messages: [{ role: "user", content }], ...extra });
 
 async function errorOf(res: Response) {

@@ -6,14 +6,14 @@ describe("GET /v1/models", () => {
   it("lists the Workers AI catalogue and the aliases through the openai SDK", async () => {
     const page = await openai().models.list();
     const ids = page.data.map((m) => m.id);
-    expect(ids).toContain("@cf/meta/llama-3.1-8b-instruct");
+    expect(ids).toContain("@cf/meta/llama-3.1-8b-instruct-fp8");
     expect(ids).toContain("gpt-4o-mini");
     for (const m of page.data) expect(m).toMatchObject({ object: "model", owned_by: expect.any(String), created: expect.any(Number) });
   });
 
   it("retrieves one model by its id, slashes and all", async () => {
-    const model = await openai().models.retrieve("@cf/meta/llama-3.1-8b-instruct");
-    expect(model.id).toBe("@cf/meta/llama-3.1-8b-instruct");
+    const model = await openai().models.retrieve("@cf/meta/llama-3.1-8b-instruct-fp8");
+    expect(model.id).toBe("@cf/meta/llama-3.1-8b-instruct-fp8");
   });
 
   it("answers 404 model_not_found for an unknown id", async () => {
@@ -25,9 +25,9 @@ describe("GET /v1/models", () => {
 
 describe("POST /v1/chat/completions (non-stream)", () => {
   it("answers through the stub in OpenAI's shape", async () => {
-    const completion = await openai().chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct", messages: [{ role: "user", content: "Hello there" }] });
+    const completion = await openai().chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct-fp8", messages: [{ role: "user", content: "Hello there" }] });
     expect(completion.object).toBe("chat.completion");
-    expect(completion.model).toBe("@cf/meta/llama-3.1-8b-instruct");
+    expect(completion.model).toBe("@cf/meta/llama-3.1-8b-instruct-fp8");
     expect(completion.choices[0].message).toMatchObject({ role: "assistant", content: "Echo: Hello there" });
     expect(completion.choices[0].finish_reason).toBe("stop");
     expect(completion.usage!.total_tokens).toBe(completion.usage!.prompt_tokens + completion.usage!.completion_tokens);

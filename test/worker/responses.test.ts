@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { callsWith, unique } from "./helpers.js";
 import { BACKENDS, client, request } from "./state-helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const weather = { type: "function" as const, name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false };
 const sent = (call: { inputs: unknown }) => (call.inputs as { messages: { role: string; content: unknown; tool_calls?: unknown[] }[] }).messages;
 

@@ -19,7 +19,7 @@ const BACKENDS: [string, () => StateBackend][] = [
 const text = (value: string): MessageInput => ({ role: "user", content: [{ type: "text", text: { value, annotations: [] } }], attachments: [], metadata: {} });
 const template: RunTemplate = {
   assistant_id: "asst_test",
-  model: "@cf/meta/llama-3.1-8b-instruct",
+  model: "@cf/meta/llama-3.1-8b-instruct-fp8",
   instructions: "",
   tools: [],
   metadata: {},

@@ -174,7 +174,7 @@ describe("batchedText", () => {
 });
 
 describe("coalescingReader", () => {
-  const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+  const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
   const answer = () => testEnv.AI.run(MODEL, { messages: [{ role: "user", content: "Go on. [[stub:words=300]]" }], stream: true }) as Promise<ReadableStream<Uint8Array>>;
 
   async function readToEnd(source: BatchReader<Uint8Array>): Promise<{ text: string; reads: number }> {

@@ -29,11 +29,13 @@ export interface Env {
   CACHE?: KVNamespace;
   /** Secret: client keys, comma- or newline-separated. */
   API_KEYS?: string;
+  /** Requests that name no model: Workers AI ids or aliases, comma-separated; the first the catalogue lists serves. */
   DEFAULT_AI_MODEL?: string;
+  /** Likewise for /v1/embeddings. */
   DEFAULT_EMBEDDING_MODEL?: string;
-  /** JSON object: OpenAI-style name → Workers AI model. */
+  /** JSON object: OpenAI-style name → a Workers AI model, or a list of them tried in order. */
   MODEL_ALIASES?: string;
-  /** Comma-separated models tried in order when a model answers 3040 (capacity exceeded). */
+  /** Comma-separated models tried in order when a model is busy (3040) or retired (5028). */
   FALLBACK_MODELS?: string;
   AI_GATEWAY_ID?: string;
   /** Comma-separated origins allowed by CORS, or `*`. */

@@ -8,7 +8,7 @@ import type { Renderer } from "../render/stream.js";
 import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
-import { runModel } from "./run.js";
+import { type ModelRequest, runModel } from "./run.js";
 import type { BatchReader } from "../streams/batch-reader.js";
 import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
 import { applyStop, stopStages } from "./stop.js";
@@ -18,6 +18,8 @@ export interface TextCall {
   /** Names the API in the cache key: the same inputs through another API are another entry. */
   kind: string;
   model: string;
+  /** The candidates to try (an alias's list); without it, `model` alone. */
+  request?: ModelRequest;
   inputs: Record<string, unknown>;
   sampling: Sampling;
 }
@@ -38,7 +40,7 @@ type WaitUntil = (p: Promise<unknown>) => void;
 export async function answerText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { result: TextResult }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
-  const { model, output } = await runModel(env, config, call.model, call.inputs);
+  const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
   const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
   store(env, config, slot, { model, result } satisfies Cached, waitUntil);
   return { cache: cacheHeader(slot), model, result };
@@ -50,7 +52,10 @@ type Source = { events: AiEvent[] } | { upstream: ReadableStream<Uint8Array> };
 async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { source: Source; stages: EventStage[] }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
-  const { model, output } = await runModel(env, config, call.model, { ...call.inputs, stream: true });
+  // Workers AI cannot stream JSON-schema answers (5023): ask for the whole answer and replay it as a stream.
+  const streams = (call.inputs.response_format as { type?: string } | undefined)?.type !== "json_schema";
+  const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
+  const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source: Source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
   return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
 }

@@ -59,7 +59,7 @@ export function runCall(started: StartedRun, config: Config): TextCall {
     },
     config,
   );
-  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  return { kind: "assistants", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });

@@ -2,12 +2,15 @@
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
 import { asObject, optionalArray, optionalBoolean, optionalNumber, optionalObject, optionalString, requiredArray } from "../http/fields.js";
+import type { ModelRequest } from "../ai/run.js";
 import { resolveModel } from "./model.js";
 import { parseSampling, type Sampling } from "./sampling.js";
 import { parseResponseFormat, parseToolChoice, parseTools } from "./tools.js";
 
 export interface ChatRequest {
   model: string;
+  /** The candidates to serve it, in order (an alias's list, or the one id named). */
+  modelRequest: ModelRequest;
   /** The name the client asked for, echoed back in `model`. */
   requestedModel: string;
   /** What Workers AI receives (without `stream`, which the route adds). */
@@ -20,7 +23,7 @@ export interface ChatRequest {
 const ROLES = ["system", "developer", "user", "assistant", "tool"] as const;
 
 export function parseChatRequest(body: Record<string, unknown>, config: Config): ChatRequest {
-  const { model, requested } = resolveModel(body, config, config.defaultModel);
+  const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const raw = requiredArray(body, "messages");
   if (raw.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
   const messages = raw.map((m, i) => translateMessage(m, `messages[${i}]`));
@@ -43,7 +46,7 @@ export function parseChatRequest(body: Record<string, unknown>, config: Config):
   const stream = optionalBoolean(body, "stream") ?? false;
   const streamOptions = optionalObject(body, "stream_options");
   const includeUsage = streamOptions ? (optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage") ?? false) : false;
-  return { model, requestedModel: requested, inputs, stream, includeUsage, sampling };
+  return { model, modelRequest, requestedModel: requested, inputs, stream, includeUsage, sampling };
 }
 
 function translateMessage(value: unknown, param: string): Record<string, unknown> {

@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
 import { optionalBoolean, optionalNumber, optionalObject } from "../http/fields.js";
+import type { ModelRequest } from "../ai/run.js";
 import { resolveModel } from "./model.js";
 import { parseSampling, type Sampling } from "./sampling.js";
 
@@ -10,6 +11,7 @@ const LEGACY_DEFAULT_MAX_TOKENS = 16;
 
 export interface CompletionRequest {
   model: string;
+  modelRequest: ModelRequest;
   requestedModel: string;
   prompt: string;
   inputs: Record<string, unknown>;
@@ -20,7 +22,7 @@ export interface CompletionRequest {
 }
 
 export function parseCompletionRequest(body: Record<string, unknown>, config: Config): CompletionRequest {
-  const { model, requested } = resolveModel(body, config, config.defaultModel);
+  const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
     const value = optionalNumber(body, field, { min: 1, integer: true });
@@ -31,6 +33,7 @@ export function parseCompletionRequest(body: Record<string, unknown>, config: Co
   const streamOptions = optionalObject(body, "stream_options");
   return {
     model,
+    modelRequest,
     requestedModel: requested,
     prompt,
     inputs: { prompt, ...sampling.inputs },

@@ -128,7 +128,8 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
     store: optionalBoolean(body, "store") ?? true,
     stream: optionalBoolean(body, "stream") ?? false,
     chat: {
-      model: requested,
+      // The name as given (none: the default list again, not its first candidate alone).
+      model: optionalString(body, "model"),
       temperature,
       top_p: topP,
       max_completion_tokens: maxOutput,

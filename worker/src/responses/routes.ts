@@ -57,7 +57,7 @@ export async function createResponse(c: StateContext) {
   try {
     const messages = [...(request.instructions ? [{ role: "system", content: request.instructions }] : []), ...itemsToChat(context), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: "responses", model: chat.model, inputs: chat.inputs, sampling: chat.sampling };
+    const call = { kind: "responses", model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);

@@ -1,7 +1,7 @@
 // POST /v1/audio/transcriptions (multipart upload) and POST /v1/audio/speech
 import type { Context } from "hono";
 import { bytesOf, speechInputs, transcriptionInputs } from "../ai/media.js";
-import { runModel } from "../ai/run.js";
+import { chooseModel, runModel } from "../ai/run.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { ApiError, badRequest } from "../http/errors.js";
@@ -32,7 +32,7 @@ export async function createTranscription(c: Ctx) {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : undefined;
   };
-  const { model } = resolveModel({ model: field("model") }, config, "whisper-1");
+  const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"] as const) ?? "json";
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
@@ -66,7 +66,7 @@ export async function createSpeech(c: Ctx) {
   const body = await readJsonObject(c.req.raw);
   const input = requiredString(body, "input");
   if (input.length > 4096) throw badRequest("'input' may be at most 4096 characters.", "input");
-  const { model } = resolveModel(body, config, "tts-1");
+  const model = await chooseModel(c.env, config, resolveModel(body, config, "tts-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum(body, "response_format", ["mp3", "opus", "aac", "flac", "wav", "pcm"] as const) ?? "mp3";
   if (format !== "mp3") throw badRequest(`'response_format' ${format} is not available: Workers AI speech models produce mp3.`, "response_format", "unsupported_parameter");
   optionalNumber(body, "speed", { min: 0.25, max: 4 });

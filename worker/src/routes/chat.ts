@@ -14,7 +14,7 @@ export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: "chat", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: "chat", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {

@@ -13,7 +13,7 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: "completion", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: "completion", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";

@@ -1,7 +1,7 @@
 // POST /v1/embeddings: string or array input, float or base64 (the openai SDK asks for base64 by default).
 import type { Context } from "hono";
 import { bytesToBase64 } from "../ai/media.js";
-import { runModel } from "../ai/run.js";
+import { chooseModel, runModel } from "../ai/run.js";
 import { cacheHeader, lookup, store } from "../cache/response-cache.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
@@ -18,7 +18,10 @@ const MAX_INPUTS = 2048;
 export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
-  const { model, requested } = resolveModel(body, config, config.defaultEmbeddingModel);
+  const resolved = resolveModel(body, config, config.defaultEmbeddingModel);
+  const requested = resolved.requested;
+  // Vectors of one request come from one model: chosen once, before the batches.
+  const model = await chooseModel(c.env, config, resolved.request, (p) => c.executionCtx.waitUntil(p));
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"] as const) ?? "float";
   const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });

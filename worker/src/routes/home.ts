@@ -1,6 +1,7 @@
 // GET / — a public page for people (and JSON for machines) saying what this endpoint is and how to use it.
 import type { Context } from "hono";
-import { loadCatalogue } from "../ai/catalogue.js";
+import { loadCatalogue, loadCatalogueIndex, retiredOn } from "../ai/catalogue.js";
+import { firstListed } from "../ai/resolve.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 
@@ -9,13 +10,22 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCo
 export async function home(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const base = `${new URL(c.req.url).origin}/v1`;
-  const catalogue = await loadCatalogue(c.env, (p) => c.executionCtx.waitUntil(p));
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  const catalogue = await loadCatalogue(c.env, waitUntil);
+  const index = await loadCatalogueIndex(c.env, waitUntil);
   const byTask = new Map<string, string[]>();
   for (const m of catalogue) {
-    const task = m.task?.name ?? "Other";
+    const task = m.task || "Other";
     byTask.set(task, [...(byTask.get(task) ?? []), m.name]);
   }
-  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]] as const).sort(([a], [b]) => a.localeCompare(b));
+  // What each name serves now, as the live catalogue resolves it; names that resolve to nothing are left out.
+  const aliases = [...config.aliases]
+    .flatMap(([a, targets]) => {
+      const target = firstListed(targets, index, retiredOn);
+      return target ? [[a, target] as const] : [];
+    })
+    .sort(([a], [b]) => a.localeCompare(b));
+  const defaultModel = firstListed(config.models.defaultChat, index, retiredOn) ?? config.defaultModel;
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({
@@ -23,7 +33,7 @@ export async function home(c: Context<{ Bindings: Env }>) {
       description: "OpenAI-compatible API on Cloudflare Workers AI",
       base_url: base,
       auth: "Authorization: Bearer <key>",
-      default_model: config.defaultModel,
+      default_model: defaultModel,
       models: Object.fromEntries(byTask),
       aliases: Object.fromEntries(aliases),
     });
@@ -40,12 +50,12 @@ export async function home(c: Context<{ Bindings: Env }>) {
 <p>Base URL: <code>${escape(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
 <pre>curl ${escape(base)}/chat/completions \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
-  -d '{"model": "${escape(config.defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
+  -d '{"model": "${escape(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
 <pre>import OpenAI from "openai";
 const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_KEY });</pre>
 <p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escape(base)}</code> and the API key to your key.</p>
 <h2>Models</h2>
-<p>Default: <code>${escape(config.defaultModel)}</code>. OpenAI names work too:</p>
+<p>Default: <code>${escape(defaultModel)}</code>. OpenAI names work too:</p>
 <ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> → <code>${escape(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>

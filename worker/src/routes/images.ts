@@ -1,7 +1,7 @@
 // POST /v1/images/generations
 import type { Context } from "hono";
 import { bytesOf, bytesToBase64, imageInputs, imageType } from "../ai/media.js";
-import { runModel } from "../ai/run.js";
+import { chooseModel, runModel } from "../ai/run.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { badRequest } from "../http/errors.js";
@@ -15,7 +15,7 @@ export async function createImage(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
   const prompt = requiredString(body, "prompt");
-  const { model } = resolveModel(body, config, DEFAULT_IMAGE_MODEL);
+  const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) => c.executionCtx.waitUntil(p));
   const n = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
   const format = optionalEnum(body, "response_format", ["url", "b64_json"] as const) ?? "url";
   const size = parseSize(optionalString(body, "size"));
