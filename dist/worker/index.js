@@ -2263,8 +2263,7 @@ function fromResponses(o, maxTokens) {
     else if (item2.type === "function_call") calls.push({ id: item2.call_id ?? item2.id, name: item2.name, arguments: item2.arguments });
   }
   if (!text && typeof o.output_text === "string") text = o.output_text;
-  const u = o.usage;
-  const usage = u ? usageOf({ prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens, total_tokens: u.total_tokens }) : void 0;
+  const usage = usageOf(o.usage);
   const finishReason2 = o.status === "incomplete" ? "length" : void 0;
   return finish({ text, reasoning, toolCalls: toolCallsOf(calls), usage, finishReason: finishReason2 }, maxTokens);
 }
@@ -2306,7 +2305,12 @@ function usageOf(value) {
   const u = value;
   const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
   const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const cached4 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
+  const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
+  if (typeof cached4 === "number") usage.prompt_tokens_details = { cached_tokens: cached4 };
+  if (typeof reasoning === "number") usage.completion_tokens_details = { reasoning_tokens: reasoning };
+  return usage;
 }
 __name(usageOf, "usageOf");
 function finishReasonOf(value) {
@@ -2623,6 +2627,7 @@ function mapAiError(error, model, replacement) {
 __name(mapAiError, "mapAiError");
 
 // src/ai/reasoning.ts
+var REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"];
 var SESSION_INPUT = "x-session-affinity";
 var SWITCH = { kind: "switch", flag: "enable_thinking" };
 var GPT_OSS = { kind: "effort", efforts: ["low", "medium", "high"] };
@@ -2990,12 +2995,7 @@ var StreamNormaliser = class {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") {
-      const u = chunk.usage;
-      const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
-      const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-      this.lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
-    }
+    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
   }
   end(emit) {
     if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
@@ -3457,6 +3457,10 @@ function parseChatRequest(body, config) {
   }
   const format = parseResponseFormat(optionalObject(body, "response_format"), "response_format");
   if (format) inputs.response_format = format;
+  const effort = optionalEnum(body, "reasoning_effort", REASONING_EFFORTS);
+  if (effort) inputs.reasoning_effort = effort;
+  const cacheKey3 = optionalString(body, "prompt_cache_key")?.trim();
+  if (cacheKey3) inputs[SESSION_INPUT] = cacheKey3;
   const stream = optionalBoolean(body, "stream") ?? false;
   const streamOptions = optionalObject(body, "stream_options");
   const includeUsage = streamOptions ? optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage") ?? false : false;
@@ -4852,14 +4856,14 @@ function itemsToChat(items2) {
       const last = out.at(-1);
       if (last?.role === "assistant" && Array.isArray(last.tool_calls) && !last.content) last.tool_calls.push(call);
       else out.push({ role: "assistant", content: null, tool_calls: [call] });
-    } else {
+    } else if (item2.type === "function_call_output") {
       out.push({ role: "tool", tool_call_id: item2.call_id, content: item2.output });
     }
   }
   return out;
 }
 __name(itemsToChat, "itemsToChat");
-var ITEM_PREFIX = { message: "msg_", function_call: "fc_", function_call_output: "fco_" };
+var ITEM_PREFIX = { message: "msg_", function_call: "fc_", function_call_output: "fco_", reasoning: "rs_" };
 
 // src/responses/response-ops.ts
 var CONVERSATION_KEY = "c";
@@ -5836,6 +5840,8 @@ function parseResponseRequest(body, config) {
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
   const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
   const parallel = optionalBoolean(body, "parallel_tool_calls");
+  const reasoning = optionalObject(body, "reasoning");
+  const effort = reasoning ? optionalEnum(reasoning, "effort", REASONING_EFFORTS, "reasoning.effort") : void 0;
   const responseFormat2 = format && format.type !== "text" ? format.type === "json_schema" ? { type: "json_schema", json_schema: { name: format.name, schema: format.schema, strict: format.strict } } : format : void 0;
   return {
     model,
@@ -5855,7 +5861,9 @@ function parseResponseRequest(body, config) {
       tools: parsedTools.length ? parsedTools : void 0,
       tool_choice: parsedTools.length ? toolChoice : void 0,
       parallel_tool_calls: parsedTools.length ? parallel : void 0,
-      response_format: responseFormat2
+      response_format: responseFormat2,
+      reasoning_effort: effort,
+      prompt_cache_key: optionalString(body, "prompt_cache_key")
     },
     echo: {
       tools: tools2,
@@ -5866,7 +5874,8 @@ function parseResponseRequest(body, config) {
       max_output_tokens: maxOutput ?? null,
       parallel_tool_calls: parallel ?? true,
       metadata: parseMetadata(body) ?? {},
-      user: optionalString(body, "user") ?? null
+      user: optionalString(body, "user") ?? null,
+      reasoning: { effort: effort ?? null, summary: null }
     }
   };
 }
@@ -5940,6 +5949,7 @@ function responseStreamRenderer(setup) {
   let sequence = 0;
   let outputs = 0;
   let message;
+  let reasoning;
   const emit = /* @__PURE__ */ __name((type, fields) => `event: ${type}
 data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
 
@@ -5954,6 +5964,15 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
     const at = { item_id: id, output_index: outputIndex, content_index: 0 };
     return emit("response.output_text.done", { ...at, text: finalText, logprobs: [] }) + emit("response.content_part.done", { ...at, part: part(finalText) }) + emit("response.output_item.done", { output_index: outputIndex, item: item2 });
   }, "closeMessage");
+  const reasoningPart = /* @__PURE__ */ __name((text) => ({ type: "reasoning_text", text }), "reasoningPart");
+  const closeReasoning = /* @__PURE__ */ __name(() => {
+    if (!reasoning || reasoning.done) return "";
+    reasoning.done = true;
+    const { id, outputIndex, text } = reasoning;
+    const at = { item_id: id, output_index: outputIndex, content_index: 0 };
+    const item2 = { id, type: "reasoning", summary: [], content: [reasoningPart(text)], status: "completed" };
+    return emit("response.reasoning_text.done", { ...at, text }) + emit("response.content_part.done", { ...at, part: reasoningPart(text) }) + emit("response.output_item.done", { output_index: outputIndex, item: item2 });
+  }, "closeReasoning");
   const placed = /* @__PURE__ */ new Map();
   const place = /* @__PURE__ */ __name((position) => placed.get(position), "place");
   const calls = new ToolCallTracker(
@@ -5964,12 +5983,13 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
     },
     (call, args) => emit("response.function_call_arguments.delta", { item_id: place(call.position).id, output_index: place(call.position).outputIndex, delta: args }),
     (call) => {
+      const closed = closeReasoning() + closeMessage();
       placed.set(call.position, { outputIndex: outputs++, id: setup.ids.functionCallId(call.position) });
-      return closeMessage();
+      return closed;
     }
   );
   const closing = /* @__PURE__ */ __name((final) => {
-    let out = calls.openRemaining();
+    let out = closeReasoning() + calls.openRemaining();
     out += closeMessage(final.output.find((item2) => item2.id === message?.id));
     for (const call of calls.calls.values()) {
       const { outputIndex, id } = place(call.position);
@@ -5984,9 +6004,21 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
     start: /* @__PURE__ */ __name(() => emit("response.created", { response: setup.initial }) + emit("response.in_progress", { response: setup.initial }), "start"),
     event(event) {
       switch (event.type) {
+        case "reasoning": {
+          if (!event.text || message || calls.calls.size || reasoning?.done) return "";
+          let out = "";
+          if (!reasoning) {
+            reasoning = { outputIndex: outputs++, id: setup.ids.reasoningId(), text: "", done: false };
+            const at = { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0 };
+            out += emit("response.output_item.added", { output_index: reasoning.outputIndex, item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" } });
+            out += emit("response.content_part.added", { ...at, part: reasoningPart("") });
+          }
+          reasoning.text += event.text;
+          return out + emit("response.reasoning_text.delta", { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0, delta: event.text });
+        }
         case "text": {
           if (!event.text || calls.calls.size) return "";
-          let out = "";
+          let out = closeReasoning();
           if (!message) {
             message = { outputIndex: outputs++, id: setup.ids.messageId(), text: "", done: false };
             const at = { item_id: message.id, output_index: message.outputIndex, content_index: 0 };
@@ -6016,12 +6048,16 @@ var OutputIds = class {
     __name(this, "OutputIds");
   }
   message;
+  reasoning;
   calls = /* @__PURE__ */ new Map();
   next(prefix) {
     return prefix + orderedKey(Date.now(), this.floor);
   }
   messageId() {
     return this.message ??= this.next(ITEM_PREFIX.message);
+  }
+  reasoningId() {
+    return this.reasoning ??= this.next(ITEM_PREFIX.reasoning);
   }
   functionCallId(index) {
     let id = this.calls.get(index);
@@ -6052,7 +6088,7 @@ function responseObject(shell, status, output, extra = {}) {
     parallel_tool_calls: r.echo.parallel_tool_calls,
     previous_response_id: r.previousResponseId ?? null,
     conversation: shell.conversationId ? { id: shell.conversationId } : null,
-    reasoning: { effort: null, summary: null },
+    reasoning: r.echo.reasoning ?? { effort: null, summary: null },
     service_tier: "default",
     store: r.store,
     temperature: r.echo.temperature,
@@ -6072,6 +6108,9 @@ __name(responseObject, "responseObject");
 function outputItems(result, ids) {
   const items2 = [];
   const incomplete = result.finishReason === "length";
+  if (result.reasoning) {
+    items2.push({ id: ids.reasoningId(), type: "reasoning", summary: [], content: [{ type: "reasoning_text", text: result.reasoning }], status: "completed" });
+  }
   if (result.text || !result.toolCalls.length) {
     items2.push({ id: ids.messageId(), type: "message", role: "assistant", status: incomplete ? "incomplete" : "completed", content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }] });
   }
@@ -6087,9 +6126,9 @@ function finishedResponse(shell, result, ids) {
     incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
     usage: {
       input_tokens: u.prompt_tokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0 },
       output_tokens: u.completion_tokens,
-      output_tokens_details: { reasoning_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0 },
       total_tokens: u.total_tokens
     }
   });

@@ -16,6 +16,10 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  /** Prompt tokens served from Workers AI's prompt cache (x-session-affinity), when the model reports them. */
+  prompt_tokens_details?: { cached_tokens: number };
+  /** Tokens spent thinking, when the model reports them. */
+  completion_tokens_details?: { reasoning_tokens: number };
 }
 
 export interface TextResult {
@@ -67,8 +71,7 @@ function fromResponses(o: Obj, maxTokens: number | undefined): TextResult {
     else if (item.type === "function_call") calls.push({ id: item.call_id ?? item.id, name: item.name, arguments: item.arguments });
   }
   if (!text && typeof o.output_text === "string") text = o.output_text;
-  const u = o.usage as Obj | undefined;
-  const usage = u ? usageOf({ prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens, total_tokens: u.total_tokens }) : undefined;
+  const usage = usageOf(o.usage);
   const finishReason = o.status === "incomplete" ? "length" : undefined;
   return finish({ text, reasoning, toolCalls: toolCallsOf(calls), usage, finishReason }, maxTokens);
 }
@@ -108,12 +111,18 @@ function toolCallsOf(value: unknown): ToolCall[] {
   });
 }
 
-function usageOf(value: unknown): Usage | undefined {
+/** Usage in chat (`prompt_tokens`, `*_details`) or Responses (`input_tokens`, `*_tokens_details`) terms. */
+export function usageOf(value: unknown): Usage | undefined {
   if (!value || typeof value !== "object") return undefined;
   const u = value as Obj;
   const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
   const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const cached = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
+  const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
+  if (typeof cached === "number") usage.prompt_tokens_details = { cached_tokens: cached };
+  if (typeof reasoning === "number") usage.completion_tokens_details = { reasoning_tokens: reasoning };
+  return usage;
 }
 
 export function finishReasonOf(value: unknown): FinishReason | undefined {

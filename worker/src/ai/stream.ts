@@ -2,7 +2,7 @@
 // OpenAI-shaped (`choices[].delta` chunks, often with cumulative usage on every chunk). Both become AiEvents.
 // Synchronous, one instance per stream: the stream drivers in stages.ts call it once per upstream chunk.
 import type { AiEvent } from "./events.js";
-import { argumentsText, finishReasonOf, textOf, type TextResult, type Usage } from "./output.js";
+import { argumentsText, finishReasonOf, textOf, type TextResult, type Usage, usageOf } from "./output.js";
 import type { SseEvent } from "./sse.js";
 import { ApiError } from "../http/errors.js";
 
@@ -43,12 +43,7 @@ export class StreamNormaliser {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") {
-      const u = chunk.usage as Obj;
-      const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
-      const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-      this.lastUsage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
-    }
+    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
   }
 
   end(emit: Emit): void {

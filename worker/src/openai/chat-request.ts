@@ -1,7 +1,8 @@
 // POST /v1/chat/completions: validate OpenAI's request and translate it into Workers AI inputs.
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
-import { asObject, optionalArray, optionalBoolean, optionalNumber, optionalObject, optionalString, requiredArray } from "../http/fields.js";
+import { REASONING_EFFORTS, SESSION_INPUT } from "../ai/reasoning.js";
+import { asObject, optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, optionalString, requiredArray } from "../http/fields.js";
 import type { ModelRequest } from "../ai/run.js";
 import { resolveModel } from "./model.js";
 import { parseSampling, type Sampling } from "./sampling.js";
@@ -42,6 +43,12 @@ export function parseChatRequest(body: Record<string, unknown>, config: Config):
   }
   const format = parseResponseFormat(optionalObject(body, "response_format"), "response_format");
   if (format) inputs.response_format = format;
+  // Put in each model's own terms once the serving model is known (ai/reasoning.ts).
+  const effort = optionalEnum(body, "reasoning_effort", REASONING_EFFORTS);
+  if (effort) inputs.reasoning_effort = effort;
+  // Workers AI's prompt caching keys on x-session-affinity; run.ts moves it from the inputs to that header.
+  const cacheKey = optionalString(body, "prompt_cache_key")?.trim();
+  if (cacheKey) inputs[SESSION_INPUT] = cacheKey;
 
   const stream = optionalBoolean(body, "stream") ?? false;
   const streamOptions = optionalObject(body, "stream_options");

@@ -21,6 +21,8 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
   let sequence = 0;
   let outputs = 0;
   let message: { outputIndex: number; id: string; text: string; done: boolean } | undefined;
+  /** A reasoning model's thinking: an item of its own, before the message, closed when the answer starts. */
+  let reasoning: { outputIndex: number; id: string; text: string; done: boolean } | undefined;
   const emit = (type: string, fields: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`;
 
   const part = (text: string) => ({ type: "output_text", annotations: [], logprobs: [], text });
@@ -33,6 +35,15 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     const at = { item_id: id, output_index: outputIndex, content_index: 0 };
     return emit("response.output_text.done", { ...at, text: finalText, logprobs: [] }) + emit("response.content_part.done", { ...at, part: part(finalText) }) + emit("response.output_item.done", { output_index: outputIndex, item });
   };
+  const reasoningPart = (text: string) => ({ type: "reasoning_text", text });
+  const closeReasoning = (): string => {
+    if (!reasoning || reasoning.done) return "";
+    reasoning.done = true;
+    const { id, outputIndex, text } = reasoning;
+    const at = { item_id: id, output_index: outputIndex, content_index: 0 };
+    const item = { id, type: "reasoning", summary: [], content: [reasoningPart(text)], status: "completed" };
+    return emit("response.reasoning_text.done", { ...at, text }) + emit("response.content_part.done", { ...at, part: reasoningPart(text) }) + emit("response.output_item.done", { output_index: outputIndex, item });
+  };
   /** Where each call sits in `output`, and its item id. */
   const placed = new Map<number, { outputIndex: number; id: string }>();
   const place = (position: number) => placed.get(position)!;
@@ -44,12 +55,13 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     },
     (call, args) => emit("response.function_call_arguments.delta", { item_id: place(call.position).id, output_index: place(call.position).outputIndex, delta: args }),
     (call) => {
+      const closed = closeReasoning() + closeMessage();
       placed.set(call.position, { outputIndex: outputs++, id: setup.ids.functionCallId(call.position) });
-      return closeMessage();
+      return closed;
     },
   );
   const closing = (final: StoredResponse): string => {
-    let out = calls.openRemaining();
+    let out = closeReasoning() + calls.openRemaining();
     out += closeMessage(final.output.find((item) => item.id === message?.id));
     for (const call of calls.calls.values()) {
       const { outputIndex, id } = place(call.position);
@@ -65,9 +77,21 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     start: () => emit("response.created", { response: setup.initial }) + emit("response.in_progress", { response: setup.initial }),
     event(event: AiEvent): string {
       switch (event.type) {
+        case "reasoning": {
+          if (!event.text || message || calls.calls.size || reasoning?.done) return "";
+          let out = "";
+          if (!reasoning) {
+            reasoning = { outputIndex: outputs++, id: setup.ids.reasoningId(), text: "", done: false };
+            const at = { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0 };
+            out += emit("response.output_item.added", { output_index: reasoning.outputIndex, item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" } });
+            out += emit("response.content_part.added", { ...at, part: reasoningPart("") });
+          }
+          reasoning.text += event.text;
+          return out + emit("response.reasoning_text.delta", { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0, delta: event.text });
+        }
         case "text": {
           if (!event.text || calls.calls.size) return "";
-          let out = "";
+          let out = closeReasoning();
           if (!message) {
             message = { outputIndex: outputs++, id: setup.ids.messageId(), text: "", done: false };
             const at = { item_id: message.id, output_index: message.outputIndex, content_index: 0 };

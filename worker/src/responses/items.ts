@@ -6,7 +6,9 @@ export type InputContent = { type: "input_text"; text: string } | { type: "input
 export type Item =
   | { id: string; type: "message"; role: "user" | "assistant" | "system" | "developer"; status: "completed" | "incomplete" | "in_progress"; content: InputContent[] }
   | { id: string; type: "function_call"; call_id: string; name: string; arguments: string; status: "completed" | "in_progress" }
-  | { id: string; type: "function_call_output"; call_id: string; output: string; status: "completed" };
+  | { id: string; type: "function_call_output"; call_id: string; output: string; status: "completed" }
+  /** What a reasoning model thought before answering (output only; never sent back to the model). */
+  | { id: string; type: "reasoning"; summary: unknown[]; content: { type: "reasoning_text"; text: string }[]; status: "completed" | "in_progress" };
 
 /** An item before it has an id. */
 export type NewItem = Item extends infer I ? (I extends Item ? Omit<I, "id"> : never) : never;
@@ -29,11 +31,11 @@ export function itemsToChat(items: readonly Item[]): ChatMessage[] {
       const last = out.at(-1);
       if (last?.role === "assistant" && Array.isArray(last.tool_calls) && !last.content) (last.tool_calls as unknown[]).push(call);
       else out.push({ role: "assistant", content: null, tool_calls: [call] });
-    } else {
+    } else if (item.type === "function_call_output") {
       out.push({ role: "tool", tool_call_id: item.call_id, content: item.output });
     }
   }
   return out;
 }
 
-export const ITEM_PREFIX = { message: "msg_", function_call: "fc_", function_call_output: "fco_" } as const;
+export const ITEM_PREFIX = { message: "msg_", function_call: "fc_", function_call_output: "fco_", reasoning: "rs_" } as const;

@@ -12,6 +12,7 @@ import type { ResponseRequest } from "./request.js";
  */
 export class OutputIds {
   private message: string | undefined;
+  private reasoning: string | undefined;
   private readonly calls = new Map<number, string>();
 
   constructor(private readonly floor: string | undefined) {}
@@ -22,6 +23,10 @@ export class OutputIds {
 
   messageId(): string {
     return (this.message ??= this.next(ITEM_PREFIX.message));
+  }
+
+  reasoningId(): string {
+    return (this.reasoning ??= this.next(ITEM_PREFIX.reasoning));
   }
 
   functionCallId(index: number): string {
@@ -62,7 +67,7 @@ export function responseObject(shell: ResponseShell, status: string, output: Ite
     parallel_tool_calls: r.echo.parallel_tool_calls,
     previous_response_id: r.previousResponseId ?? null,
     conversation: shell.conversationId ? { id: shell.conversationId } : null,
-    reasoning: { effort: null, summary: null },
+    reasoning: r.echo.reasoning ?? { effort: null, summary: null },
     service_tier: "default",
     store: r.store,
     temperature: r.echo.temperature,
@@ -83,6 +88,9 @@ export function responseObject(shell: ResponseShell, status: string, output: Ite
 export function outputItems(result: TextResult, ids: OutputIds): Item[] {
   const items: Item[] = [];
   const incomplete = result.finishReason === "length";
+  if (result.reasoning) {
+    items.push({ id: ids.reasoningId(), type: "reasoning", summary: [], content: [{ type: "reasoning_text", text: result.reasoning }], status: "completed" });
+  }
   if (result.text || !result.toolCalls.length) {
     items.push({ id: ids.messageId(), type: "message", role: "assistant", status: incomplete ? "incomplete" : "completed", content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }] });
   }
@@ -98,9 +106,9 @@ export function finishedResponse(shell: ResponseShell, result: TextResult, ids: 
     incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
     usage: {
       input_tokens: u.prompt_tokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0 },
       output_tokens: u.completion_tokens,
-      output_tokens_details: { reasoning_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0 },
       total_tokens: u.total_tokens,
     },
   });

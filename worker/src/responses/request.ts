@@ -1,9 +1,10 @@
 // POST /v1/responses and conversation items: the request checked field by field, input turned into items.
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
-import { asObject, optionalArray, optionalBoolean, optionalNumber, optionalObject, optionalString, requiredString } from "../http/fields.js";
+import { asObject, optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, optionalString, requiredString } from "../http/fields.js";
 import { parseMetadata } from "../openai/metadata.js";
 import { resolveModel } from "../openai/model.js";
+import { REASONING_EFFORTS } from "../ai/reasoning.js";
 import { parseFlatTools, parseResponseFormat, parseToolChoice } from "../openai/tools.js";
 import type { InputContent, NewItem } from "./items.js";
 
@@ -95,6 +96,8 @@ export interface ResponseRequest {
     parallel_tool_calls: boolean;
     metadata: Record<string, string>;
     user: string | null;
+    /** Optional: responses stored before it was echoed lack it. */
+    reasoning?: { effort: string | null; summary: null };
   };
 }
 
@@ -117,6 +120,8 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
   const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
   const parallel = optionalBoolean(body, "parallel_tool_calls");
+  const reasoning = optionalObject(body, "reasoning");
+  const effort = reasoning ? optionalEnum(reasoning, "effort", REASONING_EFFORTS, "reasoning.effort") : undefined;
   const responseFormat = format && format.type !== "text" ? (format.type === "json_schema" ? { type: "json_schema", json_schema: { name: format.name, schema: format.schema, strict: format.strict } } : format) : undefined;
   return {
     model,
@@ -137,6 +142,8 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
       tool_choice: parsedTools.length ? toolChoice : undefined,
       parallel_tool_calls: parsedTools.length ? parallel : undefined,
       response_format: responseFormat,
+      reasoning_effort: effort,
+      prompt_cache_key: optionalString(body, "prompt_cache_key"),
     },
     echo: {
       tools,
@@ -148,6 +155,7 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
       parallel_tool_calls: parallel ?? true,
       metadata: parseMetadata(body) ?? {},
       user: optionalString(body, "user") ?? null,
+      reasoning: { effort: effort ?? null, summary: null },
     },
   };
 }
