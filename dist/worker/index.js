@@ -2243,7 +2243,8 @@ function fromChatShape(o, maxTokens) {
   const message = choice.message ?? {};
   return finish(
     {
-      text: textOf(message.content),
+      // A chat model given a bare prompt answers as a legacy text_completion: choices[].text.
+      text: textOf(message.content ?? choice.text),
       reasoning: textOf(message.reasoning_content ?? message.reasoning),
       toolCalls: toolCallsOf(message.tool_calls),
       usage: usageOf(o.usage),
@@ -2980,8 +2981,9 @@ var StreamNormaliser = class {
         const delta = choice.delta ?? choice.message ?? {};
         const reasoning = delta.reasoning_content ?? delta.reasoning;
         if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
-        if (delta.content !== void 0 && delta.content !== null) {
-          const text = textOf(delta.content);
+        const content2 = delta.content ?? choice.text;
+        if (content2 !== void 0 && content2 !== null) {
+          const text = textOf(content2);
           if (text) emit({ type: "text", text });
         }
         this.toolCalls(delta.tool_calls, emit);

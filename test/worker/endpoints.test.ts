@@ -12,6 +12,15 @@ describe("POST /v1/completions", () => {
     expect(c.usage!.total_tokens).toBeGreaterThan(0);
   });
 
+  it("reads the text_completion answer of a chat-shaped model (the default) given a bare prompt, whole and streamed", async () => {
+    const c = await openai().completions.create({ model: "gpt-4o-mini", prompt: "Once upon", max_tokens: 50 });
+    expect(c.choices[0].text).toBe("Echo: Once upon");
+    const stream = await openai().completions.create({ model: "gpt-4o-mini", prompt: "Once upon", max_tokens: 50, stream: true });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.text ?? "";
+    expect(text).toBe("Echo: Once upon");
+  });
+
   it("defaults max_tokens to 16, as OpenAI does, and reports length", async () => {
     const c = await openai().completions.create({ model: MODEL, prompt: "[[stub:words=40]]" });
     expect(c.choices[0].text.split(" ")).toHaveLength(16);

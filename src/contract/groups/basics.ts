@@ -1,6 +1,17 @@
 // Groups any worker can declare (smoke) and the proxy's front door: models, auth, HTTP errors.
-import { equal, expectError, ok } from "../assert.js";
-import type { Group } from "../types.js";
+import { RETIRED_MODELS } from "../../../worker/src/ai/retired.js";
+import { equal, expectError, matches, ok } from "../assert.js";
+import type { ContractClient, Group } from "../types.js";
+
+/** A retired model (2026-05-30) and a paid-only one, as the Workers AI stub serves them (Workers Free). */
+const RETIRED = "@cf/meta/llama-3.1-8b-instruct";
+const PAID_ONLY = "@cf/moonshotai/kimi-k2.6";
+
+const chatOk = async (c: ContractClient, model: string | undefined, what: string) => {
+  const res = await c.request("POST", "/v1/chat/completions", { ...(model ? { model } : {}), messages: [{ role: "user", content: "contract: hello" }] });
+  const text = await res.text();
+  equal(res.status, 200, `${what}: status (body ${text.slice(0, 300)})`);
+};
 
 export const smoke: Group = {
   name: "smoke",
@@ -45,6 +56,52 @@ export const models: Group = {
       name: "an unknown model is 404 model_not_found",
       async run(c) {
         await expectError(await c.request("GET", "/v1/models/no-such-model-anywhere"), 404, "model_not_found");
+        for (const name of ["constructor", "__proto__"]) {
+          await expectError(await c.request("POST", "/v1/chat/completions", { model: name, messages: [{ role: "user", content: "x" }] }), 404, "model_not_found");
+        }
+      },
+    },
+    {
+      name: "lists no retired model",
+      async run(c) {
+        const list = await c.json("GET", "/v1/models");
+        const retired = list.data.map((m: { id: string }) => m.id).filter((id: string) => RETIRED_MODELS.has(id));
+        equal(retired.join(", "), "", "retired models listed");
+      },
+    },
+    {
+      name: "the README's curl example (gpt-4o-mini) and a request with no model answer 200",
+      async run(c) {
+        await chatOk(c, "gpt-4o-mini", "gpt-4o-mini");
+        await chatOk(c, undefined, "no model");
+      },
+    },
+    {
+      name: "every OpenAI-named chat alias GET /v1/models lists answers 200, and says what it resolves to",
+      async run(c) {
+        const list = await c.json("GET", "/v1/models");
+        const aliases = list.data.filter((m: Record<string, unknown>) => !String(m.id).startsWith("@") && m.task === "Text Generation");
+        ok(aliases.length > 0, "GET /v1/models lists chat aliases (with task and resolves_to)");
+        for (const alias of aliases) {
+          ok(typeof alias.resolves_to === "string" && alias.resolves_to.startsWith("@"), `${alias.id}: resolves_to ${JSON.stringify(alias.resolves_to)}`);
+          await chatOk(c, alias.id, alias.id);
+        }
+        const one = await c.json("GET", `/v1/models/${encodeURIComponent(aliases[0].id)}`);
+        equal(one.resolves_to, aliases[0].resolves_to, `GET /v1/models/${aliases[0].id} resolves_to`);
+      },
+    },
+    {
+      name: "a retired model is 404 model_not_found saying so and naming the replacement",
+      async run(c) {
+        const error = await expectError(await c.request("POST", "/v1/chat/completions", { model: RETIRED, messages: [{ role: "user", content: "x" }] }), 404, "model_not_found");
+        matches(error.message, /deprecated .*2026-05-30.*Use '@cf\/[^']+' instead/, "message");
+      },
+    },
+    {
+      name: "a paid-only model on Workers Free is 403 naming a replacement",
+      async run(c) {
+        const error = await expectError(await c.request("POST", "/v1/chat/completions", { model: PAID_ONLY, messages: [{ role: "user", content: "x" }] }), 403, "model_requires_paid_plan");
+        matches(error.message, /Workers Paid.*Use '@cf\/[^']+' instead/, "message");
       },
     },
   ],

@@ -51,7 +51,8 @@ function fromChatShape(o: Obj, maxTokens: number | undefined): TextResult {
   const message = (choice.message ?? {}) as Obj;
   return finish(
     {
-      text: textOf(message.content),
+      // A chat model given a bare prompt answers as a legacy text_completion: choices[].text.
+      text: textOf(message.content ?? choice.text),
       reasoning: textOf(message.reasoning_content ?? message.reasoning),
       toolCalls: toolCallsOf(message.tool_calls),
       usage: usageOf(o.usage),

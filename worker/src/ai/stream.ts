@@ -28,8 +28,10 @@ export class StreamNormaliser {
         const delta = (choice.delta ?? choice.message ?? {}) as Obj;
         const reasoning = delta.reasoning_content ?? delta.reasoning;
         if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
-        if (delta.content !== undefined && delta.content !== null) {
-          const text = textOf(delta.content);
+        // text_completion chunks (a chat model given a bare prompt) carry choices[].text.
+        const content = delta.content ?? choice.text;
+        if (content !== undefined && content !== null) {
+          const text = textOf(content);
           if (text) emit({ type: "text", text });
         }
         this.toolCalls(delta.tool_calls, emit);
