@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the worker's CPU per request, the state store's cost per turn, the pipeline's wall time
-// per stage. Each writes its numbers to bench/results/<name>.json and prints its table; `--quick` runs less.
+// per stage, the neurons a typical chat request costs. Each writes its numbers to bench/results/<name>.json and
+// prints its table; `--quick` runs less.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./local-config.mjs";
@@ -10,6 +11,7 @@ const benches = [
   ["worker CPU per request", "bench/worker/run.mjs", quick ? ["--quick"] : []],
   ["state store cost per turn", "bench/state/run.mjs", quick ? ["3"] : []],
   ["pipeline wall time per stage", "bench/pipeline/run.mjs", quick ? ["--quick"] : []],
+  ["neurons per chat request", "bench/neurons/run.mjs", []],
 ];
 let failed = 0;
 for (const [title, script, args] of benches) {

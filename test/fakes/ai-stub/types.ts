@@ -79,11 +79,10 @@ export const STUB_CREATED = 1767225600;
 
 /**
  * How the text models shape their output (see catalogue.ts for the full list):
- * - "native" `{response, tool_calls:[{name, arguments}], usage}`; `arguments` an **object** for @cf/meta/llama-3.1-8b-instruct
- *   (-fast, -fp8), llama-3.2-1b/3b, llama-3.3-70b-instruct-fp8-fast, @cf/mistral/mistral-7b-instruct-v0.1,
- *   @hf/nousresearch/hermes-2-pro-mistral-7b, @cf/google/gemma-3-12b-it; a **JSON string** for
- *   @cf/mistralai/mistral-small-3.1-24b-instruct and @cf/qwen/qwen2.5-coder-32b-instruct. `response` is null when
- *   the model calls tools. No finish reason.
+ * - "native" `{response, tool_calls:[{name, arguments}], usage}` (the snapshot's "native" family): `arguments` an
+ *   **object** for @cf/meta/llama-3.1-8b-instruct-fast/-fp8, llama-3.2-1b/3b, llama-3.3-70b-instruct-fp8-fast,
+ *   granite, qwq, deepseek-r1-distill…; a **JSON string** for @cf/mistralai/mistral-small-3.1-24b-instruct and
+ *   @cf/qwen/qwen2.5-coder-32b-instruct. `response` is null when the model calls tools. No finish reason.
  * - "llama4" @cf/meta/llama-4-scout-17b-16e-instruct: native, but `tool_calls:[{id, type:"function",
  *   function:{name, arguments:<object>}}]` and `response: ""` with tool calls.
  * - "openai" `{id, object:"chat.completion", created, model, choices:[{index, message:{role, content,
