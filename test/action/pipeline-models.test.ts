@@ -43,6 +43,14 @@ describe("models checked in preflight, before any write", () => {
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
+  it("a model var that cannot mean anything fails in preflight too, before wrangler starts", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, vars: "MODEL_ALIASES={not json" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^preflight stage failed: MODEL_ALIASES \(input "vars"\) is not valid JSON \(.*\); expected e\.g\. \{"gpt-4o-mini"/);
+    expect(run.stdout).not.toContain("wrangler deploy starts now");
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+
   it("a user's worker whose MODEL_ALIASES target was deprecated yesterday fails, naming its config file", async () => {
     world.cf.ai.planDeprecation("@cf/qwen/qwq-32b", inDays(-1));
     const workspace = mkdtempSync(join(tmpdir(), "models-ws-"));
