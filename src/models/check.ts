@@ -60,7 +60,10 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     refs = modelReferences(input.vars);
   } catch (error) {
     if (!(error instanceof ModelSettingError)) throw error;
-    return { errors: [`${error.variable} (${origins[error.variable] ?? "built in"}) ${error.detail}`], warnings, resolutions };
+    const problem = `${error.variable} (${origins[error.variable] ?? "built in"}) ${error.detail}`;
+    // The proxy would answer every request with a 500 naming it. A worker of your own may read the var its own way.
+    if (input.builtIns) return { errors: [problem], warnings, resolutions };
+    return { errors, warnings: [`${problem} The model check skipped this worker's models.`], resolutions };
   }
 
   const status = (name: string): Status => {
@@ -77,7 +80,6 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     const s = status(name);
     return s.kind === "active" && !s.paidOnly;
   };
-  const soon = (s: Status) => (s.kind === "active" && s.date ? daysBetween(today, s.date) : undefined);
   const taskOf = (name: string) => catalogue.models.get(name)?.task ?? snapshot?.models.get(name)?.task;
 
   const dead = (s: Status) =>
@@ -118,58 +120,59 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     if (!input.builtIns && !ref.userSet) continue;
     const serving = ref.candidates.find(active);
     const servingStatus = serving ? status(serving) : undefined;
-    const days = servingStatus && soon(servingStatus);
-    const notes = [
-      servingStatus?.kind === "active" && servingStatus.paidOnly ? "Workers Paid only" : "",
-      days !== undefined && days > 0 ? `deprecated on ${(servingStatus as { date: string }).date}` : "",
-    ].filter(Boolean);
+    const paid = servingStatus?.kind === "active" && servingStatus.paidOnly;
+    const planned = servingStatus?.kind === "active" && servingStatus.date ? { date: servingStatus.date, days: daysBetween(today, servingStatus.date) } : undefined;
+    const notes = [paid ? "Workers Paid only" : "", planned ? `deprecated on ${planned.date}` : ""].filter(Boolean);
     resolutions.push({ label: labelOf(ref), model: serving, note: serving ? notes.join(", ") : "no active model" });
 
     // A name in DEFAULT_AI_MODEL or FALLBACK_MODELS that is an alias: its targets are checked with the alias.
     const viaAlias = ref.variable !== "MODEL_ALIASES" && ref.name !== "(default)" && !isWorkersAiModel(ref.name);
     if (viaAlias) continue;
+    const alias = ref.variable === "MODEL_ALIASES" ? ref.name : undefined;
 
     if (ref.userSet) {
       const origin = origins[ref.variable] ?? "built in";
       for (const model of ref.candidates) {
-        const subject = ref.variable === "MODEL_ALIASES" ? `MODEL_ALIASES (${origin}) maps "${ref.name}" to ${model}` : `${ref.variable} (${origin}) names ${model}`;
-        const alias = ref.variable === "MODEL_ALIASES" ? ref.name : undefined;
+        const subject = alias ? `MODEL_ALIASES (${origin}) maps "${alias}" to ${model}` : `${ref.variable} (${origin}) names ${model}`;
         const s = status(model);
         if (s.kind !== "active") {
           errors.push(`${subject}, ${dead(s)}: ${replacementFor(model, ref.variable, alias)}.`);
           continue;
         }
         if (s.paidOnly) warnings.push(`${subject}, which needs the Workers Paid plan: on Workers Free requests to it fail with error 5035 (HTTP 403).`);
-        const left = soon(s);
-        if (left !== undefined && left > 0 && left <= WARN_DAYS) {
+        const left = s.date ? daysBetween(today, s.date) : undefined;
+        if (left !== undefined && left <= WARN_DAYS) {
           warnings.push(`${subject}, which Workers AI will deprecate on ${s.date} (in ${left} days): ${replacementFor(model, ref.variable, alias)} before then.`);
         }
       }
       continue;
     }
 
-    const name = ref.variable === "MODEL_ALIASES" ? `"${ref.name}"` : ref.variable === "DEFAULT_AI_MODEL" ? "the default chat model" : "the default embedding model";
+    // The proxy's own lists: how the summary names them, and what the user can set to override one.
+    const what = alias ? `alias "${alias}"` : ref.variable === "DEFAULT_AI_MODEL" ? "default chat model" : "default embedding model";
+    const listed = alias ? `"${alias}"` : `the ${what}`;
+    const fix = alias ? `map "${alias}" in MODEL_ALIASES` : `set ${ref.variable}`;
     if (!serving) {
-      const fix = ref.variable === "MODEL_ALIASES" ? `map "${ref.name}" in MODEL_ALIASES` : `set ${ref.variable}`;
       errors.push(
-        `the proxy's built-in ${ref.variable === "MODEL_ALIASES" ? `alias ${name}` : name.replace(/^the /, "")} has no active model left: ` +
-          `${ref.candidates.join(", ")} are all retired or missing from ${catalogue.label}. ${fix[0]!.toUpperCase()}${fix.slice(1)} to an active model ` +
-          `(${replacementFor(ref.candidates[0]!, ref.variable, ref.variable === "MODEL_ALIASES" ? ref.name : undefined)}), or update the action for newer defaults.`,
+        `the proxy's built-in ${what} has no active model left: ${ref.candidates.join(", ")} are all retired or missing from ${catalogue.label}. ` +
+          `${fix[0]!.toUpperCase()}${fix.slice(1)} to an active model (${replacementFor(ref.candidates[0]!, ref.variable, alias)}), or update the action for newer defaults.`,
       );
       continue;
     }
     const first = ref.candidates[0]!;
     if (first !== serving) {
-      group(`first ${first} ${serving}`, name, (names) => `${first}, the proxy's first choice for ${names}, is gone, ${dead(status(first)).replace(/^which /, "")}: the proxy answers with ${serving} instead, with no redeploy.`);
+      const s = status(first);
+      const gone = s.kind === "deprecated" ? `was deprecated on ${s.date}${s.listed ? "" : " and is no longer listed"}` : `is not in ${catalogue.label}`;
+      group(`first ${first} ${serving}`, listed, (names) => `${first}, the proxy's first choice for ${names}, ${gone}: the proxy answers with ${serving} instead, with no redeploy.`);
     }
-    if (servingStatus?.kind === "active" && servingStatus.paidOnly) {
-      group(`paid ${serving}`, name, (names) => `${serving}, which the proxy uses for ${names}, needs the Workers Paid plan: on Workers Free requests fail with error 5035 (HTTP 403).`);
+    if (paid) {
+      group(`paid ${serving}`, listed, (names) => `${serving}, which the proxy uses for ${names}, needs the Workers Paid plan: on Workers Free requests fail with error 5035 (HTTP 403).`);
     }
-    if (days !== undefined && days > 0 && days <= WARN_DAYS) {
+    if (planned && planned.days <= WARN_DAYS) {
       const next = ref.candidates.slice(ref.candidates.indexOf(serving) + 1).find(active);
-      const then = next ? `the proxy then moves to ${next} by itself` : `nothing active comes after it: set ${ref.variable} before then`;
-      const date = (servingStatus as { date: string }).date;
-      group(`soon ${serving} ${next}`, name, (names) => `${serving}, which the proxy uses for ${names}, will be deprecated on ${date} (in ${days} days): ${then}.`);
+      const override = alias ? "MODEL_ALIASES" : ref.variable;
+      const then = next ? `the proxy then moves to ${next} by itself` : `nothing active comes after it in the proxy's list: set ${override} before then`;
+      group(`soon ${serving} ${next ?? override}`, listed, (names) => `${serving}, which the proxy uses for ${names}, will be deprecated on ${planned.date} (in ${planned.days} days): ${then}.`);
     }
   }
   for (const { names, say } of grouped.values()) warnings.push(say(listNames(names)));

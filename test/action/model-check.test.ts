@@ -40,8 +40,8 @@ describe("the shipped proxy's built-in models", () => {
     const result = check({ catalogue: edited({ "@cf/google/gemma-4-26b-a4b-it": { deprecationDate: "2026-11-30" } }) });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
-      '@cf/google/gemma-4-26b-a4b-it, the proxy\'s first choice for the default chat model, "gpt-3.5-turbo", "gpt-4o-mini" and "gpt-4.1-mini", is gone, ' +
-        "Workers AI deprecated on 2026-11-30 (requests to it fail with error 5028): the proxy answers with @cf/zai-org/glm-4.7-flash instead, with no redeploy.",
+      '@cf/google/gemma-4-26b-a4b-it, the proxy\'s first choice for the default chat model, "gpt-3.5-turbo", "gpt-4o-mini" and "gpt-4.1-mini", ' +
+        "was deprecated on 2026-11-30: the proxy answers with @cf/zai-org/glm-4.7-flash instead, with no redeploy.",
     ]);
     expect(result.resolutions.find((r) => r.label === "gpt-4o-mini")?.model).toBe("@cf/zai-org/glm-4.7-flash");
   });
@@ -55,6 +55,17 @@ describe("the shipped proxy's built-in models", () => {
         "https://developers.cloudflare.com/workers-ai/models/), or update the action for newer defaults.",
     );
     expect(result.resolutions.find((r) => r.label === "whisper-1")).toEqual({ label: "whisper-1", model: undefined, note: "no active model" });
+  });
+
+  it("a first choice missing from the catalogue, and a last candidate retiring soon, say so once for all names that share them", () => {
+    const result = check({ catalogue: edited({ "@cf/myshell-ai/melotts": undefined, "@cf/deepgram/aura-1": { deprecationDate: "2026-12-14" } }) });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      '@cf/myshell-ai/melotts, the proxy\'s first choice for "tts-1", "tts-1-hd" and "gpt-4o-mini-tts", is not in the test catalogue: ' +
+        "the proxy answers with @cf/deepgram/aura-1 instead, with no redeploy.",
+      '@cf/deepgram/aura-1, which the proxy uses for "tts-1", "tts-1-hd" and "gpt-4o-mini-tts", will be deprecated on 2026-12-14 (in 10 days): ' +
+        "nothing active comes after it in the proxy's list: set MODEL_ALIASES before then.",
+    ]);
   });
 
   it("a serving model deprecated within 60 days is a warning saying what comes next; 61 days is not", () => {
@@ -134,6 +145,12 @@ describe("models the user set", () => {
     expect(check({ builtIns: false, catalogue: broken })).toEqual({ errors: [], warnings: [], resolutions: [] });
     const own = check({ builtIns: false, catalogue: broken, vars: { DEFAULT_AI_MODEL: "@cf/zai-org/glm-4.7-flash" }, origins: { DEFAULT_AI_MODEL: VARS } });
     expect(own).toEqual({ errors: [], warnings: [], resolutions: [{ label: "DEFAULT_AI_MODEL", model: "@cf/zai-org/glm-4.7-flash", note: "" }] });
+    // Its own names for models elsewhere are its business: a warning, not a failure.
+    const elsewhere = check({ builtIns: false, vars: { DEFAULT_AI_MODEL: "claude-sonnet" }, origins: { DEFAULT_AI_MODEL: VARS } });
+    expect(elsewhere.errors).toEqual([]);
+    expect(elsewhere.warnings).toEqual([
+      'DEFAULT_AI_MODEL (input "vars") names "claude-sonnet", which is neither a Workers AI model id (@cf/… or @hf/…) nor an alias. The model check skipped this worker\'s models.',
+    ]);
   });
 });
 
