@@ -11,13 +11,14 @@ import { deployMode, dryRunMode, gatedDeployFor, previewMode, requireApiKeys } f
 import type { GatedDeploy } from "./wrangler/gated-deploy.js";
 import { StageError, Stages } from "./pipeline.js";
 import { plan, type Plan, type WorkerFacts } from "./plan.js";
+import { checkDeploymentModels } from "./stages/models.js";
 import { notifyPullRequest } from "./stages/notify.js";
 import { renderSummary, setOutputs, type RunReport } from "./stages/report.js";
 import { findWorker } from "./worker-dir.js";
 
 export async function run(host: Host): Promise<RunReport> {
   const stages = new Stages(host);
-  const report: RunReport = { plan: undefined, namespaces: [], facts: [], stages: stages.records };
+  const report: RunReport = { plan: undefined, namespaces: [], facts: [], warnings: [], stages: stages.records };
   let ctx: RunContext | undefined;
   try {
     maskSecrets(host);
@@ -35,6 +36,11 @@ export async function run(host: Host): Promise<RunReport> {
     report.plan = thePlan;
     ctx = createContext({ host, inputs, event, plan: thePlan, source, stages, report });
     if (thePlan.mode === "deploy" || thePlan.mode === "preview" || thePlan.mode === "cleanup") await preflight(ctx, facts);
+    else {
+      // Offline modes check the models against the catalogue snapshot the contract tests' stub serves.
+      const c = ctx;
+      await stages.run("preflight", async (detail) => detail((await checkDeploymentModels(c, undefined)) ?? "no model vars to check"));
+    }
     describePlan(ctx, ctx.plan);
     if (ctx.plan.notice) host.notice(ctx.plan.notice);
 
@@ -76,6 +82,8 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
     const api = ctx.cloudflare();
     const { plan: p, inputs, event } = ctx;
     ctx.log(`Cloudflare account: ${await api.accountName()}`);
+    // Before any write: a retired model would fail every request of the deployed worker.
+    const models = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
     if (p.mode === "preview" && p.preview?.strategy === "version" && inputs.previewStrategy === "auto" && (await api.deployments(p.workerName)) === undefined) {
       // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
       ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
@@ -83,7 +91,7 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
     }
     const deploysAWorker = ctx.plan.mode === "deploy" || (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "worker");
     if (deploysAWorker) await requireApiKeys(ctx, api, ctx.plan.targetName);
-    detail("credentials and secrets checked");
+    detail(`credentials and secrets checked${models ? `; ${models}` : ""}`);
   });
 }
 

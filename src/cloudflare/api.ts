@@ -2,6 +2,7 @@
 // Built on the official SDK's tree-shakable client, so only these resources land in dist/index.js.
 import { BadRequestError, NotFoundError, type ClientOptions } from "cloudflare";
 import { BaseAccounts } from "cloudflare/resources/accounts/accounts";
+import { BaseModels } from "cloudflare/resources/ai/models/models";
 import { BaseNamespaces } from "cloudflare/resources/kv/namespaces/namespaces";
 import { BaseDeployments } from "cloudflare/resources/workers/scripts/deployments";
 import { BaseScripts } from "cloudflare/resources/workers/scripts/scripts";
@@ -40,6 +41,8 @@ export interface CloudflareApi {
   deleteScript(script: string): Promise<boolean>;
   /** https://<script>.<account subdomain>.workers.dev, or undefined when the account has no workers.dev subdomain. */
   workersDevUrl(script: string): Promise<string | undefined>;
+  /** The account's Workers AI catalogue, deprecated models included, every page; records as the API sends them. */
+  aiModels(): Promise<unknown[]>;
 }
 
 export class NamespaceExists extends Error {
@@ -63,7 +66,7 @@ export interface ApiOptions {
 export function cloudflareApi(options: ApiOptions): CloudflareApi {
   const clientOptions: ClientOptions = { apiToken: options.token, maxRetries: options.maxRetries ?? 4, timeout: 60_000 };
   if (options.baseURL) clientOptions.baseURL = options.baseURL;
-  const client = createClient({ ...clientOptions, resources: [BaseAccounts, BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
+  const client = createClient({ ...clientOptions, resources: [BaseAccounts, BaseModels, BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
   const account_id = options.accountId;
 
   const versionInfo = async (script: string, deploymentId: string, versionId: string): Promise<LiveVersion> => {
@@ -141,6 +144,12 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
         throw error;
       }
     },
+    async aiModels() {
+      const all: unknown[] = [];
+      // 50 a page, as wrangler asks (`wrangler ai models`); the SDK stops at the first empty page.
+      for await (const model of client.ai.models.list({ account_id, include_deprecated: true, per_page: 50 })) all.push(model);
+      return all;
+    },
     async deleteScript(script) {
       try {
         await client.workers.scripts.delete(script, { account_id, force: true });
@@ -164,6 +173,7 @@ const WHAT: Record<keyof CloudflareApi, string> = {
   deployVersion: "deploy a version",
   deleteScript: "delete a worker",
   workersDevUrl: "read the workers.dev subdomain",
+  aiModels: "read the Workers AI model catalogue",
 };
 
 /** Every method's failure says what it was doing; the "expected" errors (NamespaceExists) pass unchanged. */

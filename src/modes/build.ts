@@ -5,7 +5,8 @@ import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
 import { loadRuntime } from "../contract/workerd.js";
-import { INPUT, InputError } from "../inputs.js";
+import { INPUT } from "../inputs.js";
+import { varsToPatch } from "../models/vars.js";
 import { ACTION_ROOT } from "../paths.js";
 import { runContractStage } from "../stages/contract.js";
 import { writePatchedConfig } from "../stages/patch.js";
@@ -102,11 +103,6 @@ export async function buildAndTest(ctx: RunContext, hooks: BuildHooks = {}): Pro
 
 function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): ConfigPatch {
   const { inputs, plan } = ctx;
-  const vars = { ...inputs.vars };
-  if (inputs.defaultModel) {
-    if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
-    vars.DEFAULT_AI_MODEL = inputs.defaultModel;
-  }
-  return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars };
+  return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars: varsToPatch(inputs) };
 }
 

@@ -1,5 +1,6 @@
 // Stage 7: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
 import type { ContractReport } from "../contract/types.js";
+import type { Resolution } from "../models/check.js";
 import { renderContractTable } from "../contract/run.js";
 import type { Host } from "../host.js";
 import { OUTPUT } from "../inputs.js";
@@ -19,6 +20,10 @@ export interface RunReport {
   contractReportPath?: string;
   /** What the run did, in a sentence each (skipped upload, rolled back, …). */
   facts: string[];
+  /** What the user should act on although the run went on (a model retiring soon): also logged as warnings. */
+  warnings: string[];
+  /** The model check of the preflight: the catalogue it used and which name serves with which model. */
+  models?: { catalogue: string; resolutions: Resolution[] };
   stages: StageRecord[];
   failure?: string;
 }
@@ -50,6 +55,7 @@ export function renderSummary(report: RunReport): string {
   const lines = [`## cf-ai-proxy-action: ${mode}${report.failure ? " failed" : ""}`, ""];
   if (report.failure) lines.push(`> [!CAUTION]`, `> ${cell(report.failure)}`, "");
   if (plan?.notice) lines.push(`> [!NOTE]`, `> ${cell(plan.notice)}`, "");
+  for (const warning of report.warnings) lines.push(`> [!WARNING]`, `> ${cell(warning)}`, "");
   for (const fact of report.facts) lines.push(`- ${cell(fact)}`);
   if (report.facts.length) lines.push("");
   if (rows.length) lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`), "");
@@ -57,6 +63,12 @@ export function renderSummary(report: RunReport): string {
     lines.push("### KV namespaces", "", "| binding | title | id | |", "| --- | --- | --- | --- |");
     for (const ns of report.namespaces) lines.push(`| \`${ns.binding}\` | \`${cell(ns.title)}\` | \`${ns.id}\` | ${ns.action} |`);
     lines.push("");
+  }
+  if (report.models) {
+    lines.push("### Models", "", `<details><summary>${report.models.resolutions.length} names, checked against ${report.models.catalogue}</summary>`, "");
+    lines.push("| name | Workers AI model | |", "| --- | --- | --- |");
+    for (const r of report.models.resolutions) lines.push(`| ${cell(r.label)} | ${r.model ? `\`${r.model}\`` : "—"} | ${cell(r.note)} |`);
+    lines.push("", "</details>", "");
   }
   if (report.contract) lines.push("### Contract tests", "", renderContractTable(report.contract), "");
   lines.push("### Stages", "", "| stage | time | result |", "| --- | ---: | --- |");

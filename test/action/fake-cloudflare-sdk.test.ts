@@ -99,7 +99,16 @@ describe.concurrent("the cloudflare SDK against the fake Cloudflare API", () => 
     expect(accounts).toEqual(["Fake Account", "Second"]);
     const models: string[] = [];
     for await (const model of sdk.ai.models.list({ account_id: cf.accountId, task: "Text Embeddings" })) models.push((model as { name: string }).name);
-    expect(models).toEqual(["@cf/baai/bge-base-en-v1.5", "@cf/baai/bge-m3"]);
+    expect(models).toEqual([
+      "@cf/baai/bge-small-en-v1.5",
+      "@cf/baai/bge-base-en-v1.5",
+      "@cf/baai/bge-large-en-v1.5",
+      "@cf/baai/omni-bge-base-en-v1.5",
+      "@cf/baai/bge-m3",
+      "@cf/google/embeddinggemma-300m",
+      "@cf/qwen/qwen3-embedding-0.6b",
+      "@cf/pfnet/plamo-embedding-1b",
+    ]);
     const unknown = await sdk.kv.namespaces.list({ account_id: "f".repeat(32) }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(NotFoundError);
     expect((unknown as NotFoundError).errors[0]?.code).toBe(7003);

@@ -34,7 +34,22 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/patched config written to .*wrangler\.jsonc/);
     expect(run.stdout).toContain("--dry-run: exiting now.");
     expect(run.stdout).toMatch(/mode=dry-run/);
+    // Which name serves with which model, checked offline against the snapshot the stub serves.
+    expect(run.stdout).toMatch(/models the worker will use, checked against the Workers AI catalogue snapshot of December 2026 bundled with the action \(\d+ active models\):/);
+    expect(run.stdout).toContain("gpt-4o-mini → @cf/google/gemma-4-26b-a4b-it");
+    expect(run.stdout).toContain("text-embedding-3-small → @cf/baai/bge-base-en-v1.5");
+    expect(run.stdout).toContain("whisper-1 → @cf/openai/whisper-large-v3-turbo");
   }, 120_000);
+
+  it("fails offline, before building anything, when a model is retired", () => {
+    const run = start(["--default-model", "@cf/meta/llama-3.1-8b-instruct"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      'error: preflight stage failed: DEFAULT_AI_MODEL (input "default-model") names @cf/meta/llama-3.1-8b-instruct, which Workers AI deprecated on 2026-05-30 ' +
+        "(requests to it fail with error 5028): use @cf/google/gemma-4-26b-a4b-it instead.",
+    );
+    expect(run.stdout).not.toContain("▸ provision");
+  });
 
   it("takes inputs as flags", () => {
     const run = start(["--worker-name", "my-proxy", "--kv-namespaces", "CACHE\nSESSIONS"]);

@@ -7,7 +7,7 @@
 //   ...; expect(cf.state.namespaces().length).toBe(2501); await cf.close();
 import { HttpFake, type Fault, type FakeReply, type RecordedRequest } from "../http-fake.js";
 import { registerAccountRoutes } from "./accounts.js";
-import { registerAiRoutes } from "./ai.js";
+import { createAiCatalogue, registerAiRoutes, type FakeAiCatalogue } from "./ai.js";
 import { checkAuth } from "./auth.js";
 import { ApiFailure, apiError, failureReply, faultBody } from "./envelope.js";
 import { addNamespace, registerKvRoutes } from "./kv.js";
@@ -46,6 +46,8 @@ export interface FakeCloudflare {
   accountId: string;
   token: string;
   state: FakeCloudflareState;
+  /** The Workers AI catalogue the model search answers from (ai.ts). */
+  ai: FakeAiCatalogue;
   requests: RecordedRequest[];
   /** Paths may be given below /client/v4 (e.g. /accounts/…/storage/kv/namespaces) or in full. */
   inject(fault: Fault): void;
@@ -128,7 +130,8 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
   registerScriptRoutes(router);
   registerVersionRoutes(router);
   registerSecretRoutes(router);
-  registerAiRoutes(router);
+  const ai = createAiCatalogue();
+  registerAiRoutes(router, ai);
 
   const fake = new HttpFake((req) => dispatch(router, state, req), faultBody);
   const origin = await fake.start(options.port);
@@ -139,6 +142,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
     accountId,
     token: state.token,
     state,
+    ai,
     requests: fake.requests,
     inject: (fault) => fake.inject(typeof fault.path === "string" ? { ...fault, path: full(fault.path) } : fault),
     clearFaults: () => fake.clearFaults(),

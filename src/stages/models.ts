@@ -1,0 +1,66 @@
+// Part of the preflight (I/O shell around ../models/check.ts): read the catalogue, check every model the
+// worker will use, log which name serves with which model, warn, and fail before anything is written.
+import type { CloudflareApi } from "../cloudflare/api.js";
+import { CloudflareRefusal } from "../cloudflare/errors.js";
+import { parseConfig } from "../config/parse.js";
+import type { RunContext } from "../context.js";
+import { catalogue, fromSearchResults, type Catalogue } from "../models/catalogue.js";
+import { checkModels, modelCheckFailure } from "../models/check.js";
+import { SNAPSHOT } from "../models/snapshot.js";
+import { deploymentModelVars } from "../models/vars.js";
+
+/**
+ * Checks the models against the account's catalogue (`api`), or offline against the bundled snapshot.
+ * Returns a one-line detail for the stage, or undefined when the worker uses none of the model vars.
+ */
+export async function checkDeploymentModels(ctx: RunContext, api: CloudflareApi | undefined): Promise<string | undefined> {
+  const { source, inputs } = ctx;
+  const config = parseConfig(source.text, source.format, source.configLabel);
+  const { vars, origins } = deploymentModelVars(config.vars, inputs, source.configLabel);
+  // A user's own worker is checked only when it declares the proxy's model vars: others may mean anything by them.
+  if (!source.shipped && Object.keys(vars).length === 0) return undefined;
+
+  const found = api ? await accountCatalogue(ctx, api) : SNAPSHOT;
+  const today = new Date().toISOString().slice(0, 10);
+  const result = checkModels({
+    vars,
+    origins,
+    catalogue: found,
+    snapshot: found === SNAPSHOT ? undefined : SNAPSHOT,
+    today,
+    builtIns: source.shipped,
+  });
+  ctx.report.models = { catalogue: found.label, resolutions: result.resolutions };
+  const active = [...found.models.values()].filter((m) => !m.deprecationDate || m.deprecationDate > today).length;
+  ctx.log(`models the worker will use, checked against ${found.label} (${active} active models):`);
+  for (const r of result.resolutions) ctx.log(`  ${r.label} → ${r.model ?? "none active"}${r.note && r.model ? ` (${r.note})` : ""}`);
+  for (const warning of result.warnings) {
+    ctx.host.warning(warning);
+    ctx.report.warnings.push(warning);
+  }
+  if (result.errors.length) throw new Error(modelCheckFailure(result.errors));
+  return `${result.resolutions.length} model names checked${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ""}`;
+}
+
+async function accountCatalogue(ctx: RunContext, api: CloudflareApi): Promise<Catalogue> {
+  let items: unknown[];
+  try {
+    items = await api.aiModels();
+  } catch (error) {
+    // Tokens made before the action read the catalogue lack Workers AI · Read: check offline rather than fail.
+    if (!(error instanceof CloudflareRefusal) || error.status !== 403) throw error;
+    const warning = `could not read the account's Workers AI catalogue (${error.message}); the models were checked against ${SNAPSHOT.label} instead. Add the permission Account · Workers AI · Read to the token.`;
+    ctx.host.warning(warning);
+    ctx.report.warnings.push(warning);
+    return SNAPSHOT;
+  }
+  const models = fromSearchResults(items);
+  // An empty answer is Cloudflare's trouble, not every model retiring at once.
+  if (models.length === 0) {
+    const warning = `the account's Workers AI catalogue came back empty; the models were checked against ${SNAPSHOT.label} instead.`;
+    ctx.host.warning(warning);
+    ctx.report.warnings.push(warning);
+    return SNAPSHOT;
+  }
+  return catalogue("your account's Workers AI catalogue", models);
+}
