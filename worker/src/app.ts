@@ -3,6 +3,7 @@ import { Hono, type Context, type Handler } from "hono";
 import { readConfig } from "./config.js";
 import type { Env } from "./env.js";
 import { authorize } from "./http/auth.js";
+import { setPrincipal } from "./http/principal.js";
 import { ApiError, errorResponse, toApiError } from "./http/errors.js";
 import { createChatCompletion } from "./routes/chat.js";
 import { createCompletion } from "./routes/completions.js";
@@ -31,7 +32,7 @@ app.use("*", async (c, next) => {
 });
 
 app.use("/v1/*", async (c, next) => {
-  authorize(c.req.raw, c.env.API_KEYS);
+  setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
   await next();
 });
 
