@@ -2481,6 +2481,10 @@ var ResultCollector = class {
         break;
     }
   }
+  /** The stream said how it ended (a finish reason or usage): a stream cut off upstream says neither. */
+  get ended() {
+    return this.upstreamFinish !== void 0 || this.usage !== void 0;
+  }
   result(maxTokens) {
     const toolCalls = [...this.tools.values()].map((t) => ({ id: t.id ??= newToolCallId(), name: t.name, arguments: t.args || "{}" }));
     return {
@@ -2500,7 +2504,7 @@ function collectStage(maxTokens, done) {
       emit(event);
     },
     end() {
-      done(collector.result(maxTokens));
+      if (collector.ended) done(collector.result(maxTokens));
     }
   };
 }
@@ -3065,13 +3069,44 @@ async function settle(output, maxTokens) {
 }
 __name(settle, "settle");
 
+// src/http/body.ts
+function bodyTooLarge(limit, what = "The request body", param = null) {
+  return new ApiError(413, `${what} is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", param, "request_too_large");
+}
+__name(bodyTooLarge, "bodyTooLarge");
+async function readLimited(request, limit, tooLarge3 = () => bodyTooLarge(limit)) {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge3();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {
+      });
+      throw tooLarge3();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+__name(readLimited, "readLimited");
+
 // src/http/json.ts
 var MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const text = await request.text();
-  if (text.length > limit && new TextEncoder().encode(text).length > limit) throw tooLarge(limit);
+  const text = new TextDecoder().decode(await readLimited(request, limit));
   if (!text.trim()) throw badRequest("The request body is empty; expected a JSON object.");
   let value;
   try {
@@ -3083,10 +3118,6 @@ async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
   return value;
 }
 __name(readJsonObject, "readJsonObject");
-function tooLarge(limit) {
-  return new ApiError(413, `The request body is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", null, "request_too_large");
-}
-__name(tooLarge, "tooLarge");
 
 // src/http/fields.ts
 var describe = /* @__PURE__ */ __name((value) => value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`, "describe");
@@ -3786,26 +3817,31 @@ __name(parseSize, "parseSize");
 
 // src/routes/audio.ts
 var MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+var MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+var MAX_ARRAY_AUDIO_BYTES = 2 * 1024 * 1024;
 async function createTranscription(c) {
   const config = readConfig(c.env);
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_AUDIO_BYTES + 64 * 1024) throw tooLarge2();
-  if (!(c.req.header("content-type") ?? "").includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const contentType = c.req.header("content-type") ?? "";
+  if (!contentType.includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const bytes = await readLimited(c.req.raw, MAX_AUDIO_BYTES + MULTIPART_OVERHEAD_BYTES, tooLarge);
   let form;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw badRequest("The multipart body could not be read.", "file");
   }
   const file = form.get("file");
   if (!file || typeof file === "string") throw badRequest("'file' is required: the audio file to transcribe.", "file");
-  if (file.size > MAX_AUDIO_BYTES) throw tooLarge2();
+  if (file.size > MAX_AUDIO_BYTES) throw tooLarge();
   const field = /* @__PURE__ */ __name((name) => {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : void 0;
   }, "field");
   const { model } = resolveModel({ model: field("model") }, config, "whisper-1");
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"]) ?? "json";
+  if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
+    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
   const result = output;
@@ -3847,10 +3883,10 @@ async function createSpeech(c) {
   return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
 }
 __name(createSpeech, "createSpeech");
-function tooLarge2() {
+function tooLarge() {
   return new ApiError(413, `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
 }
-__name(tooLarge2, "tooLarge");
+__name(tooLarge, "tooLarge");
 function lastEnd(words) {
   const last = words?.at(-1);
   return last?.end ?? 0;
@@ -4127,17 +4163,20 @@ var DocumentTables = class {
   table(name) {
     const rows = /* @__PURE__ */ __name(() => this.doc.tables[name] ??= {}, "rows");
     return {
+      // Own properties only: a key can never reach Object.prototype ("__proto__", "constructor").
       get: /* @__PURE__ */ __name((key) => {
-        const row = this.doc.tables[name]?.[key];
+        const held = this.doc.tables[name];
+        const row = held && Object.hasOwn(held, key) ? held[key] : void 0;
         return row ? structuredClone(row.value) : void 0;
       }, "get"),
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
-        rows()[key] = { tag, value: structuredClone(value) };
+        Object.defineProperty(rows(), key, { value: { tag, value: structuredClone(value) }, enumerable: true, configurable: true, writable: true });
         this.dirty = true;
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
-        if (!this.doc.tables[name]?.[key]) return false;
-        delete rows()[key];
+        const held = this.doc.tables[name];
+        if (!held || !Object.hasOwn(held, key)) return false;
+        delete held[key];
         this.dirty = true;
         return true;
       }, "delete"),
@@ -4280,7 +4319,8 @@ var KvDocuments = class {
     const empty = Object.values(doc.tables).every((rows) => Object.keys(rows).length === 0);
     const text = empty ? "" : JSON.stringify(doc);
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
-      throw new ApiError(413, "This thread or conversation has grown too large for one KV value (25 MiB); use the Durable Object backend.", "invalid_request_error", null, "state_too_large");
+      const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
+      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
     }
     for (let attempt2 = 1; ; attempt2++) {
       try {
@@ -4713,23 +4753,39 @@ function addItems(tables, ctx, added) {
   });
 }
 __name(addItems, "addItems");
-var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: false, limit: MAX_CONTEXT_ITEMS }), "itemsUpTo");
-var MAX_CONTEXT_ITEMS = 1e5;
+var MAX_CONTEXT_ITEMS = 256;
+var MAX_CONTEXT_CHARACTERS = 4e5;
+var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse(), "itemsUpTo");
+var itemCharacters = /* @__PURE__ */ __name((item2) => item2.type === "message" ? item2.content.reduce((n, c) => n + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item2.type === "function_call" ? item2.arguments.length + item2.name.length : item2.output.length, "itemCharacters");
+function newestWithinContext(all) {
+  let start3 = all.length;
+  let characters = 0;
+  while (start3 > 0 && all.length - start3 < MAX_CONTEXT_ITEMS) {
+    characters += itemCharacters(all[start3 - 1]);
+    if (characters > MAX_CONTEXT_CHARACTERS && start3 < all.length) break;
+    start3--;
+  }
+  while (start3 < all.length - 1 && all[start3].type === "function_call_output") start3++;
+  return all.slice(start3);
+}
+__name(newestWithinContext, "newestWithinContext");
 function context(tables, args) {
   const floor = items(tables).lastKey();
   if (args.conversationId) {
     requireConversation(tables, args.conversationId);
-    return { items: itemsUpTo(tables), floor };
+    return { items: newestWithinContext(itemsUpTo(tables)), floor };
   }
   const chain = [];
   let id = args.previousResponseId;
   let start3 = [];
   let first = true;
-  while (id) {
+  let collected = 0;
+  while (id && collected < MAX_CONTEXT_ITEMS && chain.length < MAX_CONTEXT_ITEMS) {
     const row = first ? requireResponse(tables, id, "previous_response_id") : responses(tables).get(id);
     first = false;
     if (!row) break;
     chain.unshift(row);
+    collected += row.input.length + row.response.output.length;
     if (row.response.conversation) {
       start3 = itemsUpTo(tables, row.lastItemKey);
       break;
@@ -4737,7 +4793,7 @@ function context(tables, args) {
     id = row.response.previous_response_id;
   }
   const turns = chain.flatMap((row) => row.response.conversation ? [] : [...row.input, ...row.response.output]);
-  return { items: [...start3, ...turns], floor };
+  return { items: newestWithinContext([...start3, ...turns]), floor };
 }
 __name(context, "context");
 function save(tables, args) {
@@ -5093,7 +5149,7 @@ function truncation(body) {
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
   if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
   if (last === void 0) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
   return { type: "last_messages", last_messages: last };
 }
@@ -6018,6 +6074,11 @@ var app = new Hono3();
 app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 app.use("*", async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+  }
   if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
@@ -6090,10 +6151,10 @@ import { DurableObject, RpcTarget } from "cloudflare:workers";
 
 // src/state/sql-tables.ts
 var MAX_ROW_BYTES = 2e6 - 1e4;
-function tooLarge3(what, limit) {
+function tooLarge2(what, limit) {
   return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`, "invalid_request_error", null, "state_too_large");
 }
-__name(tooLarge3, "tooLarge");
+__name(tooLarge2, "tooLarge");
 var byteLength = /* @__PURE__ */ __name((text) => text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length, "byteLength");
 var SqlTables = class {
   constructor(sql) {
@@ -6130,7 +6191,7 @@ var SqlTables = class {
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
         this.ensureCreated();
         const json = JSON.stringify(value);
-        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge3(name.replace(/s$/, ""), MAX_ROW_BYTES);
+        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge2(name.replace(/s$/, ""), MAX_ROW_BYTES);
         this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
