@@ -3398,7 +3398,7 @@ __name(chatCompletion, "chatCompletion");
 
 // src/render/chat-stream.ts
 function chatStreamRenderer(o) {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"index":0,"delta":`;
   const tail = `,"logprobs":null,"finish_reason":null}]${o.includeUsage ? ',"usage":null' : ""}}
 
 `;
@@ -3452,7 +3452,7 @@ function chatStreamRenderer(o) {
 `;
       if (o.includeUsage) {
         const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[],"usage":${JSON.stringify(u)}}
+        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[],"usage":${JSON.stringify(u)}}
 
 `;
       }
@@ -3527,15 +3527,14 @@ function textCompletion(id, model, created, text, result) {
     object: "text_completion",
     created,
     model,
-    system_fingerprint: null,
     choices: [{ text, index: 0, logprobs: null, finish_reason: result.finishReason === "tool_calls" ? "stop" : result.finishReason }],
     usage: result.usage
   };
 }
 __name(textCompletion, "textCompletion");
 function completionStreamRenderer(o) {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"text":`;
-  const chunk = /* @__PURE__ */ __name((text, reason) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]${o.includeUsage ? ',"usage":null' : ""}}
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"text":`;
+  const chunk = /* @__PURE__ */ __name((text, reason) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]}
 
 `, "chunk");
   let usage;
@@ -4170,7 +4169,9 @@ var DocumentTables = class {
         return row ? structuredClone(row.value) : void 0;
       }, "get"),
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
-        Object.defineProperty(rows(), key, { value: { tag, value: structuredClone(value) }, enumerable: true, configurable: true, writable: true });
+        const row = { tag, value: structuredClone(value) };
+        if (key === "__proto__") Object.defineProperty(rows(), key, { value: row, enumerable: true, configurable: true, writable: true });
+        else rows()[key] = row;
         this.dirty = true;
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
@@ -5022,6 +5023,7 @@ async function assistantForRun(backend, id, param = "assistant_id") {
 __name(assistantForRun, "assistantForRun");
 
 // src/assistants/requests.ts
+var MAX_RUN_TOKENS = 1e6;
 function maxLength(body, field, max, param = field) {
   const value = optionalString(body, field, param);
   if (value !== void 0 && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
@@ -5119,8 +5121,8 @@ function parseRun(body, assistant, config) {
   const base = optionalString(body, "instructions") ?? assistant.instructions ?? "";
   const extra = optionalString(body, "additional_instructions");
   const { temperature, top_p } = sampling(body);
-  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 1, integer: true });
-  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 1, integer: true });
+  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
+  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
   parseToolChoice(body.tool_choice);
   return {
     stream: optionalBoolean(body, "stream") ?? false,
@@ -5943,8 +5945,8 @@ function responseObject(shell, status, output, extra = {}) {
     top_logprobs: 0,
     top_p: r.echo.top_p,
     truncation: "disabled",
-    usage: null,
-    user: r.echo.user,
+    // The spec types `user` as a string and `usage` as an object: left out, not null, until there is one.
+    ...r.echo.user !== null ? { user: r.echo.user } : {},
     metadata: r.echo.metadata,
     ...extra
   };
@@ -5968,7 +5970,7 @@ function finishedResponse(shell, result, ids) {
     incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
     usage: {
       input_tokens: u.prompt_tokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: u.completion_tokens,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: u.total_tokens

@@ -12,7 +12,7 @@ const MODEL = "@cf/meta/llama-3.1-8b-instruct";
 const MiB = 1024 * 1024;
 
 /** A body of `total` bytes that arrives in 64 KiB chunks with no Content-Length, counting what was pulled. */
-function chunkedBody(total: number, head = new Uint8Array(0)) {
+function chunkedBody(total: number, head: Uint8Array<ArrayBuffer> = new Uint8Array(0)) {
   const chunk = new Uint8Array(64 * 1024).fill(0x61);
   const pulled = { bytes: 0 };
   const body = new ReadableStream<Uint8Array>({
@@ -31,7 +31,7 @@ function chunkedBody(total: number, head = new Uint8Array(0)) {
 
 describe("the body limit holds while reading", () => {
   it("a chunked JSON body past 4 MiB is a 413, and the rest of it is never read", async () => {
-    const { body, pulled } = chunkedBody(64 * MiB, new TextEncoder().encode('{"model":"x","messages":[{"role":"user","content":"'));
+    const { body, pulled } = chunkedBody(64 * MiB, new TextEncoder().encode('{"model":"x","messages":[{"role":"user","content":"') as Uint8Array<ArrayBuffer>);
     const res = await withEnv({}, new Request(`${BASE}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error).toMatchObject({ code: "request_too_large", type: "invalid_request_error" });
@@ -40,7 +40,7 @@ describe("the body limit holds while reading", () => {
 
   it("a chunked multipart upload past 25 MiB is a 413 before it is buffered whole", async () => {
     const boundary = "xyz";
-    const head = new TextEncoder().encode(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp3"\r\ncontent-type: audio/mpeg\r\n\r\n`);
+    const head = new TextEncoder().encode(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp3"\r\ncontent-type: audio/mpeg\r\n\r\n`) as Uint8Array<ArrayBuffer>;
     const { body, pulled } = chunkedBody(200 * MiB, head);
     const res = await withEnv({}, new Request(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": `multipart/form-data; boundary=${boundary}` }, body }));
     expect(res.status).toBe(413);
@@ -103,7 +103,7 @@ describe("newestWithinContext", () => {
   });
   it("never starts with a tool output whose call was left out", () => {
     const items: Item[] = [
-      { id: "fc_1", type: "function_call", call_id: "c1", name: "f", arguments: "x".repeat(MAX_CONTEXT_CHARACTERS) },
+      { id: "fc_1", type: "function_call", call_id: "c1", name: "f", arguments: "x".repeat(MAX_CONTEXT_CHARACTERS), status: "completed" },
       { id: "fco_1", type: "function_call_output", call_id: "c1", output: "ok", status: "completed" },
       message("after"),
     ];

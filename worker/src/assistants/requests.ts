@@ -12,6 +12,9 @@ import { AUTO_TRUNCATION_MESSAGES, type RunTemplate } from "./run-ops.js";
 
 type Body = Record<string, unknown>;
 
+/** The largest max_prompt_tokens / max_completion_tokens a run takes (README, limits). */
+export const MAX_RUN_TOKENS = 1_000_000;
+
 function maxLength(body: Body, field: string, max: number, param = field): string | null | undefined {
   const value = optionalString(body, field, param);
   if (value !== undefined && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
@@ -121,8 +124,9 @@ export function parseRun(body: Body, assistant: Assistant, config: Config): { te
   const base = optionalString(body, "instructions") ?? assistant.instructions ?? "";
   const extra = optionalString(body, "additional_instructions");
   const { temperature, top_p } = sampling(body);
-  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 1, integer: true });
-  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 1, integer: true });
+  // OpenAI's spec: at least 256 each (a run object with less would not validate). At most what a model can take.
+  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
+  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
   parseToolChoice(body.tool_choice);
   return {
     stream: optionalBoolean(body, "stream") ?? false,

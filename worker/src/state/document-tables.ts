@@ -24,7 +24,10 @@ export class DocumentTables implements Tables {
         return row ? (structuredClone(row.value) as T) : undefined;
       },
       put: (key, value, tag = null) => {
-        Object.defineProperty(rows(), key, { value: { tag, value: structuredClone(value) }, enumerable: true, configurable: true, writable: true });
+        const row = { tag, value: structuredClone(value) };
+        // Assigning to "__proto__" would set the prototype instead of adding a row.
+        if (key === "__proto__") Object.defineProperty(rows(), key, { value: row, enumerable: true, configurable: true, writable: true });
+        else rows()[key] = row;
         this.dirty = true;
       },
       delete: (key) => {
