@@ -159,15 +159,15 @@ describe.each(BACKENDS)("Assistants API on %s", (backend) => {
         model: "@cf/meta/llama-3.2-3b-instruct",
         instructions: "override",
         additional_instructions: marker,
-        additional_messages: [{ role: "user", content: "[[stub:words=40]]" }],
-        max_completion_tokens: 10,
+        additional_messages: [{ role: "user", content: "[[stub:words=400]]" }],
+        max_completion_tokens: 256,
         truncation_strategy: { type: "last_messages", last_messages: 2 },
       });
-      expect(run).toMatchObject({ model: "@cf/meta/llama-3.2-3b-instruct", instructions: `override\n\n${marker}`, status: "incomplete", incomplete_details: { reason: "max_completion_tokens" }, temperature: 0.3, max_completion_tokens: 10 });
+      expect(run).toMatchObject({ model: "@cf/meta/llama-3.2-3b-instruct", instructions: `override\n\n${marker}`, status: "incomplete", incomplete_details: { reason: "max_completion_tokens" }, temperature: 0.3, max_completion_tokens: 256 });
       const [call] = await callsWith(marker);
       expect(call.model).toBe("@cf/meta/llama-3.2-3b-instruct");
-      expect(call.inputs).toMatchObject({ max_tokens: 10, temperature: 0.3 });
-      expect(sent(call).map((m) => m.content)).toEqual([`override\n\n${marker}`, "old", "[[stub:words=40]]"]);
+      expect(call.inputs).toMatchObject({ max_tokens: 256, temperature: 0.3 });
+      expect(sent(call).map((m) => m.content)).toEqual([`override\n\n${marker}`, "old", "[[stub:words=400]]"]);
       const [reply] = (await sdk.beta.threads.messages.list(thread.id, { run_id: run.id })).data;
       expect(reply.status).toBe("incomplete");
     });

@@ -6,12 +6,16 @@ import { expect } from "vitest";
 import type { AiStubRpc, StubCallRecord } from "../fakes/ai-stub/types.js";
 import worker from "../../worker/src/index.js";
 import type { Env } from "../../worker/src/env.js";
+import { checkedResponse } from "./wire.js";
 
 export const API_KEY = "sk-test-primary";
 export const BASE = "https://proxy.test";
 
 /** fetch into the proxy worker under test, as a client on the internet would. */
-export const proxyFetch = (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init));
+export const proxyFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const request = new Request(input, init);
+  return checkedResponse(request, await exports.default.fetch(request));
+};
 
 export function openai(apiKey = API_KEY): OpenAI {
   return new OpenAI({ apiKey, baseURL: `${BASE}/v1`, fetch: proxyFetch as typeof fetch, maxRetries: 0 });
@@ -42,7 +46,7 @@ export async function withEnv(overrides: Partial<Record<keyof Env, unknown>>, re
 export async function fetchWithEnv(overrides: Partial<Record<keyof Env, unknown>>, request: Request): Promise<{ response: Response; settled: () => Promise<void> }> {
   const ctx = createExecutionContext();
   const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...testEnv, ...overrides } as Env, ctx);
-  return { response, settled: () => waitOnExecutionContext(ctx) };
+  return { response: checkedResponse(request, response), settled: () => waitOnExecutionContext(ctx) };
 }
 
 export function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {

@@ -29,6 +29,8 @@ export interface Env {
   CACHE?: KVNamespace;
   /** Secret: client keys, comma- or newline-separated. */
   API_KEYS?: string;
+  /** "project" (default) or "shared": whether projects share the response cache. */
+  CACHE_SCOPE?: string;
   /** Requests that name no model: Workers AI ids or aliases, comma-separated; the first the catalogue lists serves. */
   DEFAULT_AI_MODEL?: string;
   /** Likewise for /v1/embeddings. */

@@ -8,6 +8,7 @@ import type { BatchReader } from "../streams/batch-reader.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamText, type TextCall } from "../ai/text.js";
 import type { Config } from "../config.js";
+import { scopedKind } from "../cache/response-cache.js";
 import type { Env } from "../env.js";
 import { toApiError, type ApiError } from "../http/errors.js";
 import { parseChatRequest } from "../openai/chat-request.js";
@@ -28,6 +29,8 @@ export interface Execution {
   started: StartedRun;
   session: Session;
   threadId: string;
+  /** The project the thread belongs to: its answers are cached for that project only (unless CACHE_SCOPE=shared). */
+  project: string;
 }
 
 function chatContent(content: MessageContent[]): unknown {
@@ -36,7 +39,7 @@ function chatContent(content: MessageContent[]): unknown {
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
-export function runCall(started: StartedRun, config: Config): TextCall {
+export function runCall(started: StartedRun, config: Config, project: string): TextCall {
   const run = started.run;
   const messages: Record<string, unknown>[] = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -59,7 +62,7 @@ export function runCall(started: StartedRun, config: Config): TextCall {
     },
     config,
   );
-  return { kind: "assistants", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });
@@ -93,7 +96,7 @@ export function runInBackground(x: Execution): void {
   const work = async () => {
     let end: TurnEnd;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project))).result };
     } catch (error) {
       end = { error: toApiError(error) };
     }
@@ -110,7 +113,7 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
-    const call = runCall(x.started, x.config);
+    const call = runCall(x.started, x.config, x.project);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {

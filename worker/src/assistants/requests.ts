@@ -8,9 +8,12 @@ import { resolveModel } from "../openai/model.js";
 import { parseResponseFormat, parseToolChoice, parseTools } from "../openai/tools.js";
 import type { AssistantFields } from "./assistant-ops.js";
 import type { Assistant, FunctionTool, MessageContent, MessageInput } from "./objects.js";
-import type { RunTemplate } from "./run-ops.js";
+import { AUTO_TRUNCATION_MESSAGES, type RunTemplate } from "./run-ops.js";
 
 type Body = Record<string, unknown>;
+
+/** The largest max_prompt_tokens / max_completion_tokens a run takes (README, limits). */
+export const MAX_RUN_TOKENS = 1_000_000;
 
 function maxLength(body: Body, field: string, max: number, param = field): string | null | undefined {
   const value = optionalString(body, field, param);
@@ -121,8 +124,9 @@ export function parseRun(body: Body, assistant: Assistant, config: Config): { te
   const base = optionalString(body, "instructions") ?? assistant.instructions ?? "";
   const extra = optionalString(body, "additional_instructions");
   const { temperature, top_p } = sampling(body);
-  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 1, integer: true });
-  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 1, integer: true });
+  // OpenAI's spec: at least 256 each (a run object with less would not validate). At most what a model can take.
+  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
+  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
   parseToolChoice(body.tool_choice);
   return {
     stream: optionalBoolean(body, "stream") ?? false,
@@ -149,7 +153,8 @@ function truncation(body: Body): RunTemplate["truncation_strategy"] {
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
   if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  // A run reads as many rows as it sends: no more than `auto` sends (README, limits).
+  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
   if (last === undefined) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
   return { type: "last_messages", last_messages: last };
 }

@@ -23,7 +23,7 @@ interface ToolState {
 
 export function chatStreamRenderer(o: ChatStreamOptions): Renderer {
   // Everything but the delta is the same in every chunk: build it once.
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"index":0,"delta":`;
   const tail = `,"logprobs":null,"finish_reason":null}]${o.includeUsage ? ',"usage":null' : ""}}\n\n`;
   const chunk = (delta: string) => head + delta + tail;
   const tools = new Map<number, ToolState>();
@@ -76,7 +76,7 @@ export function chatStreamRenderer(o: ChatStreamOptions): Renderer {
       out += head + `{}` + `,"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}\n\n`;
       if (o.includeUsage) {
         const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[],"usage":${JSON.stringify(u)}}\n\n`;
+        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[],"usage":${JSON.stringify(u)}}\n\n`;
       }
       return out + "data: [DONE]\n\n";
     },

@@ -10,15 +10,14 @@ export function textCompletion(id: string, model: string, created: number, text:
     object: "text_completion",
     created,
     model,
-    system_fingerprint: null,
     choices: [{ text, index: 0, logprobs: null, finish_reason: result.finishReason === "tool_calls" ? "stop" : result.finishReason }],
     usage: result.usage,
   };
 }
 
 export function completionStreamRenderer(o: { id: string; model: string; created: number; includeUsage: boolean; maxTokens: number; echo: string }): Renderer {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"text":`;
-  const chunk = (text: string, reason: FinishReason | null) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]${o.includeUsage ? ',"usage":null' : ""}}\n\n`;
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"text":`;
+  const chunk = (text: string, reason: FinishReason | null) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]}\n\n`;
   let usage: Usage | undefined;
   let upstream: FinishReason | undefined;
   return {

@@ -77,8 +77,8 @@ export function responseObject(shell: ResponseShell, status: string, output: Ite
     top_logprobs: 0,
     top_p: r.echo.top_p,
     truncation: "disabled",
-    usage: null,
-    user: r.echo.user,
+    // The spec types `user` as a string and `usage` as an object: left out, not null, until there is one.
+    ...(r.echo.user !== null ? { user: r.echo.user } : {}),
     metadata: r.echo.metadata,
     ...extra,
   };
@@ -106,7 +106,7 @@ export function finishedResponse(shell: ResponseShell, result: TextResult, ids: 
     incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
     usage: {
       input_tokens: u.prompt_tokens,
-      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0 },
+      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0, cache_write_tokens: 0 },
       output_tokens: u.completion_tokens,
       output_tokens_details: { reasoning_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0 },
       total_tokens: u.total_tokens,
