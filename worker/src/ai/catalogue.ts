@@ -9,7 +9,8 @@ export interface OpenAiModel {
   owned_by: string;
 }
 
-const KV_KEY = "catalogue:v1";
+/** v2: entries keep their properties (prices, for usage/prices.ts). */
+const KV_KEY = "catalogue:v2";
 /** The catalogue changes a few times a month; an hour keeps KV writes at ≤ 24 a day. */
 const TTL_SECONDS = 3600;
 
@@ -20,7 +21,7 @@ export async function loadCatalogue(env: Env, waitUntil: (p: Promise<unknown>) =
   if (memory && memory.until > now) return memory.models;
   let models = (await env.CACHE?.get<AiModelInfo[]>(KV_KEY, "json")) ?? undefined;
   if (!models) {
-    models = (await env.AI.models()).map(({ id, name, description, task, created_at }) => ({ id, name, description, task, created_at }));
+    models = (await env.AI.models()).map(({ id, name, description, task, created_at, properties }) => ({ id, name, description, task, created_at, properties }));
     if (env.CACHE) waitUntil(env.CACHE.put(KV_KEY, JSON.stringify(models), { expirationTtl: TTL_SECONDS }).catch(() => {}));
   }
   memory = { models, until: now + 60_000 };

@@ -1,6 +1,7 @@
 // Running a run: the model call built from the thread, the answer stored with `runs.finish` through the
 // session that started the run. Non-stream runs answer at once and finish in waitUntil; streamed runs
 // render the AiEvent stream as Assistants events while it is being stored.
+import type { Meter } from "../usage/meter.js";
 import { settledToolCalls, readToTheEnd, type TurnEnd } from "../ai/turn.js";
 import type { AiEvent } from "../ai/events.js";
 import { eventsFailing } from "../ai/stages.js";
@@ -28,6 +29,8 @@ export interface Execution {
   started: StartedRun;
   session: Session;
   threadId: string;
+  /** The request's usage meter (usage/): a background run reports to it after the request has been answered. */
+  meter?: Meter;
 }
 
 function chatContent(content: MessageContent[]): unknown {
@@ -36,7 +39,7 @@ function chatContent(content: MessageContent[]): unknown {
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
-export function runCall(started: StartedRun, config: Config): TextCall {
+export function runCall(started: StartedRun, config: Config, meter?: Meter): TextCall {
   const run = started.run;
   const messages: Record<string, unknown>[] = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -59,7 +62,7 @@ export function runCall(started: StartedRun, config: Config): TextCall {
     },
     config,
   );
-  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling, meter };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });
@@ -90,12 +93,16 @@ async function finish(x: Execution, result: RunResult): Promise<FinishedRun> {
 /** Non-stream: the caller has answered with the run; the model is called and the answer stored in waitUntil. */
 export function runInBackground(x: Execution): void {
   const steps = newStepIds();
+  // Registered before the request is answered, so that the meter waits for this run's usage.
+  const metered = x.meter?.expect();
   const work = async () => {
     let end: TurnEnd;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
+    } finally {
+      metered?.();
     }
     await finish(x, runResult(end, steps));
   };
@@ -110,7 +117,7 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
-    const call = runCall(x.started, x.config);
+    const call = runCall(x.started, x.config, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
