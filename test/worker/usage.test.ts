@@ -193,7 +193,7 @@ describe("budgets", () => {
     const admitted = burst.filter((a) => a.status === 200).length;
     expect(admitted).toBeGreaterThanOrEqual(1);
     expect(admitted).toBeLessThanOrEqual(6);
-    const after = (await (await get("/v1/organization/budgets")).json()) as { projects: { used: { tokens: number }; remaining: { tokens: number } }[] };
+    const after = (await (await get("/v1/organization/budgets", API_KEY, { BUDGETS: budgets })).json()) as { projects: { used: { tokens: number }; remaining: { tokens: number } }[] };
     expect(after.projects[0].remaining.tokens).toBe(0);
     // Once the answers are recorded, the next request is refused.
     expect((await ask()).status).toBe(429);
