@@ -10,6 +10,7 @@ const benches = [
   ["worker CPU per request", "bench/worker/run.mjs", quick ? ["--quick"] : []],
   ["state store cost per turn", "bench/state/run.mjs", quick ? ["3"] : []],
   ["pipeline wall time per stage", "bench/pipeline/run.mjs", quick ? ["--quick"] : []],
+  ["usage accounting cost", "bench/usage/run.mjs", quick ? ["3"] : []],
 ];
 let failed = 0;
 for (const [title, script, args] of benches) {

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalProxy, type LocalProxy } from "../helpers/local-proxy.js";
+import { startLocalProxy, type LocalProxy } from "../../scripts/local-proxy.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const OUTPUT = join(root, "test-output");
@@ -108,7 +108,7 @@ describe("GET /dashboard in Chromium", () => {
     expect(await page.locator("[data-testid=budget-line]").count()).toBe(1);
     const rows = await page.locator("#project-rows tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-project")));
     expect(rows).toEqual(["alpha", "beta"]);
-    expect(await page.evaluate(() => sessionStorage.getItem("cf-ai-proxy-key"))).toBe(ADMIN);
+    expect(await page.evaluate("sessionStorage.getItem('cf-ai-proxy-key')")).toBe(ADMIN);
     expect(page.url()).not.toContain(ADMIN);
     expect(external).toEqual([]);
     mkdirSync(OUTPUT, { recursive: true });
@@ -136,7 +136,7 @@ describe("GET /dashboard in Chromium", () => {
     await page.waitForSelector("#status.error");
     expect(await page.textContent("#status")).toMatch(/API key/);
     expect(await page.isVisible("#signin")).toBe(true);
-    expect(await page.evaluate(() => sessionStorage.getItem("cf-ai-proxy-key"))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('cf-ai-proxy-key')")).toBeNull();
     await page.close();
   });
 });

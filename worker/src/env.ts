@@ -47,6 +47,8 @@ export interface Env {
   STATE_STORE?: string;
   /** The KV namespace for STATE_STORE=kv; CACHE when absent. */
   STATE_KV?: KVNamespace;
+  /** `off`: record no usage (then BUDGETS cannot be enforced and must be unset). */
+  USAGE?: string;
   /** JSON: daily limits per project and an account-wide neuron guard (README "Usage and budgets"). */
   BUDGETS?: string;
   /** Secret: keys that read every project's usage (Usage API, dashboard), comma- or newline-separated. */

@@ -5,9 +5,10 @@ import type { Context } from "hono";
 import { loadCatalogue } from "../ai/catalogue.js";
 import type { EventStage } from "../ai/stages.js";
 import type { Usage } from "../ai/output.js";
-import type { Env } from "../env.js";
-import { type Amounts, neuronsFor, priceOf } from "./prices.js";
+import type { AiModelInfo, Env } from "../env.js";
+import { type Amounts, neuronsFor, type Price, priceOf } from "./prices.js";
 import { emptyRecord, type UsageKind, type UsageRecord } from "./record.js";
+import { recordLater } from "./recorder.js";
 import { ledgerOf } from "./store.js";
 import { utcDay } from "./day.js";
 
@@ -110,37 +111,39 @@ export class Meter {
 
   /** One record per model; the request itself is counted once, on the first. */
   private async write(reports: Report[], requests: number, errorStatus?: number): Promise<void> {
-    const ledger = ledgerOf(this.env);
-    if (!ledger) return;
-    try {
-      const catalogue = await loadCatalogue(this.env, this.waitUntil);
-      const day = utcDay(this.nowMs);
-      const list = reports.length ? reports : [{ model: this.requested ?? "(none)", amounts: {}, cacheHit: false }];
-      const records: UsageRecord[] = list.map((r, i) => {
-        const price = priceOf(catalogue.find((m) => m.name === r.model));
-        const neurons = neuronsFor(price, r.amounts);
-        return {
-          ...emptyRecord(day, this.project, this.keyName, this.kind, r.model),
-          requests: i === 0 ? requests : 0,
-          inputTokens: r.amounts.inputTokens ?? 0,
-          outputTokens: r.amounts.outputTokens ?? 0,
-          cachedTokens: r.amounts.cachedTokens ?? 0,
-          reasoningTokens: r.amounts.reasoningTokens ?? 0,
-          images: r.amounts.images ?? 0,
-          characters: r.amounts.characters ?? 0,
-          audioSeconds: r.amounts.audioSeconds ?? 0,
-          neurons: r.cacheHit ? 0 : neurons,
-          cacheHits: r.cacheHit ? 1 : 0,
-          neuronsSaved: r.cacheHit ? neurons : 0,
-          errorStatus: i === 0 ? errorStatus : undefined,
-        };
-      });
-      await ledger.recordUsage(records, this.nowMs);
-    } catch (error) {
-      // Accounting must never fail a request that has already been answered.
-      console.error("usage: could not record", error instanceof Error ? error.message : String(error));
-    }
+    if (!ledgerOf(this.env)) return;
+    const catalogue = await loadCatalogue(this.env, this.waitUntil).catch(() => []);
+    const day = utcDay(this.nowMs);
+    const list = reports.length ? reports : [{ model: this.requested ?? "(none)", amounts: {}, cacheHit: false }];
+    const records: UsageRecord[] = list.map((r, i) => {
+      const neurons = neuronsFor(cachedPrice(catalogue, r.model), r.amounts);
+      return {
+        ...emptyRecord(day, this.project, this.keyName, this.kind, r.model),
+        requests: i === 0 ? requests : 0,
+        inputTokens: r.amounts.inputTokens ?? 0,
+        outputTokens: r.amounts.outputTokens ?? 0,
+        cachedTokens: r.amounts.cachedTokens ?? 0,
+        reasoningTokens: r.amounts.reasoningTokens ?? 0,
+        images: r.amounts.images ?? 0,
+        characters: r.amounts.characters ?? 0,
+        audioSeconds: r.amounts.audioSeconds ?? 0,
+        neurons: r.cacheHit ? 0 : neurons,
+        cacheHits: r.cacheHit ? 1 : 0,
+        neuronsSaved: r.cacheHit ? neurons : 0,
+        errorStatus: i === 0 ? errorStatus : undefined,
+      };
+    });
+    await recordLater(this.env, records);
   }
+}
+
+/** Prices by model, parsed once per catalogue (the catalogue array is replaced when it is reloaded). */
+let prices: { catalogue: AiModelInfo[]; byModel: Map<string, Price | undefined> } | undefined;
+
+function cachedPrice(catalogue: AiModelInfo[], model: string): Price | undefined {
+  if (prices?.catalogue !== catalogue) prices = { catalogue, byModel: new Map() };
+  if (!prices.byModel.has(model)) prices.byModel.set(model, priceOf(catalogue.find((m) => m.name === model)));
+  return prices.byModel.get(model);
 }
 
 export const meterOf = (c: Context): Meter | undefined => c.get("meter");

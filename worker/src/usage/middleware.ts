@@ -7,7 +7,7 @@ import { principal } from "../http/principal.js";
 import { isLimited, limitsFor } from "./budgets.js";
 import { Meter } from "./meter.js";
 import type { UsageKind } from "./record.js";
-import { budgetsOf } from "./settings.js";
+import { budgetsOf, usageOff } from "./settings.js";
 import { ledgerOf, requireLedger } from "./store.js";
 
 const METERED: [RegExp, UsageKind][] = [
@@ -48,7 +48,7 @@ export async function metering(c: Context<{ Bindings: Env }>, next: Next): Promi
       throw new ApiError(e.status, e.message, e.type, null, e.code, headers);
     }
   }
-  const meter = ledgerOf(c.env) ? new Meter(c.env, (p) => c.executionCtx.waitUntil(p), kind, project, name) : undefined;
+  const meter = ledgerOf(c.env) && !usageOff(c.env) ? new Meter(c.env, (p) => c.executionCtx.waitUntil(p), kind, project, name) : undefined;
   c.set("meter", meter);
   await next();
   meter?.close(c.res.status);

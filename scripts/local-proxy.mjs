@@ -1,16 +1,15 @@
-// The proxy from source, with the Workers AI stub, in workerd through Miniflare, on 127.0.0.1: for tests that
-// need a real HTTP endpoint (a browser opening a page). Bundled in memory, as wrangler would bundle it.
+// The proxy from source, with the Workers AI stub, in workerd through Miniflare, on 127.0.0.1: for tests and
+// benches that need a real HTTP endpoint (a browser opening a page). Bundled in memory, as wrangler would.
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ROOT } from "./local-config.mjs";
 
-const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const COMPATIBILITY_DATE = "2026-04-20";
 
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry) {
   const result = await build({
-    entryPoints: [join(root, entry)],
+    entryPoints: [join(ROOT, entry)],
     bundle: true,
     format: "esm",
     platform: "neutral",
@@ -24,14 +23,11 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-export interface LocalProxy {
-  url: string;
-  /** The stub's call log (models and inputs of every Workers AI call). */
-  stubCalls(): Promise<{ model: string; inputs: unknown }[]>;
-  dispose(): Promise<void>;
-}
-
-export async function startLocalProxy(bindings: Record<string, string>): Promise<LocalProxy> {
+/**
+ * Starts the proxy with these vars and secrets (`bindings`); `url` is its origin, `stubCalls()` the stub's
+ * call log, `ledger()` the usage ledger's Durable Object stub (benches count its rows).
+ */
+export async function startLocalProxy(bindings) {
   const [proxy, stub] = await Promise.all([bundle("worker/src/index.ts"), bundle("test/fakes/ai-stub/index.ts")]);
   const mf = new Miniflare({
     host: "127.0.0.1",
@@ -50,9 +46,10 @@ export async function startLocalProxy(bindings: Record<string, string>): Promise
     ],
   });
   const url = (await mf.ready).toString().replace(/\/$/, "");
-  const stubCalls = async () => {
-    const ai = (await mf.getBindings("proxy")).AI as { calls(): Promise<{ model: string; inputs: unknown }[]> };
-    return ai.calls();
+  return {
+    url,
+    mf,
+    stubCalls: async () => (await mf.getBindings("proxy")).AI.calls(),
+    dispose: () => mf.dispose(),
   };
-  return { url, stubCalls, dispose: () => mf.dispose() };
 }
