@@ -1905,35 +1905,113 @@ var Hono3 = class extends Hono {
 };
 
 // src/ai/aliases.ts
-var DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.1-8b-instruct";
-var DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5";
-var BUILT_IN_ALIASES = {
-  "gpt-3.5-turbo": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-nano": "@cf/meta/llama-3.2-3b-instruct",
-  "gpt-4": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4-turbo": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4o": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4.1": "@cf/meta/llama-4-scout-17b-16e-instruct",
-  "gpt-5": "@cf/openai/gpt-oss-120b",
-  "gpt-5-mini": "@cf/openai/gpt-oss-20b",
-  "o3-mini": "@cf/openai/gpt-oss-20b",
-  "o4-mini": "@cf/openai/gpt-oss-20b",
-  "text-embedding-ada-002": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-small": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-large": "@cf/baai/bge-large-en-v1.5",
-  "dall-e-2": "@cf/black-forest-labs/flux-1-schnell",
-  "dall-e-3": "@cf/black-forest-labs/flux-1-schnell",
-  "gpt-image-1": "@cf/black-forest-labs/flux-1-schnell",
-  "whisper-1": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-mini-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "tts-1": "@cf/myshell-ai/melotts",
-  "tts-1-hd": "@cf/myshell-ai/melotts",
-  "gpt-4o-mini-tts": "@cf/myshell-ai/melotts"
-};
+var DEFAULT_CHAT_MODELS = [
+  "@cf/google/gemma-4-26b-a4b-it",
+  "@cf/zai-org/glm-4.7-flash",
+  "@cf/qwen/qwen3-30b-a3b-fp8",
+  "@cf/meta/llama-3.1-8b-instruct-fp8"
+];
+var DEFAULT_EMBEDDING_MODELS = ["@cf/baai/bge-base-en-v1.5", "@cf/baai/omni-bge-base-en-v1.5", "@cf/google/embeddinggemma-300m"];
+var LARGE_CHAT = ["@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", ...DEFAULT_CHAT_MODELS];
+var SMALL_CHAT = ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/meta/llama-3.2-3b-instruct", ...DEFAULT_CHAT_MODELS];
+var REASONING = ["@cf/openai/gpt-oss-120b", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/zai-org/glm-4.7-flash"];
+var SMALL_REASONING = ["@cf/openai/gpt-oss-20b", "@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"];
+var LARGE_EMBEDDING = ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3", "@cf/qwen/qwen3-embedding-0.6b"];
+var IMAGE = ["@cf/black-forest-labs/flux-1-schnell", "@cf/bytedance/stable-diffusion-xl-lightning", "@cf/stabilityai/stable-diffusion-xl-base-1.0"];
+var TRANSCRIBE = ["@cf/openai/whisper-large-v3-turbo", "@cf/openai/whisper"];
+var SPEECH = ["@cf/myshell-ai/melotts", "@cf/deepgram/aura-1"];
+var BUILT_IN_ALIASES = /* @__PURE__ */ new Map([
+  ["gpt-3.5-turbo", DEFAULT_CHAT_MODELS],
+  ["gpt-4o-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-nano", SMALL_CHAT],
+  ["gpt-5-nano", SMALL_CHAT],
+  ["gpt-4", LARGE_CHAT],
+  ["gpt-4-turbo", LARGE_CHAT],
+  ["gpt-4o", LARGE_CHAT],
+  ["gpt-4.1", LARGE_CHAT],
+  ["gpt-5", REASONING],
+  ["o3", REASONING],
+  ["gpt-5-mini", SMALL_REASONING],
+  ["o3-mini", SMALL_REASONING],
+  ["o4-mini", SMALL_REASONING],
+  ["text-embedding-ada-002", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-small", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-large", LARGE_EMBEDDING],
+  ["dall-e-2", IMAGE],
+  ["dall-e-3", IMAGE],
+  ["gpt-image-1", IMAGE],
+  ["whisper-1", TRANSCRIBE],
+  ["gpt-4o-transcribe", TRANSCRIBE],
+  ["gpt-4o-mini-transcribe", TRANSCRIBE],
+  ["tts-1", SPEECH],
+  ["tts-1-hd", SPEECH],
+  ["gpt-4o-mini-tts", SPEECH]
+]);
 var isWorkersAiModel = /* @__PURE__ */ __name((name) => name.startsWith("@cf/") || name.startsWith("@hf/"), "isWorkersAiModel");
+
+// src/ai/model-settings.ts
+var ModelSettingError = class extends Error {
+  constructor(variable, detail) {
+    super(`${variable} ${detail}`);
+    this.variable = variable;
+    this.detail = detail;
+    this.name = "ModelSettingError";
+  }
+  static {
+    __name(this, "ModelSettingError");
+  }
+};
+var splitList = /* @__PURE__ */ __name((text) => (text ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean), "splitList");
+var unique = /* @__PURE__ */ __name((names) => [...new Set(names)], "unique");
+function parseAliases(text) {
+  const aliases = new Map(BUILT_IN_ALIASES);
+  if (!text?.trim()) return aliases;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order.");
+  }
+  for (const [name, target] of Object.entries(parsed)) {
+    const list = typeof target === "string" ? [target] : target;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((t) => typeof t === "string" && isWorkersAiModel(t.trim()))) {
+      throw new ModelSettingError(
+        "MODEL_ALIASES",
+        `maps "${name}" to ${JSON.stringify(target)}; expected a Workers AI model id (@cf/\u2026 or @hf/\u2026) or a non-empty list of them.`
+      );
+    }
+    aliases.set(name, unique(list.map((t) => t.trim())));
+  }
+  return aliases;
+}
+__name(parseAliases, "parseAliases");
+function candidatesOf(variable, text, aliases) {
+  return unique(
+    splitList(text).flatMap((name) => {
+      if (isWorkersAiModel(name)) return [name];
+      const target = aliases.get(name);
+      if (target) return target;
+      throw new ModelSettingError(variable, `names "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
+    })
+  );
+}
+__name(candidatesOf, "candidatesOf");
+function parseModelSettings(vars) {
+  const aliases = parseAliases(vars.MODEL_ALIASES);
+  const chat = candidatesOf("DEFAULT_AI_MODEL", vars.DEFAULT_AI_MODEL, aliases);
+  const embedding = candidatesOf("DEFAULT_EMBEDDING_MODEL", vars.DEFAULT_EMBEDDING_MODEL, aliases);
+  return {
+    defaultChat: chat.length ? chat : DEFAULT_CHAT_MODELS,
+    defaultEmbedding: embedding.length ? embedding : DEFAULT_EMBEDDING_MODELS,
+    aliases,
+    fallbacks: candidatesOf("FALLBACK_MODELS", vars.FALLBACK_MODELS, aliases)
+  };
+}
+__name(parseModelSettings, "parseModelSettings");
 
 // src/http/errors.ts
 var ApiError = class extends Error {
@@ -2050,28 +2128,13 @@ var DEFAULT_CACHE_TTL_SECONDS = 3600;
 var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
 function parseConfig(env) {
-  const aliases = { ...BUILT_IN_ALIASES };
-  if (env.MODEL_ALIASES?.trim()) {
-    let parsed;
-    try {
-      parsed = JSON.parse(env.MODEL_ALIASES);
-    } catch (error) {
-      throw new ConfigError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct"}.`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model.");
-    for (const [name, target] of Object.entries(parsed)) {
-      if (typeof target !== "string" || !isWorkersAiModel(target)) {
-        throw new ConfigError("MODEL_ALIASES", `maps "${name}" to ${JSON.stringify(target)}, which is not a Workers AI model id (@cf/\u2026 or @hf/\u2026).`);
-      }
-      aliases[name] = target;
-    }
+  let models;
+  try {
+    models = parseModelSettings(env);
+  } catch (error) {
+    if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
+    throw error;
   }
-  const model = /* @__PURE__ */ __name((variable, value, fallback) => {
-    const name = value?.trim() || fallback;
-    if (!isWorkersAiModel(name) && !(name in aliases)) throw new ConfigError(variable, `is "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
-    return aliases[name] ?? name;
-  }, "model");
-  const fallbackModels = (env.FALLBACK_MODELS ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean).map((m) => model("FALLBACK_MODELS", m, m));
   let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
@@ -2086,37 +2149,77 @@ function parseConfig(env) {
       throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
     }
   }
+  const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
+  if (cacheScope !== "project" && cacheScope !== "shared") {
+    throw new ConfigError("CACHE_SCOPE", `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`);
+  }
   return {
-    defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
-    defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
-    aliases,
-    fallbackModels,
+    models,
+    defaultModel: models.defaultChat[0],
+    defaultEmbeddingModel: models.defaultEmbedding[0],
+    aliases: models.aliases,
+    fallbackModels: [...models.fallbacks],
     gatewayId: env.AI_GATEWAY_ID?.trim() || void 0,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
-    streamFlushMs
+    streamFlushMs,
+    cacheScope
   };
 }
 __name(parseConfig, "parseConfig");
+
+// src/http/keys.ts
+var DEFAULT_PROJECT = "default";
+var PROJECT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+var KEY_NAME = /^[A-Za-z0-9_.@-]{1,64}$/;
+function parseKeyEntries(source) {
+  const entries = (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
+  const parsed = entries.map((entry, i) => {
+    const position = i + 1;
+    const first = entry.indexOf(":");
+    if (first < 0) return { project: DEFAULT_PROJECT, name: `${DEFAULT_PROJECT}#${position}`, key: entry };
+    const project = entry.slice(0, first);
+    const rest = entry.slice(first + 1);
+    const second = rest.indexOf(":");
+    const name = second < 0 ? "" : rest.slice(0, second);
+    const key = second < 0 ? rest : rest.slice(second + 1);
+    const where = `entry ${position} (of ${entries.length})`;
+    if (!PROJECT_NAME.test(project)) {
+      throw new ConfigError("API_KEYS", `${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
+    }
+    if (name !== "" && !KEY_NAME.test(name)) {
+      throw new ConfigError("API_KEYS", `${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
+    }
+    if (key.trim() === "") throw new ConfigError("API_KEYS", `${where} (project ${project}) has an empty key.`);
+    return { project, name: name || `${project}#${position}`, key: key.trim() };
+  });
+  const projectOf = /* @__PURE__ */ new Map();
+  parsed.forEach((entry, i) => {
+    const other = projectOf.get(entry.key);
+    if (other !== void 0 && other !== entry.project) {
+      throw new ConfigError("API_KEYS", `entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
+    }
+    projectOf.set(entry.key, entry.project);
+  });
+  return parsed;
+}
+__name(parseKeyEntries, "parseKeyEntries");
 
 // src/http/auth.ts
 var encoder2 = new TextEncoder();
 var MIN_WIDTH = 256;
 var cached2;
-function parseKeys(source) {
-  return (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
-}
-__name(parseKeys, "parseKeys");
 function keysOf(source) {
   if (cached2 && cached2.source === source) return cached2;
-  const bytes = parseKeys(source).map((key) => encoder2.encode(key));
+  const entries = parseKeyEntries(source);
+  const bytes = entries.map((entry) => encoder2.encode(entry.key));
   const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
   const padded = bytes.map((b) => {
     const out = new Uint8Array(width);
     out.set(b);
     return out;
   });
-  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length) };
+  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
   return cached2;
 }
 __name(keysOf, "keysOf");
@@ -2131,18 +2234,32 @@ function authorize(request, keysSource) {
     throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
   }
   const presented = encoder2.encode(match2[1].trim());
-  let ok = false;
+  let matched = -1;
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
     padded.set(presented);
     for (let i = 0; i < keys.padded.length; i++) {
       const same = crypto.subtle.timingSafeEqual(padded, keys.padded[i]) && keys.lengths[i] === presented.length;
-      ok = same || ok;
+      matched = same && matched < 0 ? i : matched;
     }
   }
-  if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
+  if (matched >= 0) return { project: keys.entries[matched].project, name: keys.entries[matched].name };
+  throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }
 __name(authorize, "authorize");
+
+// src/http/principal.ts
+function setPrincipal(c, principal2) {
+  c.set("project", principal2.project);
+  c.set("keyName", principal2.name);
+}
+__name(setPrincipal, "setPrincipal");
+function principal(c) {
+  const project = c.get("project");
+  if (project === void 0) throw new Error("principal() called on a route without authentication");
+  return { project, name: c.get("keyName") };
+}
+__name(principal, "principal");
 
 // src/random.ts
 var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -2282,6 +2399,10 @@ __name(unexpected, "unexpected");
 var FORMAT = 1;
 var MAX_VALUE_BYTES = 1024 * 1024;
 var writesRefusedUntil = 0;
+function scopedKind(config, project, kind) {
+  return config.cacheScope === "shared" ? kind : `${kind}/${project}`;
+}
+__name(scopedKind, "scopedKind");
 function cacheEnabled(env, config) {
   return env.CACHE !== void 0 && config.cacheTtlSeconds > 0;
 }
@@ -2360,6 +2481,10 @@ var ResultCollector = class {
         break;
     }
   }
+  /** The stream said how it ended (a finish reason or usage): a stream cut off upstream says neither. */
+  get ended() {
+    return this.upstreamFinish !== void 0 || this.usage !== void 0;
+  }
   result(maxTokens) {
     const toolCalls = [...this.tools.values()].map((t) => ({ id: t.id ??= newToolCallId(), name: t.name, arguments: t.args || "{}" }));
     return {
@@ -2379,7 +2504,7 @@ function collectStage(maxTokens, done) {
       emit(event);
     },
     end() {
-      done(collector.result(maxTokens));
+      if (collector.ended) done(collector.result(maxTokens));
     }
   };
 }
@@ -2944,13 +3069,44 @@ async function settle(output, maxTokens) {
 }
 __name(settle, "settle");
 
+// src/http/body.ts
+function bodyTooLarge(limit, what = "The request body", param = null) {
+  return new ApiError(413, `${what} is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", param, "request_too_large");
+}
+__name(bodyTooLarge, "bodyTooLarge");
+async function readLimited(request, limit, tooLarge3 = () => bodyTooLarge(limit)) {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge3();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {
+      });
+      throw tooLarge3();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+__name(readLimited, "readLimited");
+
 // src/http/json.ts
 var MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const text = await request.text();
-  if (text.length > limit && new TextEncoder().encode(text).length > limit) throw tooLarge(limit);
+  const text = new TextDecoder().decode(await readLimited(request, limit));
   if (!text.trim()) throw badRequest("The request body is empty; expected a JSON object.");
   let value;
   try {
@@ -2962,10 +3118,6 @@ async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
   return value;
 }
 __name(readJsonObject, "readJsonObject");
-function tooLarge(limit) {
-  return new ApiError(413, `The request body is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", null, "request_too_large");
-}
-__name(tooLarge, "tooLarge");
 
 // src/http/fields.ts
 var describe = /* @__PURE__ */ __name((value) => value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`, "describe");
@@ -3035,7 +3187,7 @@ __name(asObject, "asObject");
 // src/openai/model.ts
 function resolveModel(body, config, fallback) {
   const requested = optionalString(body, "model")?.trim() || fallback;
-  const model = config.aliases[requested] ?? requested;
+  const model = config.aliases.get(requested)?.[0] ?? requested;
   if (!isWorkersAiModel(model)) {
     throw notFound(`The model '${requested}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
   }
@@ -3320,7 +3472,7 @@ async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "chat", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, inputs: request.inputs, sampling: request.sampling };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
@@ -3417,7 +3569,7 @@ async function createCompletion(c) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "completion", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, inputs: request.inputs, sampling: request.sampling };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";
@@ -3494,7 +3646,7 @@ async function createEmbeddings(c) {
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"]) ?? "float";
   const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
-  const slot = await lookup(c.env, config, true, "embeddings", model, { text: texts });
+  const slot = await lookup(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
     vectors = [];
@@ -3576,8 +3728,8 @@ function toOpenAiModels(models, config) {
     owned_by: ownerOf(m.name)
   }));
   const known = new Set(list.map((m) => m.id));
-  for (const [alias, target] of Object.entries(config.aliases)) {
-    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(target) });
+  for (const [alias, targets] of config.aliases) {
+    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(targets[0]) });
   }
   return list;
 }
@@ -3594,7 +3746,7 @@ async function home(c) {
     const task = m.task?.name ?? "Other";
     byTask.set(task, [...byTask.get(task) ?? [], m.name]);
   }
-  const aliases = Object.entries(config.aliases).sort(([a], [b]) => a.localeCompare(b));
+  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]]).sort(([a], [b]) => a.localeCompare(b));
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({
@@ -3665,26 +3817,31 @@ __name(parseSize, "parseSize");
 
 // src/routes/audio.ts
 var MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+var MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+var MAX_ARRAY_AUDIO_BYTES = 2 * 1024 * 1024;
 async function createTranscription(c) {
   const config = readConfig(c.env);
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_AUDIO_BYTES + 64 * 1024) throw tooLarge2();
-  if (!(c.req.header("content-type") ?? "").includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const contentType = c.req.header("content-type") ?? "";
+  if (!contentType.includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const bytes = await readLimited(c.req.raw, MAX_AUDIO_BYTES + MULTIPART_OVERHEAD_BYTES, tooLarge);
   let form;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw badRequest("The multipart body could not be read.", "file");
   }
   const file = form.get("file");
   if (!file || typeof file === "string") throw badRequest("'file' is required: the audio file to transcribe.", "file");
-  if (file.size > MAX_AUDIO_BYTES) throw tooLarge2();
+  if (file.size > MAX_AUDIO_BYTES) throw tooLarge();
   const field = /* @__PURE__ */ __name((name) => {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : void 0;
   }, "field");
   const { model } = resolveModel({ model: field("model") }, config, "whisper-1");
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"]) ?? "json";
+  if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
+    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
   const result = output;
@@ -3726,10 +3883,10 @@ async function createSpeech(c) {
   return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
 }
 __name(createSpeech, "createSpeech");
-function tooLarge2() {
+function tooLarge() {
   return new ApiError(413, `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
 }
-__name(tooLarge2, "tooLarge");
+__name(tooLarge, "tooLarge");
 function lastEnd(words) {
   const last = words?.at(-1);
   return last?.end ?? 0;
@@ -3890,6 +4047,29 @@ function toPage(rows, query, reverse) {
 }
 __name(toPage, "toPage");
 
+// src/state/project.ts
+function projectObject(project, object) {
+  return project === DEFAULT_PROJECT ? object : `project/${project}/${object}`;
+}
+__name(projectObject, "projectObject");
+var ProjectBackend = class {
+  constructor(inner, project) {
+    this.inner = inner;
+    this.project = project;
+    this.name = inner.name;
+  }
+  static {
+    __name(this, "ProjectBackend");
+  }
+  name;
+  invoke(object, op, args, options) {
+    return this.inner.invoke(projectObject(this.project, object), op, args, options);
+  }
+  start(object, op, args, options) {
+    return this.inner.start(projectObject(this.project, object), op, args, options);
+  }
+};
+
 // src/state/op.ts
 function createContext(replay) {
   const now2 = replay?.now ?? Date.now();
@@ -3983,17 +4163,20 @@ var DocumentTables = class {
   table(name) {
     const rows = /* @__PURE__ */ __name(() => this.doc.tables[name] ??= {}, "rows");
     return {
+      // Own properties only: a key can never reach Object.prototype ("__proto__", "constructor").
       get: /* @__PURE__ */ __name((key) => {
-        const row = this.doc.tables[name]?.[key];
+        const held = this.doc.tables[name];
+        const row = held && Object.hasOwn(held, key) ? held[key] : void 0;
         return row ? structuredClone(row.value) : void 0;
       }, "get"),
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
-        rows()[key] = { tag, value: structuredClone(value) };
+        Object.defineProperty(rows(), key, { value: { tag, value: structuredClone(value) }, enumerable: true, configurable: true, writable: true });
         this.dirty = true;
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
-        if (!this.doc.tables[name]?.[key]) return false;
-        delete rows()[key];
+        const held = this.doc.tables[name];
+        if (!held || !Object.hasOwn(held, key)) return false;
+        delete held[key];
         this.dirty = true;
         return true;
       }, "delete"),
@@ -4136,7 +4319,8 @@ var KvDocuments = class {
     const empty = Object.values(doc.tables).every((rows) => Object.keys(rows).length === 0);
     const text = empty ? "" : JSON.stringify(doc);
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
-      throw new ApiError(413, "This thread or conversation has grown too large for one KV value (25 MiB); use the Durable Object backend.", "invalid_request_error", null, "state_too_large");
+      const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
+      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
     }
     for (let attempt2 = 1; ; attempt2++) {
       try {
@@ -4569,23 +4753,39 @@ function addItems(tables, ctx, added) {
   });
 }
 __name(addItems, "addItems");
-var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: false, limit: MAX_CONTEXT_ITEMS }), "itemsUpTo");
-var MAX_CONTEXT_ITEMS = 1e5;
+var MAX_CONTEXT_ITEMS = 256;
+var MAX_CONTEXT_CHARACTERS = 4e5;
+var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse(), "itemsUpTo");
+var itemCharacters = /* @__PURE__ */ __name((item2) => item2.type === "message" ? item2.content.reduce((n, c) => n + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item2.type === "function_call" ? item2.arguments.length + item2.name.length : item2.output.length, "itemCharacters");
+function newestWithinContext(all) {
+  let start3 = all.length;
+  let characters = 0;
+  while (start3 > 0 && all.length - start3 < MAX_CONTEXT_ITEMS) {
+    characters += itemCharacters(all[start3 - 1]);
+    if (characters > MAX_CONTEXT_CHARACTERS && start3 < all.length) break;
+    start3--;
+  }
+  while (start3 < all.length - 1 && all[start3].type === "function_call_output") start3++;
+  return all.slice(start3);
+}
+__name(newestWithinContext, "newestWithinContext");
 function context(tables, args) {
   const floor = items(tables).lastKey();
   if (args.conversationId) {
     requireConversation(tables, args.conversationId);
-    return { items: itemsUpTo(tables), floor };
+    return { items: newestWithinContext(itemsUpTo(tables)), floor };
   }
   const chain = [];
   let id = args.previousResponseId;
   let start3 = [];
   let first = true;
-  while (id) {
+  let collected = 0;
+  while (id && collected < MAX_CONTEXT_ITEMS && chain.length < MAX_CONTEXT_ITEMS) {
     const row = first ? requireResponse(tables, id, "previous_response_id") : responses(tables).get(id);
     first = false;
     if (!row) break;
     chain.unshift(row);
+    collected += row.input.length + row.response.output.length;
     if (row.response.conversation) {
       start3 = itemsUpTo(tables, row.lastItemKey);
       break;
@@ -4593,7 +4793,7 @@ function context(tables, args) {
     id = row.response.previous_response_id;
   }
   const turns = chain.flatMap((row) => row.response.conversation ? [] : [...row.input, ...row.response.output]);
-  return { items: [...start3, ...turns], floor };
+  return { items: newestWithinContext([...start3, ...turns]), floor };
 }
 __name(context, "context");
 function save(tables, args) {
@@ -4772,7 +4972,7 @@ function stateRequest(c) {
   return {
     env: c.env,
     config: readConfig(c.env),
-    backend: stateBackend(c.env),
+    backend: new ProjectBackend(stateBackend(c.env), principal(c).project),
     waitUntil: /* @__PURE__ */ __name((promise) => c.executionCtx.waitUntil(promise), "waitUntil"),
     url: new URL(c.req.url),
     key: /* @__PURE__ */ __name((param, prefix, what, length) => requireKey(c.req.param(param) ?? "", prefix, what, length), "key")
@@ -4793,7 +4993,7 @@ __name(readOptionalBody, "readOptionalBody");
 var ASSISTANT_TTL_MS = 1e4;
 var MAX_CACHED = 256;
 var cached3 = /* @__PURE__ */ new Map();
-var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${id}`, "cacheKey");
+var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${backend.project}:${id}`, "cacheKey");
 function remember(backend, id, assistant) {
   const key = cacheKey2(backend, id);
   cached3.delete(key);
@@ -4949,7 +5149,7 @@ function truncation(body) {
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
   if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
   if (last === void 0) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
   return { type: "last_messages", last_messages: last };
 }
@@ -5257,7 +5457,7 @@ function chatContent(content2) {
   return content2.map((part) => part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } });
 }
 __name(chatContent, "chatContent");
-function runCall(started2, config) {
+function runCall(started2, config, project) {
   const run = started2.run;
   const messages = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -5280,7 +5480,7 @@ function runCall(started2, config) {
     },
     config
   );
-  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling };
+  return { kind: scopedKind(config, project, "assistants"), model: request.model, inputs: request.inputs, sampling: request.sampling };
 }
 __name(runCall, "runCall");
 var newStepIds = /* @__PURE__ */ __name(() => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) }), "newStepIds");
@@ -5312,7 +5512,7 @@ function runInBackground(x) {
   const work = /* @__PURE__ */ __name(async () => {
     let end;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project))).result };
     } catch (error) {
       end = { error: toApiError(error) };
     }
@@ -5328,7 +5528,7 @@ async function runStreaming(x, prelude = {}) {
   let events;
   let maxTokens;
   try {
-    const call = runCall(x.started, x.config);
+    const call = runCall(x.started, x.config, x.project);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
@@ -5350,7 +5550,7 @@ var interrupted = /* @__PURE__ */ __name((threadId) => ({
 async function start2(c, s, object, args, stream, thread) {
   const fresh = args.newThread !== void 0;
   const { value: started2, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project };
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -5417,7 +5617,7 @@ async function submitToolOutputs(c) {
   const { object, args } = runArgs(c);
   const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
   const { value: started2, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project };
   if (stream) return runStreaming(execution, { completedStep: started2.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -5812,7 +6012,7 @@ async function createResponse(c) {
   try {
     const messages = [...request.instructions ? [{ role: "system", content: request.instructions }] : [], ...itemsToChat(context2), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: "responses", model: chat.model, inputs: chat.inputs, sampling: chat.sampling };
+    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, inputs: chat.inputs, sampling: chat.sampling };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);
@@ -5874,12 +6074,17 @@ var app = new Hono3();
 app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 app.use("*", async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+  }
   if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
 });
 app.use("/v1/*", async (c, next) => {
-  authorize(c.req.raw, c.env.API_KEYS);
+  setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
   await next();
 });
 function route(path, handlers) {
@@ -5946,10 +6151,10 @@ import { DurableObject, RpcTarget } from "cloudflare:workers";
 
 // src/state/sql-tables.ts
 var MAX_ROW_BYTES = 2e6 - 1e4;
-function tooLarge3(what, limit) {
+function tooLarge2(what, limit) {
   return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`, "invalid_request_error", null, "state_too_large");
 }
-__name(tooLarge3, "tooLarge");
+__name(tooLarge2, "tooLarge");
 var byteLength = /* @__PURE__ */ __name((text) => text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length, "byteLength");
 var SqlTables = class {
   constructor(sql) {
@@ -5986,7 +6191,7 @@ var SqlTables = class {
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
         this.ensureCreated();
         const json = JSON.stringify(value);
-        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge3(name.replace(/s$/, ""), MAX_ROW_BYTES);
+        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge2(name.replace(/s$/, ""), MAX_ROW_BYTES);
         this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {

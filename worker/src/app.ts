@@ -3,6 +3,7 @@ import { Hono, type Context, type Handler } from "hono";
 import { readConfig } from "./config.js";
 import type { Env } from "./env.js";
 import { authorize } from "./http/auth.js";
+import { setPrincipal } from "./http/principal.js";
 import { ApiError, errorResponse, toApiError } from "./http/errors.js";
 import { createChatCompletion } from "./routes/chat.js";
 import { createCompletion } from "./routes/completions.js";
@@ -30,6 +31,12 @@ app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 
 app.use("*", async (c, next) => {
+  // A path that does not decode names nothing; say so (400) before a router or handler trips over it.
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+  }
   if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
@@ -38,7 +45,7 @@ app.use("*", async (c, next) => {
 app.use("/v1/*", async (c, next) => {
   // ADMIN_KEYS read every project's usage, and nothing else.
   if (c.req.path.startsWith("/v1/organization/") && isAdmin(c.req.raw, c.env)) c.set("admin", true);
-  else authorize(c.req.raw, c.env.API_KEYS);
+  else setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
   await next();
 });
 

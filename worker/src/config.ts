@@ -16,6 +16,8 @@ export interface Config {
   cacheTtlSeconds: number;
   /** Shortest time between two writes of a streamed answer (0: every batch as it comes). */
   streamFlushMs: number;
+  /** CACHE_SCOPE: "project" (default) keeps each project's cached answers to itself; "shared" pools them. */
+  cacheScope: "project" | "shared";
 }
 
 /** A misconfigured deployment: every request gets this 500 with the variable's name, until it is fixed. */
@@ -63,6 +65,10 @@ export function parseConfig(env: Env): Config {
       throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
     }
   }
+  const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
+  if (cacheScope !== "project" && cacheScope !== "shared") {
+    throw new ConfigError("CACHE_SCOPE", `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`);
+  }
   return {
     models,
     defaultModel: models.defaultChat[0],
@@ -73,5 +79,6 @@ export function parseConfig(env: Env): Config {
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
     streamFlushMs,
+    cacheScope,
   };
 }

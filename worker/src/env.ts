@@ -29,6 +29,8 @@ export interface Env {
   CACHE?: KVNamespace;
   /** Secret: client keys, comma- or newline-separated. */
   API_KEYS?: string;
+  /** "project" (default) or "shared": whether projects share the response cache. */
+  CACHE_SCOPE?: string;
   DEFAULT_AI_MODEL?: string;
   DEFAULT_EMBEDDING_MODEL?: string;
   /** JSON object: OpenAI-style name → Workers AI model. */

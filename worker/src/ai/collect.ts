@@ -36,6 +36,11 @@ export class ResultCollector {
     }
   }
 
+  /** The stream said how it ended (a finish reason or usage): a stream cut off upstream says neither. */
+  get ended(): boolean {
+    return this.upstreamFinish !== undefined || this.usage !== undefined;
+  }
+
   result(maxTokens: number | undefined): TextResult {
     const toolCalls = [...this.tools.values()].map((t) => ({ id: (t.id ??= newToolCallId()), name: t.name, arguments: t.args || "{}" }));
     return {
@@ -48,7 +53,10 @@ export class ResultCollector {
   }
 }
 
-/** A stage that passes events through and calls `done` with the whole answer, only if the stream ran to its end. */
+/**
+ * A stage that passes events through and calls `done` with the whole answer, only if the stream ran to its end
+ * and ended normally (with a finish reason or usage): an answer cut off upstream is never cached as complete.
+ */
 export function collectStage(maxTokens: number | undefined, done: (result: TextResult) => void): EventStage {
   const collector = new ResultCollector();
   return {
@@ -57,7 +65,7 @@ export function collectStage(maxTokens: number | undefined, done: (result: TextR
       emit(event);
     },
     end() {
-      done(collector.result(maxTokens));
+      if (collector.ended) done(collector.result(maxTokens));
     },
   };
 }

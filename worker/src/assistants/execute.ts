@@ -9,6 +9,7 @@ import type { BatchReader } from "../streams/batch-reader.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamText, type TextCall } from "../ai/text.js";
 import type { Config } from "../config.js";
+import { scopedKind } from "../cache/response-cache.js";
 import type { Env } from "../env.js";
 import { toApiError, type ApiError } from "../http/errors.js";
 import { parseChatRequest } from "../openai/chat-request.js";
@@ -31,6 +32,8 @@ export interface Execution {
   threadId: string;
   /** The request's usage meter (usage/): a background run reports to it after the request has been answered. */
   meter?: Meter;
+  /** The project the thread belongs to: its answers are cached for that project only (unless CACHE_SCOPE=shared). */
+  project: string;
 }
 
 function chatContent(content: MessageContent[]): unknown {
@@ -39,7 +42,7 @@ function chatContent(content: MessageContent[]): unknown {
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
-export function runCall(started: StartedRun, config: Config, meter?: Meter): TextCall {
+export function runCall(started: StartedRun, config: Config, project: string, meter?: Meter): TextCall {
   const run = started.run;
   const messages: Record<string, unknown>[] = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -62,7 +65,7 @@ export function runCall(started: StartedRun, config: Config, meter?: Meter): Tex
     },
     config,
   );
-  return { kind: "assistants", model: request.model, inputs: request.inputs, sampling: request.sampling, meter };
+  return { kind: scopedKind(config, project, "assistants"), model: request.model, inputs: request.inputs, sampling: request.sampling, meter };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });
@@ -98,7 +101,7 @@ export function runInBackground(x: Execution): void {
   const work = async () => {
     let end: TurnEnd;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.meter))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
     } finally {
@@ -117,7 +120,7 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
-    const call = runCall(x.started, x.config, x.meter);
+    const call = runCall(x.started, x.config, x.project, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {

@@ -8,7 +8,7 @@ import { resolveModel } from "../openai/model.js";
 import { parseResponseFormat, parseToolChoice, parseTools } from "../openai/tools.js";
 import type { AssistantFields } from "./assistant-ops.js";
 import type { Assistant, FunctionTool, MessageContent, MessageInput } from "./objects.js";
-import type { RunTemplate } from "./run-ops.js";
+import { AUTO_TRUNCATION_MESSAGES, type RunTemplate } from "./run-ops.js";
 
 type Body = Record<string, unknown>;
 
@@ -149,7 +149,8 @@ function truncation(body: Body): RunTemplate["truncation_strategy"] {
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
   if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  // A run reads as many rows as it sends: no more than `auto` sends (README, limits).
+  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
   if (last === undefined) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
   return { type: "last_messages", last_messages: last };
 }

@@ -19,6 +19,14 @@ export interface CacheSlot<T> {
   hit: T | undefined;
 }
 
+/**
+ * The cache entry's kind for a caller's project: projects do not see each other's cached answers (which would
+ * tell one project what another asked) unless CACHE_SCOPE=shared. Project names hold no '/'.
+ */
+export function scopedKind(config: Config, project: string, kind: string): string {
+  return config.cacheScope === "shared" ? kind : `${kind}/${project}`;
+}
+
 export function cacheEnabled(env: Env, config: Config): boolean {
   return env.CACHE !== undefined && config.cacheTtlSeconds > 0;
 }

@@ -1,5 +1,7 @@
 // Bearer-key check for every /v1 route: constant-time, and closed (not open) when no key is configured.
+// It answers with the key's project and name (keys.ts), never the key.
 import { ApiError } from "./errors.js";
+import { parseKeyEntries, type KeyEntry } from "./keys.js";
 
 const encoder = new TextEncoder();
 
@@ -9,6 +11,13 @@ interface Keys {
   width: number;
   padded: Uint8Array[];
   lengths: number[];
+  entries: KeyEntry[];
+}
+
+/** Who is calling: what handlers know about the key (principal.ts puts it in the request's context). */
+export interface Principal {
+  project: string;
+  name: string;
 }
 
 /** Keys are compared over at least this many bytes, whatever their length, so timing does not tell it either. */
@@ -16,25 +25,22 @@ const MIN_WIDTH = 256;
 
 let cached: Keys | undefined;
 
-export function parseKeys(source: string | undefined): string[] {
-  return (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
-}
-
 function keysOf(source: string | undefined): Keys {
   if (cached && cached.source === source) return cached;
-  const bytes = parseKeys(source).map((key) => encoder.encode(key));
+  const entries = parseKeyEntries(source);
+  const bytes = entries.map((entry) => encoder.encode(entry.key));
   const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
   const padded = bytes.map((b) => {
     const out = new Uint8Array(width);
     out.set(b);
     return out;
   });
-  cached = { source, width, padded, lengths: bytes.map((b) => b.length) };
+  cached = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
   return cached;
 }
 
-/** Throws a 401 unless the request carries one of the configured keys. */
-export function authorize(request: Request, keysSource: string | undefined): void {
+/** The project and name of the key the request carries; a 401 unless it carries one of the configured keys. */
+export function authorize(request: Request, keysSource: string | undefined): Principal {
   const keys = keysOf(keysSource);
   if (keys.padded.length === 0) {
     throw new ApiError(401, "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).", "authentication_error", null, "no_api_keys_configured");
@@ -46,14 +52,15 @@ export function authorize(request: Request, keysSource: string | undefined): voi
   }
   // Compare in constant time over the same width, and look at every key so timing says nothing.
   const presented = encoder.encode(match[1].trim());
-  let ok = false;
+  let matched = -1;
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
     padded.set(presented);
     for (let i = 0; i < keys.padded.length; i++) {
       const same = crypto.subtle.timingSafeEqual(padded, keys.padded[i]) && keys.lengths[i] === presented.length;
-      ok = same || ok;
+      matched = same && matched < 0 ? i : matched;
     }
   }
-  if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
+  if (matched >= 0) return { project: keys.entries[matched].project, name: keys.entries[matched].name };
+  throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }

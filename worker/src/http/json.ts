@@ -1,14 +1,12 @@
 // Reading request bodies: size limit, JSON syntax, and object shape, each with a clear 400/413.
-import { ApiError, badRequest } from "./errors.js";
+import { readLimited } from "./body.js";
+import { badRequest } from "./errors.js";
 
 /** Larger bodies are refused with 413 before they are parsed (documented in the README). */
 export const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 
 export async function readJsonObject(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const text = await request.text();
-  if (text.length > limit && new TextEncoder().encode(text).length > limit) throw tooLarge(limit);
+  const text = new TextDecoder().decode(await readLimited(request, limit));
   if (!text.trim()) throw badRequest("The request body is empty; expected a JSON object.");
   let value: unknown;
   try {
@@ -18,8 +16,4 @@ export async function readJsonObject(request: Request, limit = MAX_JSON_BODY_BYT
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) throw badRequest("The request body must be a JSON object.");
   return value as Record<string, unknown>;
-}
-
-function tooLarge(limit: number): ApiError {
-  return new ApiError(413, `The request body is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", null, "request_too_large");
 }

@@ -1,11 +1,7 @@
-// The authenticated caller of a /v1 request: the project that owns what it stores, and the key's name.
-// (Until API_KEYS names projects, every key belongs to the project "default".)
+// The authenticated caller of a /v1 request, kept in Hono's context variables by app.ts: the project that owns
+// what the request stores and reads, and the key's name for logs and accounting. Never the key.
 import type { Context } from "hono";
-
-export interface Principal {
-  project: string;
-  name: string;
-}
+import type { Principal } from "./auth.js";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -14,7 +10,14 @@ declare module "hono" {
   }
 }
 
+export function setPrincipal(c: Context, principal: Principal): void {
+  c.set("project", principal.project);
+  c.set("keyName", principal.name);
+}
+
 /** The caller's project and key name; only /v1 routes have one (they all pass the auth middleware). */
 export function principal(c: Context): Principal {
-  return { project: c.get("project") ?? "default", name: c.get("keyName") ?? "default" };
+  const project = c.get("project");
+  if (project === undefined) throw new Error("principal() called on a route without authentication");
+  return { project, name: c.get("keyName") };
 }

@@ -56,11 +56,39 @@ function addItems(tables: Tables, ctx: OpContext, added: readonly NewItem[]): It
   });
 }
 
-/** Every item up to `lastKey` (inclusive), oldest first. */
-const itemsUpTo = (tables: Tables, lastKey?: string | null) => items(tables).scan({ below: lastKey ? lastKey + "~" : undefined, descending: false, limit: MAX_CONTEXT_ITEMS });
+/**
+ * A turn sends at most this many stored items before its input, the newest ones (the same bound as an
+ * Assistants run's `truncation_strategy: auto`), and reads no more rows than it sends.
+ */
+export const MAX_CONTEXT_ITEMS = 256;
+/**
+ * …and at most this many characters of them (about 100,000 tokens at four characters a token): older items
+ * beyond it are left out, so a long conversation keeps its newest turns instead of overflowing the model.
+ */
+export const MAX_CONTEXT_CHARACTERS = 400_000;
 
-/** A conversation longer than this is sent to the model from its newest items only. */
-const MAX_CONTEXT_ITEMS = 100_000;
+/** The newest items up to `lastKey` (inclusive), oldest first: at most MAX_CONTEXT_ITEMS rows are read. */
+const itemsUpTo = (tables: Tables, lastKey?: string | null) =>
+  items(tables).scan({ below: lastKey ? lastKey + "~" : undefined, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse();
+
+const itemCharacters = (item: Item) =>
+  item.type === "message" ? item.content.reduce((n, c) => n + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item.type === "function_call" ? item.arguments.length + item.name.length : item.output.length;
+
+/**
+ * The newest of `all` (oldest first) that fit MAX_CONTEXT_ITEMS and MAX_CONTEXT_CHARACTERS. The newest item is
+ * always kept; a tool output whose call was left out is left out too (the model cannot take one alone).
+ */
+export function newestWithinContext(all: readonly Item[]): Item[] {
+  let start = all.length;
+  let characters = 0;
+  while (start > 0 && all.length - start < MAX_CONTEXT_ITEMS) {
+    characters += itemCharacters(all[start - 1]);
+    if (characters > MAX_CONTEXT_CHARACTERS && start < all.length) break;
+    start--;
+  }
+  while (start < all.length - 1 && all[start].type === "function_call_output") start++;
+  return all.slice(start);
+}
 
 export interface ContextArgs {
   previousResponseId?: string;
@@ -72,18 +100,21 @@ function context(tables: Tables, args: ContextArgs): { items: Item[]; floor: str
   const floor = items(tables).lastKey();
   if (args.conversationId) {
     requireConversation(tables, args.conversationId);
-    return { items: itemsUpTo(tables), floor };
+    return { items: newestWithinContext(itemsUpTo(tables)), floor };
   }
   const chain: ResponseRow[] = [];
   let id: string | null | undefined = args.previousResponseId;
   let start: Item[] = [];
   let first = true;
-  while (id) {
+  let collected = 0;
+  // Walk back only as far as the context reaches: a chain of 10,000 turns reads the rows it sends, not all.
+  while (id && collected < MAX_CONTEXT_ITEMS && chain.length < MAX_CONTEXT_ITEMS) {
     const row: ResponseRow | undefined = first ? requireResponse(tables, id, "previous_response_id") : responses(tables).get(id);
     first = false;
     // A deleted response ends the chain: what came before it is no longer known.
     if (!row) break;
     chain.unshift(row);
+    collected += row.input.length + row.response.output.length;
     if (row.response.conversation) {
       start = itemsUpTo(tables, row.lastItemKey);
       break;
@@ -92,7 +123,7 @@ function context(tables: Tables, args: ContextArgs): { items: Item[]; floor: str
   }
   // A response made in a conversation is already in the conversation's items, up to its own output.
   const turns = chain.flatMap((row) => (row.response.conversation ? [] : [...row.input, ...row.response.output]));
-  return { items: [...start, ...turns], floor };
+  return { items: newestWithinContext([...start, ...turns]), floor };
 }
 
 export interface SaveArgs {

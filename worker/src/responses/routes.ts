@@ -6,6 +6,7 @@ import { eventsFailing } from "../ai/stages.js";
 import type { BatchReader } from "../streams/batch-reader.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamText } from "../ai/text.js";
+import { scopedKind } from "../cache/response-cache.js";
 import { badRequest } from "../http/errors.js";
 import { readJsonObject } from "../http/json.js";
 import { parseChatRequest } from "../openai/chat-request.js";
@@ -58,7 +59,7 @@ export async function createResponse(c: StateContext) {
   try {
     const messages = [...(request.instructions ? [{ role: "system", content: request.instructions }] : []), ...itemsToChat(context), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: "responses", model: chat.model, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
+    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);

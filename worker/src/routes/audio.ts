@@ -7,22 +7,32 @@ import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { ApiError, badRequest } from "../http/errors.js";
 import { optionalEnum, optionalNumber, requiredString } from "../http/fields.js";
+import { readLimited } from "../http/body.js";
 import { readJsonObject } from "../http/json.js";
 import { resolveModel } from "../openai/model.js";
 
 /** OpenAI's own upload limit for audio files. */
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+/** Room for the multipart framing and the other fields around the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+/**
+ * The legacy whisper models take the audio as a JSON array of numbers, one element per byte (8+ bytes of
+ * memory each, and again when serialised): only this much audio goes to them. whisper-large-v3-turbo takes
+ * base64 and the full 25 MiB.
+ */
+export const MAX_ARRAY_AUDIO_BYTES = 2 * 1024 * 1024;
 
 type Ctx = Context<{ Bindings: Env }>;
 
 export async function createTranscription(c: Ctx) {
   const config = readConfig(c.env);
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_AUDIO_BYTES + 64 * 1024) throw tooLarge();
-  if (!(c.req.header("content-type") ?? "").includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const contentType = c.req.header("content-type") ?? "";
+  if (!contentType.includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  // Counted while it arrives: a chunked upload cannot get past the limit before it is refused.
+  const bytes = await readLimited(c.req.raw, MAX_AUDIO_BYTES + MULTIPART_OVERHEAD_BYTES, tooLarge);
   let form: FormData;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw badRequest("The multipart body could not be read.", "file");
   }
@@ -35,6 +45,9 @@ export async function createTranscription(c: Ctx) {
   };
   const { model } = resolveModel({ model: field("model") }, config, "whisper-1");
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"] as const) ?? "json";
+  if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
+    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
   const result = output as { text?: string; vtt?: string; words?: unknown[]; segments?: { words?: unknown[] }[]; transcription_info?: { language?: string; duration?: number } };

@@ -5,6 +5,8 @@ import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
+import { principal } from "../http/principal.js";
+import { scopedKind } from "../cache/response-cache.js";
 import { parseChatRequest } from "../openai/chat-request.js";
 import { chatCompletion } from "../render/chat.js";
 import { chatStreamRenderer } from "../render/chat-stream.js";
@@ -15,7 +17,7 @@ export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: "chat", model: request.model, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {

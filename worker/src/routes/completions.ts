@@ -7,6 +7,8 @@ import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
+import { principal } from "../http/principal.js";
+import { scopedKind } from "../cache/response-cache.js";
 import { parseCompletionRequest } from "../openai/completion-request.js";
 import { completionStreamRenderer, textCompletion } from "../render/completion.js";
 
@@ -14,7 +16,7 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: "completion", model: request.model, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";

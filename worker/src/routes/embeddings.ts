@@ -3,12 +3,13 @@ import { meterOf } from "../usage/meter.js";
 import type { Context } from "hono";
 import { bytesToBase64 } from "../ai/media.js";
 import { runModel } from "../ai/run.js";
-import { cacheHeader, lookup, store } from "../cache/response-cache.js";
+import { cacheHeader, lookup, scopedKind, store } from "../cache/response-cache.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 import { ApiError, badRequest } from "../http/errors.js";
 import { optionalEnum, optionalNumber } from "../http/fields.js";
 import { readJsonObject } from "../http/json.js";
+import { principal } from "../http/principal.js";
 import { resolveModel } from "../openai/model.js";
 
 /** Workers AI embedding models take at most 100 texts a call; longer inputs are sent in batches. */
@@ -25,7 +26,7 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
   const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
 
   // Embeddings are deterministic: always worth a cache lookup.
-  const slot = await lookup<{ vectors: number[][] }>(c.env, config, true, "embeddings", model, { text: texts });
+  const slot = await lookup<{ vectors: number[][] }>(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
     vectors = [];

@@ -17,17 +17,20 @@ export class DocumentTables implements Tables {
   table<T>(name: string): Table<T> {
     const rows = () => (this.doc.tables[name] ??= {});
     return {
+      // Own properties only: a key can never reach Object.prototype ("__proto__", "constructor").
       get: (key) => {
-        const row = this.doc.tables[name]?.[key];
+        const held = this.doc.tables[name];
+        const row = held && Object.hasOwn(held, key) ? held[key] : undefined;
         return row ? (structuredClone(row.value) as T) : undefined;
       },
       put: (key, value, tag = null) => {
-        rows()[key] = { tag, value: structuredClone(value) };
+        Object.defineProperty(rows(), key, { value: { tag, value: structuredClone(value) }, enumerable: true, configurable: true, writable: true });
         this.dirty = true;
       },
       delete: (key) => {
-        if (!this.doc.tables[name]?.[key]) return false;
-        delete rows()[key];
+        const held = this.doc.tables[name];
+        if (!held || !Object.hasOwn(held, key)) return false;
+        delete held[key];
         this.dirty = true;
         return true;
       },

@@ -112,7 +112,9 @@ export class KvDocuments {
     const empty = Object.values(doc.tables).every((rows) => Object.keys(rows).length === 0);
     const text = empty ? "" : JSON.stringify(doc);
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
-      throw new ApiError(413, "This thread or conversation has grown too large for one KV value (25 MiB); use the Durable Object backend.", "invalid_request_error", null, "state_too_large");
+      // Each project has its own documents (project.ts), so this limit is per project: one client fills only its own.
+      const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
+      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
     }
     for (let attempt = 1; ; attempt++) {
       try {

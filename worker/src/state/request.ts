@@ -3,8 +3,9 @@ import type { Context } from "hono";
 import { readConfig, type Config } from "../config.js";
 import { readJsonObject } from "../http/json.js";
 import type { Env } from "../env.js";
-import type { StateBackend } from "./backend.js";
+import { principal } from "../http/principal.js";
 import { requireKey } from "./ids.js";
+import { ProjectBackend } from "./project.js";
 import { stateBackend } from "./select.js";
 
 export type StateContext = Context<{ Bindings: Env }>;
@@ -12,7 +13,8 @@ export type StateContext = Context<{ Bindings: Env }>;
 export interface StateRequest {
   env: Env;
   config: Config;
-  backend: StateBackend;
+  /** The state of the caller's project (project.ts): other projects' objects are not found through it. */
+  backend: ProjectBackend;
   waitUntil: (promise: Promise<unknown>) => void;
   url: URL;
   /** The storage key inside a path parameter's id; a 404 naming `what` when the id cannot exist. */
@@ -23,7 +25,7 @@ export function stateRequest(c: StateContext): StateRequest {
   return {
     env: c.env,
     config: readConfig(c.env),
-    backend: stateBackend(c.env),
+    backend: new ProjectBackend(stateBackend(c.env), principal(c).project),
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
     url: new URL(c.req.url),
     key: (param, prefix, what, length) => requireKey(c.req.param(param) ?? "", prefix, what, length),
