@@ -199,6 +199,32 @@ describe("budgets", () => {
     expect((await ask()).status).toBe(429);
   });
 
+  it("a project over its budget is refused while another project keeps working", async () => {
+    const alpha = `sk-${unique("alpha")}`;
+    const beta = `sk-${unique("beta")}`;
+    const project = unique("p").replace(/[^a-z0-9-]/g, "");
+    const keys = `${project}-a:app:${alpha},${project}-b:app:${beta}`;
+    const budgets = JSON.stringify({ projects: { [`${project}-a`]: { requests: 1 } } });
+    const ask = (key: string) =>
+      withEnv({ API_KEYS: keys, BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("split") }] }, { authorization: `Bearer ${key}` }));
+    expect((await ask(alpha)).status).toBe(200);
+    const refused = await ask(alpha);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("x-ratelimit-limit-requests")).toBe("1");
+    for (let i = 0; i < 3; i++) {
+      const other = await ask(beta);
+      expect(other.status).toBe(200);
+      expect(other.headers.get("x-ratelimit-limit-requests")).toBeNull();
+    }
+    const byProject = async (key: string) => {
+      const res = await withEnv({ API_KEYS: keys }, new Request(`${BASE}/v1/organization/usage/completions?start_time=${todayStart()}&group_by=project_id&group_by=api_key_id`, { headers: { authorization: `Bearer ${key}` } }));
+      return ((await res.json()) as { data: { results: Result[] }[] }).data.flatMap((b) => b.results);
+    };
+    // Each project sees its own usage only, under its key's name; the refused request is not counted.
+    expect((await byProject(alpha)).map((r) => [r.project_id, r.api_key_id, r.num_model_requests])).toEqual([[`${project}-a`, "app", 1]]);
+    expect((await byProject(beta)).map((r) => [r.project_id, r.api_key_id, r.num_model_requests])).toEqual([[`${project}-b`, "app", 3]]);
+  });
+
   it("the account-wide guard stops every project once today's neurons reach it", async () => {
     const budgets = JSON.stringify({ account: { neurons: 0 } });
     const res = await withEnv({ BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }));
