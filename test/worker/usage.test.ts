@@ -88,6 +88,20 @@ describe("accounting", () => {
     if (await priceFor(CHAT_MODEL)) expect(delta(after, before, "neurons_saved")).toBeGreaterThan(0);
   });
 
+  it("counts a stream the client abandoned as a request", async () => {
+    const before = (await today()).get(CHAT_MODEL);
+    const { response, settled } = await fetchWithEnv(
+      {},
+      post("/v1/chat/completions", { model: CHAT_MODEL, stream: true, messages: [{ role: "user", content: `${unique("gone")} [[stub:words=300]] [[stub:chunk=event]] [[stub:pace=5]]` }] }),
+    );
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await settled();
+    const after = (await today()).get(CHAT_MODEL);
+    expect(delta(after, before, "num_model_requests")).toBe(1);
+  });
+
   it("counts errors by status without losing the request", async () => {
     const before = await today("completions", API_KEY, "project_id");
     const bad = await withEnv({}, post("/v1/chat/completions", { model: "@cf/nobody/no-such-model", messages: [{ role: "user", content: "x" }] }));

@@ -18,9 +18,6 @@ declare module "hono" {
   }
 }
 
-/** A stream still running when the request's handler returns is waited for this long before its request is recorded. */
-const WAIT_FOR_STREAMS_MS = 25_000;
-
 interface Report {
   model: string;
   amounts: Amounts & { reasoningTokens?: number };
@@ -47,8 +44,9 @@ export class Meter {
   requested: string | undefined;
   private readonly reports: Report[] = [];
   private pending = 0;
-  private allIn: (() => void) | undefined;
+  private closed = false;
   private flushed = false;
+  private status = 200;
 
   constructor(
     private readonly env: Env,
@@ -73,7 +71,7 @@ export class Meter {
     return () => {
       if (done) return;
       done = true;
-      if (--this.pending === 0) this.allIn?.();
+      if (--this.pending === 0 && this.closed && !this.flushed) this.flush();
     };
   }
 
@@ -90,23 +88,24 @@ export class Meter {
         this.report(model, amountsOf(usage));
         done();
       },
+      // An abandoned stream still counts as a request; what it generated before is not known.
+      cancel: done,
     };
   }
 
-  /** Called once the handler has answered: records when every expected answer is in (or after a while). */
+  /**
+   * Called once the handler has answered: records now, or once every answer it waits for is in (a stream that
+   * ends, a background run), from within that answer's own work, so no waitUntil waits on a reader.
+   */
   close(status: number): void {
-    const waitForAnswers = this.pending
-      ? new Promise<void>((resolve) => {
-          this.allIn = resolve;
-          setTimeout(resolve, WAIT_FOR_STREAMS_MS);
-        })
-      : Promise.resolve();
-    this.waitUntil(
-      waitForAnswers.then(() => {
-        this.flushed = true;
-        return this.write(this.reports.splice(0), 1, status >= 400 ? status : undefined);
-      }),
-    );
+    this.status = status;
+    this.closed = true;
+    if (this.pending === 0) this.flush();
+  }
+
+  private flush(): void {
+    this.flushed = true;
+    this.waitUntil(this.write(this.reports.splice(0), 1, this.status >= 400 ? this.status : undefined));
   }
 
   /** One record per model; the request itself is counted once, on the first. */
