@@ -8,7 +8,7 @@ import type { Usage } from "../ai/output.js";
 import type { AiModelInfo, Env } from "../env.js";
 import { type Amounts, neuronsFor, type Price, priceOf } from "./prices.js";
 import { emptyRecord, type UsageKind, type UsageRecord } from "./record.js";
-import { recordLater } from "./recorder.js";
+import { record } from "./recorder.js";
 import { ledgerOf } from "./store.js";
 import { utcDay } from "./day.js";
 
@@ -88,8 +88,11 @@ export class Meter {
         this.report(model, amountsOf(usage));
         done();
       },
-      // An abandoned stream still counts as a request; what it generated before is not known.
-      cancel: done,
+      // An abandoned stream still counts as a request of its model; what it generated is not known.
+      cancel: () => {
+        this.report(model, amountsOf(usage));
+        done();
+      },
     };
   }
 
@@ -132,7 +135,7 @@ export class Meter {
         errorStatus: i === 0 ? errorStatus : undefined,
       };
     });
-    await recordLater(this.env, records);
+    await record(this.env, records);
   }
 }
 
