@@ -46,23 +46,10 @@ try {
       const before = cpuSnapshot(proxy.pid);
       const times = [];
       for (let i = 0; i < PER_ROUND; i++) times.push(await ask(proxy));
-      // Records are written in waitUntil, after the answer: let them land inside the measured window.
+      // Records are written in waitUntil, after the answer: let the last ones land inside the measured window.
       await new Promise((r) => setTimeout(r, 200));
       cpu[name].push(cpuBetween(before, cpuSnapshot(proxy.pid)).ms / PER_ROUND);
       ttfb[name].push(median(times));
-    }
-  }
-  // Spaced out (a request every 80 ms, longer than the recorder's 50 ms window): no two share a ledger call.
-  const spaced = { on: [], off: [] };
-  const SPACED = 30;
-  for (let round = 0; round < Math.max(3, Math.floor(ROUNDS / 3)); round++) {
-    for (const [name, proxy] of [["on", on], ["off", off]]) {
-      const before = cpuSnapshot(proxy.pid);
-      for (let i = 0; i < SPACED; i++) {
-        await ask(proxy);
-        await new Promise((r) => setTimeout(r, 80));
-      }
-      spaced[name].push(cpuBetween(before, cpuSnapshot(proxy.pid)).ms / SPACED);
     }
   }
   // Rows written, read from the ledger object itself.
@@ -82,7 +69,6 @@ try {
     rounds: ROUNDS,
     perRound: PER_ROUND,
     cpuMsPerRequest: { on: median(cpu.on), off: median(cpu.off), added: median(cpu.on) - median(cpu.off) },
-    spacedCpuMsPerRequest: { on: median(spaced.on), off: median(spaced.off), added: median(spaced.on) - median(spaced.off) },
     ttfbMs: { on: median(ttfb.on), off: median(ttfb.off), added: median(ttfb.on) - median(ttfb.off) },
     rowsWrittenPerRequest: rows,
     // With BUDGETS limiting requests, admitting a request writes one more row.
@@ -94,7 +80,6 @@ try {
   console.log("| measure | accounting on | off (USAGE=off) | added |");
   console.log("| --- | ---: | ---: | ---: |");
   console.log(`| workerd CPU per non-stream chat request (median of ${ROUNDS} × ${PER_ROUND}) | ${f(result.cpuMsPerRequest.on)} ms | ${f(result.cpuMsPerRequest.off)} ms | ${f(result.cpuMsPerRequest.added)} ms |`);
-  console.log(`| the same, one request every 80 ms (no batching) | ${f(result.spacedCpuMsPerRequest.on)} ms | ${f(result.spacedCpuMsPerRequest.off)} ms | ${f(result.spacedCpuMsPerRequest.added)} ms |`);
   console.log(`| time to first byte (median) | ${f(result.ttfbMs.on)} ms | ${f(result.ttfbMs.off)} ms | ${f(result.ttfbMs.added)} ms |`);
   console.log(`\nLedger rows written per request: ${rows.typical} (a day's first request of a model: ${rows.first}; a failed request: ${rows.failed}).`);
   console.log(`Free's 100,000 rows written a day record ${result.dailyHeadroom.withoutBudgets.toLocaleString("en-US")} requests (${result.dailyHeadroom.withRequestBudgets.toLocaleString("en-US")} with request budgets).`);
