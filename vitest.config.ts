@@ -15,6 +15,10 @@ export default defineConfig({
         test: { name: "action", include: ["test/action/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 180_000 },
       },
       {
+        // Pages in a real browser (Debian's chromium, driven by playwright-core) against the proxy in workerd.
+        test: { name: "pages", include: ["test/pages/**/*.test.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
         plugins: [
           cloudflareTest({
             remoteBindings: false,

@@ -12,6 +12,7 @@ const benches = [
   ["state store cost per turn", "bench/state/run.mjs", quick ? ["3"] : []],
   ["pipeline wall time per stage", "bench/pipeline/run.mjs", quick ? ["--quick"] : []],
   ["neurons per chat request", "bench/neurons/run.mjs", []],
+  ["usage accounting cost", "bench/usage/run.mjs", quick ? ["3"] : []],
 ];
 let failed = 0;
 for (const [title, script, args] of benches) {

@@ -16,6 +16,11 @@ import * as assistants from "./assistants/routes.js";
 import * as runs from "./assistants/run-routes.js";
 import * as conversations from "./responses/conversation-routes.js";
 import * as responses from "./responses/routes.js";
+import { getBudgets } from "./usage/budgets-api.js";
+import { dashboardPage, dashboardScript } from "./usage/dashboard.js";
+import { metering } from "./usage/middleware.js";
+import { isAdmin } from "./usage/settings.js";
+import { getUsage } from "./usage/usage-api.js";
 
 type App = Hono<{ Bindings: Env }>;
 type Method = "GET" | "POST" | "DELETE";
@@ -38,9 +43,13 @@ app.use("*", async (c, next) => {
 });
 
 app.use("/v1/*", async (c, next) => {
-  setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
+  // ADMIN_KEYS read every project's usage, and nothing else.
+  if (c.req.path.startsWith("/v1/organization/") && isAdmin(c.req.raw, c.env)) c.set("admin", true);
+  else setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
   await next();
 });
+
+app.use("/v1/*", metering);
 
 /** Registers a path's methods, and answers every other method with 405 and an Allow header. */
 function route(path: string, handlers: Partial<Record<Method, Handler<{ Bindings: Env }>>>) {
@@ -82,6 +91,11 @@ route("/v1/conversations", { POST: conversations.createConversation });
 route("/v1/conversations/:conversation_id", { GET: conversations.retrieveConversation, POST: conversations.updateConversation, DELETE: conversations.deleteConversation });
 route("/v1/conversations/:conversation_id/items", { GET: conversations.listItems, POST: conversations.addItems });
 route("/v1/conversations/:conversation_id/items/:item_id", { GET: conversations.retrieveItem, DELETE: conversations.deleteItem });
+// Usage, budgets and the dashboard.
+route("/v1/organization/usage/:kind", { GET: getUsage });
+route("/v1/organization/budgets", { GET: getBudgets });
+route("/dashboard", { GET: dashboardPage });
+route("/dashboard.js", { GET: dashboardScript });
 route("/", { GET: home });
 
 function corsHeaders(c: Context<{ Bindings: Env }>): Record<string, string> {

@@ -51,6 +51,12 @@ export interface Env {
   STATE_STORE?: string;
   /** The KV namespace for STATE_STORE=kv; CACHE when absent. */
   STATE_KV?: KVNamespace;
+  /** `off`: record no usage (then BUDGETS cannot be enforced and must be unset). */
+  USAGE?: string;
+  /** JSON: daily limits per project and an account-wide neuron guard (README "Usage and budgets"). */
+  BUDGETS?: string;
+  /** Secret: keys that read every project's usage (Usage API, dashboard), comma- or newline-separated. */
+  ADMIN_KEYS?: string;
   /** The deployed version (binding `version_metadata`): part of every cache key. */
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
 }

@@ -6,6 +6,7 @@
 // fails with 5028; the isolate remembers that (learnRetired) and stops choosing the model at once, and the call
 // moves on to the alias's next candidate (run.ts), so users see no failure.
 import type { AiModelInfo, Env } from "../env.js";
+import { type Price, priceOf } from "../usage/prices.js";
 import { RETIRED_MODELS } from "./retired.js";
 
 /** What the proxy needs to know about a listed model. */
@@ -19,6 +20,8 @@ export interface ModelFacts {
   vision: boolean;
   paidOnly: boolean;
   plannedDeprecation?: string;
+  /** What it costs (the catalogue's `price`), for usage accounting (usage/prices.ts). */
+  price?: Price;
 }
 
 export type CatalogueIndex = ReadonlyMap<string, ModelFacts>;
@@ -39,6 +42,7 @@ export function factsOf(m: AiModelInfo): ModelFacts {
   const props = new Map((m.properties ?? []).map((p) => [p.property_id, p.value]));
   const context = Number(props.get("context_window") ?? props.get("max_input_tokens"));
   const planned = props.get("planned_deprecation_date");
+  const price = priceOf(m);
   return {
     name: m.name,
     task: m.task?.name ?? "",
@@ -49,6 +53,7 @@ export function factsOf(m: AiModelInfo): ModelFacts {
     vision: flag(props.get("vision")),
     paidOnly: flag(props.get("require_workers_paid")),
     ...(typeof planned === "string" && planned ? { plannedDeprecation: planned } : {}),
+    ...(price ? { price } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ import { StreamNormaliser, type Emit } from "./stream.js";
 export interface EventStage {
   push(event: AiEvent, emit: Emit): void;
   end(emit: Emit): void;
+  /** The reader went away before the end (a client that hung up): `end` will not come. */
+  cancel?(): void;
 }
 
 /** emits[i] hands an event to stage i; emits[stages.length] is the sink. */
@@ -39,6 +41,10 @@ class Chain {
 
   push(chunk: Uint8Array): void {
     this.parser.push(chunk, this.toNormaliser);
+  }
+
+  cancel(): void {
+    for (const stage of this.stages) stage.cancel?.();
   }
 
   end(): void {
@@ -109,7 +115,10 @@ export function upstreamEvents(upstream: ReadableStream<Uint8Array>, stages: Eve
       batch = [];
       return events;
     },
-    cancel: (reason) => source.cancel(reason),
+    cancel: (reason) => {
+      if (!finished) chain.cancel();
+      return source.cancel(reason);
+    },
     ended: source.ended,
   };
 }

@@ -13,6 +13,7 @@ import type { BatchReader } from "../streams/batch-reader.js";
 import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
 import { applyStop, stopStages } from "./stop.js";
 import { resultEvents } from "./stream.js";
+import { amountsOf, type Meter } from "../usage/meter.js";
 
 export interface TextCall {
   /** Names the API in the cache key: the same inputs through another API are another entry. */
@@ -22,6 +23,8 @@ export interface TextCall {
   request?: ModelRequest;
   inputs: Record<string, unknown>;
   sampling: Sampling;
+  /** The request's usage meter: told what each answer cost (usage/). */
+  meter?: Meter;
 }
 
 interface Cached {
@@ -38,12 +41,21 @@ export interface Answered {
 type WaitUntil = (p: Promise<unknown>) => void;
 
 export async function answerText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { result: TextResult }> {
-  const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
-  const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
-  const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
-  store(env, config, slot, { model, result } satisfies Cached, waitUntil);
-  return { cache: cacheHeader(slot), model, result };
+  const done = call.meter?.expect();
+  try {
+    const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
+    if (slot?.hit) {
+      call.meter?.report(slot.hit.model, amountsOf(slot.hit.result.usage), true);
+      return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
+    }
+    const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
+    const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
+    call.meter?.report(model, amountsOf(result.usage));
+    store(env, config, slot, { model, result } satisfies Cached, waitUntil);
+    return { cache: cacheHeader(slot), model, result };
+  } finally {
+    done?.();
+  }
 }
 
 /** What a stream is made from: a cached answer, an upstream stream, or a non-stream upstream answer. */
@@ -51,13 +63,17 @@ type Source = { events: AiEvent[] } | { upstream: ReadableStream<Uint8Array> };
 
 async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { source: Source; stages: EventStage[] }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
+  if (slot?.hit) {
+    call.meter?.report(slot.hit.model, amountsOf(slot.hit.result.usage), true);
+    return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
+  }
   // Workers AI cannot stream JSON-schema answers (5023): ask for the whole answer and replay it as a stream.
   const streams = (call.inputs.response_format as { type?: string } | undefined)?.type !== "json_schema";
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source: Source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+  const metered = call.meter ? [call.meter.stage(model)] : [];
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil), ...metered] };
 }
 
 /** Collecting the answer costs a call per event: only when it will be cached. */

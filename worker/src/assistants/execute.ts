@@ -1,6 +1,7 @@
 // Running a run: the model call built from the thread, the answer stored with `runs.finish` through the
 // session that started the run. Non-stream runs answer at once and finish in waitUntil; streamed runs
 // render the AiEvent stream as Assistants events while it is being stored.
+import type { Meter } from "../usage/meter.js";
 import { settledToolCalls, readToTheEnd, type TurnEnd } from "../ai/turn.js";
 import type { AiEvent } from "../ai/events.js";
 import { eventsFailing } from "../ai/stages.js";
@@ -29,6 +30,8 @@ export interface Execution {
   started: StartedRun;
   session: Session;
   threadId: string;
+  /** The request's usage meter (usage/): a background run reports to it after the request has been answered. */
+  meter?: Meter;
   /** The project the thread belongs to: its answers are cached for that project only (unless CACHE_SCOPE=shared). */
   project: string;
 }
@@ -39,7 +42,7 @@ function chatContent(content: MessageContent[]): unknown {
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
-export function runCall(started: StartedRun, config: Config, project: string): TextCall {
+export function runCall(started: StartedRun, config: Config, project: string, meter?: Meter): TextCall {
   const run = started.run;
   const messages: Record<string, unknown>[] = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -62,7 +65,7 @@ export function runCall(started: StartedRun, config: Config, project: string): T
     },
     config,
   );
-  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });
@@ -93,12 +96,16 @@ async function finish(x: Execution, result: RunResult): Promise<FinishedRun> {
 /** Non-stream: the caller has answered with the run; the model is called and the answer stored in waitUntil. */
 export function runInBackground(x: Execution): void {
   const steps = newStepIds();
+  // Registered before the request is answered, so that the meter waits for this run's usage.
+  const metered = x.meter?.expect();
   const work = async () => {
     let end: TurnEnd;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
+    } finally {
+      metered?.();
     }
     await finish(x, runResult(end, steps));
   };
@@ -113,7 +120,7 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
-    const call = runCall(x.started, x.config, x.project);
+    const call = runCall(x.started, x.config, x.project, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {

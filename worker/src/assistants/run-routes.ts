@@ -1,4 +1,5 @@
 // /v1/threads/{thread_id}/runs…, /v1/threads/runs: runs, tool outputs, run steps.
+import { meterOf } from "../usage/meter.js";
 import { optionalObject, requiredString } from "../http/fields.js";
 import { readJsonObject } from "../http/json.js";
 import { parseMetadata } from "../openai/metadata.js";
@@ -26,7 +27,7 @@ const interrupted = (threadId: string): Call => ({
 async function start(c: StateContext, s: StateRequest, object: string, args: StartArgs, stream: boolean, thread?: Thread) {
   const fresh = args.newThread !== undefined;
   const { value: started, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));
@@ -93,7 +94,7 @@ export async function submitToolOutputs(c: StateContext) {
   const { object, args } = runArgs(c);
   const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
   const { value: started, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
   if (stream) return runStreaming(execution, { completedStep: started.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));

@@ -20,6 +20,7 @@ import { itemsToChat, type Item } from "./items.js";
 import { failedResponse, finishedResponse, OutputIds, responseObject, type ResponseShell } from "./object.js";
 import { parseResponseRequest } from "./request.js";
 import type { StoredResponse } from "./response-ops.js";
+import { meterOf } from "../usage/meter.js";
 
 export async function createResponse(c: StateContext) {
   const s = stateRequest(c);
@@ -58,7 +59,7 @@ export async function createResponse(c: StateContext) {
   try {
     const messages = [...(request.instructions ? [{ role: "system", content: request.instructions }] : []), ...itemsToChat(context), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling };
+    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);

@@ -1,4 +1,5 @@
 // POST /v1/audio/transcriptions (multipart upload) and POST /v1/audio/speech
+import { meterOf } from "../usage/meter.js";
 import type { Context } from "hono";
 import { bytesOf, speechInputs, transcriptionInputs } from "../ai/media.js";
 import { chooseModel, runModel } from "../ai/run.js";
@@ -53,6 +54,7 @@ export async function createTranscription(c: Ctx) {
   const text = (result.text ?? "").trim();
   // whisper lists the words at the top; whisper-large-v3-turbo inside each segment.
   const words = result.words ?? (result.segments ?? []).flatMap((segment) => segment.words ?? []);
+  meterOf(c)?.report(model, { audioSeconds: result.transcription_info?.duration ?? lastEnd(words) });
   switch (format) {
     case "text":
       return c.text(text);
@@ -86,6 +88,7 @@ export async function createSpeech(c: Ctx) {
   const voice = typeof body.voice === "string" ? body.voice : undefined;
   const { output } = await runModel(c.env, config, model, speechInputs(model, input, voice), false);
   const bytes = await bytesOf(output, "audio", model);
+  meterOf(c)?.report(model, { characters: input.length });
   return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
 }
 

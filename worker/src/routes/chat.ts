@@ -11,12 +11,13 @@ import { parseChatRequest } from "../openai/chat-request.js";
 import { chatCompletion } from "../render/chat.js";
 import { chatStreamRenderer } from "../render/chat-stream.js";
 import { SSE_HEADERS } from "../ai/sse.js";
+import { meterOf } from "../usage/meter.js";
 
 export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {

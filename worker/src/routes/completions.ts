@@ -1,5 +1,6 @@
 // POST /v1/completions
 import type { Context } from "hono";
+import { meterOf } from "../usage/meter.js";
 import { randomId } from "../ai/output.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamTextRendered } from "../ai/text.js";
@@ -15,7 +16,7 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";

@@ -1,4 +1,5 @@
 // POST /v1/embeddings: string or array input, float or base64 (the openai SDK asks for base64 by default).
+import { meterOf } from "../usage/meter.js";
 import type { Context } from "hono";
 import { bytesToBase64 } from "../ai/media.js";
 import { chooseModel, runModel } from "../ai/run.js";
@@ -44,6 +45,7 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
     throw badRequest(`'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`, "dimensions", "unsupported_parameter");
   }
   const tokens = texts.reduce((sum, text) => sum + estimateTokens(text), 0);
+  meterOf(c)?.report(model, { inputTokens: tokens }, slot?.hit !== undefined);
   return c.json(
     {
       object: "list",

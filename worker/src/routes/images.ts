@@ -1,4 +1,5 @@
 // POST /v1/images/generations
+import { meterOf } from "../usage/meter.js";
 import type { Context } from "hono";
 import { bytesOf, bytesToBase64, imageInputs, imageType } from "../ai/media.js";
 import { chooseModel, runModel } from "../ai/run.js";
@@ -27,6 +28,7 @@ export async function createImage(c: Context<{ Bindings: Env }>) {
     // Nothing hosts the picture, so "url" is a data: URL; clients that want the bytes ask for b64_json.
     data.push(format === "b64_json" ? { b64_json: b64, revised_prompt: prompt } : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt });
   }
+  meterOf(c)?.report(model, { images: n });
   return c.json({ created: Math.floor(Date.now() / 1000), data });
 }
 

@@ -8,6 +8,9 @@ import { capture, createContext, type Outcome } from "./op.js";
 import { isPending, runOp, type OpName } from "./registry.js";
 import { Signal, settle } from "./signal.js";
 import { SqlTables, type RowCounts } from "./sql-tables.js";
+import type { Admission, Spent } from "../usage/budgets.js";
+import { type AdmitRequest, type ErrorRow, UsageLedger, type UsageQuery, type UsageRow } from "../usage/ledger.js";
+import type { UsageRecord } from "../usage/record.js";
 
 export interface Answer<R = unknown> {
   outcome: Outcome<R>;
@@ -56,6 +59,41 @@ export class StateObject extends DurableObject<Env> {
       () => this.liveSessions > 0,
     );
     return { outcome: answer.outcome, rows };
+  }
+
+  /** The usage ledger lives in one object of this class (usage/store.ts names it); others never create its tables. */
+  private ledgerOf(): UsageLedger {
+    this.ledger ??= new UsageLedger(this.ctx.storage.sql);
+    return this.ledger;
+  }
+
+  private ledger: UsageLedger | undefined;
+
+  recordUsage(records: UsageRecord[], nowMs: number): RowCounts {
+    const ledger = this.ledgerOf();
+    const before = { ...ledger.counts };
+    this.ctx.storage.transactionSync(() => ledger.record(records, nowMs));
+    return { rowsRead: ledger.counts.rowsRead - before.rowsRead, rowsWritten: ledger.counts.rowsWritten - before.rowsWritten };
+  }
+
+  admitUsage(request: AdmitRequest): Admission {
+    return this.ctx.storage.transactionSync(() => this.ledgerOf().admit(request));
+  }
+
+  spentToday(projects: string[], nowMs: number): Spent[] {
+    return projects.map((project) => this.ledgerOf().spent(project, nowMs));
+  }
+
+  usageProjects(fromDay: string, nowMs: number): string[] {
+    return this.ledgerOf().projects(fromDay, nowMs);
+  }
+
+  queryUsage(query: UsageQuery, nowMs: number): UsageRow[] {
+    return this.ledgerOf().query(query, nowMs);
+  }
+
+  usageErrors(fromDay: string, toDay: string, projects: string[] | undefined, nowMs: number): ErrorRow[] {
+    return this.ledgerOf().errors(fromDay, toDay, projects, nowMs);
   }
 
   start(op: OpName, args: unknown, abandon?: Call): { answer: Answer; session: RunSession | null } {

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// What usage accounting costs: the proxy's CPU and time to first byte with accounting on and off (USAGE=off),
+// each in its own workerd; the ledger's rows written per request; and the daily headroom that leaves on Free.
+// `node bench/usage/run.mjs [rounds]`; writes bench/results/usage.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { childrenNamed, cpuBetween, cpuSnapshot } from "../worker/cpu.mjs";
+import { ROOT } from "../../scripts/local-config.mjs";
+import { startLocalProxy } from "../../scripts/local-proxy.mjs";
+
+const ROUNDS = Number(process.argv[2] ?? 9);
+const PER_ROUND = 200;
+const KEY = "sk-bench-usage-0123456789";
+const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
+const BODY = JSON.stringify({ model: MODEL, messages: [{ role: "user", content: "What is the capital of France?" }], max_tokens: 64 });
+/** Workers Free: rows written per day in SQLite-backed Durable Objects. */
+const FREE_ROWS_WRITTEN = 100_000;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function start(bindings) {
+  const before = new Set(childrenNamed(process.pid, "workerd"));
+  const proxy = await startLocalProxy({ API_KEYS: KEY, ...bindings });
+  const pid = childrenNamed(process.pid, "workerd").find((p) => !before.has(p));
+  if (!pid) throw new Error("could not find the workerd process just started");
+  return { ...proxy, pid };
+}
+
+async function ask(proxy) {
+  const t0 = performance.now();
+  const res = await fetch(`${proxy.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: BODY });
+  const ttfb = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+  return ttfb;
+}
+
+const on = await start({});
+const off = await start({ USAGE: "off" });
+try {
+  for (const p of [on, off]) for (let i = 0; i < 50; i++) await ask(p);
+  const cpu = { on: [], off: [] };
+  const ttfb = { on: [], off: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, proxy] of round % 2 ? [["off", off], ["on", on]] : [["on", on], ["off", off]]) {
+      const before = cpuSnapshot(proxy.pid);
+      const times = [];
+      for (let i = 0; i < PER_ROUND; i++) times.push(await ask(proxy));
+      // Records are written in waitUntil, after the answer: let the last ones land inside the measured window.
+      await new Promise((r) => setTimeout(r, 200));
+      cpu[name].push(cpuBetween(before, cpuSnapshot(proxy.pid)).ms / PER_ROUND);
+      ttfb[name].push(median(times));
+    }
+  }
+  // Rows written, read from the ledger object itself.
+  const ns = await on.mf.getDurableObjectNamespace("STATE", "proxy");
+  const ledger = ns.get(ns.idFromName("usage-ledger"));
+  const day = new Date().toISOString().slice(0, 10);
+  const record = (model, extra = {}) => ({
+    day, project: "bench", keyName: "bench#1", model, kind: "completions", requests: 1, inputTokens: 20, outputTokens: 40, cachedTokens: 0,
+    reasoningTokens: 0, neurons: 1, cacheHits: 0, neuronsSaved: 0, images: 0, characters: 0, audioSeconds: 0, ...extra,
+  });
+  const rows = {
+    first: (await ledger.recordUsage([record(`bench-${Date.now()}`)], Date.now())).rowsWritten,
+    typical: (await ledger.recordUsage([record(MODEL)], Date.now())).rowsWritten,
+    failed: (await ledger.recordUsage([record(MODEL, { errorStatus: 502 })], Date.now())).rowsWritten,
+  };
+  const result = {
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    cpuMsPerRequest: { on: median(cpu.on), off: median(cpu.off), added: median(cpu.on) - median(cpu.off) },
+    ttfbMs: { on: median(ttfb.on), off: median(ttfb.off), added: median(ttfb.on) - median(ttfb.off) },
+    rowsWrittenPerRequest: rows,
+    // With BUDGETS limiting requests, admitting a request writes one more row.
+    dailyHeadroom: { withoutBudgets: Math.floor(FREE_ROWS_WRITTEN / rows.typical), withRequestBudgets: Math.floor(FREE_ROWS_WRITTEN / (rows.typical + 1)) },
+  };
+  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(join(ROOT, "bench/results/usage.json"), JSON.stringify(result, null, 2));
+  const f = (x) => x.toFixed(3);
+  console.log("| measure | accounting on | off (USAGE=off) | added |");
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(`| workerd CPU per non-stream chat request (median of ${ROUNDS} × ${PER_ROUND}) | ${f(result.cpuMsPerRequest.on)} ms | ${f(result.cpuMsPerRequest.off)} ms | ${f(result.cpuMsPerRequest.added)} ms |`);
+  console.log(`| time to first byte (median) | ${f(result.ttfbMs.on)} ms | ${f(result.ttfbMs.off)} ms | ${f(result.ttfbMs.added)} ms |`);
+  console.log(`\nLedger rows written per request: ${rows.typical} (a day's first request of a model: ${rows.first}; a failed request: ${rows.failed}).`);
+  console.log(`Free's 100,000 rows written a day record ${result.dailyHeadroom.withoutBudgets.toLocaleString("en-US")} requests (${result.dailyHeadroom.withRequestBudgets.toLocaleString("en-US")} with request budgets).`);
+} finally {
+  await on.dispose();
+  await off.dispose();
+}

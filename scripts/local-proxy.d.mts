@@ -1,0 +1,9 @@
+export interface LocalProxy {
+  /** The proxy's origin, e.g. http://127.0.0.1:41234 */
+  url: string;
+  mf: { dispose(): Promise<void> };
+  /** The stub's call log (models and inputs of every Workers AI call). */
+  stubCalls(): Promise<{ model: string; inputs: unknown }[]>;
+  dispose(): Promise<void>;
+}
+export function startLocalProxy(bindings: Record<string, string>): Promise<LocalProxy>;
