@@ -146,9 +146,16 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
     },
     async aiModels() {
       const all: unknown[] = [];
-      // 50 a page, as wrangler asks (`wrangler ai models`); the SDK stops at the first empty page.
-      for await (const model of client.ai.models.list({ account_id, include_deprecated: true, per_page: 50 })) all.push(model);
-      return all;
+      // 50 a page, as wrangler asks (`wrangler ai models`). The last page is known from result_info when the API
+      // sends it (one request saved per run); otherwise the first empty page ends the list, as the SDK does.
+      let page = await client.ai.models.list({ account_id, include_deprecated: true, per_page: 50 });
+      for (;;) {
+        all.push(...page.result);
+        const info = page.result_info as { page?: number; total_pages?: number };
+        const last = typeof info.page === "number" && typeof info.total_pages === "number" && info.page >= info.total_pages;
+        if (last || !page.hasNextPage()) return all;
+        page = await page.getNextPage();
+      }
     },
     async deleteScript(script) {
       try {

@@ -25,7 +25,9 @@ describe("models checked in preflight, before any write", () => {
     expect(writes(world.cf)).toEqual([]);
     const searches = world.cf.find("GET", SEARCH);
     expect(searches.length).toBeGreaterThan(0);
-    expect(searches.every((r) => r.query.include_deprecated === "true")).toBe(true);
+    expect(searches.every((r) => r.query.include_deprecated === "true" && r.query.per_page === "50")).toBe(true);
+    // Every page, and no empty page after the last one result_info announced.
+    expect(searches.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
     expect(run.summary).toContain("| preflight |");
     expect(run.summary).toMatch(/\| preflight \| [\d.]+ s \| ❌/);
   }, 120_000);
