@@ -2560,6 +2560,15 @@ async function load(env, waitUntil) {
   return memory;
 }
 __name(load, "load");
+async function catalogueForChoosing(env, waitUntil) {
+  try {
+    return await loadCatalogueIndex(env, waitUntil);
+  } catch (error) {
+    console.warn(`The Workers AI catalogue could not be read; trying models in their configured order: ${String(error)}`);
+    return /* @__PURE__ */ new Map();
+  }
+}
+__name(catalogueForChoosing, "catalogueForChoosing");
 function learnRetired(model, date) {
   learned.set(model, date);
 }
@@ -2689,7 +2698,7 @@ __name(firstListed, "firstListed");
 // src/ai/run.ts
 async function runModel(env, config, model, inputs, useFallbacks = true, how = {}) {
   const request = how.request ?? { candidates: [model], explicit: true };
-  const catalogue = await loadCatalogueIndex(env, how.waitUntil);
+  const catalogue = await catalogueForChoosing(env, how.waitUntil);
   const order2 = servingOrder(request.candidates, catalogue, retiredOn);
   const fallbacks = useFallbacks ? servingOrder(config.fallbackModels, catalogue, retiredOn) : [];
   const chain = [.../* @__PURE__ */ new Set([...order2, ...fallbacks])];
@@ -2729,7 +2738,7 @@ function replacementFor(config, catalogue, request) {
 }
 __name(replacementFor, "replacementFor");
 async function chooseModel(env, config, request, waitUntil) {
-  const catalogue = await loadCatalogueIndex(env, waitUntil);
+  const catalogue = await catalogueForChoosing(env, waitUntil);
   const order2 = servingOrder(request.candidates, catalogue, retiredOn);
   if (order2.length) return order2[0];
   const gone = request.candidates[0];

@@ -82,6 +82,19 @@ async function load(env: Env, waitUntil?: (p: Promise<unknown>) => void) {
   return memory;
 }
 
+/**
+ * For choosing a model: the catalogue, or an empty one when it cannot be read (Workers AI's listing down): then
+ * the candidates are tried in their configured order, so a listing failure never fails a request by itself.
+ */
+export async function catalogueForChoosing(env: Env, waitUntil?: (p: Promise<unknown>) => void): Promise<CatalogueIndex> {
+  try {
+    return await loadCatalogueIndex(env, waitUntil);
+  } catch (error) {
+    console.warn(`The Workers AI catalogue could not be read; trying models in their configured order: ${String(error)}`);
+    return new Map();
+  }
+}
+
 /** A model failed with 5028: stop choosing it in this isolate until the catalogue drops it too. */
 export function learnRetired(model: string, date: string | null): void {
   learned.set(model, date);

@@ -5,7 +5,7 @@
 import type { Candidates } from "./aliases.js";
 import type { Config } from "../config.js";
 import type { AiRunOptions, Env } from "../env.js";
-import { type CatalogueIndex, learnRetired, loadCatalogueIndex, retiredOn } from "./catalogue.js";
+import { type CatalogueIndex, catalogueForChoosing, learnRetired, retiredOn } from "./catalogue.js";
 import { aiErrorCode, deprecationDate, mapAiError, modelRetired } from "./errors.js";
 import { modelInputs, SESSION_INPUT } from "./reasoning.js";
 import { firstListed, servingOrder } from "./resolve.js";
@@ -42,7 +42,7 @@ export async function runModel(
   how: RunHow = {},
 ): Promise<RunOutcome> {
   const request = how.request ?? { candidates: [model], explicit: true };
-  const catalogue = await loadCatalogueIndex(env, how.waitUntil);
+  const catalogue = await catalogueForChoosing(env, how.waitUntil);
   const order = servingOrder(request.candidates, catalogue, retiredOn);
   const fallbacks = useFallbacks ? servingOrder(config.fallbackModels, catalogue, retiredOn) : [];
   const chain = [...new Set([...order, ...fallbacks])];
@@ -89,7 +89,7 @@ function replacementFor(config: Config, catalogue: CatalogueIndex, request: Mode
  * before the call. A model the client named that is known to be retired is a 404 naming the replacement.
  */
 export async function chooseModel(env: Env, config: Config, request: ModelRequest, waitUntil?: (p: Promise<unknown>) => void): Promise<string> {
-  const catalogue = await loadCatalogueIndex(env, waitUntil);
+  const catalogue = await catalogueForChoosing(env, waitUntil);
   const order = servingOrder(request.candidates, catalogue, retiredOn);
   if (order.length) return order[0];
   const gone = request.candidates[0];
