@@ -3197,12 +3197,14 @@ __name(resolveModel, "resolveModel");
 
 // src/openai/sampling.ts
 var DEFAULT_MAX_TOKENS = 2048;
+var MAX_OUTPUT_TOKENS = 1e6;
+var MAX_SEED = 9999999999;
 function parseSampling(body, maxTokenFields = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS) {
   let maxTokens;
-  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, integer: true });
+  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const seed = optionalNumber(body, "seed", { integer: true, min: 0 });
+  const seed = optionalNumber(body, "seed", { integer: true, min: 0, max: MAX_SEED });
   const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
   const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
   const stop = parseStop(body.stop);
@@ -3491,7 +3493,7 @@ function parseCompletionRequest(body, config) {
   const { model, requested } = resolveModel(body, config, config.defaultModel);
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
-    const value = optionalNumber(body, field, { min: 1, integer: true });
+    const value = optionalNumber(body, field, { min: 1, max: 128, integer: true });
     if (value !== void 0 && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
   }
   if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
@@ -3644,7 +3646,7 @@ async function createEmbeddings(c) {
   const { model, requested } = resolveModel(body, config, config.defaultEmbeddingModel);
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"]) ?? "float";
-  const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
+  const dimensions = optionalNumber(body, "dimensions", { min: 1, max: 65536, integer: true });
   const slot = await lookup(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
@@ -5074,6 +5076,18 @@ function parseAssistant(body, config, creating) {
   return fields;
 }
 __name(parseAssistant, "parseAssistant");
+function attachments(body, param) {
+  return (optionalArray(body, "attachments", param) ?? []).map((raw2, i) => {
+    const item2 = asObject(raw2, `${param}[${i}]`);
+    const tools2 = (optionalArray(item2, "tools", `${param}[${i}].tools`) ?? []).map((tool, j) => {
+      const type = asObject(tool, `${param}[${i}].tools[${j}]`).type;
+      if (type !== "code_interpreter" && type !== "file_search") throw badRequest(`'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`, `${param}[${i}].tools[${j}].type`);
+      return { type };
+    });
+    return { file_id: requiredString(item2, "file_id", `${param}[${i}].file_id`), tools: tools2 };
+  });
+}
+__name(attachments, "attachments");
 function content(value, param) {
   if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
   if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
@@ -5099,7 +5113,7 @@ function parseMessage(value, param = "") {
   const parts = content(body.content, at("content"));
   const characters = parts.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : 0), 0);
   if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
-  return { role, content: parts, attachments: optionalArray(body, "attachments", at("attachments")) ?? [], metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+  return { role, content: parts, attachments: attachments(body, at("attachments")), metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
 }
 __name(parseMessage, "parseMessage");
 function parseMessages(body, field, param = field) {
@@ -5716,9 +5730,11 @@ function parseResponseRequest(body, config) {
   const text = optionalObject(body, "text");
   const format = text ? optionalObject(text, "format", "text.format") : void 0;
   parseResponseFormat(format, "text.format");
+  if (format && format.type === void 0) throw badRequest("'text.format.type' is required: 'text', 'json_object' or 'json_schema'.", "text.format.type");
+  if (format?.type === "json_schema" && (typeof format.name !== "string" || !format.name)) throw badRequest("'text.format.name' is required for a json_schema format.", "text.format.name");
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
+  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const parallel = optionalBoolean(body, "parallel_tool_calls");
   const responseFormat2 = format && format.type !== "text" ? format.type === "json_schema" ? { type: "json_schema", json_schema: { name: format.name, schema: format.schema, strict: format.strict } } : format : void 0;
   return {
@@ -5741,9 +5757,14 @@ function parseResponseRequest(body, config) {
       response_format: responseFormat2
     },
     echo: {
-      tools: tools2,
+      // As the spec has a FunctionTool: checked fields only, never the request's own object (and its extra keys).
+      tools: parsedTools.map((tool, i) => {
+        const strict = tools2[i].strict;
+        return { type: "function", name: tool.function.name, description: tool.function.description || null, parameters: tool.function.parameters, strict: typeof strict === "boolean" ? strict : null };
+      }),
       tool_choice: body.tool_choice ?? "auto",
-      text: { format: format ?? { type: "text" } },
+      // The format as the spec has it, from checked fields only.
+      text: { format: echoFormat(format) },
       temperature: temperature ?? 1,
       top_p: topP ?? 1,
       max_output_tokens: maxOutput ?? null,
@@ -5754,6 +5775,13 @@ function parseResponseRequest(body, config) {
   };
 }
 __name(parseResponseRequest, "parseResponseRequest");
+function echoFormat(format) {
+  if (!format || format.type === "text") return { type: "text" };
+  if (format.type === "json_object") return { type: "json_object" };
+  const described = typeof format.description === "string" ? { description: format.description } : {};
+  return { type: "json_schema", name: format.name, schema: format.schema, ...described, strict: typeof format.strict === "boolean" ? format.strict : null };
+}
+__name(echoFormat, "echoFormat");
 
 // src/responses/conversation-routes.ts
 var MAX_ITEMS_PER_REQUEST = 20;
