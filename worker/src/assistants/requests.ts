@@ -68,6 +68,19 @@ export function parseAssistant(body: Body, config: Config, creating: boolean): P
   return fields;
 }
 
+/** Stored (not read: there is no Files API) in the spec's shape, from checked fields only. */
+function attachments(body: Body, param: string): { file_id: string; tools: { type: string }[] }[] {
+  return (optionalArray(body, "attachments", param) ?? []).map((raw, i) => {
+    const item = asObject(raw, `${param}[${i}]`);
+    const tools = (optionalArray(item, "tools", `${param}[${i}].tools`) ?? []).map((tool, j) => {
+      const type = asObject(tool, `${param}[${i}].tools[${j}]`).type;
+      if (type !== "code_interpreter" && type !== "file_search") throw badRequest(`'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`, `${param}[${i}].tools[${j}].type`);
+      return { type };
+    });
+    return { file_id: requiredString(item, "file_id", `${param}[${i}].file_id`), tools };
+  });
+}
+
 function content(value: unknown, param: string): MessageContent[] {
   if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
   if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
@@ -95,7 +108,7 @@ export function parseMessage(value: unknown, param = ""): MessageInput {
   const parts = content(body.content, at("content"));
   const characters = parts.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : 0), 0);
   if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
-  return { role, content: parts, attachments: optionalArray(body, "attachments", at("attachments")) ?? [], metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+  return { role, content: parts, attachments: attachments(body, at("attachments")), metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
 }
 
 export function parseMessages(body: Body, field: string, param = field): MessageInput[] {

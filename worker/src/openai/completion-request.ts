@@ -25,7 +25,7 @@ export function parseCompletionRequest(body: Record<string, unknown>, config: Co
   const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
-    const value = optionalNumber(body, field, { min: 1, integer: true });
+    const value = optionalNumber(body, field, { min: 1, max: 128, integer: true });
     if (value !== undefined && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
   }
   if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");

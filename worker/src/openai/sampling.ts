@@ -16,12 +16,16 @@ export interface Sampling {
   inputs: Record<string, unknown>;
 }
 
+/** Upper bounds of the numeric options (README, limits): no model answers more tokens; Workers AI's own seed range. */
+export const MAX_OUTPUT_TOKENS = 1_000_000;
+export const MAX_SEED = 9_999_999_999;
+
 export function parseSampling(body: Record<string, unknown>, maxTokenFields: string[] = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS): Sampling {
   let maxTokens: number | undefined;
-  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, integer: true });
+  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const seed = optionalNumber(body, "seed", { integer: true, min: 0 });
+  const seed = optionalNumber(body, "seed", { integer: true, min: 0, max: MAX_SEED });
   const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
   const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
   const stop = parseStop(body.stop);

@@ -1,6 +1,7 @@
 // POST /v1/responses and conversation items: the request checked field by field, input turned into items.
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
+import { MAX_OUTPUT_TOKENS } from "../openai/sampling.js";
 import { asObject, optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, optionalString, requiredString } from "../http/fields.js";
 import { parseMetadata } from "../openai/metadata.js";
 import { resolveModel } from "../openai/model.js";
@@ -116,9 +117,11 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
   const text = optionalObject(body, "text");
   const format = text ? optionalObject(text, "format", "text.format") : undefined;
   parseResponseFormat(format, "text.format");
+  if (format && format.type === undefined) throw badRequest("'text.format.type' is required: 'text', 'json_object' or 'json_schema'.", "text.format.type");
+  if (format?.type === "json_schema" && (typeof format.name !== "string" || !format.name)) throw badRequest("'text.format.name' is required for a json_schema format.", "text.format.name");
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
+  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const parallel = optionalBoolean(body, "parallel_tool_calls");
   const reasoning = optionalObject(body, "reasoning");
   const effort = reasoning ? optionalEnum(reasoning, "effort", REASONING_EFFORTS, "reasoning.effort") : undefined;
@@ -146,9 +149,14 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
       prompt_cache_key: optionalString(body, "prompt_cache_key"),
     },
     echo: {
-      tools,
+      // As the spec has a FunctionTool: checked fields only, never the request's own object (and its extra keys).
+      tools: parsedTools.map((tool, i) => {
+        const strict = (tools[i] as Body).strict;
+        return { type: "function", name: tool.function.name, description: tool.function.description || null, parameters: tool.function.parameters, strict: typeof strict === "boolean" ? strict : null };
+      }),
       tool_choice: body.tool_choice ?? "auto",
-      text: { format: format ?? { type: "text" } },
+      // The format as the spec has it, from checked fields only.
+      text: { format: echoFormat(format) },
       temperature: temperature ?? 1,
       top_p: topP ?? 1,
       max_output_tokens: maxOutput ?? null,
@@ -158,4 +166,11 @@ export function parseResponseRequest(body: Body, config: Config): ResponseReques
       reasoning: { effort: effort ?? null, summary: null },
     },
   };
+}
+
+function echoFormat(format: Body | undefined): Record<string, unknown> {
+  if (!format || format.type === "text") return { type: "text" };
+  if (format.type === "json_object") return { type: "json_object" };
+  const described = typeof format.description === "string" ? { description: format.description } : {};
+  return { type: "json_schema", name: format.name, schema: format.schema, ...described, strict: typeof format.strict === "boolean" ? format.strict : null };
 }

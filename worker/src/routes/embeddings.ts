@@ -26,7 +26,7 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
   const model = await chooseModel(c.env, config, resolved.request, (p) => c.executionCtx.waitUntil(p));
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"] as const) ?? "float";
-  const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
+  const dimensions = optionalNumber(body, "dimensions", { min: 1, max: 65_536, integer: true });
 
   // Embeddings are deterministic: always worth a cache lookup.
   const slot = await lookup<{ vectors: number[][] }>(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
