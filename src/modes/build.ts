@@ -104,7 +104,7 @@ function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): Confi
   const { inputs, plan } = ctx;
   const vars = { ...inputs.vars };
   if (inputs.defaultModel) {
-    if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
+    if (Object.hasOwn(vars, "DEFAULT_AI_MODEL")) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
     vars.DEFAULT_AI_MODEL = inputs.defaultModel;
   }
   return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars };
