@@ -3,6 +3,7 @@ import type { CloudflareApi } from "../cloudflare/api.js";
 import { contentTag } from "../content-tag.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
+import { rollBack } from "../stages/rollback.js";
 import { smokeTest } from "../stages/smoke.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
@@ -88,9 +89,9 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
     }
     let rollback = "";
     if (inputs.rollbackOnFailure && before.uploaded && before.before?.live.versionId) {
-      await api.deployVersion(plan.targetName, before.before.live.versionId, `rollback: smoke test failed for ${report.versionId}`);
-      rollback = `; rolled back to version ${before.before.live.versionId}, which was live before this run`;
-      report.facts.push(`Rolled back to version ${before.before.live.versionId}.`);
+      const outcome = await rollBack(api, { script: plan.targetName, to: before.before.live.versionId, failed: report.versionId, log: ctx.log });
+      rollback = `; ${outcome.sentence}`;
+      report.facts.push(`${outcome.rolledBack ? "Rollback" : "No rollback"}: ${outcome.sentence}.`);
     } else if (inputs.rollbackOnFailure && before.uploaded) {
       rollback = "; nothing to roll back to (this was the worker's first version)";
     }
