@@ -192,9 +192,10 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
       if (!main || !response.headers.get("content-type")?.startsWith("multipart/form-data")) {
         throw new Error(`version ${versionId} came back without modules (content-type ${response.headers.get("content-type")}, no entry point named)`);
       }
-      const modules = [...(await response.formData()).entries()]
-        .filter((entry): entry is [string, File] => typeof entry[1] !== "string" && entry[1].type !== "application/source-map")
-        .map(([name, file]) => new File([file], name, { type: file.type }));
+      const modules: File[] = [];
+      for (const [name, part] of (await response.formData()).entries()) {
+        if (typeof part !== "string" && part.type !== "application/source-map") modules.push(new File([part], name, { type: part.type }));
+      }
       return { main, modules };
     },
     async uploadVersion(script, metadata, modules) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { patchConfig } from "../../src/config/patch.js";
 import { parseConfig } from "../../src/config/parse.js";
 import { InputError, parseInputs, parseVars } from "../../src/inputs.js";
+import { refuseNamesWranglerMisreads } from "../../src/modes/build.js";
 
 const TRICKY = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"];
 const lines = TRICKY.map((name, i) => `${name}=value ${i}`).join("\n");
@@ -42,5 +43,15 @@ describe("vars named like Object.prototype members", () => {
   it("a JSONC config that already has a __proto__ var keeps it as data", () => {
     const config = parseConfig('{ "vars": { "__proto__": "x", "toString": "y" } }', "jsonc", "wrangler.jsonc");
     expect(Object.entries(config.vars as object)).toEqual([["__proto__", "x"], ["toString", "y"]]);
+  });
+});
+
+describe("names wrangler cannot bind", () => {
+  it("are refused before wrangler sees them, naming the input and every such name", () => {
+    expect(() => refuseNamesWranglerMisreads({ vars: parseVars(lines), kvNamespaces: ["CACHE"] })).toThrow(
+      /^input "vars": "toString", "constructor", "__proto__", "hasOwnProperty", "valueOf" cannot be a binding name: .* Rename them\.$/,
+    );
+    expect(() => refuseNamesWranglerMisreads({ vars: parseVars("GREETING=hi"), kvNamespaces: ["CACHE", "toString"] })).toThrow(/^input "kv-namespaces": "toString" cannot/);
+    expect(() => refuseNamesWranglerMisreads({ vars: parseVars("GREETING=hi\nTO_STRING=x"), kvNamespaces: ["CACHE"] })).not.toThrow();
   });
 });
