@@ -166,9 +166,12 @@ function parseList(raw: string, input: string, check: (item: string) => string |
   return items;
 }
 
-/** Multiline `KEY=VALUE`; the value is everything after the first `=`, kept verbatim (trimmed). */
+/**
+ * Multiline `KEY=VALUE`; the value is everything after the first `=`, kept verbatim (trimmed). The map has no
+ * prototype, so names such as `toString`, `constructor` or `__proto__` are ordinary keys; read it with Object.hasOwn.
+ */
 export function parseVars(raw: string): Record<string, string> {
-  const vars: Record<string, string> = {};
+  const vars: Record<string, string> = Object.create(null);
   raw.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) return;
@@ -177,7 +180,7 @@ export function parseVars(raw: string): Record<string, string> {
     if (eq < 0 || !BINDING_NAME.test(key)) {
       throw new InputError(INPUT.vars, `line ${index + 1}: expected KEY=VALUE with KEY made of letters, digits and _, got "${trimmed.slice(0, 40)}"`);
     }
-    if (key in vars) throw new InputError(INPUT.vars, `line ${index + 1}: ${key} is set twice`);
+    if (Object.hasOwn(vars, key)) throw new InputError(INPUT.vars, `line ${index + 1}: ${key} is set twice`);
     vars[key] = trimmed.slice(eq + 1).trim();
   });
   return vars;

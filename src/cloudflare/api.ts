@@ -35,8 +35,14 @@ export interface CloudflareApi {
   secretNames(script: string): Promise<string[] | undefined>;
   /** The version serving traffic and the one before it; undefined when the worker does not exist. */
   deployments(script: string): Promise<{ live: LiveVersion; previous: LiveVersion | undefined } | undefined>;
-  /** Sends all traffic to `versionId` (a rollback). */
+  /** Sends all traffic to `versionId` (a rollback); throws SecretsChanged when its secrets differ from the current ones. */
   deployVersion(script: string, versionId: string, message: string): Promise<void>;
+  /** A version's bindings (secrets without values) and runtime settings. */
+  versionDetail(script: string, versionId: string): Promise<VersionDetail>;
+  /** A version's modules, as uploaded, and which one is the entry point. */
+  versionModules(script: string, versionId: string): Promise<{ main: string; modules: File[] }>;
+  /** Uploads a version (serving no traffic yet); `inherit` bindings must resolve (bindings_inherit=strict). */
+  uploadVersion(script: string, metadata: Record<string, unknown>, modules: File[]): Promise<string>;
   /** Deletes the worker; false when it did not exist. */
   deleteScript(script: string): Promise<boolean>;
   /** https://<script>.<account subdomain>.workers.dev, or undefined when the account has no workers.dev subdomain. */
@@ -44,6 +50,30 @@ export interface CloudflareApi {
   /** The account's Workers AI catalogue, deprecated models included, every page; records as the API sends them. */
   aiModels(): Promise<unknown[]>;
 }
+
+export interface VersionDetail {
+  id: string;
+  bindings: { name: string; type: string; [key: string]: unknown }[];
+  compatibilityDate: string | undefined;
+  compatibilityFlags: string[];
+  usageModel: string | undefined;
+  limits: unknown;
+}
+
+/**
+ * Cloudflare refuses (10220) to deploy a version whose secrets differ from the worker's current ones: it would
+ * bring the old values back. `?force=true` overrides that, which is exactly what a rollback after a key rotation
+ * must never do (wrangler's own rollback does it when CI=true).
+ */
+export class SecretsChanged extends Error {
+  constructor(readonly versionId: string, readonly names: string[], cloudflareMessage: string) {
+    super(`Cloudflare refused to deploy version ${versionId}: ${cloudflareMessage} [code: ${SECRETS_CHANGED}]`);
+    this.name = "SecretsChanged";
+  }
+}
+
+/** Cloudflare's error code for "a secret has changed since this version was active" (wrangler knows it too). */
+const SECRETS_CHANGED = 10220;
 
 export class NamespaceExists extends Error {
   constructor(readonly title: string) {
@@ -128,12 +158,57 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
       return { live, previous };
     },
     async deployVersion(script, versionId, message) {
-      await client.workers.scripts.deployments.create(script, {
-        account_id,
-        strategy: "percentage",
-        versions: [{ version_id: versionId, percentage: 100 }],
-        annotations: { "workers/message": message },
-      } as Parameters<typeof client.workers.scripts.deployments.create>[1]);
+      try {
+        await client.workers.scripts.deployments.create(script, {
+          account_id,
+          strategy: "percentage",
+          versions: [{ version_id: versionId, percentage: 100 }],
+          annotations: { "workers/message": message },
+        } as Parameters<typeof client.workers.scripts.deployments.create>[1]);
+      } catch (error) {
+        const refusal = error instanceof BadRequestError ? (error.errors as { code?: number; message?: string }[] | undefined)?.find((e) => e.code === SECRETS_CHANGED) : undefined;
+        if (!refusal) throw error;
+        const listed = /The following secrets have changed: (.*)$/.exec(refusal.message ?? "")?.[1];
+        throw new SecretsChanged(versionId, listed ? listed.split(",").map((n) => n.trim()).filter(Boolean) : [], refusal.message ?? "secrets have changed");
+      }
+    },
+    async versionDetail(script, versionId) {
+      const v = (await client.workers.scripts.versions.get(versionId, { account_id, script_name: script })) as {
+        id?: string;
+        resources?: { bindings?: VersionDetail["bindings"]; script_runtime?: { compatibility_date?: string; compatibility_flags?: string[]; usage_model?: string; limits?: unknown } };
+      };
+      const runtime = v.resources?.script_runtime ?? {};
+      return {
+        id: v.id ?? versionId,
+        bindings: v.resources?.bindings ?? [],
+        compatibilityDate: runtime.compatibility_date,
+        compatibilityFlags: runtime.compatibility_flags ?? [],
+        usageModel: runtime.usage_model,
+        limits: runtime.limits,
+      };
+    },
+    async versionModules(script, versionId) {
+      // The endpoint `wrangler versions secret put` downloads a version with: multipart, entry point in a header.
+      const path = `/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/content/v2`;
+      const response = (await client.get(path, { query: { version: versionId }, __binaryResponse: true } as Parameters<typeof client.get>[1])) as unknown as Response;
+      const main = response.headers.get("cf-entrypoint");
+      if (!main || !response.headers.get("content-type")?.startsWith("multipart/form-data")) {
+        throw new Error(`version ${versionId} came back without modules (content-type ${response.headers.get("content-type")}, no entry point named)`);
+      }
+      const modules: File[] = [];
+      for (const [name, part] of (await response.formData()).entries()) {
+        if (typeof part !== "string" && part.type !== "application/source-map") modules.push(new File([part], name, { type: part.type }));
+      }
+      return { main, modules };
+    },
+    async uploadVersion(script, metadata, modules) {
+      const form = new FormData();
+      form.set("metadata", JSON.stringify(metadata));
+      for (const module of modules) form.set(module.name, module, module.name);
+      const path = `/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/versions`;
+      const body = (await client.post(path, { body: form, query: { bindings_inherit: "strict" } })) as { result?: { id?: string } };
+      if (!body.result?.id) throw new Error("Cloudflare answered the upload without a version id");
+      return body.result.id;
     },
     async workersDevUrl(script) {
       try {
@@ -178,12 +253,15 @@ const WHAT: Record<keyof CloudflareApi, string> = {
   secretNames: "list the worker's secrets",
   deployments: "read the worker's deployments",
   deployVersion: "deploy a version",
+  versionDetail: "read a version",
+  versionModules: "download a version's code",
+  uploadVersion: "upload a version",
   deleteScript: "delete a worker",
   workersDevUrl: "read the workers.dev subdomain",
   aiModels: "read the Workers AI model catalogue",
 };
 
-/** Every method's failure says what it was doing; the "expected" errors (NamespaceExists) pass unchanged. */
+/** Every method's failure says what it was doing; the "expected" errors (NamespaceExists, SecretsChanged) pass unchanged. */
 function explained(api: CloudflareApi): CloudflareApi {
   const out = {} as Record<string, unknown>;
   for (const name of Object.keys(WHAT) as (keyof CloudflareApi)[]) {

@@ -1,5 +1,5 @@
 // Parse a wrangler config of any format into plain data, with file:line:column on a syntax error.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError, positionAt, type ConfigFormat } from "./format.js";
 
@@ -16,10 +16,12 @@ export function parseConfig(text: string, format: ConfigFormat, file: string): W
 function parseJsoncText(text: string, file: string): unknown {
   const errors: ParseError[] = [];
   // Wrangler reads .json and .jsonc alike: comments and trailing commas are allowed in both.
-  const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
   if (first) throw new ConfigError(file, positionAt(text, first.offset), `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}`);
-  return value;
+  // Objects without a prototype (like smol-toml's tables): jsonc-parser's parse() assigns keys, which turns a
+  // "__proto__" key into a prototype change and drops it; the tree's values keep every key as data.
+  return tree ? getNodeValue(tree) : undefined;
 }
 
 function describeJsonError(code: string): string {

@@ -1,5 +1,12 @@
 // On pull requests: one sticky comment (found again by a hidden marker) and a GitHub deployment whose
 // status carries the preview URL. Failures here are reported, never fatal: the preview itself is deployed.
+//
+// Anyone can write the marker into a comment on a public repository, so the marker alone proves nothing: the
+// sticky comment is the first one that starts with it AND was written by the account the token acts as.
+// That account comes from GraphQL's `viewer`, which every kind of token has (GITHUB_TOKEN and app installation
+// tokens: their bot, e.g. github-actions[bot]; a personal access token: its user), where REST GET /user answers
+// 403 to installation tokens; GET /user is the fallback. Only code with this repository's secrets can write as
+// that account, and if it cannot be told the comment is left alone rather than risk editing someone else's.
 import { getOctokit } from "@actions/github";
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -10,7 +17,10 @@ export interface Repo {
 }
 
 export interface GitHubApi {
-  upsertComment(issue: number, marker: string, body: string): Promise<"created" | "updated">;
+  /** Updates this account's comment that starts with `marker`, or creates one; says which, and as whom. */
+  upsertComment(issue: number, marker: string, body: string): Promise<{ done: "created" | "updated"; author: string }>;
+  /** The login the token acts as (cached). */
+  whoAmI(): Promise<string>;
   /** Creates a deployment for the ref and gives it a status (with the environment URL when there is one). */
   recordDeployment(o: { ref: string; environment: string; state: "success" | "failure" | "in_progress"; url?: string; logUrl?: string; description: string }): Promise<number>;
   /** Marks every deployment of the environment inactive (the preview is gone). */
@@ -19,16 +29,22 @@ export interface GitHubApi {
 
 export function githubApi(token: string, repo: Repo, baseUrl: string | undefined): GitHubApi {
   const octokit: Octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  return {
+  let me: Promise<string> | undefined;
+  const api: GitHubApi = {
+    whoAmI() {
+      me ??= whoAmI(octokit);
+      return me;
+    },
     async upsertComment(issue, marker, body) {
+      const author = await api.whoAmI();
       const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 });
-      const mine = comments.find((c) => c.body?.includes(marker));
+      const mine = comments.find((c) => sameLogin(c.user?.login, author) && (c.body ?? "").trimStart().startsWith(marker));
       if (mine) {
         await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
-        return "updated";
+        return { done: "updated", author };
       }
       await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
-      return "created";
+      return { done: "created", author };
     },
     async recordDeployment(o) {
       const created = await octokit.rest.repos.createDeployment({
@@ -63,4 +79,28 @@ export function githubApi(token: string, repo: Repo, baseUrl: string | undefined
       return deployments.length;
     },
   };
+  return api;
+}
+
+const sameLogin = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+
+async function whoAmI(octokit: Octokit): Promise<string> {
+  let viewerError: unknown;
+  try {
+    const { viewer } = await octokit.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }");
+    if (typeof viewer?.login === "string" && viewer.login) return viewer.login;
+    viewerError = new Error("no login in the answer");
+  } catch (error) {
+    viewerError = error;
+  }
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    if (data.login) return data.login;
+  } catch (error) {
+    throw new Error(
+      `cannot tell which account the github-token writes as (GraphQL viewer: ${(viewerError as Error).message}; GET /user: ${(error as Error).message}), ` +
+        "so no comment was written or edited: one written by someone else might carry the marker",
+    );
+  }
+  throw new Error("cannot tell which account the github-token writes as: GitHub answered no login");
 }

@@ -13,9 +13,10 @@ export interface DeploymentModelVars {
 
 /** The vars the patch stage writes into the config: `vars`, plus `default-model` as DEFAULT_AI_MODEL. */
 export function varsToPatch(inputs: Pick<Inputs, "vars" | "defaultModel">): Record<string, string> {
-  const vars = { ...inputs.vars };
+  // Prototype-free: a var may be named like any property of Object.prototype.
+  const vars: Record<string, string> = Object.assign(Object.create(null), inputs.vars);
   if (inputs.defaultModel) {
-    if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
+    if (Object.hasOwn(vars, "DEFAULT_AI_MODEL")) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
     vars.DEFAULT_AI_MODEL = inputs.defaultModel;
   }
   return vars;
@@ -30,7 +31,7 @@ export function deploymentModelVars(configVars: unknown, inputs: Pick<Inputs, "v
   const fromConfig = configVars && typeof configVars === "object" && !Array.isArray(configVars) ? (configVars as Record<string, unknown>) : {};
   const patched = varsToPatch(inputs);
   for (const name of MODEL_VARIABLES) {
-    if (name in patched) {
+    if (Object.hasOwn(patched, name)) {
       vars[name] = patched[name];
       origins[name] = name === "DEFAULT_AI_MODEL" && inputs.defaultModel ? `input "${INPUT.defaultModel}"` : `input "${INPUT.vars}"`;
     } else if (fromConfig[name] !== undefined && fromConfig[name] !== null) {

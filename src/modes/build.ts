@@ -5,7 +5,7 @@ import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
 import { loadRuntime } from "../contract/workerd.js";
-import { INPUT } from "../inputs.js";
+import { INPUT, InputError, type Inputs } from "../inputs.js";
 import { varsToPatch } from "../models/vars.js";
 import { ACTION_ROOT } from "../paths.js";
 import { runContractStage } from "../stages/contract.js";
@@ -38,6 +38,7 @@ export async function buildAndTest(ctx: RunContext, hooks: BuildHooks = {}): Pro
   const wrangler = ctx.wrangler();
 
   report.namespaces = await ctx.stages.run("provision", async (detail) => {
+    refuseNamesWranglerMisreads(inputs);
     if (offline) {
       const planned = planNamespaces(plan.namespaces);
       for (const ns of planned) ctx.log(`would find or create KV namespace "${ns.title}" (binding ${ns.binding})`);
@@ -106,3 +107,20 @@ function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): Confi
   return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars: varsToPatch(inputs) };
 }
 
+/**
+ * The action keeps every binding name as data, but wrangler (4.86 at least) checks a config's binding names for
+ * duplicates by looking them up in a plain object: a name every JavaScript object has (toString, constructor,
+ * __proto__, …) makes every wrangler command crash with "….push is not a function". Say so before anything is written.
+ */
+export function refuseNamesWranglerMisreads(inputs: Pick<Inputs, "vars" | "kvNamespaces">): void {
+  const lists: [string, string[]][] = [[INPUT.vars, Object.keys(inputs.vars)], [INPUT.kvNamespaces, inputs.kvNamespaces]];
+  for (const [input, names] of lists) {
+    const misread = names.filter((name) => name in Object.prototype);
+    if (misread.length === 0) continue;
+    throw new InputError(
+      input,
+      `${misread.map((n) => `"${n}"`).join(", ")} cannot be a binding name: wrangler's check for duplicate binding names ` +
+        `looks names up in a plain object and crashes on names that every JavaScript object has (a wrangler bug). Rename ${misread.length > 1 ? "them" : "it"}.`,
+    );
+  }
+}

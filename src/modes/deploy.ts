@@ -1,10 +1,9 @@
 // Modes deploy and preview: hand the tested worker to wrangler, then smoke-test the live one.
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CloudflareApi } from "../cloudflare/api.js";
+import { contentTag } from "../content-tag.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
+import { rollBack } from "../stages/rollback.js";
 import { smokeTest } from "../stages/smoke.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
@@ -13,18 +12,6 @@ import type { Built } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
 export const API_KEYS_SECRET = "API_KEYS";
-
-/** What the uploaded worker is: its bundle, its config and its keys. Tags the version; equal hash = nothing to upload. */
-export function contentHash(bundleDir: string, configText: string, secrets: Record<string, string>): string {
-  const hash = createHash("sha256");
-  // Source maps name the (temporary) build folder: only the modules themselves count.
-  for (const file of readdirSync(bundleDir).filter((f) => /\.(m?js|cjs|wasm|txt|html|sql|bin)$/.test(f)).sort()) {
-    hash.update(file).update("\0").update(readFileSync(join(bundleDir, file))).update("\0");
-  }
-  hash.update(configText).update("\0");
-  for (const name of Object.keys(secrets).sort()) hash.update(name).update("=").update(createHash("sha256").update(secrets[name]).digest("hex")).update("\0");
-  return `cfap-${hash.digest("hex").slice(0, 16)}`;
-}
 
 function secretsToUpload(ctx: RunContext): Record<string, string> {
   return ctx.inputs.apiKeys.length ? { [API_KEYS_SECRET]: ctx.inputs.apiKeys.join(",") } : {};
@@ -53,7 +40,7 @@ export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: 
   const secrets = secretsToUpload(ctx);
   const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
-  return startGatedDeploy(wctx, { tag: contentHash(bundle.directory, configText, secrets), message: deployMessage(ctx) });
+  return startGatedDeploy(wctx, { tag: contentTag(ctx.inputs.apiToken, bundle.directory, configText, secrets), message: deployMessage(ctx) });
 }
 
 const deployMessage = (ctx: RunContext) => (ctx.event.sha ? `${ctx.event.name || "local"} ${ctx.event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${ctx.plan.mode}`);
@@ -64,15 +51,16 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
   const wrangler = await ctx.wrangler();
   const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
   const secrets = secretsToUpload(ctx);
-  const tag = gated?.tag ?? contentHash(built.bundle.directory, built.configText, secrets);
+  const tag = gated?.tag ?? contentTag(inputs.apiToken, built.bundle.directory, built.configText, secrets);
 
   const before = await ctx.stages.run("deploy", async (detail) => {
     const before = await api.deployments(plan.targetName);
     if (event.name === "schedule" && before?.live.tag === tag) {
       report.versionId = before.live.versionId;
       report.workerUrl = await api.workersDevUrl(plan.targetName);
-      report.facts.push(`The live version ${before.live.versionId} already carries content hash ${tag}: nothing to upload (namespaces checked, smoke test still runs).`);
-      detail(`unchanged (${tag}): upload skipped`);
+      // The tag itself stays out of the summary and the log: it is derived from the keys.
+      report.facts.push(`The live version ${before.live.versionId} already has this run's code, config and keys: nothing to upload (namespaces checked, smoke test still runs).`);
+      detail("unchanged: upload skipped");
       return { before, uploaded: false };
     }
     const deployed = gated ? await gated.release(secrets) : await deploy(wctx, { tag, message: deployMessage(ctx), secrets });
@@ -101,9 +89,9 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
     }
     let rollback = "";
     if (inputs.rollbackOnFailure && before.uploaded && before.before?.live.versionId) {
-      await api.deployVersion(plan.targetName, before.before.live.versionId, `rollback: smoke test failed for ${report.versionId}`);
-      rollback = `; rolled back to version ${before.before.live.versionId}, which was live before this run`;
-      report.facts.push(`Rolled back to version ${before.before.live.versionId}.`);
+      const outcome = await rollBack(api, { script: plan.targetName, to: before.before.live.versionId, failed: report.versionId, log: ctx.log });
+      rollback = `; ${outcome.sentence}`;
+      report.facts.push(`${outcome.rolledBack ? "Rollback" : "No rollback"}: ${outcome.sentence}.`);
     } else if (inputs.rollbackOnFailure && before.uploaded) {
       rollback = "; nothing to roll back to (this was the worker's first version)";
     }
@@ -123,7 +111,7 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
   const wrangler = await ctx.wrangler();
   await ctx.stages.run("preview", async (detail) => {
     const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
-    const tag = contentHash(built.bundle.directory, built.configText, {});
+    const tag = contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, {});
     const uploaded = await uploadPreviewVersion(wctx, { alias: preview.alias, tag, message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim() });
     report.versionId = uploaded.versionId;
     report.previewUrl = uploaded.previewUrl;
@@ -139,8 +127,7 @@ export async function dryRunMode(ctx: RunContext, built: Built): Promise<void> {
       const wrangler = await ctx.wrangler();
       bundle = await bundleWorker({ bin: wrangler.bin, configPath: built.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, built.bundle.main);
     }
-    const tag = contentHash(built.bundle.directory, built.configText, secretsToUpload(ctx));
-    ctx.log(`would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip) tagged ${tag}${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`);
+    ctx.log(`would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`);
     ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` checked what would be.");
     detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
   });

@@ -39,8 +39,8 @@ export async function notifyPullRequest(ctx: RunContext, state: CommentFacts["st
     }
   };
   await attempt("update the preview comment", "pull-requests", async () => {
-    const done = await github.upsertComment(pr.number, commentMarker(plan.workerName), renderComment(facts));
-    ctx.log(`${done} the preview comment on #${pr.number}`);
+    const { done, author } = await github.upsertComment(pr.number, commentMarker(plan.workerName), renderComment(facts));
+    ctx.log(`${done} the preview comment on #${pr.number} (as ${author})`);
   });
   if (state === "closed") {
     await attempt("mark the preview deployment inactive", "deployments", async () => ctx.log(`marked ${await github.deactivateEnvironment(environment, facts.runUrl)} deployment(s) of ${environment} inactive`));

@@ -76,6 +76,13 @@ describe("dist/index.js on bad input", () => {
     expect(run.errors[0]).toContain('input "vars": line 2: expected KEY=VALUE');
   });
 
+  it("refuses a var that wrangler cannot bind, before anything is written, saying why", async () => {
+    // wrangler's own duplicate-name check crashes on names every object has; the action passes them through itself.
+    const run = await runAction({ inputs: { mode: "dry-run", vars: "GREETING=hi\ntoString=x" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^provision stage failed: input "vars": "toString" cannot be a binding name: wrangler's check .* \(a wrangler bug\)\. Rename it\.$/);
+  });
+
   it("fails on an event it has no mode for, naming the event", async () => {
     const run = await runAction({ event: { name: "issue_comment" } });
     expect(run.code).toBe(1);

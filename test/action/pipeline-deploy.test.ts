@@ -57,6 +57,9 @@ describe("push, twice, then a scheduled run", () => {
     expect(fresh.some((r) => r.path.endsWith("/storage/kv/namespaces"))).toBe(true);
     expect(scheduled.summary).toContain("nothing to upload");
     expect(scheduled.outputs["version-id"]).toBe(liveAfterSecond);
+    // The tag is derived from the keys: it stays between the action and Cloudflare.
+    const tag = world.cf.state.deployedVersion("my-proxy")!.annotations["workers/tag"]!;
+    for (const run of [first, second, scheduled]) expect(run.summary + run.stdout).not.toContain(tag);
   });
 
   it("a scheduled run redeploys when the configuration changed", async () => {
@@ -133,6 +136,34 @@ describe("smoke test failure", () => {
     expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
     expect(bad.errors[0]).toContain(`rolled back to version ${goodVersion}, which was live before this run`);
     expect(world.cf.state.deployedVersion("rolling")!.id).toBe(goodVersion);
+  }, 240_000);
+
+  it("a push that rotates the keys and fails its smoke test never leaves the old keys live, and says what failed and what the rollback did", async () => {
+    const oldKeys = "sk-live-key-1,sk-revoked-key-2";
+    const newKeys = "sk-live-key-1,sk-new-key-3";
+    const good = await world.run({ event: pushEvent, inputs: { "api-keys": oldKeys, "worker-name": "rotating" } });
+    expect(good.code, good.stdout).toBe(0);
+    const goodVersion = world.cf.state.deployedVersion("rotating")!;
+    const deploymentsBefore = world.cf.state.script("rotating")!.deployments.length;
+    world.edge.status = 500;
+    const bad = await world.run({ event: pushEvent, inputs: { "api-keys": newKeys, "worker-name": "rotating", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    world.edge.status = 200;
+    expect(bad.code).toBe(1);
+    expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
+    expect(bad.errors[0]).toContain(`redeployed the code of version ${goodVersion.id}, which was live before this run, with the current secrets (API_KEYS changed since then)`);
+    // Live now: the good version's code and vars, the new keys. No deployment since the bad push served the old keys.
+    const script = world.cf.state.script("rotating")!;
+    const live = world.cf.state.deployedVersion("rotating")!;
+    const keysOf = (v: typeof live) => v.bindings.find((b) => b.name === "API_KEYS")?.text;
+    expect(keysOf(live)).toBe(newKeys);
+    expect(live.id).not.toBe(goodVersion.id);
+    expect(live.modules.map((m) => [m.name, m.content.toString("base64")])).toEqual(goodVersion.modules.map((m) => [m.name, m.content.toString("base64")]));
+    expect(live.bindings.some((b) => b.name === "BROKEN")).toBe(false);
+    for (const d of script.deployments.slice(deploymentsBefore)) {
+      const served = script.versions.find((v) => v.id === d.versions[0]!.version_id)!;
+      expect(keysOf(served)).toBe(newKeys);
+    }
+    expect(world.cf.requests.filter((r) => r.query.force === "true")).toEqual([]);
   }, 240_000);
 });
 

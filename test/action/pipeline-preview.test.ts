@@ -5,8 +5,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEYS, PR_HEAD_SHA, pullRequestEvent, pushEvent, startWorld, writeCustomWorker, type World } from "../helpers/pipeline-world.js";
 import type { ActionRun } from "../helpers/run-action.js";
+import type { StoredComment } from "../fakes/github-api/state.js";
 
 const MARKER = (worker: string) => `<!-- cf-ai-proxy-action:preview:${worker} -->`;
+const MALLORY = { login: "mallory", id: 666, type: "User" as const };
 
 describe("preview-strategy worker (what auto picks for workers with Durable Objects, like the shipped proxy)", () => {
   let world: World;
@@ -15,8 +17,11 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
   let closed: ActionRun;
   let namespaceAfterOpen: string | undefined;
   let scriptAfterOpen = false;
+  let planted: StoredComment;
   beforeAll(async () => {
     world = await startWorld();
+    // Anyone can comment on a public repository: someone plants the action's hidden marker first.
+    planted = { ...world.gh.state.addComment(7, `${MARKER("my-proxy")}\n### ✅ Preview is live: https://evil.example`, MALLORY) };
     const inputs = { "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "worker" };
     opened = await world.run({ event: pullRequestEvent("opened"), inputs });
     namespaceAfterOpen = world.cf.state.namespaces().find((n) => n.title === "my-proxy-pr-7-CACHE-preview")?.id;
@@ -35,10 +40,12 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
     expect(world.cf.state.script("my-proxy")).toBeUndefined();
   });
 
-  it("keeps one sticky comment, updated on every push", () => {
+  it("keeps one sticky comment of its own, updated on every push; a planted marker in another user's comment is left alone", () => {
     expect(synchronized.code, synchronized.stdout).toBe(0);
     const comments = world.gh.state.commentsOn(7).filter((c) => c.body.includes(MARKER("my-proxy")));
-    expect(comments).toHaveLength(1);
+    expect(comments.map((c) => c.user.login)).toEqual(["mallory", "github-actions[bot]"]);
+    expect(world.gh.state.comment(planted.id)).toEqual(planted);
+    expect(world.gh.requests.filter((r) => r.path.endsWith(`/issues/comments/${planted.id}`))).toEqual([]);
     const posts = world.gh.requests.filter((r) => r.method === "POST" && r.path.endsWith("/issues/7/comments"));
     const patches = world.gh.requests.filter((r) => r.method === "PATCH" && /\/issues\/comments\/\d+$/.test(r.path));
     expect(posts).toHaveLength(1);
@@ -58,8 +65,9 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
     expect(closed.outputs.mode).toBe("cleanup");
     expect(world.cf.state.script("my-proxy-pr-7")).toBeUndefined();
     expect(world.cf.state.namespaces().some((n) => n.title === "my-proxy-pr-7-CACHE-preview")).toBe(false);
-    const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes(MARKER("my-proxy")))!;
+    const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes(MARKER("my-proxy")) && c.user.login === "github-actions[bot]")!;
     expect(comment.body).toContain("Deleted the preview worker my-proxy-pr-7.");
+    expect(world.gh.state.comment(planted.id)?.body).toBe(planted.body);
     expect(comment.body).toContain("Deleted its KV namespaces my-proxy-pr-7-CACHE-preview.");
     const deployments = world.gh.state.deployments.filter((d) => d.environment === "my-proxy/pr-7");
     for (const d of deployments) expect(world.gh.state.latestStatus(d.id)?.state).toBe("inactive");

@@ -3,6 +3,7 @@
 import type { FakeReply } from "../http-fake.js";
 import { apiError, jsonBody, ok } from "./envelope.js";
 import type { Ctx, Router } from "./router.js";
+import type { WorkerVersion } from "./state.js";
 import { buildVersion, deploy, newScript, parseUpload, scriptOf, SCRIPT_NOT_FOUND, SERVICE_NOT_FOUND, storeVersion } from "./workers-model.js";
 import { activeVersion, scriptResource, serviceResource, workerResource } from "./workers-resources.js";
 
@@ -26,7 +27,11 @@ function uploadScript(ctx: Ctx): FakeReply {
 }
 
 function scriptContent(ctx: Ctx): FakeReply {
-  const version = activeVersion(scriptOf(ctx));
+  return modulesReply(activeVersion(scriptOf(ctx)));
+}
+
+/** A version's modules as multipart/form-data, the main module named in `cf-entrypoint`. */
+export function modulesReply(version: WorkerVersion | undefined): FakeReply {
   const boundary = "----fake-cloudflare-script-content";
   const chunks: Buffer[] = [];
   for (const m of version?.modules ?? []) {

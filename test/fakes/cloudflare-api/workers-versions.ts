@@ -1,10 +1,11 @@
-// Worker versions (upload, list, get) and deployments (list, create with the percentage strategy, rollback rules).
+// Worker versions (upload, list, get, content) and deployments (list, create with the percentage strategy, rollback rules).
 import type { FakeReply } from "../http-fake.js";
 import { apiError, jsonBody, ok, paginate } from "./envelope.js";
 import type { Ctx, Router } from "./router.js";
 import type { WorkerScript, WorkerVersion } from "./state.js";
 import { buildVersion, deploy, isSecret, parseUpload, ROLLBACK_SECRETS_CHANGED, scriptOf, storeVersion } from "./workers-model.js";
 import { activeVersion, versionListItem, versionResource } from "./workers-resources.js";
+import { modulesReply } from "./workers-scripts.js";
 
 const S = "/accounts/:account/workers/scripts/:script";
 /** Not confirmed against the real API: the code for an unknown version id. */
@@ -48,12 +49,18 @@ function createDeployment(ctx: Ctx): FakeReply {
   }
   const total = versions.reduce((sum, v) => sum + v.percentage, 0);
   if (Math.abs(total - 100) > 0.001) throw apiError(400, 10021, `the percentages of a deployment must add up to 100, not ${total}`);
+  // A worker's current secrets are its newest version's (secret edits land there). Deploying an older version
+  // whose secrets differ would bring old values back: refused unless ?force=true, worded as wrangler's mock has it.
   const [only] = versions;
-  const current = activeVersion(script);
-  if (ctx.query.force !== "true" && versions.length === 1 && only && current && only.version_id !== current.id) {
-    const changed = changedSecrets(current, versionOf(script, only.version_id));
+  const newest = script.versions.at(-1);
+  if (ctx.query.force !== "true" && versions.length === 1 && only && newest && only.version_id !== newest.id) {
+    const changed = changedSecrets(newest, versionOf(script, only.version_id));
     if (changed.length) {
-      throw apiError(400, ROLLBACK_SECRETS_CHANGED, `Secrets have changed since version ${only.version_id} was deployed. The following secrets have changed: ${changed.join(", ")}`);
+      throw apiError(
+        400,
+        ROLLBACK_SECRETS_CHANGED,
+        `A secret has changed since this version was active. If you are sure this is ok, add a ?force=true query parameter to allow the rollback. The following secrets have changed: ${changed.join(", ")}`,
+      );
     }
   }
   const message = body.annotations?.["workers/message"];
@@ -69,6 +76,11 @@ export function registerVersionRoutes(router: Router): void {
       return ok({ items: result }, { result_info });
     })
     .on("GET", `${S}/versions/:version`, (ctx) => ok(versionResource(versionOf(scriptOf(ctx), ctx.params.version!))))
+    // The modules of a version (default: the deployed one), as `wrangler versions secret put` downloads them.
+    .on("GET", `${S}/content/v2`, (ctx) => {
+      const script = scriptOf(ctx);
+      return modulesReply(ctx.query.version ? versionOf(script, ctx.query.version) : activeVersion(script));
+    })
     .on("GET", `${S}/deployments`, (ctx) => ok({ deployments: [...scriptOf(ctx).deployments].reverse().slice(0, 10) }))
     .on("GET", `${S}/deployments/:deployment`, (ctx) => {
       const deployment = scriptOf(ctx).deployments.find((d) => d.id === ctx.params.deployment);

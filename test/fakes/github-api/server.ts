@@ -1,5 +1,6 @@
 // A fake GitHub REST API on 127.0.0.1 for one repository: issue comments, deployments and deployment
-// statuses, the repository and its pull requests. Use `origin` as Octokit's baseUrl or GITHUB_API_URL.
+// statuses, the repository and its pull requests; and who a token acts as (GET /user, GraphQL viewer).
+// Use `origin` as Octokit's baseUrl or GITHUB_API_URL.
 //
 //   const gh = await startFakeGitHub({ comments: [{ issue: 1, count: 150 }] });
 //   const octokit = getOctokit(gh.token, { baseUrl: gh.origin });
@@ -17,6 +18,7 @@ import { ApiError, DOCS, faultBody, notFound } from "./errors.js";
 import { repoRoutes } from "./repo.js";
 import { type Account, type CommitStatus, GITHUB_ACTIONS_BOT, GitHubState, type Issue, type Permissions, type TokenGrant } from "./state.js";
 import { statusRoutes } from "./statuses.js";
+import { getAuthenticatedUser, graphql } from "./viewer.js";
 
 export interface FakeGitHubToken {
   token: string;
@@ -143,6 +145,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   };
 
   const route = (req: RecordedRequest, grant: TokenGrant | undefined): FakeReply => {
+    if (req.method === "GET" && req.path === "/user") return getAuthenticatedUser(grant, fake.origin, serverUrl);
+    if (req.method === "POST" && req.path === "/graphql") return graphql(req, grant);
     const byName = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path);
     const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(req.path);
     const ours = byName
