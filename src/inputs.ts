@@ -1,5 +1,6 @@
 // The action's interface: every input and output name lives here and nowhere else.
 // action.yml declares the same names; test/action/action-yml.test.ts keeps the two in step.
+import { KeyEntryError, parseKeyEntries } from "../worker/src/http/keys.js";
 
 export const INPUT = {
   apiToken: "api-token",
@@ -51,6 +52,8 @@ export interface Inputs {
   workerDirectory: string;
   config: string;
   apiKeys: string[];
+  /** The key of the first api-keys entry (without its project and name): what the smoke test sends. */
+  firstKey: string | undefined;
   defaultModel: string;
   vars: Record<string, string>;
   kvNamespaces: string[];
@@ -96,6 +99,14 @@ export function parseInputs(get: Get): Inputs {
   const apiKeys = parseList(get(INPUT.apiKeys), INPUT.apiKeys, (key) =>
     /\s/.test(key) ? "a key contains white space; separate keys with commas or new lines" : undefined,
   );
+  // Entries are key, project:key or project:name:key, read by the proxy's own parser (worker/src/http/keys.ts).
+  let firstKey: string | undefined;
+  try {
+    firstKey = parseKeyEntries(apiKeys.join(","))[0]?.key;
+  } catch (error) {
+    if (error instanceof KeyEntryError) throw new InputError(INPUT.apiKeys, error.message);
+    throw error;
+  }
   return {
     apiToken: text(INPUT.apiToken),
     accountId,
@@ -103,6 +114,7 @@ export function parseInputs(get: Get): Inputs {
     workerDirectory: text(INPUT.workerDirectory),
     config: text(INPUT.config),
     apiKeys,
+    firstKey,
     defaultModel: text(INPUT.defaultModel),
     vars: parseVars(get(INPUT.vars)),
     kvNamespaces: kv.length ? unique(kv) : [...DEFAULT_KV_BINDINGS],

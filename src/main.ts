@@ -105,5 +105,13 @@ function describePlan(ctx: RunContext, p: Plan) {
 /** Before anything can print them: the runner replaces masked values with *** in every log line. */
 function maskSecrets(host: Host) {
   host.setSecret(host.input(INPUT.apiToken).trim());
-  for (const key of host.input(INPUT.apiKeys).split(/[\n,]/)) host.setSecret(key.trim());
+  // An entry is key, project:key or project:name:key: mask the entry, and what follows each of its first two colons.
+  for (const entry of host.input(INPUT.apiKeys).split(/[\n,]/)) {
+    const trimmed = entry.trim();
+    host.setSecret(trimmed);
+    const first = trimmed.indexOf(":");
+    if (first >= 0) host.setSecret(trimmed.slice(first + 1));
+    const second = trimmed.indexOf(":", first + 1);
+    if (first >= 0 && second >= 0) host.setSecret(trimmed.slice(second + 1));
+  }
 }

@@ -2149,6 +2149,10 @@ function parseConfig(env) {
       throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
     }
   }
+  const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
+  if (cacheScope !== "project" && cacheScope !== "shared") {
+    throw new ConfigError("CACHE_SCOPE", `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`);
+  }
   return {
     models,
     defaultModel: models.defaultChat[0],
@@ -2158,29 +2162,78 @@ function parseConfig(env) {
     gatewayId: env.AI_GATEWAY_ID?.trim() || void 0,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
-    streamFlushMs
+    streamFlushMs,
+    cacheScope
   };
 }
 __name(parseConfig, "parseConfig");
+
+// src/http/keys.ts
+var KeyEntryError = class extends Error {
+  static {
+    __name(this, "KeyEntryError");
+  }
+  constructor(detail) {
+    super(detail);
+    this.name = "KeyEntryError";
+  }
+};
+var DEFAULT_PROJECT = "default";
+var PROJECT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+var KEY_NAME = /^[A-Za-z0-9_.@-]{1,64}$/;
+function parseKeyEntries(source) {
+  const entries = (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
+  const parsed = entries.map((entry, i) => {
+    const position = i + 1;
+    const first = entry.indexOf(":");
+    if (first < 0) return { project: DEFAULT_PROJECT, name: `${DEFAULT_PROJECT}#${position}`, key: entry };
+    const project = entry.slice(0, first);
+    const rest = entry.slice(first + 1);
+    const second = rest.indexOf(":");
+    const name = second < 0 ? "" : rest.slice(0, second);
+    const key = second < 0 ? rest : rest.slice(second + 1);
+    const where = `entry ${position} (of ${entries.length})`;
+    if (!PROJECT_NAME.test(project)) {
+      throw new KeyEntryError(`${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
+    }
+    if (name !== "" && !KEY_NAME.test(name)) {
+      throw new KeyEntryError(`${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
+    }
+    if (key.trim() === "") throw new KeyEntryError(`${where} (project ${project}) has an empty key.`);
+    return { project, name: name || `${project}#${position}`, key: key.trim() };
+  });
+  const projectOf = /* @__PURE__ */ new Map();
+  parsed.forEach((entry, i) => {
+    const other = projectOf.get(entry.key);
+    if (other !== void 0 && other !== entry.project) {
+      throw new KeyEntryError(`entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
+    }
+    projectOf.set(entry.key, entry.project);
+  });
+  return parsed;
+}
+__name(parseKeyEntries, "parseKeyEntries");
 
 // src/http/auth.ts
 var encoder2 = new TextEncoder();
 var MIN_WIDTH = 256;
 var cached2;
-function parseKeys(source) {
-  return (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
-}
-__name(parseKeys, "parseKeys");
 function keysOf(source) {
   if (cached2 && cached2.source === source) return cached2;
-  const bytes = parseKeys(source).map((key) => encoder2.encode(key));
+  let entries;
+  try {
+    entries = parseKeyEntries(source);
+  } catch (error) {
+    throw error instanceof KeyEntryError ? new ConfigError("API_KEYS", error.message) : error;
+  }
+  const bytes = entries.map((entry) => encoder2.encode(entry.key));
   const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
   const padded = bytes.map((b) => {
     const out = new Uint8Array(width);
     out.set(b);
     return out;
   });
-  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length) };
+  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
   return cached2;
 }
 __name(keysOf, "keysOf");
@@ -2195,18 +2248,32 @@ function authorize(request, keysSource) {
     throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
   }
   const presented = encoder2.encode(match2[1].trim());
-  let ok = false;
+  let matched = -1;
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
     padded.set(presented);
     for (let i = 0; i < keys.padded.length; i++) {
       const same = crypto.subtle.timingSafeEqual(padded, keys.padded[i]) && keys.lengths[i] === presented.length;
-      ok = same || ok;
+      matched = same && matched < 0 ? i : matched;
     }
   }
-  if (!ok) throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
+  if (matched >= 0) return { project: keys.entries[matched].project, name: keys.entries[matched].name };
+  throw new ApiError(401, "Incorrect API key provided.", "authentication_error", null, "invalid_api_key");
 }
 __name(authorize, "authorize");
+
+// src/http/principal.ts
+function setPrincipal(c, principal2) {
+  c.set("project", principal2.project);
+  c.set("keyName", principal2.name);
+}
+__name(setPrincipal, "setPrincipal");
+function principal(c) {
+  const project = c.get("project");
+  if (project === void 0) throw new Error("principal() called on a route without authentication");
+  return { project, name: c.get("keyName") };
+}
+__name(principal, "principal");
 
 // src/random.ts
 var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -2307,9 +2374,9 @@ function usageOf(value) {
   const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
   const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
   const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
-  const cached4 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
+  const cached5 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
   const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
-  if (typeof cached4 === "number") usage.prompt_tokens_details = { cached_tokens: cached4 };
+  if (typeof cached5 === "number") usage.prompt_tokens_details = { cached_tokens: cached5 };
   if (typeof reasoning === "number") usage.completion_tokens_details = { reasoning_tokens: reasoning };
   return usage;
 }
@@ -2351,6 +2418,10 @@ __name(unexpected, "unexpected");
 var FORMAT = 1;
 var MAX_VALUE_BYTES = 1024 * 1024;
 var writesRefusedUntil = 0;
+function scopedKind(config, project, kind) {
+  return config.cacheScope === "shared" ? kind : `${kind}/${project}`;
+}
+__name(scopedKind, "scopedKind");
 function cacheEnabled(env, config) {
   return env.CACHE !== void 0 && config.cacheTtlSeconds > 0;
 }
@@ -2429,6 +2500,10 @@ var ResultCollector = class {
         break;
     }
   }
+  /** The stream said how it ended (a finish reason or usage): a stream cut off upstream says neither. */
+  get ended() {
+    return this.upstreamFinish !== void 0 || this.usage !== void 0;
+  }
   result(maxTokens) {
     const toolCalls = [...this.tools.values()].map((t) => ({ id: t.id ??= newToolCallId(), name: t.name, arguments: t.args || "{}" }));
     return {
@@ -2448,11 +2523,47 @@ function collectStage(maxTokens, done) {
       emit(event);
     },
     end() {
-      done(collector.result(maxTokens));
+      if (collector.ended) done(collector.result(maxTokens));
     }
   };
 }
 __name(collectStage, "collectStage");
+
+// src/usage/prices.ts
+var USD_PER_NEURON = 0.011 / 1e3;
+var UNITS = [
+  [/^per m(?:illion)? cached input tokens$/, "cachedInput", 1e6],
+  [/^per m(?:illion)? input tokens$/, "input", 1e6],
+  [/^per m(?:illion)? output tokens$/, "output", 1e6],
+  [/^per k input tokens$/, "input", 1e3],
+  [/^per k output tokens$/, "output", 1e3],
+  [/^per audio minute$/, "audioMinute", 1],
+  [/^per (?:1k|k) characters$/, "character", 1e3],
+  [/^per m characters$/, "character", 1e6],
+  [/^per (?:512 by 512 tile|image|step)$/, "image", 1]
+];
+function priceOf(model) {
+  const entries = model?.properties?.find((p) => p.property_id === "price")?.value;
+  if (!Array.isArray(entries)) return void 0;
+  const price = {};
+  for (const entry of entries) {
+    if (!entry || typeof entry !== "object") continue;
+    const unit = String(entry.unit ?? "").trim().toLowerCase();
+    const usd = Number(entry.price);
+    if (!Number.isFinite(usd) || usd < 0) continue;
+    const known = UNITS.find(([pattern]) => pattern.test(unit));
+    if (known) price[known[1]] = usd / known[2];
+  }
+  return Object.keys(price).length ? price : void 0;
+}
+__name(priceOf, "priceOf");
+function neuronsFor(price, a) {
+  if (!price) return 0;
+  const cached5 = Math.min(a.cachedTokens ?? 0, a.inputTokens ?? 0);
+  const usd = ((a.inputTokens ?? 0) - cached5) * (price.input ?? 0) + cached5 * (price.cachedInput ?? price.input ?? 0) + (a.outputTokens ?? 0) * (price.output ?? 0) + (a.audioSeconds ?? 0) / 60 * (price.audioMinute ?? 0) + (a.characters ?? 0) * (price.character ?? 0) + (a.images ?? 0) * (price.image ?? 0);
+  return usd / USD_PER_NEURON;
+}
+__name(neuronsFor, "neuronsFor");
 
 // src/ai/retired.ts
 var RETIRED = [
@@ -2523,6 +2634,7 @@ function factsOf(m) {
   const props = new Map((m.properties ?? []).map((p) => [p.property_id, p.value]));
   const context2 = Number(props.get("context_window") ?? props.get("max_input_tokens"));
   const planned = props.get("planned_deprecation_date");
+  const price = priceOf(m);
   return {
     name: m.name,
     task: m.task?.name ?? "",
@@ -2532,7 +2644,8 @@ function factsOf(m) {
     reasoning: flag(props.get("reasoning")),
     vision: flag(props.get("vision")),
     paidOnly: flag(props.get("require_workers_paid")),
-    ...typeof planned === "string" && planned ? { plannedDeprecation: planned } : {}
+    ...typeof planned === "string" && planned ? { plannedDeprecation: planned } : {},
+    ...price ? { price } : {}
   };
 }
 __name(factsOf, "factsOf");
@@ -2831,7 +2944,7 @@ function pump(reader) {
       const chunks = await box.read();
       if (!chunks) return void 0;
       if (chunks.length === 1) return chunks[0];
-      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      const all = new Uint8Array(chunks.reduce((n2, c) => n2 + c.length, 0));
       let at = 0;
       for (const chunk of chunks) {
         all.set(chunk, at);
@@ -3072,6 +3185,9 @@ var Chain = class {
   push(chunk) {
     this.parser.push(chunk, this.toNormaliser);
   }
+  cancel() {
+    for (const stage of this.stages) stage.cancel?.();
+  }
   end() {
     this.parser.end(this.toNormaliser);
     this.normaliser.end(this.emits[0]);
@@ -3126,7 +3242,10 @@ function upstreamEvents(upstream, stages = []) {
       batch = [];
       return events;
     },
-    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel"),
+    cancel: /* @__PURE__ */ __name((reason) => {
+      if (!finished) chain.cancel();
+      return source.cancel(reason);
+    }, "cancel"),
     ended: source.ended
   };
 }
@@ -3205,24 +3324,221 @@ var StopStage = class {
 var stopStages = /* @__PURE__ */ __name((stop) => stop.length ? [new StopStage(stop)] : [], "stopStages");
 var isLowSurrogate = /* @__PURE__ */ __name((code) => code >= 56320 && code <= 57343, "isLowSurrogate");
 
+// src/usage/record.ts
+var USAGE_KINDS = ["completions", "embeddings", "images", "audio_speeches", "audio_transcriptions"];
+function emptyRecord(day, project, keyName, kind, model) {
+  return {
+    day,
+    project,
+    keyName,
+    model,
+    kind,
+    requests: 1,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedTokens: 0,
+    reasoningTokens: 0,
+    neurons: 0,
+    cacheHits: 0,
+    neuronsSaved: 0,
+    images: 0,
+    characters: 0,
+    audioSeconds: 0
+  };
+}
+__name(emptyRecord, "emptyRecord");
+
+// src/usage/store.ts
+var LEDGER_OBJECT = "usage-ledger";
+function ledgerOf(env) {
+  const ns = env.STATE;
+  return ns ? ns.get(ns.idFromName(LEDGER_OBJECT)) : void 0;
+}
+__name(ledgerOf, "ledgerOf");
+function requireLedger(env) {
+  const ledger = ledgerOf(env);
+  if (!ledger) {
+    throw new ApiError(501, "Usage accounting needs the STATE Durable Object binding, which this deployment does not have.", "server_error", null, "usage_not_configured");
+  }
+  return ledger;
+}
+__name(requireLedger, "requireLedger");
+
+// src/usage/recorder.ts
+async function record(env, records) {
+  const ledger = ledgerOf(env);
+  if (!ledger) return;
+  try {
+    await ledger.recordUsage(records, Date.now());
+  } catch (error) {
+    console.error("usage: could not record", error instanceof Error ? error.message : String(error));
+  }
+}
+__name(record, "record");
+
+// src/usage/day.ts
+var DAY_MS = 864e5;
+var utcDay = /* @__PURE__ */ __name((ms) => new Date(ms).toISOString().slice(0, 10), "utcDay");
+var dayStartSeconds = /* @__PURE__ */ __name((day) => Date.parse(`${day}T00:00:00Z`) / 1e3, "dayStartSeconds");
+var msToMidnight = /* @__PURE__ */ __name((ms) => DAY_MS - ms % DAY_MS, "msToMidnight");
+function resetText(ms) {
+  const total = Math.max(1, Math.ceil(ms / 1e3));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor(total % 3600 / 60);
+  const s = total % 60;
+  if (h) return `${h}h${m}m${s}s`;
+  if (m) return `${m}m${s}s`;
+  return `${s}s`;
+}
+__name(resetText, "resetText");
+function daysBetween(startSeconds, endSeconds) {
+  const days = [];
+  for (let t = Math.floor(startSeconds / 86400) * DAY_MS; t < endSeconds * 1e3; t += DAY_MS) days.push(utcDay(t));
+  return days;
+}
+__name(daysBetween, "daysBetween");
+
+// src/usage/meter.ts
+function amountsOf(usage) {
+  const u = usage ?? {};
+  const n2 = /* @__PURE__ */ __name((v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0, "n");
+  return {
+    inputTokens: n2(u.prompt_tokens),
+    outputTokens: n2(u.completion_tokens),
+    cachedTokens: n2(u.prompt_tokens_details?.cached_tokens),
+    reasoningTokens: n2(u.completion_tokens_details?.reasoning_tokens)
+  };
+}
+__name(amountsOf, "amountsOf");
+var Meter = class {
+  constructor(env, waitUntil, kind, project, keyName, nowMs = Date.now()) {
+    this.env = env;
+    this.waitUntil = waitUntil;
+    this.kind = kind;
+    this.project = project;
+    this.keyName = keyName;
+    this.nowMs = nowMs;
+  }
+  static {
+    __name(this, "Meter");
+  }
+  /** The model asked for, recorded when the request fails before any model answers. */
+  requested;
+  reports = [];
+  pending = 0;
+  closed = false;
+  flushed = false;
+  status = 200;
+  /** What one answer cost. */
+  report(model, amounts, cacheHit = false) {
+    const report = { model, amounts, cacheHit };
+    if (this.flushed) this.waitUntil(this.write([report], 0));
+    else this.reports.push(report);
+  }
+  /** An answer that will report later; call the returned function when it has (or has failed). */
+  expect() {
+    this.pending++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      if (--this.pending === 0 && this.closed && !this.flushed) this.flush();
+    };
+  }
+  /** A stage for a streamed answer: reports the usage once the stream has ended. */
+  stage(model) {
+    const done = this.expect();
+    let usage;
+    return {
+      push(event, emit) {
+        if (event.type === "usage") usage = event.usage;
+        emit(event);
+      },
+      end: /* @__PURE__ */ __name(() => {
+        this.report(model, amountsOf(usage));
+        done();
+      }, "end"),
+      // An abandoned stream still counts as a request of its model; what it generated is not known.
+      cancel: /* @__PURE__ */ __name(() => {
+        this.report(model, amountsOf(usage));
+        done();
+      }, "cancel")
+    };
+  }
+  /**
+   * Called once the handler has answered: records now, or once every answer it waits for is in (a stream that
+   * ends, a background run), from within that answer's own work, so no waitUntil waits on a reader.
+   */
+  close(status) {
+    this.status = status;
+    this.closed = true;
+    if (this.pending === 0) this.flush();
+  }
+  flush() {
+    this.flushed = true;
+    this.waitUntil(this.write(this.reports.splice(0), 1, this.status >= 400 ? this.status : void 0));
+  }
+  /** One record per model; the request itself is counted once, on the first. */
+  async write(reports, requests, errorStatus) {
+    if (!ledgerOf(this.env)) return;
+    const catalogue = await loadCatalogue(this.env, this.waitUntil).catch(() => []);
+    const day = utcDay(this.nowMs);
+    const list = reports.length ? reports : [{ model: this.requested ?? "(none)", amounts: {}, cacheHit: false }];
+    const records = list.map((r, i) => {
+      const neurons = neuronsFor(priceIn(catalogue, r.model), r.amounts);
+      return {
+        ...emptyRecord(day, this.project, this.keyName, this.kind, r.model),
+        requests: i === 0 ? requests : 0,
+        inputTokens: r.amounts.inputTokens ?? 0,
+        outputTokens: r.amounts.outputTokens ?? 0,
+        cachedTokens: r.amounts.cachedTokens ?? 0,
+        reasoningTokens: r.amounts.reasoningTokens ?? 0,
+        images: r.amounts.images ?? 0,
+        characters: r.amounts.characters ?? 0,
+        audioSeconds: r.amounts.audioSeconds ?? 0,
+        neurons: r.cacheHit ? 0 : neurons,
+        cacheHits: r.cacheHit ? 1 : 0,
+        neuronsSaved: r.cacheHit ? neurons : 0,
+        errorStatus: i === 0 ? errorStatus : void 0
+      };
+    });
+    await record(this.env, records);
+  }
+};
+var priceIn = /* @__PURE__ */ __name((catalogue, model) => catalogue.find((m) => m.name === model)?.price, "priceIn");
+var meterOf = /* @__PURE__ */ __name((c) => c.get("meter"), "meterOf");
+
 // src/ai/text.ts
 async function answerText(env, config, waitUntil, call) {
-  const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
-  const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
-  const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
-  store(env, config, slot, { model, result }, waitUntil);
-  return { cache: cacheHeader(slot), model, result };
+  const done = call.meter?.expect();
+  try {
+    const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
+    if (slot?.hit) {
+      call.meter?.report(slot.hit.model, amountsOf(slot.hit.result.usage), true);
+      return { cache: "HIT", model: slot.hit.model, result: slot.hit.result };
+    }
+    const { model, output } = await runModel(env, config, call.model, call.inputs, true, { request: call.request, waitUntil });
+    const result = applyStop(await settle(output, call.sampling.maxTokens), call.sampling.stop);
+    call.meter?.report(model, amountsOf(result.usage));
+    store(env, config, slot, { model, result }, waitUntil);
+    return { cache: cacheHeader(slot), model, result };
+  } finally {
+    done?.();
+  }
 }
 __name(answerText, "answerText");
 async function openStream(env, config, waitUntil, call) {
   const slot = await lookup(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
-  if (slot?.hit) return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
+  if (slot?.hit) {
+    call.meter?.report(slot.hit.model, amountsOf(slot.hit.result.usage), true);
+    return { cache: "HIT", model: slot.hit.model, source: { events: resultEvents(slot.hit.result) }, stages: [] };
+  }
   const streams = call.inputs.response_format?.type !== "json_schema";
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+  const metered = call.meter ? [call.meter.stage(model)] : [];
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil), ...metered] };
 }
 __name(openStream, "openStream");
 function cacheStages(env, config, slot, model, call, waitUntil) {
@@ -3253,13 +3569,44 @@ async function settle(output, maxTokens) {
 }
 __name(settle, "settle");
 
+// src/http/body.ts
+function bodyTooLarge(limit, what = "The request body", param = null) {
+  return new ApiError(413, `${what} is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", param, "request_too_large");
+}
+__name(bodyTooLarge, "bodyTooLarge");
+async function readLimited(request, limit, tooLarge3 = () => bodyTooLarge(limit)) {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge3();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {
+      });
+      throw tooLarge3();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+__name(readLimited, "readLimited");
+
 // src/http/json.ts
 var MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const text = await request.text();
-  if (text.length > limit && new TextEncoder().encode(text).length > limit) throw tooLarge(limit);
+  const text = new TextDecoder().decode(await readLimited(request, limit));
   if (!text.trim()) throw badRequest("The request body is empty; expected a JSON object.");
   let value;
   try {
@@ -3271,10 +3618,6 @@ async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
   return value;
 }
 __name(readJsonObject, "readJsonObject");
-function tooLarge(limit) {
-  return new ApiError(413, `The request body is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", null, "request_too_large");
-}
-__name(tooLarge, "tooLarge");
 
 // src/http/fields.ts
 var describe = /* @__PURE__ */ __name((value) => value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`, "describe");
@@ -3363,12 +3706,14 @@ __name(defaultList, "defaultList");
 
 // src/openai/sampling.ts
 var DEFAULT_MAX_TOKENS = 2048;
+var MAX_OUTPUT_TOKENS = 1e6;
+var MAX_SEED = 9999999999;
 function parseSampling(body, maxTokenFields = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS) {
   let maxTokens;
-  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, integer: true });
+  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const seed = optionalNumber(body, "seed", { integer: true, min: 0 });
+  const seed = optionalNumber(body, "seed", { integer: true, min: 0, max: MAX_SEED });
   const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
   const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
   const stop = parseStop(body.stop);
@@ -3454,8 +3799,8 @@ function parseChatRequest(body, config) {
   const raw2 = requiredArray(body, "messages");
   if (raw2.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
   const messages = raw2.map((m, i) => translateMessage(m, `messages[${i}]`));
-  const n = optionalNumber(body, "n", { min: 1, max: 128, integer: true });
-  if (n !== void 0 && n > 1) throw badRequest("'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.", "n", "unsupported_parameter");
+  const n2 = optionalNumber(body, "n", { min: 1, max: 128, integer: true });
+  if (n2 !== void 0 && n2 > 1) throw badRequest("'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.", "n", "unsupported_parameter");
   const sampling2 = parseSampling(body);
   const inputs = { messages, ...sampling2.inputs };
   const toolChoice = parseToolChoice(body.tool_choice);
@@ -3568,7 +3913,7 @@ __name(chatCompletion, "chatCompletion");
 
 // src/render/chat-stream.ts
 function chatStreamRenderer(o) {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"index":0,"delta":`;
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"index":0,"delta":`;
   const tail = `,"logprobs":null,"finish_reason":null}]${o.includeUsage ? ',"usage":null' : ""}}
 
 `;
@@ -3622,7 +3967,7 @@ function chatStreamRenderer(o) {
 `;
       if (o.includeUsage) {
         const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[],"usage":${JSON.stringify(u)}}
+        out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[],"usage":${JSON.stringify(u)}}
 
 `;
       }
@@ -3642,7 +3987,7 @@ async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "chat", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
@@ -3661,7 +4006,7 @@ function parseCompletionRequest(body, config) {
   const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
-    const value = optionalNumber(body, field, { min: 1, integer: true });
+    const value = optionalNumber(body, field, { min: 1, max: 128, integer: true });
     if (value !== void 0 && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
   }
   if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
@@ -3698,15 +4043,14 @@ function textCompletion(id, model, created, text, result) {
     object: "text_completion",
     created,
     model,
-    system_fingerprint: null,
     choices: [{ text, index: 0, logprobs: null, finish_reason: result.finishReason === "tool_calls" ? "stop" : result.finishReason }],
     usage: result.usage
   };
 }
 __name(textCompletion, "textCompletion");
 function completionStreamRenderer(o) {
-  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"system_fingerprint":null,"choices":[{"text":`;
-  const chunk = /* @__PURE__ */ __name((text, reason) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]${o.includeUsage ? ',"usage":null' : ""}}
+  const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"text":`;
+  const chunk = /* @__PURE__ */ __name((text, reason) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]}
 
 `, "chunk");
   let usage;
@@ -3740,7 +4084,7 @@ async function createCompletion(c) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: "completion", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";
@@ -3818,8 +4162,8 @@ async function createEmbeddings(c) {
   const model = await chooseModel(c.env, config, resolved.request, (p) => c.executionCtx.waitUntil(p));
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"]) ?? "float";
-  const dimensions = optionalNumber(body, "dimensions", { min: 1, integer: true });
-  const slot = await lookup(c.env, config, true, "embeddings", model, { text: texts });
+  const dimensions = optionalNumber(body, "dimensions", { min: 1, max: 65536, integer: true });
+  const slot = await lookup(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
     vectors = [];
@@ -3835,6 +4179,7 @@ async function createEmbeddings(c) {
     throw badRequest(`'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`, "dimensions", "unsupported_parameter");
   }
   const tokens = texts.reduce((sum, text) => sum + estimateTokens(text), 0);
+  meterOf(c)?.report(model, { inputTokens: tokens }, slot?.hit !== void 0);
   return c.json(
     {
       object: "list",
@@ -3938,16 +4283,17 @@ async function createImage(c) {
   const body = await readJsonObject(c.req.raw);
   const prompt = requiredString(body, "prompt");
   const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) => c.executionCtx.waitUntil(p));
-  const n = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
+  const n2 = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
   const format = optionalEnum(body, "response_format", ["url", "b64_json"]) ?? "url";
   const size = parseSize(optionalString(body, "size"));
   const data = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const { output } = await runModel(c.env, config, model, imageInputs(model, prompt, size), false);
     const bytes = await bytesOf(output, "image", model);
     const b64 = bytesToBase64(bytes);
     data.push(format === "b64_json" ? { b64_json: b64, revised_prompt: prompt } : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt });
   }
+  meterOf(c)?.report(model, { images: n2 });
   return c.json({ created: Math.floor(Date.now() / 1e3), data });
 }
 __name(createImage, "createImage");
@@ -3963,31 +4309,37 @@ __name(parseSize, "parseSize");
 
 // src/routes/audio.ts
 var MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+var MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+var MAX_ARRAY_AUDIO_BYTES = 2 * 1024 * 1024;
 async function createTranscription(c) {
   const config = readConfig(c.env);
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_AUDIO_BYTES + 64 * 1024) throw tooLarge2();
-  if (!(c.req.header("content-type") ?? "").includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const contentType = c.req.header("content-type") ?? "";
+  if (!contentType.includes("multipart/form-data")) throw badRequest("Send the audio as multipart/form-data with a 'file' field.", "file");
+  const bytes = await readLimited(c.req.raw, MAX_AUDIO_BYTES + MULTIPART_OVERHEAD_BYTES, tooLarge);
   let form;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw badRequest("The multipart body could not be read.", "file");
   }
   const file = form.get("file");
   if (!file || typeof file === "string") throw badRequest("'file' is required: the audio file to transcribe.", "file");
-  if (file.size > MAX_AUDIO_BYTES) throw tooLarge2();
+  if (file.size > MAX_AUDIO_BYTES) throw tooLarge();
   const field = /* @__PURE__ */ __name((name) => {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : void 0;
   }, "field");
   const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"]) ?? "json";
+  if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
+    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
   const result = output;
   const text = (result.text ?? "").trim();
   const words = result.words ?? (result.segments ?? []).flatMap((segment) => segment.words ?? []);
+  meterOf(c)?.report(model, { audioSeconds: result.transcription_info?.duration ?? lastEnd(words) });
   switch (format) {
     case "text":
       return c.text(text);
@@ -4021,13 +4373,14 @@ async function createSpeech(c) {
   const voice = typeof body.voice === "string" ? body.voice : void 0;
   const { output } = await runModel(c.env, config, model, speechInputs(model, input, voice), false);
   const bytes = await bytesOf(output, "audio", model);
+  meterOf(c)?.report(model, { characters: input.length });
   return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
 }
 __name(createSpeech, "createSpeech");
-function tooLarge2() {
+function tooLarge() {
   return new ApiError(413, `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
 }
-__name(tooLarge2, "tooLarge");
+__name(tooLarge, "tooLarge");
 function lastEnd(words) {
   const last = words?.at(-1);
   return last?.end ?? 0;
@@ -4223,6 +4576,29 @@ function toPage(rows, query, reverse) {
 }
 __name(toPage, "toPage");
 
+// src/state/project.ts
+function projectObject(project, object) {
+  return project === DEFAULT_PROJECT ? object : `project/${project}/${object}`;
+}
+__name(projectObject, "projectObject");
+var ProjectBackend = class {
+  constructor(inner, project) {
+    this.inner = inner;
+    this.project = project;
+    this.name = inner.name;
+  }
+  static {
+    __name(this, "ProjectBackend");
+  }
+  name;
+  invoke(object, op, args, options) {
+    return this.inner.invoke(projectObject(this.project, object), op, args, options);
+  }
+  start(object, op, args, options) {
+    return this.inner.start(projectObject(this.project, object), op, args, options);
+  }
+};
+
 // src/state/op.ts
 function createContext(replay) {
   const now2 = replay?.now ?? Date.now();
@@ -4292,9 +4668,9 @@ var DurableObjectBackend = class {
 // src/state/tables.ts
 function scanSorted(entries, scan) {
   const out = [];
-  const n = entries.length;
-  for (let i = 0; i < n && out.length < scan.limit; i++) {
-    const [key, value, tag] = entries[scan.descending ? n - 1 - i : i];
+  const n2 = entries.length;
+  for (let i = 0; i < n2 && out.length < scan.limit; i++) {
+    const [key, value, tag] = entries[scan.descending ? n2 - 1 - i : i];
     if (scan.above !== void 0 && key <= scan.above) continue;
     if (scan.below !== void 0 && key >= scan.below) continue;
     if (scan.tag !== void 0 && tag !== scan.tag) continue;
@@ -4316,17 +4692,22 @@ var DocumentTables = class {
   table(name) {
     const rows = /* @__PURE__ */ __name(() => this.doc.tables[name] ??= {}, "rows");
     return {
+      // Own properties only: a key can never reach Object.prototype ("__proto__", "constructor").
       get: /* @__PURE__ */ __name((key) => {
-        const row = this.doc.tables[name]?.[key];
+        const held = this.doc.tables[name];
+        const row = held && Object.hasOwn(held, key) ? held[key] : void 0;
         return row ? structuredClone(row.value) : void 0;
       }, "get"),
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
-        rows()[key] = { tag, value: structuredClone(value) };
+        const row = { tag, value: structuredClone(value) };
+        if (key === "__proto__") Object.defineProperty(rows(), key, { value: row, enumerable: true, configurable: true, writable: true });
+        else rows()[key] = row;
         this.dirty = true;
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
-        if (!this.doc.tables[name]?.[key]) return false;
-        delete rows()[key];
+        const held = this.doc.tables[name];
+        if (!held || !Object.hasOwn(held, key)) return false;
+        delete held[key];
         this.dirty = true;
         return true;
       }, "delete"),
@@ -4469,7 +4850,8 @@ var KvDocuments = class {
     const empty = Object.values(doc.tables).every((rows) => Object.keys(rows).length === 0);
     const text = empty ? "" : JSON.stringify(doc);
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
-      throw new ApiError(413, "This thread or conversation has grown too large for one KV value (25 MiB); use the Durable Object backend.", "invalid_request_error", null, "state_too_large");
+      const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
+      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
     }
     for (let attempt2 = 1; ; attempt2++) {
       try {
@@ -4902,23 +5284,39 @@ function addItems(tables, ctx, added) {
   });
 }
 __name(addItems, "addItems");
-var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: false, limit: MAX_CONTEXT_ITEMS }), "itemsUpTo");
-var MAX_CONTEXT_ITEMS = 1e5;
+var MAX_CONTEXT_ITEMS = 256;
+var MAX_CONTEXT_CHARACTERS = 4e5;
+var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse(), "itemsUpTo");
+var itemCharacters = /* @__PURE__ */ __name((item2) => item2.type === "message" ? item2.content.reduce((n2, c) => n2 + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item2.type === "function_call" ? item2.arguments.length + item2.name.length : item2.type === "reasoning" ? item2.content.reduce((n2, c) => n2 + c.text.length, 0) : item2.output.length, "itemCharacters");
+function newestWithinContext(all) {
+  let start3 = all.length;
+  let characters = 0;
+  while (start3 > 0 && all.length - start3 < MAX_CONTEXT_ITEMS) {
+    characters += itemCharacters(all[start3 - 1]);
+    if (characters > MAX_CONTEXT_CHARACTERS && start3 < all.length) break;
+    start3--;
+  }
+  while (start3 < all.length - 1 && all[start3].type === "function_call_output") start3++;
+  return all.slice(start3);
+}
+__name(newestWithinContext, "newestWithinContext");
 function context(tables, args) {
   const floor = items(tables).lastKey();
   if (args.conversationId) {
     requireConversation(tables, args.conversationId);
-    return { items: itemsUpTo(tables), floor };
+    return { items: newestWithinContext(itemsUpTo(tables)), floor };
   }
   const chain = [];
   let id = args.previousResponseId;
   let start3 = [];
   let first = true;
-  while (id) {
+  let collected = 0;
+  while (id && collected < MAX_CONTEXT_ITEMS && chain.length < MAX_CONTEXT_ITEMS) {
     const row = first ? requireResponse(tables, id, "previous_response_id") : responses(tables).get(id);
     first = false;
     if (!row) break;
     chain.unshift(row);
+    collected += row.input.length + row.response.output.length;
     if (row.response.conversation) {
       start3 = itemsUpTo(tables, row.lastItemKey);
       break;
@@ -4926,7 +5324,7 @@ function context(tables, args) {
     id = row.response.previous_response_id;
   }
   const turns = chain.flatMap((row) => row.response.conversation ? [] : [...row.input, ...row.response.output]);
-  return { items: [...start3, ...turns], floor };
+  return { items: newestWithinContext([...start3, ...turns]), floor };
 }
 __name(context, "context");
 function save(tables, args) {
@@ -5105,7 +5503,7 @@ function stateRequest(c) {
   return {
     env: c.env,
     config: readConfig(c.env),
-    backend: stateBackend(c.env),
+    backend: new ProjectBackend(stateBackend(c.env), principal(c).project),
     waitUntil: /* @__PURE__ */ __name((promise) => c.executionCtx.waitUntil(promise), "waitUntil"),
     url: new URL(c.req.url),
     key: /* @__PURE__ */ __name((param, prefix, what, length) => requireKey(c.req.param(param) ?? "", prefix, what, length), "key")
@@ -5126,7 +5524,7 @@ __name(readOptionalBody, "readOptionalBody");
 var ASSISTANT_TTL_MS = 1e4;
 var MAX_CACHED = 256;
 var cached3 = /* @__PURE__ */ new Map();
-var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${id}`, "cacheKey");
+var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${backend.project}:${id}`, "cacheKey");
 function remember(backend, id, assistant) {
   const key = cacheKey2(backend, id);
   cached3.delete(key);
@@ -5155,6 +5553,7 @@ async function assistantForRun(backend, id, param = "assistant_id") {
 __name(assistantForRun, "assistantForRun");
 
 // src/assistants/requests.ts
+var MAX_RUN_TOKENS = 1e6;
 function maxLength(body, field, max, param = field) {
   const value = optionalString(body, field, param);
   if (value !== void 0 && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
@@ -5205,6 +5604,18 @@ function parseAssistant(body, config, creating) {
   return fields;
 }
 __name(parseAssistant, "parseAssistant");
+function attachments(body, param) {
+  return (optionalArray(body, "attachments", param) ?? []).map((raw2, i) => {
+    const item2 = asObject(raw2, `${param}[${i}]`);
+    const tools2 = (optionalArray(item2, "tools", `${param}[${i}].tools`) ?? []).map((tool, j) => {
+      const type = asObject(tool, `${param}[${i}].tools[${j}]`).type;
+      if (type !== "code_interpreter" && type !== "file_search") throw badRequest(`'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`, `${param}[${i}].tools[${j}].type`);
+      return { type };
+    });
+    return { file_id: requiredString(item2, "file_id", `${param}[${i}].file_id`), tools: tools2 };
+  });
+}
+__name(attachments, "attachments");
 function content(value, param) {
   if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
   if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
@@ -5228,9 +5639,9 @@ function parseMessage(value, param = "") {
   if (role !== "user" && role !== "assistant") throw badRequest(`'${at("role")}' must be 'user' or 'assistant'.`, at("role"));
   if (body.content === void 0 || body.content === null) throw badRequest(`'${at("content")}' is required.`, at("content"));
   const parts = content(body.content, at("content"));
-  const characters = parts.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : 0), 0);
+  const characters = parts.reduce((n2, part) => n2 + (part.type === "text" ? part.text.value.length : 0), 0);
   if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
-  return { role, content: parts, attachments: optionalArray(body, "attachments", at("attachments")) ?? [], metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+  return { role, content: parts, attachments: attachments(body, at("attachments")), metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
 }
 __name(parseMessage, "parseMessage");
 function parseMessages(body, field, param = field) {
@@ -5252,8 +5663,8 @@ function parseRun(body, assistant, config) {
   const base = optionalString(body, "instructions") ?? assistant.instructions ?? "";
   const extra = optionalString(body, "additional_instructions");
   const { temperature, top_p } = sampling(body);
-  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 1, integer: true });
-  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 1, integer: true });
+  const maxPrompt = optionalNumber(body, "max_prompt_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
+  const maxCompletion = optionalNumber(body, "max_completion_tokens", { min: 256, max: MAX_RUN_TOKENS, integer: true });
   parseToolChoice(body.tool_choice);
   return {
     stream: optionalBoolean(body, "stream") ?? false,
@@ -5282,7 +5693,7 @@ function truncation(body) {
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
   if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, integer: true }, "truncation_strategy.last_messages");
+  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
   if (last === void 0) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
   return { type: "last_messages", last_messages: last };
 }
@@ -5590,14 +6001,14 @@ function chatContent(content2) {
   return content2.map((part) => part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } });
 }
 __name(chatContent, "chatContent");
-function runCall(started2, config) {
+function runCall(started2, config, project, meter) {
   const run = started2.run;
   const messages = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
   for (const message of started2.messages) messages.push({ role: message.role, content: chatContent(message.content) });
-  for (const round of started2.toolRounds) {
-    messages.push({ role: "assistant", content: null, tool_calls: round.map((call) => ({ id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } })) });
-    for (const call of round) messages.push({ role: "tool", tool_call_id: call.id, content: call.function.output ?? "" });
+  for (const round2 of started2.toolRounds) {
+    messages.push({ role: "assistant", content: null, tool_calls: round2.map((call) => ({ id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } })) });
+    for (const call of round2) messages.push({ role: "tool", tool_call_id: call.id, content: call.function.output ?? "" });
   }
   const request = parseChatRequest(
     {
@@ -5613,7 +6024,7 @@ function runCall(started2, config) {
     },
     config
   );
-  return { kind: "assistants", model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling };
+  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter };
 }
 __name(runCall, "runCall");
 var newStepIds = /* @__PURE__ */ __name(() => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) }), "newStepIds");
@@ -5642,12 +6053,15 @@ async function finish3(x, result) {
 __name(finish3, "finish");
 function runInBackground(x) {
   const steps = newStepIds();
+  const metered = x.meter?.expect();
   const work = /* @__PURE__ */ __name(async () => {
     let end;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
+    } finally {
+      metered?.();
     }
     await finish3(x, runResult(end, steps));
   }, "work");
@@ -5661,7 +6075,7 @@ async function runStreaming(x, prelude = {}) {
   let events;
   let maxTokens;
   try {
-    const call = runCall(x.started, x.config);
+    const call = runCall(x.started, x.config, x.project, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
@@ -5683,7 +6097,7 @@ var interrupted = /* @__PURE__ */ __name((threadId) => ({
 async function start2(c, s, object, args, stream, thread) {
   const fresh = args.newThread !== void 0;
   const { value: started2, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -5750,7 +6164,7 @@ async function submitToolOutputs(c) {
   const { object, args } = runArgs(c);
   const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
   const { value: started2, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId };
+  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
   if (stream) return runStreaming(execution, { completedStep: started2.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -5847,9 +6261,11 @@ function parseResponseRequest(body, config) {
   const text = optionalObject(body, "text");
   const format = text ? optionalObject(text, "format", "text.format") : void 0;
   parseResponseFormat(format, "text.format");
+  if (format && format.type === void 0) throw badRequest("'text.format.type' is required: 'text', 'json_object' or 'json_schema'.", "text.format.type");
+  if (format?.type === "json_schema" && (typeof format.name !== "string" || !format.name)) throw badRequest("'text.format.name' is required for a json_schema format.", "text.format.name");
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, integer: true });
+  const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const parallel = optionalBoolean(body, "parallel_tool_calls");
   const reasoning = optionalObject(body, "reasoning");
   const effort = reasoning ? optionalEnum(reasoning, "effort", REASONING_EFFORTS, "reasoning.effort") : void 0;
@@ -5877,9 +6293,14 @@ function parseResponseRequest(body, config) {
       prompt_cache_key: optionalString(body, "prompt_cache_key")
     },
     echo: {
-      tools: tools2,
+      // As the spec has a FunctionTool: checked fields only, never the request's own object (and its extra keys).
+      tools: parsedTools.map((tool, i) => {
+        const strict = tools2[i].strict;
+        return { type: "function", name: tool.function.name, description: tool.function.description || null, parameters: tool.function.parameters, strict: typeof strict === "boolean" ? strict : null };
+      }),
       tool_choice: body.tool_choice ?? "auto",
-      text: { format: format ?? { type: "text" } },
+      // The format as the spec has it, from checked fields only.
+      text: { format: echoFormat(format) },
       temperature: temperature ?? 1,
       top_p: topP ?? 1,
       max_output_tokens: maxOutput ?? null,
@@ -5891,6 +6312,13 @@ function parseResponseRequest(body, config) {
   };
 }
 __name(parseResponseRequest, "parseResponseRequest");
+function echoFormat(format) {
+  if (!format || format.type === "text") return { type: "text" };
+  if (format.type === "json_object") return { type: "json_object" };
+  const described = typeof format.description === "string" ? { description: format.description } : {};
+  return { type: "json_schema", name: format.name, schema: format.schema, ...described, strict: typeof format.strict === "boolean" ? format.strict : null };
+}
+__name(echoFormat, "echoFormat");
 
 // src/responses/conversation-routes.ts
 var MAX_ITEMS_PER_REQUEST = 20;
@@ -6109,8 +6537,8 @@ function responseObject(shell, status, output, extra = {}) {
     top_logprobs: 0,
     top_p: r.echo.top_p,
     truncation: "disabled",
-    usage: null,
-    user: r.echo.user,
+    // The spec types `user` as a string and `usage` as an object: left out, not null, until there is one.
+    ...r.echo.user !== null ? { user: r.echo.user } : {},
     metadata: r.echo.metadata,
     ...extra
   };
@@ -6137,7 +6565,7 @@ function finishedResponse(shell, result, ids) {
     incomplete_details: incomplete ? { reason: "max_output_tokens" } : null,
     usage: {
       input_tokens: u.prompt_tokens,
-      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0 },
+      input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0, cache_write_tokens: 0 },
       output_tokens: u.completion_tokens,
       output_tokens_details: { reasoning_tokens: u.completion_tokens_details?.reasoning_tokens ?? 0 },
       total_tokens: u.total_tokens
@@ -6181,7 +6609,7 @@ async function createResponse(c) {
   try {
     const messages = [...request.instructions ? [{ role: "system", content: request.instructions }] : [], ...itemsToChat(context2), ...itemsToChat(input)];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: "responses", model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling };
+    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);
@@ -6238,19 +6666,550 @@ async function cancelResponse(c) {
 }
 __name(cancelResponse, "cancelResponse");
 
+// src/usage/budgets.ts
+var LIMIT_NAMES = ["neurons", "requests", "tokens", "requests_per_minute"];
+var EXAMPLE = `e.g. {"account": {"neurons": 9000}, "projects": {"team": {"neurons": 3000, "requests": 2000}, "*": {"neurons": 500}}}`;
+function parseLimits(value, where, allowed) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `${where} must be an object of limits; ${EXAMPLE}.`);
+  const limits = {};
+  for (const [name, limit] of Object.entries(value)) {
+    if (!allowed.includes(name)) {
+      throw new ConfigError("BUDGETS", `${where} has "${name}"; the limits are ${allowed.join(", ")}.`);
+    }
+    if (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0) {
+      throw new ConfigError("BUDGETS", `${where}.${name} is ${JSON.stringify(limit)}; expected a number \u2265 0.`);
+    }
+    limits[name] = limit;
+  }
+  return limits;
+}
+__name(parseLimits, "parseLimits");
+function parseBudgets(text) {
+  if (!text?.trim()) return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError("BUDGETS", `is not valid JSON (${error.message}); ${EXAMPLE}.`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
+  const budgets = { projects: /* @__PURE__ */ new Map() };
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === "account") budgets.accountNeurons = parseLimits(value, "account", ["neurons"]).neurons;
+    else if (key === "projects") {
+      if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `projects must be an object of project \u2192 limits; ${EXAMPLE}.`);
+      for (const [project, limits] of Object.entries(value)) {
+        const parsedLimits = parseLimits(limits, `projects.${project}`, LIMIT_NAMES);
+        if (project === "*") budgets.others = parsedLimits;
+        else budgets.projects.set(project, parsedLimits);
+      }
+    } else throw new ConfigError("BUDGETS", `has "${key}"; expected "account" and "projects"; ${EXAMPLE}.`);
+  }
+  return budgets;
+}
+__name(parseBudgets, "parseBudgets");
+function limitsFor(budgets, project) {
+  return budgets?.projects.get(project) ?? budgets?.others ?? {};
+}
+__name(limitsFor, "limitsFor");
+var isLimited = /* @__PURE__ */ __name((budgets, project) => budgets !== void 0 && (budgets.accountNeurons !== void 0 || Object.keys(limitsFor(budgets, project)).length > 0), "isLimited");
+function decide(limits, accountNeurons, spent, nowMs) {
+  const reset = resetText(msToMidnight(nowMs));
+  const headers = {};
+  const describe3 = /* @__PURE__ */ __name((name, limit, used, resetAfter = reset) => {
+    if (limit === void 0) return;
+    headers[`x-ratelimit-limit-${name}`] = String(limit);
+    headers[`x-ratelimit-remaining-${name}`] = String(Math.max(0, Math.floor(limit - used)));
+    headers[`x-ratelimit-reset-${name}`] = resetAfter;
+  }, "describe");
+  describe3("requests", limits.requests, spent.requests + 1);
+  describe3("tokens", limits.tokens, spent.tokens);
+  describe3("neurons", limits.neurons, spent.neurons);
+  const secondsToMidnight = String(Math.ceil(msToMidnight(nowMs) / 1e3));
+  const quota = /* @__PURE__ */ __name((what) => ({
+    ok: false,
+    headers: { ...headers, "retry-after": secondsToMidnight, "x-should-retry": "false" },
+    error: { status: 429, type: "insufficient_quota", code: "insufficient_quota", message: `${what} It resets at 00:00 UTC.` }
+  }), "quota");
+  if (accountNeurons !== void 0 && spent.accountNeurons >= accountNeurons) {
+    return quota(`The account's daily budget of ${accountNeurons} neurons is spent (an estimated ${Math.round(spent.accountNeurons)} used today by all projects), so every project is paused before Workers AI's own limit.`);
+  }
+  if (limits.neurons !== void 0 && spent.neurons >= limits.neurons) return quota(`This project's daily budget of ${limits.neurons} neurons is spent (an estimated ${Math.round(spent.neurons)} used).`);
+  if (limits.tokens !== void 0 && spent.tokens >= limits.tokens) return quota(`This project's daily budget of ${limits.tokens} tokens is spent (${spent.tokens} used).`);
+  if (limits.requests !== void 0 && spent.requests >= limits.requests) return quota(`This project's daily budget of ${limits.requests} requests is spent.`);
+  if (limits.requests_per_minute !== void 0 && spent.minuteRequests >= limits.requests_per_minute) {
+    const secondsToNextMinute = 60 - Math.floor(nowMs % 6e4 / 1e3);
+    return {
+      ok: false,
+      headers: { ...headers, "retry-after": String(secondsToNextMinute) },
+      error: { status: 429, type: "rate_limit_error", code: "rate_limit_exceeded", message: `This project is limited to ${limits.requests_per_minute} requests per minute; retry in ${secondsToNextMinute} s.` }
+    };
+  }
+  return { ok: true, headers };
+}
+__name(decide, "decide");
+
+// src/usage/settings.ts
+var cachedSource;
+var cached4;
+function usageOff(env) {
+  const value = env.USAGE?.trim().toLowerCase() ?? "";
+  if (value !== "" && value !== "on" && value !== "off") throw new ConfigError("USAGE", `is "${env.USAGE}"; expected "on" (the default) or "off".`);
+  return value === "off";
+}
+__name(usageOff, "usageOff");
+function budgetsOf(env) {
+  if (env.BUDGETS === cachedSource) return cached4;
+  const budgets = parseBudgets(env.BUDGETS);
+  if (budgets && usageOff(env)) throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
+  cachedSource = env.BUDGETS;
+  cached4 = budgets;
+  return budgets;
+}
+__name(budgetsOf, "budgetsOf");
+function isAdmin(request, env) {
+  if (!env.ADMIN_KEYS?.trim()) return false;
+  try {
+    authorize(request, env.ADMIN_KEYS);
+    return true;
+  } catch {
+    return false;
+  }
+}
+__name(isAdmin, "isAdmin");
+
+// src/usage/budgets-api.ts
+var remaining = /* @__PURE__ */ __name((limit, used) => limit === void 0 ? null : Math.max(0, limit - used), "remaining");
+async function getBudgets(c) {
+  const nowMs = Date.now();
+  const budgets = budgetsOf(c.env);
+  const ledger = requireLedger(c.env);
+  const admin = c.get("admin") === true;
+  const projects = admin ? [.../* @__PURE__ */ new Set([...await ledger.usageProjects(utcDay(nowMs - 30 * 864e5), nowMs), ...budgets?.projects.keys() ?? []])].sort() : [principal(c).project];
+  const spent = await ledger.spentToday(projects, nowMs);
+  const accountUsed = spent[0]?.accountNeurons ?? 0;
+  return c.json({
+    object: "organization.budgets",
+    date: utcDay(nowMs),
+    resets_at: dayStartSeconds(utcDay(nowMs)) + 86400,
+    resets_in_seconds: Math.ceil(msToMidnight(nowMs) / 1e3),
+    account: admin ? { neurons_limit: budgets?.accountNeurons ?? null, neurons_used: round(accountUsed), neurons_remaining: nullable(remaining(budgets?.accountNeurons, accountUsed)) } : null,
+    projects: projects.map((project, i) => {
+      const limits = limitsFor(budgets, project);
+      const s = spent[i];
+      return {
+        project_id: project,
+        limits: { neurons: limits.neurons ?? null, requests: limits.requests ?? null, tokens: limits.tokens ?? null, requests_per_minute: limits.requests_per_minute ?? null },
+        used: { neurons: round(s.neurons), requests: s.requests, tokens: s.tokens },
+        remaining: { neurons: nullable(remaining(limits.neurons, s.neurons)), requests: remaining(limits.requests, s.requests), tokens: remaining(limits.tokens, s.tokens) }
+      };
+    })
+  });
+}
+__name(getBudgets, "getBudgets");
+var round = /* @__PURE__ */ __name((x) => Math.round(x * 100) / 100, "round");
+var nullable = /* @__PURE__ */ __name((x) => x === null ? null : round(x), "nullable");
+
+// src/usage/dashboard-script.ts
+var DASHBOARD_SCRIPT = String.raw`"use strict";
+(function () {
+  var STORE = "cf-ai-proxy-key";
+  var KINDS = ["completions", "embeddings", "images", "audio_speeches", "audio_transcriptions"];
+  var DAYS = 30;
+  var COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+  var SVG = "http://www.w3.org/2000/svg";
+  var $ = function (id) { return document.getElementById(id); };
+  var fmt = function (x) { return Math.round(x).toLocaleString("en-US"); };
+
+  function status(text, isError) { $("status").textContent = text; $("status").className = isError ? "error" : "muted"; }
+
+  function api(path) {
+    return fetch(path, { headers: { authorization: "Bearer " + sessionStorage.getItem(STORE) } }).then(function (res) {
+      return res.json().then(function (body) {
+        if (!res.ok) { var e = new Error((body && body.error && body.error.message) || ("HTTP " + res.status)); e.status = res.status; throw e; }
+        return body;
+      });
+    });
+  }
+
+  function el(name, attrs, text) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function dayLabel(seconds) { return new Date(seconds * 1000).toISOString().slice(5, 10); }
+
+  /** Stacked bars: series = [{name, color, values[]}], one value per day; an optional horizontal line. */
+  function barChart(target, days, series, line, lineLabel) {
+    var w = 760, h = 240, left = 56, bottom = 28, top = 12;
+    var totals = days.map(function (_, i) { return series.reduce(function (s, x) { return s + x.values[i]; }, 0); });
+    var max = Math.max(1, line || 0, Math.max.apply(null, totals)) * 1.1;
+    var bw = (w - left - 8) / days.length;
+    var y = function (v) { return top + (h - top - bottom) * (1 - v / max); };
+    var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img" });
+    for (var g = 0; g <= 4; g++) {
+      var v = (max / 1.1) * g / 4;
+      svg.appendChild(el("line", { x1: left, x2: w - 8, y1: y(v), y2: y(v), stroke: "#eee" }));
+      svg.appendChild(el("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#666" }, fmt(v)));
+    }
+    days.forEach(function (d, i) {
+      var base = 0;
+      series.forEach(function (s) {
+        var v = s.values[i];
+        if (v > 0) {
+          var rect = el("rect", { x: left + i * bw + 1, y: y(base + v), width: Math.max(1, bw - 2), height: Math.max(0.5, y(base) - y(base + v)), fill: s.color });
+          rect.appendChild(el("title", {}, dayLabel(d) + " " + s.name + ": " + fmt(v)));
+          svg.appendChild(rect);
+        }
+        base += v;
+      });
+      if (i % 5 === 0 || i === days.length - 1) svg.appendChild(el("text", { x: left + i * bw + bw / 2, y: h - 10, "text-anchor": "middle", "font-size": 10, fill: "#666" }, dayLabel(d)));
+    });
+    if (line) {
+      svg.appendChild(el("line", { x1: left, x2: w - 8, y1: y(line), y2: y(line), stroke: "#b00020", "stroke-dasharray": "6 4", "data-testid": "budget-line" }));
+      svg.appendChild(el("text", { x: w - 10, y: y(line) - 4, "text-anchor": "end", "font-size": 10, fill: "#b00020" }, lineLabel + " " + fmt(line)));
+    }
+    target.replaceChildren(svg);
+  }
+
+  function render(budgets, pages, start) {
+    var admin = budgets.account !== null;
+    var days = [];
+    for (var i = 0; i < DAYS; i++) days.push(start + i * 86400);
+    var byModel = {}, requests = days.map(function () { return 0; }), errors = requests.slice(), hits = 0, total = 0, projectNeurons = {};
+    pages.forEach(function (page) {
+      page.data.forEach(function (bucket) {
+        var i = days.indexOf(bucket.start_time);
+        if (i < 0) return;
+        bucket.results.forEach(function (r) {
+          var model = r.model || "(all)";
+          if (!byModel[model]) byModel[model] = days.map(function () { return 0; });
+          byModel[model][i] += r.neurons || 0;
+          requests[i] += r.num_model_requests || 0;
+          errors[i] += r.errors || 0;
+          hits += r.cache_hits || 0;
+          total += r.num_model_requests || 0;
+          if (r.project_id) projectNeurons[r.project_id] = (projectNeurons[r.project_id] || 0) + (r.neurons || 0);
+        });
+      });
+    });
+    var models = Object.keys(byModel).sort();
+    var series = models.map(function (m, k) { return { name: m, color: COLORS[k % COLORS.length], values: byModel[m] }; });
+    var neurons = series.reduce(function (s, x) { return s + x.values.reduce(function (a, b) { return a + b; }, 0); }, 0);
+    var today = series.reduce(function (s, x) { return s + x.values[DAYS - 1]; }, 0);
+    var mine = budgets.projects[0];
+    var budgetLine = admin ? budgets.account.neurons_limit : mine && mine.limits.neurons;
+    var left = admin ? budgets.account.neurons_remaining : mine && mine.remaining.neurons;
+    $("scope").textContent = admin ? "All projects (admin key)" : "Project " + (mine ? mine.project_id : "?");
+    document.querySelector("[data-testid=total-neurons]").textContent = fmt(neurons);
+    document.querySelector("[data-testid=today-neurons]").textContent = fmt(today);
+    document.querySelector("[data-testid=remaining-neurons]").textContent = left === null || left === undefined ? "no budget" : fmt(left);
+    document.querySelector("[data-testid=total-requests]").textContent = fmt(requests.reduce(function (a, b) { return a + b; }, 0));
+    document.querySelector("[data-testid=total-errors]").textContent = fmt(errors.reduce(function (a, b) { return a + b; }, 0));
+    document.querySelector("[data-testid=cache-hit-rate]").textContent = total ? (100 * hits / total).toFixed(1) + "%" : "–";
+    barChart($("neurons-chart"), days, series, budgetLine, admin ? "account guard" : "daily budget");
+    var legend = $("neurons-legend");
+    legend.replaceChildren();
+    series.forEach(function (s) {
+      var item = document.createElement("span");
+      var swatch = document.createElement("i");
+      swatch.style.background = s.color;
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(s.name));
+      legend.appendChild(item);
+    });
+    barChart($("requests-chart"), days, [
+      { name: "answered", color: "#4e79a7", values: requests.map(function (r, i) { return r - errors[i]; }) },
+      { name: "errors", color: "#e15759", values: errors },
+    ]);
+    $("projects").hidden = !admin;
+    var rows = $("project-rows");
+    rows.replaceChildren();
+    if (admin) budgets.projects.forEach(function (p) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-project", p.project_id);
+      [p.project_id, fmt(p.used.neurons), p.limits.neurons === null ? "–" : fmt(p.limits.neurons), p.remaining.neurons === null ? "–" : fmt(p.remaining.neurons),
+        fmt(p.used.requests), fmt(projectNeurons[p.project_id] || 0)].forEach(function (text) {
+        var td = document.createElement("td");
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      rows.appendChild(tr);
+    });
+    $("report").hidden = false;
+    status("Updated " + new Date().toLocaleTimeString() + ". Neurons are estimated from the catalogue's prices.");
+  }
+
+  function load() {
+    $("signin").hidden = true;
+    status("Loading…");
+    var now = Math.floor(Date.now() / 1000);
+    var start = Math.floor(now / 86400) * 86400 - (DAYS - 1) * 86400;
+    api("/v1/organization/budgets").then(function (budgets) {
+      var group = budgets.account !== null ? "&group_by=model&group_by=project_id" : "&group_by=model";
+      return Promise.all(KINDS.map(function (kind) {
+        return api("/v1/organization/usage/" + kind + "?start_time=" + start + "&bucket_width=1d&limit=" + DAYS + group);
+      })).then(function (pages) { render(budgets, pages, start); });
+    }).catch(function (error) {
+      if (error.status === 401) { sessionStorage.removeItem(STORE); $("signin").hidden = false; }
+      status(error.message, true);
+    });
+  }
+
+  $("signin").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var key = $("key").value.trim();
+    if (!key) return;
+    sessionStorage.setItem(STORE, key);
+    $("key").value = "";
+    load();
+  });
+  $("signout").addEventListener("click", function () {
+    sessionStorage.removeItem(STORE);
+    $("report").hidden = true;
+    $("signin").hidden = false;
+    status("The key is forgotten.");
+  });
+  if (sessionStorage.getItem(STORE)) load(); else { $("signin").hidden = false; status(""); }
+})();
+`;
+
+// src/usage/dashboard.ts
+var PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Usage \u2014 OpenAI-compatible API on Workers AI</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;max-width:64rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1f}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem}
+.cards{display:flex;flex-wrap:wrap;gap:.8rem}.card{border:1px solid #ddd;border-radius:8px;padding:.6rem .9rem;min-width:9rem}
+.card b{display:block;font-size:1.4rem}.muted{color:#666}.error{color:#b00020}
+table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}
+.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+svg{max-width:100%;height:auto}button{font:inherit}
+</style></head><body>
+<h1>Usage</h1>
+<form id="signin" hidden><p>Type one of this proxy's API keys (an admin key shows every project). It is kept in this tab only.</p>
+<input id="key" type="password" autocomplete="off" size="40" aria-label="API key"> <button type="submit">Show usage</button></form>
+<p id="status" class="muted"></p>
+<main id="report" hidden>
+<p><span id="scope"></span> \xB7 <button id="signout" type="button">Forget the key</button></p>
+<div class="cards">
+<div class="card">Neurons, 30 days<b data-testid="total-neurons"></b></div>
+<div class="card">Neurons today<b data-testid="today-neurons"></b></div>
+<div class="card">Left today<b data-testid="remaining-neurons"></b></div>
+<div class="card">Requests, 30 days<b data-testid="total-requests"></b></div>
+<div class="card">Errors, 30 days<b data-testid="total-errors"></b></div>
+<div class="card">Cache hit rate<b data-testid="cache-hit-rate"></b></div>
+</div>
+<h2>Neurons per day, by model</h2><div id="neurons-chart"></div><div id="neurons-legend" class="legend"></div>
+<h2>Requests and errors per day</h2><div id="requests-chart"></div>
+<section id="projects" hidden><h2>Projects today</h2><table><thead><tr><th>project</th><th>neurons used</th><th>neuron budget</th><th>left</th><th>requests</th><th>30-day neurons</th></tr></thead><tbody id="project-rows"></tbody></table></section>
+</main>
+<script src="/dashboard.js"><\/script>
+</body></html>
+`;
+var SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "cache-control": "no-store"
+};
+function dashboardPage(c) {
+  return c.body(PAGE, 200, { "content-type": "text/html; charset=utf-8", ...SECURITY_HEADERS });
+}
+__name(dashboardPage, "dashboardPage");
+function dashboardScript(c) {
+  return c.body(DASHBOARD_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", ...SECURITY_HEADERS });
+}
+__name(dashboardScript, "dashboardScript");
+
+// src/usage/middleware.ts
+var METERED = [
+  [/^\/v1\/chat\/completions$/, "completions"],
+  [/^\/v1\/completions$/, "completions"],
+  [/^\/v1\/responses$/, "completions"],
+  [/^\/v1\/threads\/runs$/, "completions"],
+  [/^\/v1\/threads\/[^/]+\/runs(?:\/[^/]+\/submit_tool_outputs)?$/, "completions"],
+  [/^\/v1\/embeddings$/, "embeddings"],
+  [/^\/v1\/images\/generations$/, "images"],
+  [/^\/v1\/audio\/speech$/, "audio_speeches"],
+  [/^\/v1\/audio\/transcriptions$/, "audio_transcriptions"]
+];
+function meteredKind(method, path) {
+  if (method !== "POST") return void 0;
+  return METERED.find(([pattern]) => pattern.test(path))?.[1];
+}
+__name(meteredKind, "meteredKind");
+async function metering(c, next) {
+  const kind = meteredKind(c.req.method, new URL(c.req.url).pathname);
+  if (!kind) return next();
+  const { project, name } = principal(c);
+  const budgets = budgetsOf(c.env);
+  let headers = {};
+  if (isLimited(budgets, project)) {
+    const admission = await requireLedger(c.env).admitUsage({
+      project,
+      limits: limitsFor(budgets, project),
+      accountNeurons: budgets?.accountNeurons,
+      nowMs: Date.now()
+    });
+    headers = admission.headers;
+    if (!admission.ok) {
+      const e = admission.error;
+      throw new ApiError(e.status, e.message, e.type, null, e.code, headers);
+    }
+  }
+  const meter = ledgerOf(c.env) && !usageOff(c.env) ? new Meter(c.env, (p) => c.executionCtx.waitUntil(p), kind, project, name) : void 0;
+  c.set("meter", meter);
+  await next();
+  meter?.close(c.res.status);
+  for (const [key, value] of Object.entries(headers)) c.res.headers.set(key, value);
+}
+__name(metering, "metering");
+
+// src/usage/usage-api.ts
+var GROUP_FIELDS = ["project_id", "api_key_id", "model"];
+var MAX_BUCKETS = 31;
+var DEFAULT_BUCKETS = 7;
+function listParam(url, name) {
+  const values = [...url.searchParams.getAll(name), ...url.searchParams.getAll(`${name}[]`)].flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return values.length ? values : void 0;
+}
+__name(listParam, "listParam");
+function intParam(url, name) {
+  const raw2 = url.searchParams.get(name);
+  if (raw2 === null) return void 0;
+  if (!/^\d{1,12}$/.test(raw2)) throw badRequest(`${name} must be a whole number (Unix seconds for times), got "${raw2.slice(0, 40)}".`, name);
+  return Number(raw2);
+}
+__name(intParam, "intParam");
+function parseUsageQuery(kindText, url, nowMs) {
+  if (!USAGE_KINDS.includes(kindText)) {
+    throw new ApiError(404, `There is no usage endpoint "${kindText}"; this proxy has ${USAGE_KINDS.join(", ")}.`, "invalid_request_error", null, "unknown_route");
+  }
+  const start3 = intParam(url, "start_time");
+  if (start3 === void 0) throw badRequest("start_time is required (Unix seconds).", "start_time");
+  const end = intParam(url, "end_time") ?? Math.floor(nowMs / 1e3);
+  if (end <= start3) throw badRequest("end_time must be after start_time.", "end_time");
+  const width = url.searchParams.get("bucket_width") ?? "1d";
+  if (width !== "1d") throw badRequest(`bucket_width "${width.slice(0, 10)}" is not supported: this proxy keeps daily sums, so only "1d".`, "bucket_width");
+  const limit = intParam(url, "limit") ?? DEFAULT_BUCKETS;
+  if (limit < 1 || limit > MAX_BUCKETS) throw badRequest(`limit must be from 1 to ${MAX_BUCKETS} for bucket_width 1d.`, "limit");
+  const groupBy = listParam(url, "group_by") ?? [];
+  for (const g of groupBy) {
+    if (!GROUP_FIELDS.includes(g)) throw badRequest(`group_by "${g.slice(0, 40)}" is not supported; use ${GROUP_FIELDS.join(", ")}.`, "group_by");
+  }
+  const allDays = daysBetween(start3, end);
+  const page = url.searchParams.get("page");
+  let from = 0;
+  if (page !== null) {
+    const day = /^page_(\d{4}-\d{2}-\d{2})$/.exec(page)?.[1];
+    from = day ? allDays.indexOf(day) : -1;
+    if (from < 0) throw badRequest("page is not a cursor from this query's next_page.", "page");
+  }
+  return {
+    kind: kindText,
+    days: allDays.slice(from, from + limit),
+    allDays,
+    limit,
+    groupBy,
+    projects: listParam(url, "project_ids"),
+    keyNames: listParam(url, "api_key_ids"),
+    models: listParam(url, "models")
+  };
+}
+__name(parseUsageQuery, "parseUsageQuery");
+var n = /* @__PURE__ */ __name((v) => Number(v ?? 0), "n");
+function resultOf(kind, row) {
+  const base = {
+    num_model_requests: n(row.requests),
+    project_id: row.project,
+    user_id: null,
+    api_key_id: row.key_name,
+    model: row.model,
+    neurons: Math.round(n(row.neurons) * 100) / 100,
+    cache_hits: n(row.cache_hits),
+    neurons_saved: Math.round(n(row.neurons_saved) * 100) / 100,
+    errors: n(row.errors)
+  };
+  switch (kind) {
+    case "completions":
+      return {
+        object: "organization.usage.completions.result",
+        input_tokens: n(row.input_tokens),
+        output_tokens: n(row.output_tokens),
+        input_cached_tokens: n(row.cached_tokens),
+        input_uncached_tokens: n(row.input_tokens) - n(row.cached_tokens),
+        input_audio_tokens: 0,
+        output_audio_tokens: 0,
+        output_reasoning_tokens: n(row.reasoning_tokens),
+        batch: null,
+        ...base
+      };
+    case "embeddings":
+      return { object: "organization.usage.embeddings.result", input_tokens: n(row.input_tokens), ...base };
+    case "images":
+      return { object: "organization.usage.images.result", images: n(row.images), source: null, size: null, ...base };
+    case "audio_speeches":
+      return { object: "organization.usage.audio_speeches.result", characters: n(row.characters), ...base };
+    case "audio_transcriptions":
+      return { object: "organization.usage.audio_transcriptions.result", seconds: Math.round(n(row.audio_seconds)), ...base };
+  }
+}
+__name(resultOf, "resultOf");
+function visibleProjects(admin, own, asked) {
+  if (admin) return asked;
+  return asked ? asked.filter((p) => p === own) : [own ?? ""];
+}
+__name(visibleProjects, "visibleProjects");
+async function getUsage(c) {
+  const url = new URL(c.req.url);
+  const nowMs = Date.now();
+  const q = parseUsageQuery(c.req.param("kind") ?? "", url, nowMs);
+  const admin = c.get("admin") === true;
+  const projects = visibleProjects(admin, admin ? void 0 : principal(c).project, q.projects);
+  const ledger = requireLedger(c.env);
+  const rows = q.days.length ? await ledger.queryUsage(
+    { kind: q.kind, fromDay: q.days[0], toDay: nextDay(q.days[q.days.length - 1]), projects, keyNames: q.keyNames, models: q.models, groupBy: q.groupBy },
+    nowMs
+  ) : [];
+  const byDay = /* @__PURE__ */ new Map();
+  for (const row of rows) byDay.set(row.day, [...byDay.get(row.day) ?? [], row]);
+  const data = q.days.map((day) => ({
+    object: "bucket",
+    start_time: dayStartSeconds(day),
+    end_time: dayStartSeconds(day) + 86400,
+    results: (byDay.get(day) ?? []).map((row) => resultOf(q.kind, row))
+  }));
+  const nextIndex = q.allDays.indexOf(q.days[q.days.length - 1] ?? "") + 1;
+  const hasMore = nextIndex > 0 && nextIndex < q.allDays.length;
+  return c.json({ object: "page", data, has_more: hasMore, next_page: hasMore ? `page_${q.allDays[nextIndex]}` : null });
+}
+__name(getUsage, "getUsage");
+var nextDay = /* @__PURE__ */ __name((day) => utcDay(dayStartSeconds(day) * 1e3 + 864e5), "nextDay");
+
 // src/app.ts
 var app = new Hono3();
 app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 app.use("*", async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+  }
   if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
 });
 app.use("/v1/*", async (c, next) => {
-  authorize(c.req.raw, c.env.API_KEYS);
+  if (c.req.path.startsWith("/v1/organization/") && isAdmin(c.req.raw, c.env)) c.set("admin", true);
+  else setPrincipal(c, authorize(c.req.raw, c.env.API_KEYS));
   await next();
 });
+app.use("/v1/*", metering);
 function route(path, handlers) {
   for (const [method, handler] of Object.entries(handlers)) app.on(method, path, handler);
   const allow = Object.keys(handlers).join(", ");
@@ -6288,6 +7247,10 @@ route("/v1/conversations", { POST: createConversation });
 route("/v1/conversations/:conversation_id", { GET: retrieveConversation, POST: updateConversation, DELETE: deleteConversation });
 route("/v1/conversations/:conversation_id/items", { GET: listItems, POST: addItems2 });
 route("/v1/conversations/:conversation_id/items/:item_id", { GET: retrieveItem, DELETE: deleteItem });
+route("/v1/organization/usage/:kind", { GET: getUsage });
+route("/v1/organization/budgets", { GET: getBudgets });
+route("/dashboard", { GET: dashboardPage });
+route("/dashboard.js", { GET: dashboardScript });
 route("/", { GET: home });
 function corsHeaders(c) {
   const origin = c.req.header("origin");
@@ -6315,10 +7278,10 @@ import { DurableObject, RpcTarget } from "cloudflare:workers";
 
 // src/state/sql-tables.ts
 var MAX_ROW_BYTES = 2e6 - 1e4;
-function tooLarge3(what, limit) {
+function tooLarge2(what, limit) {
   return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`, "invalid_request_error", null, "state_too_large");
 }
-__name(tooLarge3, "tooLarge");
+__name(tooLarge2, "tooLarge");
 var byteLength = /* @__PURE__ */ __name((text) => text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length, "byteLength");
 var SqlTables = class {
   constructor(sql) {
@@ -6355,7 +7318,7 @@ var SqlTables = class {
       put: /* @__PURE__ */ __name((key, value, tag = null) => {
         this.ensureCreated();
         const json = JSON.stringify(value);
-        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge3(name.replace(/s$/, ""), MAX_ROW_BYTES);
+        if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge2(name.replace(/s$/, ""), MAX_ROW_BYTES);
         this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
@@ -6385,6 +7348,177 @@ var SqlTables = class {
   clear() {
     this.ensureCreated();
     this.exec("DELETE FROM rows");
+  }
+};
+
+// src/usage/ledger.ts
+var RETENTION_DAYS = 62;
+var SUMS = [
+  "requests",
+  "input_tokens",
+  "output_tokens",
+  "cached_tokens",
+  "reasoning_tokens",
+  "neurons",
+  "cache_hits",
+  "neurons_saved",
+  "images",
+  "characters",
+  "audio_seconds",
+  "errors"
+];
+var SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS usage (day TEXT NOT NULL, project TEXT NOT NULL, key_name TEXT NOT NULL, model TEXT NOT NULL,
+    kind TEXT NOT NULL, ${SUMS.map((s) => `${s} REAL NOT NULL DEFAULT 0`).join(", ")},
+    PRIMARY KEY (day, project, key_name, model, kind)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS usage_errors (day TEXT NOT NULL, project TEXT NOT NULL, kind TEXT NOT NULL, status INTEGER NOT NULL,
+    count INTEGER NOT NULL, PRIMARY KEY (day, project, kind, status)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS admissions (period TEXT NOT NULL, project TEXT NOT NULL, requests INTEGER NOT NULL,
+    PRIMARY KEY (period, project)) WITHOUT ROWID`
+];
+var GROUP_COLUMN = { project_id: "project", api_key_id: "key_name", model: "model" };
+var UsageLedger = class {
+  constructor(sql) {
+    this.sql = sql;
+  }
+  static {
+    __name(this, "UsageLedger");
+  }
+  counts = { rowsRead: 0, rowsWritten: 0 };
+  created = false;
+  prunedDay = "";
+  exec(query, ...bindings) {
+    const cursor = this.sql.exec(query, ...bindings);
+    const rows = cursor.toArray();
+    this.counts.rowsRead += cursor.rowsRead;
+    this.counts.rowsWritten += cursor.rowsWritten;
+    return rows;
+  }
+  ensure(nowMs) {
+    if (!this.created) {
+      for (const statement of SCHEMA) this.exec(statement);
+      this.created = true;
+    }
+    const today = utcDay(nowMs);
+    if (this.prunedDay !== today) {
+      const oldest = utcDay(nowMs - RETENTION_DAYS * 864e5);
+      this.exec("DELETE FROM usage WHERE day < ?", oldest);
+      this.exec("DELETE FROM usage_errors WHERE day < ?", oldest);
+      this.exec("DELETE FROM admissions WHERE period < ?", today);
+      this.prunedDay = today;
+    }
+  }
+  record(records, nowMs) {
+    this.ensure(nowMs);
+    for (const r of records) {
+      const values = [
+        r.requests,
+        r.inputTokens,
+        r.outputTokens,
+        r.cachedTokens,
+        r.reasoningTokens,
+        r.neurons,
+        r.cacheHits,
+        r.neuronsSaved,
+        r.images,
+        r.characters,
+        r.audioSeconds,
+        r.errorStatus ? 1 : 0
+      ];
+      this.exec(
+        `INSERT INTO usage (day, project, key_name, model, kind, ${SUMS.join(", ")}) VALUES (?, ?, ?, ?, ?, ${SUMS.map(() => "?").join(", ")})
+         ON CONFLICT (day, project, key_name, model, kind) DO UPDATE SET ${SUMS.map((s) => `${s} = ${s} + excluded.${s}`).join(", ")}`,
+        r.day,
+        r.project,
+        r.keyName,
+        r.model,
+        r.kind,
+        ...values
+      );
+      if (r.errorStatus) {
+        this.exec(
+          `INSERT INTO usage_errors (day, project, kind, status, count) VALUES (?, ?, ?, ?, 1)
+           ON CONFLICT (day, project, kind, status) DO UPDATE SET count = count + 1`,
+          r.day,
+          r.project,
+          r.kind,
+          r.errorStatus
+        );
+      }
+    }
+  }
+  /** What the project and the account spent today, without counting anything. */
+  spent(project, nowMs) {
+    this.ensure(nowMs);
+    const day = utcDay(nowMs);
+    const minute = new Date(nowMs).toISOString().slice(0, 16);
+    const mine = this.exec(
+      `SELECT COALESCE(SUM(input_tokens + output_tokens), 0) AS tokens, COALESCE(SUM(neurons), 0) AS neurons,
+        COALESCE(SUM(requests), 0) AS requests FROM usage WHERE day = ? AND project = ?`,
+      day,
+      project
+    )[0];
+    const all = this.exec("SELECT COALESCE(SUM(neurons), 0) AS neurons FROM usage WHERE day = ?", day)[0];
+    const admitted = /* @__PURE__ */ __name((period) => Number(this.exec("SELECT requests FROM admissions WHERE period = ? AND project = ?", period, project)[0]?.requests ?? 0), "admitted");
+    return {
+      // Admissions are counted only under a request limit; recorded requests lag the ones still running.
+      requests: Math.max(admitted(day), Number(mine.requests)),
+      tokens: Number(mine.tokens),
+      neurons: Number(mine.neurons),
+      minuteRequests: admitted(minute),
+      accountNeurons: Number(all.neurons)
+    };
+  }
+  /** Decides and counts in one step: concurrent requests are admitted one at a time, so a request limit holds exactly. */
+  admit(request) {
+    const spent = this.spent(request.project, request.nowMs);
+    const admission = decide(request.limits, request.accountNeurons, spent, request.nowMs);
+    if (!admission.ok) return admission;
+    const count = /* @__PURE__ */ __name((period, value) => this.exec(
+      "INSERT INTO admissions (period, project, requests) VALUES (?, ?, ?) ON CONFLICT (period, project) DO UPDATE SET requests = excluded.requests",
+      period,
+      request.project,
+      value
+    ), "count");
+    if (request.limits.requests !== void 0) count(utcDay(request.nowMs), spent.requests + 1);
+    if (request.limits.requests_per_minute !== void 0) count(new Date(request.nowMs).toISOString().slice(0, 16), spent.minuteRequests + 1);
+    return admission;
+  }
+  /** Projects with usage since `fromDay`, for an admin's view. */
+  projects(fromDay, nowMs) {
+    this.ensure(nowMs);
+    return this.exec("SELECT DISTINCT project FROM usage WHERE day >= ? ORDER BY project", fromDay).map((r) => String(r.project));
+  }
+  query(q, nowMs) {
+    this.ensure(nowMs);
+    const where = ["kind = ?", "day >= ?", "day < ?"];
+    const bindings = [q.kind, q.fromDay, q.toDay];
+    const filter = /* @__PURE__ */ __name((column, values) => {
+      if (!values) return;
+      where.push(values.length ? `${column} IN (${values.map(() => "?").join(", ")})` : "0");
+      bindings.push(...values);
+    }, "filter");
+    filter("project", q.projects);
+    filter("key_name", q.keyNames);
+    filter("model", q.models);
+    const groups = q.groupBy.map((g) => GROUP_COLUMN[g]);
+    const columns = ["project", "key_name", "model"].map((c) => groups.includes(c) ? c : `NULL AS ${c}`);
+    const rows = this.exec(
+      `SELECT day, ${columns.join(", ")}, ${SUMS.map((s) => `SUM(${s}) AS ${s}`).join(", ")} FROM usage WHERE ${where.join(" AND ")}
+       GROUP BY ${["day", ...groups].join(", ")} ORDER BY ${["day", ...groups].join(", ")}`,
+      ...bindings
+    );
+    return rows;
+  }
+  errors(fromDay, toDay, projects, nowMs) {
+    this.ensure(nowMs);
+    const scope = projects ? ` AND project IN (${projects.map(() => "?").join(", ") || "NULL"})` : "";
+    return this.exec(
+      `SELECT day, project, status, SUM(count) AS count FROM usage_errors WHERE day >= ? AND day < ?${scope} GROUP BY day, project, status ORDER BY day`,
+      fromDay,
+      toDay,
+      ...projects ?? []
+    );
   }
 };
 
@@ -6431,6 +7565,33 @@ var StateObject = class extends DurableObject {
       () => this.liveSessions > 0
     );
     return { outcome: answer.outcome, rows };
+  }
+  /** The usage ledger lives in one object of this class (usage/store.ts names it); others never create its tables. */
+  ledgerOf() {
+    this.ledger ??= new UsageLedger(this.ctx.storage.sql);
+    return this.ledger;
+  }
+  ledger;
+  recordUsage(records, nowMs) {
+    const ledger = this.ledgerOf();
+    const before = { ...ledger.counts };
+    this.ctx.storage.transactionSync(() => ledger.record(records, nowMs));
+    return { rowsRead: ledger.counts.rowsRead - before.rowsRead, rowsWritten: ledger.counts.rowsWritten - before.rowsWritten };
+  }
+  admitUsage(request) {
+    return this.ctx.storage.transactionSync(() => this.ledgerOf().admit(request));
+  }
+  spentToday(projects, nowMs) {
+    return projects.map((project) => this.ledgerOf().spent(project, nowMs));
+  }
+  usageProjects(fromDay, nowMs) {
+    return this.ledgerOf().projects(fromDay, nowMs);
+  }
+  queryUsage(query, nowMs) {
+    return this.ledgerOf().query(query, nowMs);
+  }
+  usageErrors(fromDay, toDay, projects, nowMs) {
+    return this.ledgerOf().errors(fromDay, toDay, projects, nowMs);
   }
   start(op, args, abandon) {
     const answer = this.apply(op, args);

@@ -5,6 +5,7 @@ import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
 import { rollBack } from "../stages/rollback.js";
 import { smokeTest } from "../stages/smoke.js";
+import { readUsage } from "../stages/usage-summary.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, type GatedDeploy } from "../wrangler/gated-deploy.js";
@@ -78,13 +79,15 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
       return;
     }
     const proxy = ctx.source.shipped || /\bmodels\b/.test(String(ctx.report.contract?.groups ?? ""));
-    const key = inputs.apiKeys[0];
+    const key = inputs.firstKey;
     const url = proxy && key ? `${base}/v1/models` : `${base}/`;
     // How long a new version may take to answer everywhere; CF_AI_PROXY_SMOKE_DEADLINE_MS overrides it.
     const deadlineMs = Number(ctx.host.env.CF_AI_PROXY_SMOKE_DEADLINE_MS) || undefined;
     const result = await smokeTest({ url, key: proxy ? key : undefined }, { deadlineMs });
     if (result.ok) {
       detail(result.detail);
+      // The proxy's own Usage API, with the same key: the last 7 days for the summary (left out if it has none).
+      if (proxy && key) report.usage = await readUsage(base, key);
       return;
     }
     let rollback = "";

@@ -1,4 +1,5 @@
 // Stage 7: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
+import { renderUsage, type UsageDay } from "./usage-summary.js";
 import type { ContractReport } from "../contract/types.js";
 import type { Resolution } from "../models/check.js";
 import { renderContractTable } from "../contract/run.js";
@@ -20,6 +21,8 @@ export interface RunReport {
   contractReportPath?: string;
   /** What the run did, in a sentence each (skipped upload, rolled back, …). */
   facts: string[];
+  /** The deployed proxy's usage of the last 7 days, when its Usage API answered the smoke test's key. */
+  usage?: UsageDay[];
   /** What the user should act on although the run went on (a model retiring soon): also logged as warnings. */
   warnings: string[];
   /** The model check of the preflight: the catalogue it used and which name serves with which model. */
@@ -71,6 +74,7 @@ export function renderSummary(report: RunReport): string {
     lines.push("", "</details>", "");
   }
   if (report.contract) lines.push("### Contract tests", "", renderContractTable(report.contract), "");
+  if (report.usage) lines.push(renderUsage(report.usage), "");
   lines.push("### Stages", "", "| stage | time | result |", "| --- | ---: | --- |");
   for (const s of report.stages) lines.push(`| ${s.name} | ${(s.ms / 1000).toFixed(2)} s | ${s.ok ? "✅" : "❌"} ${cell(s.detail)} |`);
   return lines.join("\n") + "\n";

@@ -50,6 +50,15 @@ describe("push, twice, then a scheduled run", () => {
     expect(smoke.every((r) => r.headers.authorization === "Bearer sk-live-key-1")).toBe(true);
   });
 
+  it("shows the deployed proxy's usage of the last 7 days in the job summary, read with the first key", () => {
+    const usage = world.edge.requests.filter((r) => r.path.startsWith("/v1/organization/usage/"));
+    expect(usage.length).toBeGreaterThanOrEqual(5);
+    expect(usage.every((r) => r.headers.authorization === "Bearer sk-live-key-1")).toBe(true);
+    expect(first.summary).toContain("### Usage, last 7 days");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(first.summary).toContain(`| ${today} | 3 | 90 | 13 | 1 | 0 | \`@cf/google/gemma-4-26b-a4b-it\` |`);
+  });
+
   it("a scheduled run with nothing changed uploads nothing but still checks namespaces and smoke-tests", () => {
     expect(scheduled.code, scheduled.stdout).toBe(0);
     const fresh = world.cf.requests.slice(requestsAfterSecond);
@@ -112,11 +121,36 @@ describe("refusals before anything is written", () => {
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
+  it("an api-keys entry that is not key, project:key or project:name:key is refused, naming its position, never the key", async () => {
+    const run = await world.run({ event: pushEvent, inputs: { "api-keys": "sk-fine-1,bad*project:sk-secret-2", "worker-name": "keys" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^inputs stage failed: input "api-keys": entry 2 \(of 2\) has a project name/);
+    expect(run.errors[0]).not.toContain("sk-secret-2");
+    expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+
   it("deploy without an API token names the input", async () => {
     const run = await world.run({ event: pushEvent, inputs: { "api-token": "", "api-keys": API_KEYS } });
     expect(run.code).toBe(1);
     expect(run.errors[0]).toMatch(/preflight stage failed: input "api-token": mode "deploy" talks to Cloudflare and needs an API token/);
     expect(writes(world.cf)).toEqual([]);
+  }, 120_000);
+});
+
+describe("keys with projects", () => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld()));
+  afterAll(() => world.close());
+
+  it("uploads the entries as they are, smoke-tests with the first entry's key alone, and masks every part", async () => {
+    const keys = "team:ci:sk-live-key-1,home:sk-home-key-2";
+    const run = await world.run({ event: pushEvent, inputs: { "api-keys": keys, "worker-name": "team-proxy" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(world.cf.state.secrets("team-proxy")).toEqual({ API_KEYS: keys });
+    const smoke = world.edge.requests.filter((r) => r.path === "/v1/models");
+    expect(smoke.length).toBeGreaterThan(0);
+    expect(smoke.every((r) => r.headers.authorization === "Bearer sk-live-key-1")).toBe(true);
+    for (const secret of ["sk-live-key-1", "ci:sk-live-key-1", "sk-home-key-2"]) expect(run.stdout).toContain(`::add-mask::${secret}`);
   }, 120_000);
 });
 

@@ -28,6 +28,7 @@ export async function startWorld(options: { cloudflare?: Parameters<typeof start
       (req): { status: number; body: unknown } => {
         if (edge.status !== 200) return { status: edge.status, body: { error: { message: "broken deploy" } } };
         if (req.path.endsWith("/v1/models") && req.headers.authorization !== "Bearer sk-live-key-1") return { status: 401, body: { error: { message: "bad key" } } };
+        if (req.path.includes("/v1/organization/usage/")) return { status: 200, body: usagePage(req.path) };
         return { status: 200, body: { object: "list", data: [] } };
       },
       () => ({}),
@@ -72,4 +73,13 @@ export function writeCustomWorker(workspace: string, name = "my-api", files: Rec
   };
   for (const [file, text] of Object.entries({ ...defaults, ...files })) writeFileSync(join(dir, file), text);
   return "my-worker";
+}
+
+/** The deployed proxy's Usage API: today's completions, as the real one pages them (the job summary reads it). */
+function usagePage(path: string) {
+  const today = Math.floor(Date.now() / 86_400_000) * 86_400;
+  const results = path.includes("/usage/completions")
+    ? [{ object: "organization.usage.completions.result", model: "@cf/google/gemma-4-26b-a4b-it", num_model_requests: 3, input_tokens: 30, output_tokens: 60, neurons: 12.5, cache_hits: 1, errors: 0 }]
+    : [];
+  return { object: "page", data: [{ object: "bucket", start_time: today, end_time: today + 86_400, results }], has_more: false, next_page: null };
 }

@@ -1,7 +1,8 @@
 // Bearer-key check for every /v1 route: constant-time, and closed (not open) when no key is configured.
 // It answers with the key's project and name (keys.ts), never the key.
 import { ApiError } from "./errors.js";
-import { parseKeyEntries, type KeyEntry } from "./keys.js";
+import { ConfigError } from "../config.js";
+import { KeyEntryError, parseKeyEntries, type KeyEntry } from "./keys.js";
 
 const encoder = new TextEncoder();
 
@@ -27,7 +28,12 @@ let cached: Keys | undefined;
 
 function keysOf(source: string | undefined): Keys {
   if (cached && cached.source === source) return cached;
-  const entries = parseKeyEntries(source);
+  let entries: KeyEntry[];
+  try {
+    entries = parseKeyEntries(source);
+  } catch (error) {
+    throw error instanceof KeyEntryError ? new ConfigError("API_KEYS", error.message) : error;
+  }
   const bytes = entries.map((entry) => encoder.encode(entry.key));
   const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
   const padded = bytes.map((b) => {

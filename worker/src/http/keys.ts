@@ -7,7 +7,15 @@
 // An entry is split at its first two ':' only, so a key that itself contains ':' is written in the third
 // form (`default::abc:def` is the key `abc:def` of project default); a bare `abc:def` means key `def` of
 // project `abc`. Keys never leave this module's callers: logs and responses carry the project and the name.
-import { ConfigError } from "../config.js";
+
+/** A malformed API_KEYS entry; the message names its position, never its key. The proxy answers it as a 500 naming
+ * API_KEYS (auth.ts); the action refuses its api-keys input with it before deploying. */
+export class KeyEntryError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = "KeyEntryError";
+  }
+}
 
 export const DEFAULT_PROJECT = "default";
 export const PROJECT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,12 +42,12 @@ export function parseKeyEntries(source: string | undefined): KeyEntry[] {
     const key = second < 0 ? rest : rest.slice(second + 1);
     const where = `entry ${position} (of ${entries.length})`;
     if (!PROJECT_NAME.test(project)) {
-      throw new ConfigError("API_KEYS", `${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
+      throw new KeyEntryError(`${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
     }
     if (name !== "" && !KEY_NAME.test(name)) {
-      throw new ConfigError("API_KEYS", `${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
+      throw new KeyEntryError(`${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
     }
-    if (key.trim() === "") throw new ConfigError("API_KEYS", `${where} (project ${project}) has an empty key.`);
+    if (key.trim() === "") throw new KeyEntryError(`${where} (project ${project}) has an empty key.`);
     return { project, name: name || `${project}#${position}`, key: key.trim() };
   });
   // One key in two projects would make its objects depend on the order of the list.
@@ -47,7 +55,7 @@ export function parseKeyEntries(source: string | undefined): KeyEntry[] {
   parsed.forEach((entry, i) => {
     const other = projectOf.get(entry.key);
     if (other !== undefined && other !== entry.project) {
-      throw new ConfigError("API_KEYS", `entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
+      throw new KeyEntryError(`entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
     }
     projectOf.set(entry.key, entry.project);
   });
