@@ -180,3 +180,17 @@ describe("JSON schema with stream", () => {
     expect(text).not.toContain("5023");
   });
 });
+
+describe("MODEL_ALIASES written as a JSON object in the config's vars", () => {
+  it("is read as the object wrangler binds, not only as JSON text", async () => {
+    const res = await withEnv(
+      { MODEL_ALIASES: { "my-model": ["@cf/zai-org/glm-4.7-flash"] } },
+      post("/v1/chat/completions", { model: "my-model", messages: [{ role: "user", content: "object aliases" }] }),
+    );
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { model: string }).model).toBe("my-model");
+    const bad = await withEnv({ MODEL_ALIASES: { "my-model": 42 } }, post("/v1/chat/completions", { model: "my-model", messages: [{ role: "user", content: "x" }] }));
+    expect(bad.status).toBe(500);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/MODEL_ALIASES maps "my-model" to 42/);
+  });
+});

@@ -36,7 +36,8 @@ export interface Env {
   /** Likewise for /v1/embeddings. */
   DEFAULT_EMBEDDING_MODEL?: string;
   /** JSON object: OpenAI-style name → a Workers AI model, or a list of them tried in order. */
-  MODEL_ALIASES?: string;
+  /** JSON text, or the object itself when the config's "vars" writes it as JSON. */
+  MODEL_ALIASES?: string | Record<string, unknown>;
   /** Comma-separated models tried in order when a model is busy (3040) or retired (5028). */
   FALLBACK_MODELS?: string;
   AI_GATEWAY_ID?: string;

@@ -6,7 +6,8 @@ import { BUILT_IN_ALIASES, type Candidates, DEFAULT_CHAT_MODELS, DEFAULT_EMBEDDI
 export interface ModelVars {
   DEFAULT_AI_MODEL?: string;
   DEFAULT_EMBEDDING_MODEL?: string;
-  MODEL_ALIASES?: string;
+  /** JSON text; in a wrangler config's "vars" it may also be written as a JSON object, which wrangler binds as is. */
+  MODEL_ALIASES?: string | Record<string, unknown>;
   FALLBACK_MODELS?: string;
 }
 
@@ -52,15 +53,22 @@ const splitList = (text: string | undefined) =>
 
 const unique = (names: readonly string[]): Candidates => [...new Set(names)];
 
-function parseAliases(text: string | undefined): Map<string, Candidates> {
-  const aliases = new Map(BUILT_IN_ALIASES);
-  if (!text?.trim()) return aliases;
-  let parsed: unknown;
+/** MODEL_ALIASES as an object: parsed from its JSON text, or as wrangler bound it. */
+function aliasObject(value: ModelVars["MODEL_ALIASES"]): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") return value;
+  if (!value.trim()) return undefined;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(value);
   } catch (error) {
     throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${(error as Error).message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
   }
+}
+
+function parseAliases(value: ModelVars["MODEL_ALIASES"]): Map<string, Candidates> {
+  const aliases = new Map(BUILT_IN_ALIASES);
+  const parsed = aliasObject(value);
+  if (parsed === undefined) return aliases;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name → Workers AI model id, or → a list of them tried in order.");
   }
@@ -112,7 +120,7 @@ export function modelReferences(vars: ModelVars): ModelReference[] {
   else refs.push({ variable: "DEFAULT_AI_MODEL", name: "(default)", candidates: DEFAULT_CHAT_MODELS, userSet: false });
   if (splitList(vars.DEFAULT_EMBEDDING_MODEL).length) fromList("DEFAULT_EMBEDDING_MODEL", vars.DEFAULT_EMBEDDING_MODEL);
   else refs.push({ variable: "DEFAULT_EMBEDDING_MODEL", name: "(default)", candidates: DEFAULT_EMBEDDING_MODELS, userSet: false });
-  const userAliases = new Set(vars.MODEL_ALIASES?.trim() ? Object.keys(JSON.parse(vars.MODEL_ALIASES) as object) : []);
+  const userAliases = new Set(Object.keys((aliasObject(vars.MODEL_ALIASES) as object | undefined) ?? {}));
   for (const [name, candidates] of settings.aliases) refs.push({ variable: "MODEL_ALIASES", name, candidates, userSet: userAliases.has(name) });
   fromList("FALLBACK_MODELS", vars.FALLBACK_MODELS);
   return refs;
