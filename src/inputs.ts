@@ -186,3 +186,12 @@ export function parseVars(raw: string): Record<string, string> {
 function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
+
+/**
+ * The key inside an `api-keys` entry (`key`, `project:key` or `project:name:key`: split at the first two ':'
+ * only, as the proxy reads API_KEYS in worker/src/http/keys.ts): what a client, or the smoke test, sends.
+ */
+export function keyOfEntry(entry: string): string {
+  const parts = entry.trim().split(":");
+  return parts.length === 1 ? parts[0] : parts.length === 2 ? parts[1] : parts.slice(2).join(":");
+}

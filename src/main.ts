@@ -4,7 +4,7 @@ import { configFacts, parseConfig } from "./config/parse.js";
 import { createContext, type RunContext } from "./context.js";
 import { readEvent } from "./event.js";
 import type { Host } from "./host.js";
-import { INPUT, parseInputs } from "./inputs.js";
+import { INPUT, keyOfEntry, parseInputs } from "./inputs.js";
 import { buildAndTest, ContractTestsFailed } from "./modes/build.js";
 import { cleanupMode } from "./modes/cleanup.js";
 import { deployMode, dryRunMode, gatedDeployFor, previewMode, requireApiKeys } from "./modes/deploy.js";
@@ -97,5 +97,9 @@ function describePlan(ctx: RunContext, p: Plan) {
 /** Before anything can print them: the runner replaces masked values with *** in every log line. */
 function maskSecrets(host: Host) {
   host.setSecret(host.input(INPUT.apiToken).trim());
-  for (const key of host.input(INPUT.apiKeys).split(/[\n,]/)) host.setSecret(key.trim());
+  for (const entry of host.input(INPUT.apiKeys).split(/[\n,]/)) {
+    host.setSecret(entry.trim());
+    // A project:key entry's key alone is masked too.
+    if (keyOfEntry(entry) !== entry.trim()) host.setSecret(keyOfEntry(entry));
+  }
 }

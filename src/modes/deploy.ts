@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CloudflareApi } from "../cloudflare/api.js";
 import type { RunContext } from "../context.js";
-import { INPUT } from "../inputs.js";
+import { INPUT, keyOfEntry } from "../inputs.js";
 import { smokeTest } from "../stages/smoke.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
@@ -90,7 +90,7 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
       return;
     }
     const proxy = ctx.source.shipped || /\bmodels\b/.test(String(ctx.report.contract?.groups ?? ""));
-    const key = inputs.apiKeys[0];
+    const key = inputs.apiKeys[0] === undefined ? undefined : keyOfEntry(inputs.apiKeys[0]);
     const url = proxy && key ? `${base}/v1/models` : `${base}/`;
     // How long a new version may take to answer everywhere; CF_AI_PROXY_SMOKE_DEADLINE_MS overrides it.
     const deadlineMs = Number(ctx.host.env.CF_AI_PROXY_SMOKE_DEADLINE_MS) || undefined;

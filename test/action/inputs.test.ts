@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WRANGLER_VERSION, InputError, parseInputs, parseVars } from "../../src/inputs.js";
+import { DEFAULT_WRANGLER_VERSION, InputError, keyOfEntry, parseInputs, parseVars } from "../../src/inputs.js";
 
 const read = (values: Record<string, string>) => parseInputs((name) => values[name] ?? "");
 
@@ -57,5 +57,14 @@ describe("parseVars", () => {
     expect(() => parseVars("A=1\nnot a var")).toThrow('input "vars": line 2: expected KEY=VALUE');
     expect(() => parseVars("A=1\nA=2")).toThrow('input "vars": line 2: A is set twice');
     expect(() => parseVars("1A=1")).toThrow("line 1");
+  });
+});
+
+describe("keyOfEntry", () => {
+  it("reads the key of key, project:key and project:name:key entries as the proxy does", () => {
+    expect(keyOfEntry("sk-a")).toBe("sk-a");
+    expect(keyOfEntry("team:sk-a")).toBe("sk-a");
+    expect(keyOfEntry("team:alice:sk-a")).toBe("sk-a");
+    expect(keyOfEntry("default::sk:with:colons")).toBe("sk:with:colons");
   });
 });
