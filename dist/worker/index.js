@@ -2038,9 +2038,9 @@ function errorResponse(error, extraHeaders = {}) {
   });
 }
 __name(errorResponse, "errorResponse");
-function toApiError(error) {
+function toApiError(error, caller) {
   if (error instanceof ApiError) return error;
-  console.error("unhandled error", error);
+  console.error(caller ? `unhandled error (${caller})` : "unhandled error", error);
   return new ApiError(500, "The proxy failed to handle this request.", "server_error", null, "internal_error");
 }
 __name(toApiError, "toApiError");
@@ -7192,7 +7192,10 @@ var nextDay = /* @__PURE__ */ __name((day) => utcDay(dayStartSeconds(day) * 1e3 
 
 // src/app.ts
 var app = new Hono3();
-app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
+app.onError((error, c) => {
+  const project = c.get("project");
+  return errorResponse(toApiError(error, project === void 0 ? void 0 : `project ${project}, key ${c.get("keyName")}`), corsHeaders(c));
+});
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 app.use("*", async (c, next) => {
   try {

@@ -59,3 +59,23 @@ describe("parseVars", () => {
     expect(() => parseVars("1A=1")).toThrow("line 1");
   });
 });
+
+describe("api-keys entries", () => {
+  const first = (keys: string) => parseInputs((name) => (name === "api-keys" ? keys : "")).firstKey;
+  it("reads the key of key, project:key and project:name:key entries with the proxy's own parser", () => {
+    expect(first("sk-a")).toBe("sk-a");
+    expect(first("team:sk-a,sk-b")).toBe("sk-a");
+    expect(first("team:alice:sk-a")).toBe("sk-a");
+    expect(first("default::sk:with:colons")).toBe("sk:with:colons");
+    expect(first("")).toBeUndefined();
+  });
+  it("refuses a malformed entry naming its position, never its key", () => {
+    expect(() => first("sk-a,team!:sk-secret")).toThrow(/input "api-keys": entry 2 \(of 2\) has a project name/);
+    expect(() => first("a:sk-same,b:sk-same")).toThrow(/a key belongs to one project/);
+    try {
+      first("sk-a,team!:sk-secret");
+    } catch (error) {
+      expect((error as Error).message).not.toContain("sk-secret");
+    }
+  });
+});

@@ -27,7 +27,10 @@ type Method = "GET" | "POST" | "DELETE";
 
 export const app: App = new Hono<{ Bindings: Env }>();
 
-app.onError((error, c) => errorResponse(toApiError(error), corsHeaders(c)));
+app.onError((error, c) => {
+  const project = c.get("project");
+  return errorResponse(toApiError(error, project === undefined ? undefined : `project ${project}, key ${c.get("keyName")}`), corsHeaders(c));
+});
 app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
 
 app.use("*", async (c, next) => {

@@ -28,8 +28,9 @@ export function errorResponse(error: ApiError, extraHeaders: Record<string, stri
 }
 
 /** Anything thrown that is not an ApiError is our bug: answer 500 in OpenAI's shape, never with a stack. */
-export function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown, caller?: string): ApiError {
   if (error instanceof ApiError) return error;
-  console.error("unhandled error", error);
+  // The caller is named by project and key name, never by its key.
+  console.error(caller ? `unhandled error (${caller})` : "unhandled error", error);
   return new ApiError(500, "The proxy failed to handle this request.", "server_error", null, "internal_error");
 }
