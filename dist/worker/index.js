@@ -2600,7 +2600,6 @@ var RETIRED = [
   [
     "2026-05-30",
     [
-      "@cf/moonshotai/kimi-k2.5",
       "@hf/meta-llama/meta-llama-3-8b-instruct",
       "@cf/meta/llama-3-8b-instruct",
       "@cf/meta/llama-3-8b-instruct-awq",

@@ -75,6 +75,10 @@ describe("retired and paid-only models", () => {
     await stub.setWorkersPaid(true);
     undo.push(() => stub.setWorkersPaid(false));
     expect((await call("POST", "/v1/chat/completions", { model: "@cf/moonshotai/kimi-k2.6", ...ask("hi") })).status).toBe(200);
+    // Kimi K2.5 is retired but Cloudflare serves it as K2.6: the proxy passes it on rather than refuse it.
+    const marker = unique();
+    expect((await call("POST", "/v1/chat/completions", { model: "@cf/moonshotai/kimi-k2.5", ...ask(marker) })).status).toBe(200);
+    expect((await callsWith(marker)).map((c) => c.model)).toEqual(["@cf/moonshotai/kimi-k2.5"]);
   });
 
   it("a model the catalogue still lists that answers 5028 is a 404 with the date, never a 5xx", async () => {

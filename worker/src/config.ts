@@ -7,6 +7,10 @@ import { FLUSH_MS } from "./streams/batched-text.js";
 
 export interface Config {
   models: ModelSettings;
+  /**
+   * The first candidates of the default lists: what a request with no model echoes, and the names routes pass
+   * to resolveModel to mean "this API's default list" (openai/model.ts). Which candidate serves is decided later.
+   */
   defaultModel: string;
   defaultEmbeddingModel: string;
   aliases: ReadonlyMap<string, Candidates>;
