@@ -39,7 +39,7 @@ async function send(key: string, path: string, body: unknown) {
 async function usage(key: string, kind: string, query: string) {
   const res = await fetch(`${proxy.url}/v1/organization/usage/${kind}?${query}`, { headers: { authorization: `Bearer ${key}` } });
   expect(res.status).toBe(200);
-  return (await res.json()) as { data: { results: Record<string, number & string>[] }[] };
+  return (await res.json()) as { data: { start_time: number; results: Record<string, number & string>[] }[] };
 }
 
 beforeAll(async () => {
@@ -49,6 +49,7 @@ beforeAll(async () => {
     BUDGETS: JSON.stringify({ account: { neurons: 9000 }, projects: { alpha: { neurons: 2500 }, beta: { neurons: 1200, requests: 500 } } }),
   });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu"] });
+  await seedPastDays();
   const chat = (key: string, content: string, extra = {}) => send(key, "/v1/chat/completions", { model: CHAT, messages: [{ role: "user", content }], ...extra });
   expect(await chat(ALPHA, "alpha one")).toBe(200);
   expect(await chat(ALPHA, "alpha two")).toBe(200);
@@ -67,6 +68,27 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+/** Two weeks of earlier usage, written into the ledger as the meter writes it, so the charts have history. */
+async function seedPastDays() {
+  const ns = await proxy.mf.getDurableObjectNamespace("STATE", "proxy");
+  const ledger = ns.get(ns.idFromName("usage-ledger")) as unknown as { recordUsage(records: unknown[], nowMs: number): Promise<unknown> };
+  const now = Date.now();
+  const records = [];
+  for (let ago = 14; ago >= 1; ago--) {
+    const day = new Date(now - ago * 86_400_000).toISOString().slice(0, 10);
+    const wave = 1 + Math.sin(ago / 2);
+    for (const [project, model, requests, tokensIn, tokensOut, neurons, hits] of [
+      ["alpha", CHAT, Math.round(30 * wave), 9000, 14000, 380 * wave, 4],
+      ["alpha", EMBED, 12, 5000, 0, 4, 6],
+      ["beta", "@cf/zai-org/glm-4.7-flash", Math.round(18 * wave), 6000, 9000, 240 * wave, 2],
+    ] as const) {
+      records.push({ day, project, keyName: `${project}-app`, model, kind: model === EMBED ? "embeddings" : "completions", requests, inputTokens: tokensIn, outputTokens: tokensOut,
+        cachedTokens: 0, reasoningTokens: 0, neurons, cacheHits: hits, neuronsSaved: hits * 10, images: 0, characters: 0, audioSeconds: 0 });
+    }
+  }
+  await ledger.recordUsage(records, now);
+}
+
 afterAll(async () => {
   await browser?.close();
   await proxy?.dispose();
@@ -80,12 +102,15 @@ describe("GET /dashboard in Chromium", () => {
     const sum = (field: string, of = results) => of.reduce((s, r) => s + Number(r[field] ?? 0), 0);
     // The split by project matches what each project sent; every request but the cache hit reached the stub
     // (the unknown model too: Workers AI answered it 5007).
-    const completions = results.filter((r) => r.object === "organization.usage.completions.result");
+    // (Earlier days were seeded into the ledger; today's bucket is this test's traffic.)
+    const today = Math.floor(Date.now() / 86_400_000) * 86_400;
+    const todays = pages.flatMap((p) => p.data.filter((b) => b.start_time === today).flatMap((b) => b.results));
+    const completions = todays.filter((r) => r.object === "organization.usage.completions.result");
     expect(sum("num_model_requests", completions.filter((r) => r.project_id === "alpha"))).toBe(4);
     expect(sum("num_model_requests", completions.filter((r) => r.project_id === "beta"))).toBe(2);
     expect(sum("cache_hits", completions.filter((r) => r.project_id === "alpha"))).toBe(1);
     expect(sum("errors", completions.filter((r) => r.project_id === "beta"))).toBe(1);
-    expect((await proxy.stubCalls()).length).toBe(sum("num_model_requests") - sum("cache_hits"));
+    expect((await proxy.stubCalls()).length).toBe(sum("num_model_requests", todays) - sum("cache_hits", todays));
 
     const page = await browser.newPage({ viewport: { width: 1100, height: 1200 } });
     const external: string[] = [];
@@ -123,7 +148,11 @@ describe("GET /dashboard in Chromium", () => {
     await page.click("#signin button");
     await page.waitForSelector("[data-testid=total-requests]:not(:empty)");
     expect(await page.textContent("#scope")).toBe("Project beta");
-    expect(await page.textContent("[data-testid=total-requests]")).toBe("2");
+    const start = Math.floor(Date.now() / 86_400_000) * 86_400 - 29 * 86_400;
+    const pages = await Promise.all(KINDS.map((k) => usage(BETA, k, `start_time=${start}&limit=30`)));
+    const requests = pages.flatMap((p) => p.data.flatMap((b) => b.results)).reduce((n, r) => n + r.num_model_requests, 0);
+    expect(requests).toBeGreaterThan(2);
+    expect(await page.textContent("[data-testid=total-requests]")).toBe(requests.toLocaleString("en-US"));
     expect(await page.isHidden("#projects")).toBe(true);
     await page.close();
   });

@@ -35,12 +35,15 @@ export const DASHBOARD_SCRIPT = String.raw`"use strict";
   function barChart(target, days, series, line, lineLabel) {
     var w = 760, h = 240, left = 56, bottom = 28, top = 12;
     var totals = days.map(function (_, i) { return series.reduce(function (s, x) { return s + x.values[i]; }, 0); });
-    var max = Math.max(1, line || 0, Math.max.apply(null, totals)) * 1.1;
+    var peak = Math.max(1, line || 0, Math.max.apply(null, totals));
+    // Gridlines at a round step (1, 2 or 5 times a power of ten), at most five of them.
+    var magnitude = Math.pow(10, Math.floor(Math.log10(peak / 4)));
+    var step = [1, 2, 5, 10].map(function (m) { return m * magnitude; }).find(function (s) { return peak / s <= 5; });
+    var max = Math.ceil(peak / step) * step;
     var bw = (w - left - 8) / days.length;
     var y = function (v) { return top + (h - top - bottom) * (1 - v / max); };
     var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img" });
-    for (var g = 0; g <= 4; g++) {
-      var v = (max / 1.1) * g / 4;
+    for (var v = 0; v <= max + step / 2; v += step) {
       svg.appendChild(el("line", { x1: left, x2: w - 8, y1: y(v), y2: y(v), stroke: "#eee" }));
       svg.appendChild(el("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#666" }, fmt(v)));
     }
