@@ -7,9 +7,6 @@ export function aiErrorCode(error: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Capacity errors: worth trying a fallback model or again a moment later. */
-export const isCapacityError = (error: unknown) => aiErrorCode(error) === 3040;
-
 /** The date in "5028: This model was deprecated on 2026-05-30. …", or null. */
 export function deprecationDate(error: unknown): string | null {
   const message = error instanceof Error ? error.message : String(error);
