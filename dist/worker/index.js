@@ -165,13 +165,13 @@ var getPattern = /* @__PURE__ */ __name((label, next) => {
   }
   return null;
 }, "getPattern");
-var tryDecode = /* @__PURE__ */ __name((str, decoder) => {
+var tryDecode = /* @__PURE__ */ __name((str, decoder2) => {
   try {
-    return decoder(str);
+    return decoder2(str);
   } catch {
     return str.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
       try {
-        return decoder(match2);
+        return decoder2(match2);
       } catch {
         return match2;
       }
@@ -1905,35 +1905,113 @@ var Hono3 = class extends Hono {
 };
 
 // src/ai/aliases.ts
-var DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.1-8b-instruct";
-var DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5";
-var BUILT_IN_ALIASES = {
-  "gpt-3.5-turbo": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-nano": "@cf/meta/llama-3.2-3b-instruct",
-  "gpt-4": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4-turbo": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4o": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4.1": "@cf/meta/llama-4-scout-17b-16e-instruct",
-  "gpt-5": "@cf/openai/gpt-oss-120b",
-  "gpt-5-mini": "@cf/openai/gpt-oss-20b",
-  "o3-mini": "@cf/openai/gpt-oss-20b",
-  "o4-mini": "@cf/openai/gpt-oss-20b",
-  "text-embedding-ada-002": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-small": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-large": "@cf/baai/bge-large-en-v1.5",
-  "dall-e-2": "@cf/black-forest-labs/flux-1-schnell",
-  "dall-e-3": "@cf/black-forest-labs/flux-1-schnell",
-  "gpt-image-1": "@cf/black-forest-labs/flux-1-schnell",
-  "whisper-1": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-mini-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "tts-1": "@cf/myshell-ai/melotts",
-  "tts-1-hd": "@cf/myshell-ai/melotts",
-  "gpt-4o-mini-tts": "@cf/myshell-ai/melotts"
-};
+var DEFAULT_CHAT_MODELS = [
+  "@cf/google/gemma-4-26b-a4b-it",
+  "@cf/zai-org/glm-4.7-flash",
+  "@cf/qwen/qwen3-30b-a3b-fp8",
+  "@cf/meta/llama-3.1-8b-instruct-fp8"
+];
+var DEFAULT_EMBEDDING_MODELS = ["@cf/baai/bge-base-en-v1.5", "@cf/baai/omni-bge-base-en-v1.5", "@cf/google/embeddinggemma-300m"];
+var LARGE_CHAT = ["@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", ...DEFAULT_CHAT_MODELS];
+var SMALL_CHAT = ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/meta/llama-3.2-3b-instruct", ...DEFAULT_CHAT_MODELS];
+var REASONING = ["@cf/openai/gpt-oss-120b", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/zai-org/glm-4.7-flash"];
+var SMALL_REASONING = ["@cf/openai/gpt-oss-20b", "@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"];
+var LARGE_EMBEDDING = ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3", "@cf/qwen/qwen3-embedding-0.6b"];
+var IMAGE = ["@cf/black-forest-labs/flux-1-schnell", "@cf/bytedance/stable-diffusion-xl-lightning", "@cf/stabilityai/stable-diffusion-xl-base-1.0"];
+var TRANSCRIBE = ["@cf/openai/whisper-large-v3-turbo", "@cf/openai/whisper"];
+var SPEECH = ["@cf/myshell-ai/melotts", "@cf/deepgram/aura-1"];
+var BUILT_IN_ALIASES = /* @__PURE__ */ new Map([
+  ["gpt-3.5-turbo", DEFAULT_CHAT_MODELS],
+  ["gpt-4o-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-nano", SMALL_CHAT],
+  ["gpt-5-nano", SMALL_CHAT],
+  ["gpt-4", LARGE_CHAT],
+  ["gpt-4-turbo", LARGE_CHAT],
+  ["gpt-4o", LARGE_CHAT],
+  ["gpt-4.1", LARGE_CHAT],
+  ["gpt-5", REASONING],
+  ["o3", REASONING],
+  ["gpt-5-mini", SMALL_REASONING],
+  ["o3-mini", SMALL_REASONING],
+  ["o4-mini", SMALL_REASONING],
+  ["text-embedding-ada-002", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-small", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-large", LARGE_EMBEDDING],
+  ["dall-e-2", IMAGE],
+  ["dall-e-3", IMAGE],
+  ["gpt-image-1", IMAGE],
+  ["whisper-1", TRANSCRIBE],
+  ["gpt-4o-transcribe", TRANSCRIBE],
+  ["gpt-4o-mini-transcribe", TRANSCRIBE],
+  ["tts-1", SPEECH],
+  ["tts-1-hd", SPEECH],
+  ["gpt-4o-mini-tts", SPEECH]
+]);
 var isWorkersAiModel = /* @__PURE__ */ __name((name) => name.startsWith("@cf/") || name.startsWith("@hf/"), "isWorkersAiModel");
+
+// src/ai/model-settings.ts
+var ModelSettingError = class extends Error {
+  constructor(variable, detail) {
+    super(`${variable} ${detail}`);
+    this.variable = variable;
+    this.detail = detail;
+    this.name = "ModelSettingError";
+  }
+  static {
+    __name(this, "ModelSettingError");
+  }
+};
+var splitList = /* @__PURE__ */ __name((text) => (text ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean), "splitList");
+var unique = /* @__PURE__ */ __name((names) => [...new Set(names)], "unique");
+function parseAliases(text) {
+  const aliases = new Map(BUILT_IN_ALIASES);
+  if (!text?.trim()) return aliases;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order.");
+  }
+  for (const [name, target] of Object.entries(parsed)) {
+    const list = typeof target === "string" ? [target] : target;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((t) => typeof t === "string" && isWorkersAiModel(t.trim()))) {
+      throw new ModelSettingError(
+        "MODEL_ALIASES",
+        `maps "${name}" to ${JSON.stringify(target)}; expected a Workers AI model id (@cf/\u2026 or @hf/\u2026) or a non-empty list of them.`
+      );
+    }
+    aliases.set(name, unique(list.map((t) => t.trim())));
+  }
+  return aliases;
+}
+__name(parseAliases, "parseAliases");
+function candidatesOf(variable, text, aliases) {
+  return unique(
+    splitList(text).flatMap((name) => {
+      if (isWorkersAiModel(name)) return [name];
+      const target = aliases.get(name);
+      if (target) return target;
+      throw new ModelSettingError(variable, `names "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
+    })
+  );
+}
+__name(candidatesOf, "candidatesOf");
+function parseModelSettings(vars) {
+  const aliases = parseAliases(vars.MODEL_ALIASES);
+  const chat = candidatesOf("DEFAULT_AI_MODEL", vars.DEFAULT_AI_MODEL, aliases);
+  const embedding = candidatesOf("DEFAULT_EMBEDDING_MODEL", vars.DEFAULT_EMBEDDING_MODEL, aliases);
+  return {
+    defaultChat: chat.length ? chat : DEFAULT_CHAT_MODELS,
+    defaultEmbedding: embedding.length ? embedding : DEFAULT_EMBEDDING_MODELS,
+    aliases,
+    fallbacks: candidatesOf("FALLBACK_MODELS", vars.FALLBACK_MODELS, aliases)
+  };
+}
+__name(parseModelSettings, "parseModelSettings");
 
 // src/http/errors.ts
 var ApiError = class extends Error {
@@ -1969,10 +2047,18 @@ __name(toApiError, "toApiError");
 
 // src/streams/batched-text.ts
 var FLUSH_MS = 50;
+var FLUSH_GROWTH = 8;
+var FLUSH_CAP = 10;
+function flushInterval(flushMs, ageMs) {
+  if (flushMs <= 0) return 0;
+  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
+}
+__name(flushInterval, "flushInterval");
 var encoder = new TextEncoder();
 function batchedText(source, steps, flushMs = FLUSH_MS) {
   let pending;
   let lastSent = -Infinity;
+  const startedAt = Date.now();
   let open = true;
   let timer;
   let sourceEnded = false;
@@ -1997,7 +2083,8 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
         pending ??= steps.start();
         for (; ; ) {
           if (pending && !sourceEnded) {
-            const wait = lastSent + flushMs - Date.now();
+            const now2 = Date.now();
+            const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
             if (wait > 0) await pause(wait);
             if (!open) return;
             if (!sourceEnded) return send(controller);
@@ -2050,28 +2137,13 @@ var DEFAULT_CACHE_TTL_SECONDS = 3600;
 var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
 function parseConfig(env) {
-  const aliases = { ...BUILT_IN_ALIASES };
-  if (env.MODEL_ALIASES?.trim()) {
-    let parsed;
-    try {
-      parsed = JSON.parse(env.MODEL_ALIASES);
-    } catch (error) {
-      throw new ConfigError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct"}.`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model.");
-    for (const [name, target] of Object.entries(parsed)) {
-      if (typeof target !== "string" || !isWorkersAiModel(target)) {
-        throw new ConfigError("MODEL_ALIASES", `maps "${name}" to ${JSON.stringify(target)}, which is not a Workers AI model id (@cf/\u2026 or @hf/\u2026).`);
-      }
-      aliases[name] = target;
-    }
+  let models;
+  try {
+    models = parseModelSettings(env);
+  } catch (error) {
+    if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
+    throw error;
   }
-  const model = /* @__PURE__ */ __name((variable, value, fallback) => {
-    const name = value?.trim() || fallback;
-    if (!isWorkersAiModel(name) && !(name in aliases)) throw new ConfigError(variable, `is "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
-    return aliases[name] ?? name;
-  }, "model");
-  const fallbackModels = (env.FALLBACK_MODELS ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean).map((m) => model("FALLBACK_MODELS", m, m));
   let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
@@ -2087,10 +2159,11 @@ function parseConfig(env) {
     }
   }
   return {
-    defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
-    defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
-    aliases,
-    fallbackModels,
+    models,
+    defaultModel: models.defaultChat[0],
+    defaultEmbeddingModel: models.defaultEmbedding[0],
+    aliases: models.aliases,
+    fallbackModels: [...models.fallbacks],
     gatewayId: env.AI_GATEWAY_ID?.trim() || void 0,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
@@ -2435,21 +2508,6 @@ async function runModel(env, config, model, inputs, useFallbacks = true) {
 }
 __name(runModel, "runModel");
 
-// src/render/stream.ts
-function renderStream(events, renderer, flushMs) {
-  return batchedText(events, {
-    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
-    item: /* @__PURE__ */ __name((batch) => {
-      let out = "";
-      for (const event of batch) out += renderer.event(event);
-      return out;
-    }, "item"),
-    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
-    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
-  }, flushMs);
-}
-__name(renderStream, "renderStream");
-
 // src/streams/batch-reader.ts
 var MAX_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream) {
@@ -2600,6 +2658,120 @@ var Mailbox = class {
     wake?.();
   }
 };
+
+// src/streams/openai-chunks.ts
+var OpenAiChunkFilter = class {
+  constructor(includeUsage) {
+    this.includeUsage = includeUsage;
+  }
+  static {
+    __name(this, "OpenAiChunkFilter");
+  }
+  held = "";
+  done = false;
+  /** The complete events in `text` (with what was held back before it), filtered; an incomplete one waits. */
+  push(text) {
+    const all = this.held + (text.includes("\r") ? text.replace(/\r/g, "") : text);
+    const cut = all.lastIndexOf("\n\n");
+    if (cut < 0) {
+      this.held = all;
+      return "";
+    }
+    this.held = all.slice(cut + 2);
+    return this.keep(all.slice(0, cut + 2));
+  }
+  /** What was held back, and `[DONE]` if the upstream did not send it. */
+  end() {
+    const rest = this.held.trim() ? this.keep(this.held.replace(/\n*$/, "\n\n")) : "";
+    this.held = "";
+    return rest + (this.done ? "" : "data: [DONE]\n\n");
+  }
+  keep(events) {
+    let out = events;
+    const usageChunk = !this.includeUsage && (out.includes('"choices":[]') || out.includes('"choices": []'));
+    if (usageChunk || out.includes('data: {"response"')) {
+      out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && /"choices": ?\[\]/.test(event))).join("\n\n");
+    }
+    if (out.includes('"delta":{"reasoning":')) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
+    if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
+    return out;
+  }
+};
+function isOpenAiChunk(firstEvent) {
+  return firstEvent.startsWith("data: {") && firstEvent.includes('"object":"chat.completion.chunk"');
+}
+__name(isOpenAiChunk, "isOpenAiChunk");
+var decoder = /* @__PURE__ */ __name(() => new TextDecoder(), "decoder");
+async function passThroughOpenAiChunks(source, { includeUsage, errorFrame, flushMs }) {
+  const read = [];
+  const text = decoder();
+  let seen = "";
+  try {
+    for (; ; ) {
+      const chunk = await source.read();
+      if (chunk === void 0) break;
+      read.push(chunk);
+      seen += text.decode(chunk, { stream: true });
+      if (seen.replace(/\r/g, "").includes("\n\n")) break;
+    }
+  } catch (error) {
+    return { reader: startingWith(read, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };
+  }
+  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read, source) };
+  const filter = new OpenAiChunkFilter(includeUsage);
+  const body = batchedText(
+    source,
+    {
+      start: /* @__PURE__ */ __name(() => filter.push(seen), "start"),
+      item: /* @__PURE__ */ __name((chunk) => filter.push(text.decode(chunk, { stream: true })), "item"),
+      end: /* @__PURE__ */ __name(() => filter.push(text.decode()) + filter.end(), "end"),
+      error: errorFrame
+    },
+    flushMs
+  );
+  return { body };
+}
+__name(passThroughOpenAiChunks, "passThroughOpenAiChunks");
+function startingWith(first, source) {
+  let pending = first.length ? concat(first) : void 0;
+  return {
+    async read() {
+      if (!pending) return source.read();
+      const batch = pending;
+      pending = void 0;
+      return batch;
+    },
+    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel"),
+    ended: source.ended
+  };
+}
+__name(startingWith, "startingWith");
+function concat(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+__name(concat, "concat");
+
+// src/render/stream.ts
+function renderStream(events, renderer, flushMs) {
+  return batchedText(events, {
+    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+    item: /* @__PURE__ */ __name((batch) => {
+      let out = "";
+      for (const event of batch) out += renderer.event(event);
+      return out;
+    }, "item"),
+    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
+    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
+  }, flushMs);
+}
+__name(renderStream, "renderStream");
 
 // src/ai/sse.ts
 var SseParser = class {
@@ -2799,7 +2971,7 @@ function upstreamEvents(upstream, stages = []) {
   let finished = false;
   let failure2;
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const source = coalescingReader(upstream);
+  const source = upstream instanceof ReadableStream ? coalescingReader(upstream) : upstream;
   return {
     async read() {
       try {
@@ -2929,10 +3101,17 @@ async function streamText(env, config, waitUntil, call) {
   return { ...answered, events: eventsOnce(events) };
 }
 __name(streamText, "streamText");
-async function streamTextRendered(env, config, waitUntil, call, renderer) {
+async function streamTextRendered(env, config, waitUntil, call, renderer, { passThrough } = {}) {
   const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
-  return { ...answered, body };
+  if (!("upstream" in source)) return { ...answered, body: renderEvents(source.events, stages, renderer), passedThrough: false };
+  let upstream = source.upstream;
+  if (passThrough && !stages.length) {
+    const errorFrame = /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "errorFrame");
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs });
+    if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
+    upstream = tried.reader;
+  }
+  return { ...answered, body: renderUpstream(upstream, stages, renderer, config.streamFlushMs), passedThrough: false };
 }
 __name(streamTextRendered, "streamTextRendered");
 async function settle(output, maxTokens) {
@@ -3035,7 +3214,7 @@ __name(asObject, "asObject");
 // src/openai/model.ts
 function resolveModel(body, config, fallback) {
   const requested = optionalString(body, "model")?.trim() || fallback;
-  const model = config.aliases[requested] ?? requested;
+  const model = config.aliases.get(requested)?.[0] ?? requested;
   if (!isWorkersAiModel(model)) {
     throw notFound(`The model '${requested}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
   }
@@ -3316,6 +3495,7 @@ function chatStreamRenderer(o) {
 __name(chatStreamRenderer, "chatStreamRenderer");
 
 // src/routes/chat.ts
+var STREAM_PATH_HEADER = "x-stream-path";
 async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
@@ -3325,8 +3505,9 @@ async function createChatCompletion(c) {
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
     const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
-    const { cache: cache2, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
-    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
+    const passThrough = request.inputs.tools ? void 0 : { includeUsage: request.includeUsage };
+    const { cache: cache2, body, passedThrough } = await streamTextRendered(c.env, config, waitUntil, call, renderer, { passThrough });
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });
@@ -3576,8 +3757,8 @@ function toOpenAiModels(models, config) {
     owned_by: ownerOf(m.name)
   }));
   const known = new Set(list.map((m) => m.id));
-  for (const [alias, target] of Object.entries(config.aliases)) {
-    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(target) });
+  for (const [alias, targets] of config.aliases) {
+    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(targets[0]) });
   }
   return list;
 }
@@ -3594,7 +3775,7 @@ async function home(c) {
     const task = m.task?.name ?? "Other";
     byTask.set(task, [...byTask.get(task) ?? [], m.name]);
   }
-  const aliases = Object.entries(config.aliases).sort(([a], [b]) => a.localeCompare(b));
+  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]]).sort(([a], [b]) => a.localeCompare(b));
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({

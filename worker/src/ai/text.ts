@@ -9,7 +9,9 @@ import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
 import { runModel } from "./run.js";
-import type { BatchReader } from "../streams/batch-reader.js";
+import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
+import { passThroughOpenAiChunks } from "../streams/openai-chunks.js";
+import { toApiError } from "../http/errors.js";
 import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
 import { applyStop, stopStages } from "./stop.js";
 import { resultEvents } from "./stream.js";
@@ -70,11 +72,30 @@ export async function streamText(env: Env, config: Config, waitUntil: WaitUntil,
   return { ...answered, events: eventsOnce(events) };
 }
 
-/** The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. */
-export async function streamTextRendered(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall, renderer: Renderer): Promise<Answered & { body: ReadableStream<Uint8Array> }> {
+/**
+ * The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. With
+ * `passThrough` (the caller's format is OpenAI chat chunks and its request needs nothing rewritten), an upstream
+ * that already sends chat chunks, with no stop sequence to enforce and nothing to collect for the cache, goes to the
+ * client as it came (streams/openai-chunks.ts): `passedThrough` says so.
+ */
+export async function streamTextRendered(
+  env: Env,
+  config: Config,
+  waitUntil: WaitUntil,
+  call: TextCall,
+  renderer: Renderer,
+  { passThrough }: { passThrough?: { includeUsage: boolean } } = {},
+): Promise<Answered & { body: ReadableStream<Uint8Array>; passedThrough: boolean }> {
   const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
-  return { ...answered, body };
+  if (!("upstream" in source)) return { ...answered, body: renderEvents(source.events, stages, renderer), passedThrough: false };
+  let upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array> = source.upstream;
+  if (passThrough && !stages.length) {
+    const errorFrame = (error: unknown) => renderer.error(toApiError(error));
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs });
+    if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
+    upstream = tried.reader;
+  }
+  return { ...answered, body: renderUpstream(upstream, stages, renderer, config.streamFlushMs), passedThrough: false };
 }
 
 /** Some models answer a non-stream request with a stream anyway: read it to the end. */
