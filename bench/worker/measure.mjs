@@ -17,12 +17,20 @@ export const round3 = (n) => Math.round(n * 1000) / 1000;
 /** Settling before each reading: whatever a previous response left running (waitUntil, GC) finishes outside. */
 const SETTLE_MS = 30;
 
-/** Main-thread CPU (ms) of `target` while `requests` ([path, bodyText]) run one after the other. */
-export async function mainThreadMs(target, requests) {
+/**
+ * Main-thread CPU (ms) of `target` while `requests` ([path, bodyText]) run one after the other, or in `lanes`
+ * loops side by side, each starting `staggerMs` after the previous (several paced streams at once: more samples
+ * in the same wall time).
+ */
+export async function mainThreadMs(target, requests, { lanes = 1, staggerMs = 7 } = {}) {
   await sleep(SETTLE_MS);
   const before = cpuSnapshot(target.pid);
   const started = performance.now();
-  for (const [path, body] of requests) await send(target.origin, path, body);
+  const lane = async (i) => {
+    await sleep(i * staggerMs);
+    for (let r = i; r < requests.length; r += lanes) await send(target.origin, requests[r][0], requests[r][1]);
+  };
+  await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
   const wallMs = performance.now() - started;
   await sleep(SETTLE_MS);
   const after = cpuSnapshot(target.pid);
@@ -33,16 +41,16 @@ const repeat = (n, request) => Array.from({ length: n }, () => request);
 
 /**
  * `rounds` windows of `perRound` requests for each side ({target, path, body}), both sides at the same time (each
- * in its own process, one request after the other within a side). Per request: the main thread's CPU, the whole
+ * in its own process; within a side one after the other, or in `lanes` side by side). Per request: the main thread's CPU, the whole
  * process's, the wall time; and per round the difference proxy − pass-through.
  */
-export async function measurePair(proxy, passthrough, { rounds, perRound }) {
+export async function measurePair(proxy, passthrough, { rounds, perRound, lanes = 1 }) {
   const windows = [];
   for (let r = 0; r < rounds; r++) {
     const [p, b] = await Promise.all(
-      [proxy, passthrough].map((side) => mainThreadMs(side.target, repeat(perRound, [side.path, JSON.stringify(side.body)]))),
+      [proxy, passthrough].map((side) => mainThreadMs(side.target, repeat(perRound, [side.path, JSON.stringify(side.body)]), { lanes })),
     );
-    windows.push({ proxy: per(p, perRound), passthrough: per(b, perRound) });
+    windows.push({ proxy: per(p, perRound, lanes), passthrough: per(b, perRound, lanes) });
   }
   const med = (pick) => round3(median(windows.map(pick)));
   const diffs = windows.map((w) => w.proxy.main - w.passthrough.main);
@@ -60,7 +68,8 @@ export async function measurePair(proxy, passthrough, { rounds, perRound }) {
   };
 }
 
-const per = (m, n) => ({ main: m.main / n, all: m.all / n, wallMs: m.wallMs / n });
+/** Per request; the wall time of one request, whose lanes ran side by side. */
+const per = (m, n, lanes) => ({ main: m.main / n, all: m.all / n, wallMs: (m.wallMs * lanes) / n });
 
 /** One request to each side, read to the end and parsed by `replyText`: both must give the same reply text. */
 export async function verifyPair(proxy, passthrough, replyText) {

@@ -31,6 +31,8 @@ const NATIVE = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 const SYSTEM = "You are a helpful assistant.";
 const PACED = (words) => `Write a long answer. [[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
 const LONG = 1000;
+/** A shorter paced answer beside it: with the long one, where a stream crosses 10 ms. */
+const SHORT = 250;
 /** Paced rows are checked first on a short answer (a 1,000-token stream takes 20 s). */
 const CHECK_WORDS = 40;
 
@@ -42,7 +44,8 @@ const CHAT = "/v1/chat/completions";
  * the proxy's own CPU. `paced` rows take 20 s a request and run few rounds.
  */
 function rows(assistantId) {
-  const pacedPlan = QUICK ? { rounds: 1, perRound: 1 } : { rounds: 2, perRound: 1 };
+  // Three streams side by side per process and round: more samples in the same 20 s (measure.mjs).
+  const pacedPlan = QUICK ? { rounds: 1, perRound: 3, lanes: 3 } : { rounds: 2, perRound: 3, lanes: 3 };
   return [
     {
       key: "chat",
@@ -62,6 +65,16 @@ function rows(assistantId) {
       paced: true,
     },
     {
+      key: "pacedOpenAiRendered",
+      title: `the same with a stop sequence that never matches: rendered`,
+      proxy: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true, stop: ["never in the answer"] })],
+      passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      full: true,
+    },
+    {
       key: "pacedNative",
       title: `chat stream, ${LONG} tokens at 50/s, native upstream (${NATIVE}): rendered`,
       proxy: [CHAT, chat(NATIVE, PACED(LONG), { stream: true })],
@@ -69,6 +82,26 @@ function rows(assistantId) {
       targetMs: 10,
       plan: pacedPlan,
       paced: true,
+    },
+    {
+      key: "pacedOpenAiShort",
+      title: `chat stream, ${SHORT} tokens at 50/s, OpenAI-shaped upstream: passed through`,
+      proxy: [CHAT, chat(OPENAI_SHAPED, PACED(SHORT), { stream: true })],
+      passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(SHORT), { stream: true })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      full: true,
+    },
+    {
+      key: "pacedNativeShort",
+      title: `chat stream, ${SHORT} tokens at 50/s, native upstream: rendered`,
+      proxy: [CHAT, chat(NATIVE, PACED(SHORT), { stream: true })],
+      passthrough: [CHAT, chat(NATIVE, PACED(SHORT), { stream: true })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      full: true,
     },
     {
       key: "responses",
@@ -87,6 +120,16 @@ function rows(assistantId) {
       targetMs: 10,
       plan: pacedPlan,
       paced: true,
+    },
+    {
+      key: "noise",
+      title: `noise floor: a second pass-through process against the first, the ${LONG}-token OpenAI-shaped stream`,
+      proxy: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true })],
+      passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      againstItself: true,
     },
     {
       key: "cached",
@@ -141,12 +184,14 @@ async function main() {
     running.push(proxy);
     const passthrough = await startWorkerd(Miniflare, passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }), {}, { stubOrigin: stub.origin });
     running.push(passthrough);
+    const passthrough2 = await startWorkerd(Miniflare, passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING, name: "passthrough-2" }), {}, { stubOrigin: stub.origin });
+    running.push(passthrough2);
     if (!schedstatWorks(proxy.pid)) throw new Error("/proc/<pid>/task/<tid>/schedstat reads 0 here: no per-thread CPU time to measure with");
 
     const busyBefore = machineBusyMs();
     const loadBefore = loadavg()[0];
     const measureStart = Date.now();
-    const ours = () => processCpuMs(proxy.pid) + processCpuMs(passthrough.pid) + processCpuMs(stub.pid) + processCpuMs(process.pid);
+    const ours = () => [proxy, passthrough, passthrough2, stub].reduce((sum, p) => sum + processCpuMs(p.pid), processCpuMs(process.pid));
     const oursBefore = ours();
 
     process.stderr.write("validating the measure against a known workload…\n");
@@ -160,15 +205,16 @@ async function main() {
     if (!assistant.id) throw new Error(`could not create the bench's assistant: ${JSON.stringify(assistant)}`);
 
     const results = [];
-    for (const row of rows(assistant.id)) {
+    for (const row of rows(assistant.id).filter((r) => !QUICK || !r.full)) {
       process.stderr.write(`measuring ${row.title}…\n`);
       const side = (target, [path, body]) => ({ target, path, body });
       const check = row.paced ? shortened : (r) => r;
-      const checked = await verifyPair(side(proxy, check(row.proxy)), side(passthrough, check(row.passthrough)), replyText);
+      const subject = row.againstItself ? passthrough2 : proxy;
+      const checked = await verifyPair(side(subject, check(row.proxy)), side(passthrough, check(row.passthrough)), replyText);
       for (let i = 0; i < (row.plan.warmup ?? 0); i++) {
-        await Promise.all([side(proxy, row.proxy), side(passthrough, row.passthrough)].map((s) => fetch(s.target.origin + s.path, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" }, body: JSON.stringify(s.body) }).then((r) => r.arrayBuffer())));
+        await Promise.all([side(subject, row.proxy), side(passthrough, row.passthrough)].map((s) => fetch(s.target.origin + s.path, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" }, body: JSON.stringify(s.body) }).then((r) => r.arrayBuffer())));
       }
-      const measured = await measurePair(side(proxy, row.proxy), side(passthrough, row.passthrough), row.plan);
+      const measured = await measurePair(side(subject, row.proxy), side(passthrough, row.passthrough), row.plan);
       results.push({ key: row.key, title: row.title, targetMs: row.targetMs, plan: row.plan, checked, request: { proxy: row.proxy, passthrough: row.passthrough }, measured });
     }
 
