@@ -12,6 +12,8 @@ export const WORKER_BUNDLE = join(root, "dist/worker/index.js");
 export const WORKER_CONFIG = join(root, "dist/worker/wrangler.jsonc");
 export const STUB_BUNDLE = join(root, "dist/ai-stub/index.js");
 export const PASSTHROUGH = join(here, "passthrough.mjs");
+const STUB_SERVER = join(here, "stub-server.mjs");
+const REMOTE_AI = join(here, "remote-ai.mjs");
 
 export const API_KEY = "sk-bench-0123456789abcdef";
 const STUB = "ai-stub";
@@ -68,7 +70,7 @@ export function loadWrangler() {
  * The proxy exactly as deployed: its bundle and its generated config, translated by wrangler, AI → the stub.
  * `scriptPath` swaps in another bundle with the same config.
  */
-export function proxyWorker(api, { name = "proxy", scriptPath = WORKER_BUNDLE } = {}) {
+export function proxyWorker(api, { name = "proxy", scriptPath = WORKER_BUNDLE, ai = LOCAL_AI } = {}) {
   const { workerOptions } = api.unstable_getMiniflareWorkerOptions(WORKER_CONFIG);
   const aiBinding = typeof workerOptions.ai?.binding === "string" ? workerOptions.ai.binding : "AI";
   delete workerOptions.ai;
@@ -79,13 +81,13 @@ export function proxyWorker(api, { name = "proxy", scriptPath = WORKER_BUNDLE } 
     scriptPath,
     modulesRoot: dirname(scriptPath),
     compatibilityFlags: workerOptions.compatibilityFlags ?? [],
-    serviceBindings: { ...(workerOptions.serviceBindings ?? {}), [aiBinding]: { name: STUB, entrypoint: "AiStub" } },
+    serviceBindings: { ...(workerOptions.serviceBindings ?? {}), [aiBinding]: ai },
     bindings: { ...(workerOptions.bindings ?? {}), API_KEYS: API_KEY },
   };
 }
 
 /** The pass-through worker, with the proxy's compatibility date and flags. */
-export function passthroughWorker(proxyOptions, { name = "passthrough", scriptPath = PASSTHROUGH } = {}) {
+export function passthroughWorker(proxyOptions, { name = "passthrough", scriptPath = PASSTHROUGH, ai = LOCAL_AI } = {}) {
   return {
     name,
     modules: true,
@@ -93,19 +95,38 @@ export function passthroughWorker(proxyOptions, { name = "passthrough", scriptPa
     modulesRoot: dirname(scriptPath),
     compatibilityDate: proxyOptions.compatibilityDate,
     compatibilityFlags: proxyOptions.compatibilityFlags,
-    serviceBindings: { AI: { name: STUB, entrypoint: "AiStub" } },
+    serviceBindings: { AI: ai },
   };
 }
 
-/** One Miniflare (one workerd process) running `worker` as its entry worker, with the stub beside it. */
-export async function startWorkerd(Miniflare, worker, extraOptions = {}) {
+/** The AI binding: the stub in the same process, or (REMOTE_AI) the stub in its own process (startStubServer). */
+export const LOCAL_AI = { name: STUB, entrypoint: "AiStub" };
+export const REMOTE_AI_BINDING = { name: "ai-remote", entrypoint: "RemoteAi" };
+
+function stubWorker() {
+  return { name: STUB, modules: true, scriptPath: STUB_BUNDLE, modulesRoot: dirname(STUB_BUNDLE), compatibilityDate: STUB_COMPATIBILITY_DATE };
+}
+
+/** The stub alone in a workerd process, served over HTTP (stub-server.mjs); `origin` goes to startWorkerd. */
+export async function startStubServer(Miniflare) {
   const before = new Set(childrenNamed(process.pid, "workerd"));
-  const mf = new Miniflare({
-    host: "127.0.0.1",
-    port: 0,
-    ...extraOptions,
-    workers: [worker, { name: STUB, modules: true, scriptPath: STUB_BUNDLE, modulesRoot: dirname(STUB_BUNDLE), compatibilityDate: STUB_COMPATIBILITY_DATE }],
-  });
+  const server = { name: "stub-server", modules: true, scriptPath: STUB_SERVER, modulesRoot: here, compatibilityDate: STUB_COMPATIBILITY_DATE, serviceBindings: { STUB: LOCAL_AI } };
+  const mf = new Miniflare({ host: "127.0.0.1", port: 0, workers: [server, stubWorker()] });
+  const url = await mf.ready;
+  const [pid] = childrenNamed(process.pid, "workerd").filter((p) => !before.has(p));
+  return { name: "stub", mf, pid, origin: url.origin };
+}
+
+/**
+ * One Miniflare (one workerd process) running `worker` as its entry worker, with the stub beside it, or, given
+ * `stubOrigin` (startStubServer), with remote-ai.mjs reaching the stub in its own process.
+ */
+export async function startWorkerd(Miniflare, worker, extraOptions = {}, { stubOrigin } = {}) {
+  const before = new Set(childrenNamed(process.pid, "workerd"));
+  const aiWorker = stubOrigin
+    ? { name: "ai-remote", modules: true, scriptPath: REMOTE_AI, modulesRoot: here, compatibilityDate: STUB_COMPATIBILITY_DATE, bindings: { STUB_ORIGIN: stubOrigin } }
+    : stubWorker();
+  const mf = new Miniflare({ host: "127.0.0.1", port: 0, ...extraOptions, workers: [worker, aiWorker] });
   let url;
   try {
     url = await mf.ready;
@@ -141,7 +162,7 @@ export async function sendAndRead(origin, path, bodyText) {
   const response = await fetch(origin + path, { method: "POST", headers: REQUEST_HEADERS, body: bodyText });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${origin}${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return { text, contentType: response.headers.get("content-type") ?? "" };
+  return { text, contentType: response.headers.get("content-type") ?? "", streamPath: response.headers.get("x-stream-path") ?? undefined };
 }
 
 /** The reply text in whatever shape came back: OpenAI chat completion / chunks (proxy), or Workers AI's own. */
@@ -160,10 +181,12 @@ export function replyText({ text, contentType }) {
       continue;
     }
     const event = JSON.parse(data);
-    // Chat chunks, Workers AI's own events, or Responses events (which end with response.completed).
+    // Chat chunks, Workers AI's own events, Responses events (which end with response.completed), or Assistants
+    // events (thread.message.delta).
     if (event.type === "response.completed") done = true;
     if (event.type === "response.output_text.delta") out += event.delta;
-    else if (!event.type) out += event.choices?.[0]?.delta?.content ?? event.response ?? "";
+    else if (event.object === "thread.message.delta") out += event.delta?.content?.map((c) => c.text?.value ?? "").join("") ?? "";
+    else if (!event.type && !event.object?.startsWith("thread")) out += event.choices?.[0]?.delta?.content ?? event.response ?? "";
   }
   if (!done) throw new Error("the stream did not end with data: [DONE] or response.completed");
   return out;

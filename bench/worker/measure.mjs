@@ -1,8 +1,11 @@
-// The measuring loop of run.mjs: N sequential requests between two readings of the
-// workerd process's CPU time, several rounds, the median round.
+// The measuring loop of run.mjs. The measure: CPU time of the main thread of a worker's workerd process (where
+// workerd runs every isolate, its HTTP server and its stream pumps; the Workers AI stub runs in a process of its
+// own), read from /proc/<pid>/task/<pid>/schedstat before and after requests, per request. The proxy and the
+// native pass-through are measured in the same stretch of time, each in its own process, and compared round by
+// round: proxy − pass-through is the proxy's own CPU above what workerd spends to move the same answer natively.
 import { setTimeout as sleep } from "node:timers/promises";
-import { cpuBetween, cpuSnapshot } from "./cpu.mjs";
-import { canonical, eventCount, replyText, send, sendAndRead } from "./lib.mjs";
+import { cpuSnapshot } from "./cpu.mjs";
+import { send, sendAndRead } from "./lib.mjs";
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -14,85 +17,64 @@ export const round3 = (n) => Math.round(n * 1000) / 1000;
 /** Settling before each reading: whatever a previous response left running (waitUntil, GC) finishes outside. */
 const SETTLE_MS = 30;
 
-async function measureWindow(target, path, bodyText, count) {
-  await target.ai.reset(); // the stub's call log stays small (it would grow by one record per request)
+/**
+ * Main-thread CPU (ms) of `target` while `requests` ([path, bodyText]) run one after the other, or in `lanes`
+ * loops side by side, each starting `staggerMs` after the previous (several paced streams at once: more samples
+ * in the same wall time).
+ */
+export async function mainThreadMs(target, requests, { lanes = 1, staggerMs = 7 } = {}) {
   await sleep(SETTLE_MS);
   const before = cpuSnapshot(target.pid);
   const started = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < count; i++) bytes += await send(target.origin, path, bodyText);
+  const lane = async (i) => {
+    await sleep(i * staggerMs);
+    for (let r = i; r < requests.length; r += lanes) await send(target.origin, requests[r][0], requests[r][1]);
+  };
+  await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
   const wallMs = performance.now() - started;
   await sleep(SETTLE_MS);
-  const used = cpuBetween(before, cpuSnapshot(target.pid));
-  return {
-    perRequestMs: used.ms / count,
-    mainThreadPerRequestMs: used.mainMs / count,
-    tickPerRequestMs: used.tickMs / count,
-    systemShare: used.tickMs > 0 ? used.systemTickMs / used.tickMs : 0,
-    threadsChanged: used.threadsChanged,
-    wallPerRequestMs: wallMs / count,
-    responseBytes: bytes / count,
-  };
+  const after = cpuSnapshot(target.pid);
+  return { main: (after.mainNs - before.mainNs) / 1e6, all: (after.ns - before.ns) / 1e6, wallMs };
 }
 
-/**
- * One request to each subject ({key, target, path, body}), checked before anything is timed: the reply is the
- * expected text, the stub got exactly one call, and (with `sameWork`) every subject asked the stub for the same.
- */
-export async function verify(subjects, expectedText, { sameWork = true } = {}) {
-  const seen = {};
-  for (const s of subjects) {
-    await s.target.ai.reset();
-    const answer = await sendAndRead(s.target.origin, s.path, JSON.stringify(s.body));
-    const text = replyText(answer);
-    if (text !== expectedText) throw new Error(`${s.key}: unexpected reply ${JSON.stringify(String(text).slice(0, 200))}`);
-    const calls = await s.target.ai.calls();
-    const expectedCalls = s.aiCalls ?? 1;
-    if (calls.length !== expectedCalls) throw new Error(`${s.key}: ${calls.length} Workers AI calls for one request, expected ${expectedCalls}`);
-    seen[s.key] = { model: calls[0]?.model, inputs: calls[0] && canonical(calls[0].inputs), events: eventCount(answer.text), bytes: answer.text.length };
-  }
-  if (sameWork) {
-    const [first, ...rest] = subjects;
-    for (const s of rest.filter((r) => (r.aiCalls ?? 1) > 0)) {
-      const a = seen[first.key];
-      const b = seen[s.key];
-      if (a.model !== b.model || a.inputs !== b.inputs) {
-        throw new Error(`the workers do not ask the stub for the same work:\n  ${first.key}: ${a.model} ${a.inputs}\n  ${s.key}: ${b.model} ${b.inputs}`);
-      }
-    }
-  }
-  return seen;
-}
+const repeat = (n, request) => Array.from({ length: n }, () => request);
 
 /**
- * Measures each subject for `rounds` windows of `perRound` requests after `warmup` requests; the order of the
- * subjects rotates from round to round so that none is always measured first.
+ * `rounds` windows of `perRound` requests for each side ({target, path, body}), both sides at the same time (each
+ * in its own process; within a side one after the other, or in `lanes` side by side). Per request: the main thread's CPU, the whole
+ * process's, the wall time; and per round the difference proxy − pass-through.
  */
-export async function measure(subjects, { warmup, perRound, rounds }) {
-  for (const s of subjects) for (let i = 0; i < warmup; i++) await send(s.target.origin, s.path, JSON.stringify(s.body));
-  const windows = Object.fromEntries(subjects.map((s) => [s.key, []]));
+export async function measurePair(proxy, passthrough, { rounds, perRound, lanes = 1 }) {
+  const windows = [];
   for (let r = 0; r < rounds; r++) {
-    for (let j = 0; j < subjects.length; j++) {
-      const s = subjects[(r + j) % subjects.length];
-      windows[s.key].push(await measureWindow(s.target, s.path, JSON.stringify(s.body), perRound));
-    }
+    const [p, b] = await Promise.all(
+      [proxy, passthrough].map((side) => mainThreadMs(side.target, repeat(perRound, [side.path, JSON.stringify(side.body)]), { lanes })),
+    );
+    windows.push({ proxy: per(p, perRound, lanes), passthrough: per(b, perRound, lanes) });
   }
-  return Object.fromEntries(Object.entries(windows).map(([key, list]) => [key, summarise(list, perRound)]));
+  const med = (pick) => round3(median(windows.map(pick)));
+  const diffs = windows.map((w) => w.proxy.main - w.passthrough.main);
+  return {
+    proxyMs: med((w) => w.proxy.main),
+    passthroughMs: med((w) => w.passthrough.main),
+    ownMs: round3(median(diffs)),
+    ownMinMs: round3(Math.min(...diffs)),
+    ownMaxMs: round3(Math.max(...diffs)),
+    proxyProcessMs: med((w) => w.proxy.all),
+    passthroughProcessMs: med((w) => w.passthrough.all),
+    proxyWallMs: med((w) => w.proxy.wallMs),
+    passthroughWallMs: med((w) => w.passthrough.wallMs),
+    rounds: windows.map((w) => ({ proxy: round3(w.proxy.main), passthrough: round3(w.passthrough.main) })),
+  };
 }
 
-function summarise(list, perRound) {
-  const med = (field) => round3(median(list.map((w) => w[field])));
-  return {
-    perRequestMs: med("perRequestMs"),
-    mainThreadPerRequestMs: med("mainThreadPerRequestMs"),
-    tickPerRequestMs: med("tickPerRequestMs"),
-    systemShare: Math.round(median(list.map((w) => w.systemShare)) * 100) / 100,
-    minMs: round3(Math.min(...list.map((w) => w.perRequestMs))),
-    maxMs: round3(Math.max(...list.map((w) => w.perRequestMs))),
-    wallPerRequestMs: med("wallPerRequestMs"),
-    responseBytes: Math.round(median(list.map((w) => w.responseBytes))),
-    requestsPerRound: perRound,
-    rounds: list.map((w) => round3(w.perRequestMs)),
-    roundsWithThreadChanges: list.filter((w) => w.threadsChanged).length,
-  };
+/** Per request; the wall time of one request, whose lanes ran side by side. */
+const per = (m, n, lanes) => ({ main: m.main / n, all: m.all / n, wallMs: (m.wallMs * lanes) / n });
+
+/** One request to each side, read to the end and parsed by `replyText`: both must give the same reply text. */
+export async function verifyPair(proxy, passthrough, replyText) {
+  const [p, b] = await Promise.all([proxy, passthrough].map((side) => sendAndRead(side.target.origin, side.path, JSON.stringify(side.body))));
+  const [pt, bt] = [replyText(p), replyText(b)];
+  if (!bt || pt !== bt) throw new Error(`proxy and pass-through differ:\n  proxy: ${JSON.stringify(String(pt).slice(0, 200))}\n  pass-through: ${JSON.stringify(String(bt).slice(0, 200))}`);
+  return { replyChars: pt.length, proxyEvents: p.text.split("\n").filter((l) => l.startsWith("data: ")).length, passthroughEvents: b.text.split("\n").filter((l) => l.startsWith("data: ")).length, proxyStreamPath: p.streamPath };
 }

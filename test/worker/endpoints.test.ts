@@ -215,6 +215,9 @@ describe("GET /", () => {
     expect(html).toContain(`${BASE}/v1`);
     expect(html).toContain("@cf/meta/llama-3.1-8b-instruct-fp8");
     expect(html).not.toContain("<script>");
+    // What a long stream costs on Workers Free is said where users look (README, Performance).
+    expect(html).toContain("10 ms of CPU");
+    expect(html).toContain('"stream": false');
   });
 
   it("answers JSON for machines", async () => {

@@ -2,7 +2,7 @@
 // and the batching writer (what is ready goes out at once after a pause, a burst goes out as one chunk).
 import { describe, expect, it } from "vitest";
 import { coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
-import { batchedText } from "../../worker/src/streams/batched-text.js";
+import { batchedText, flushInterval } from "../../worker/src/streams/batched-text.js";
 import { sentWhenStopped, testEnv, unique } from "./helpers.js";
 
 const encoder = new TextEncoder();
@@ -64,6 +64,11 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 }
 
 describe("batchedText", () => {
+  it("spreads the writes of a long stream out: flushMs at first, the age / 8 later, at most 10 × flushMs", () => {
+    expect([0, 400, 2000, 4000, 20_000].map((age) => flushInterval(50, age))).toEqual([50, 50, 250, 500, 500]);
+    expect(flushInterval(0, 20_000)).toBe(0);
+  });
+
   it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {
     const source = fedSource();
     const reader = batchedText(source.reader, steps, 60_000).getReader();

@@ -75,6 +75,24 @@ describe("accounting", () => {
     expect(delta(e, beforeEmb.get(EMBEDDING_MODEL), "input_tokens")).toBe(embUsage.prompt_tokens);
   });
 
+  it("counts a stream passed through unparsed (an OpenAI-shaped model) with the usage it carried", async () => {
+    const model = "@cf/zai-org/glm-4.7-flash";
+    const before = (await today()).get(model);
+    const { response, settled } = await fetchWithEnv(
+      {},
+      post("/v1/chat/completions", { model, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: unique("passthrough") }] }),
+    );
+    expect(response.headers.get("x-stream-path")).toBe("passthrough");
+    const text = await response.text();
+    await settled();
+    const usage = JSON.parse(text.split("\n\n").filter((b) => b.includes('"usage":{')).at(-1)!.slice(6)).usage;
+    const after = (await today()).get(model);
+    expect(delta(after, before, "num_model_requests")).toBe(1);
+    expect(delta(after, before, "input_tokens")).toBe(usage.prompt_tokens);
+    expect(delta(after, before, "output_tokens")).toBe(usage.completion_tokens);
+    expect(delta(after, before, "neurons")).toBeGreaterThan(0);
+  });
+
   it("counts a cache hit with the neurons it saved, and no neurons spent", async () => {
     const body = { model: CHAT_MODEL, temperature: 0, messages: [{ role: "user", content: unique("cached") }] };
     await withEnv({}, post("/v1/chat/completions", body));

@@ -66,7 +66,7 @@ export function runStages(events: AiEvent[], stages: EventStage[], sink: Emit): 
  * once per `flushMs` (streams/). A failure (upstream or ours) becomes the format's error frame, so the client
  * reads a message instead of a cut connection.
  */
-export function renderUpstream(upstream: ReadableStream<Uint8Array>, stages: EventStage[], renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
+export function renderUpstream(upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>, stages: EventStage[], renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
   return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
 }
 
@@ -89,12 +89,12 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
  * Upstream bytes → AiEvents, a batch per read (for consumers that work on events: Assistants runs, Responses):
  * each read takes what the upstream has sent since the previous one.
  */
-export function upstreamEvents(upstream: ReadableStream<Uint8Array>, stages: EventStage[] = []): BatchReader<AiEvent[]> {
+export function upstreamEvents(upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>, stages: EventStage[] = []): BatchReader<AiEvent[]> {
   let batch: AiEvent[] = [];
   let finished = false;
   let failure: { error: unknown } | undefined;
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const source = coalescingReader(upstream);
+  const source = upstream instanceof ReadableStream ? coalescingReader(upstream) : upstream;
   return {
     async read() {
       try {

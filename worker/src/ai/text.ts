@@ -9,11 +9,13 @@ import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
 import { type ModelRequest, runModel } from "./run.js";
-import type { BatchReader } from "../streams/batch-reader.js";
+import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
+import { passThroughOpenAiChunks } from "../streams/openai-chunks.js";
+import { toApiError } from "../http/errors.js";
 import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
 import { applyStop, stopStages } from "./stop.js";
 import { resultEvents } from "./stream.js";
-import { amountsOf, type Meter } from "../usage/meter.js";
+import { amountsOf, type Meter, meterStage } from "../usage/meter.js";
 
 export interface TextCall {
   /** Names the API in the cache key: the same inputs through another API are another entry. */
@@ -61,6 +63,7 @@ export async function answerText(env: Env, config: Config, waitUntil: WaitUntil,
 /** What a stream is made from: a cached answer, an upstream stream, or a non-stream upstream answer. */
 type Source = { events: AiEvent[] } | { upstream: ReadableStream<Uint8Array> };
 
+/** `stages` rewrite or collect the answer; the usage meter is added by the caller (a pass-through counts without stages). */
 async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { source: Source; stages: EventStage[] }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) {
@@ -72,8 +75,7 @@ async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: 
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source: Source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  const metered = call.meter ? [call.meter.stage(model)] : [];
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil), ...metered] };
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
 }
 
 /** Collecting the answer costs a call per event: only when it will be cached. */
@@ -84,18 +86,48 @@ function cacheStages(env: Env, config: Config, slot: CacheSlot<Cached> | undefin
 
 /** The answer as AiEvents (for APIs that store what they stream). */
 export async function streamText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { events: BatchReader<AiEvent[]> }> {
-  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
+  const stages = [...rewriting, ...meteredStages(call, answered)];
   if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
   const events: AiEvent[] = [];
   runStages(source.events, stages, (event) => void events.push(event));
   return { ...answered, events: eventsOnce(events) };
 }
 
-/** The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. */
-export async function streamTextRendered(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall, renderer: Renderer): Promise<Answered & { body: ReadableStream<Uint8Array> }> {
-  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
-  return { ...answered, body };
+/**
+ * The answer rendered straight into a wire format: one stream from upstream bytes to client bytes. With
+ * `passThrough` (the caller's format is OpenAI chat chunks and its request needs nothing rewritten), an upstream
+ * that already sends chat chunks, with no stop sequence to enforce and nothing to collect for the cache, goes to the
+ * client as it came (streams/openai-chunks.ts): `passedThrough` says so.
+ */
+export async function streamTextRendered(
+  env: Env,
+  config: Config,
+  waitUntil: WaitUntil,
+  call: TextCall,
+  renderer: Renderer,
+  { passThrough }: { passThrough?: { includeUsage: boolean } } = {},
+): Promise<Answered & { body: ReadableStream<Uint8Array>; passedThrough: boolean }> {
+  const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
+  if (!("upstream" in source)) {
+    return { ...answered, body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer), passedThrough: false };
+  }
+  let upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array> = source.upstream;
+  const meter = answered.cache === "HIT" ? undefined : call.meter?.streamed(answered.model);
+  const stages = [...rewriting, ...(meter ? [meterStage(meter)] : [])];
+  if (passThrough && !rewriting.length) {
+    const errorFrame = (error: unknown) => renderer.error(toApiError(error));
+    // Counting needs no parsing: the filter keeps the last usage it passes on (streams/openai-chunks.ts).
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs, meter });
+    if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
+    upstream = tried.reader;
+  }
+  return { ...answered, body: renderUpstream(upstream, stages, renderer, config.streamFlushMs), passedThrough: false };
+}
+
+/** The usage meter's stage for an answer from Workers AI (a cache hit was counted when it was found). */
+function meteredStages(call: TextCall, answered: Answered): EventStage[] {
+  return call.meter && answered.cache !== "HIT" ? [call.meter.stage(answered.model)] : [];
 }
 
 /** Some models answer a non-stream request with a stream anyway: read it to the end. */

@@ -39,6 +39,12 @@ export function amountsOf(usage: Usage | undefined): Report["amounts"] {
   };
 }
 
+export interface StreamMeter {
+  usage(usage: Usage | undefined): void;
+  end(): void;
+  cancel(): void;
+}
+
 export class Meter {
   /** The model asked for, recorded when the request fails before any model answers. */
   requested: string | undefined;
@@ -75,25 +81,24 @@ export class Meter {
     };
   }
 
-  /** A stage for a streamed answer: reports the usage once the stream has ended. */
-  stage(model: string): EventStage {
+  /** A streamed answer: told its usage as it passes, and when it ends or its reader goes away. */
+  streamed(model: string): StreamMeter {
     const done = this.expect();
     let usage: Usage | undefined;
-    return {
-      push(event, emit) {
-        if (event.type === "usage") usage = event.usage;
-        emit(event);
-      },
-      end: () => {
-        this.report(model, amountsOf(usage));
-        done();
-      },
-      // An abandoned stream still counts as a request of its model; what it generated is not known.
-      cancel: () => {
-        this.report(model, amountsOf(usage));
-        done();
-      },
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      // An abandoned stream still counts as a request of its model, with what it reported before.
+      this.report(model, amountsOf(usage));
+      done();
     };
+    return { usage: (u) => void (usage = u), end: settle, cancel: settle };
+  }
+
+  /** The same as a stage of the event pipeline (ai/stages.ts). */
+  stage(model: string): EventStage {
+    return meterStage(this.streamed(model));
   }
 
   /**
@@ -141,5 +146,17 @@ export class Meter {
 
 /** The model's price from the catalogue (parsed once per catalogue read, in ai/catalogue.ts). */
 const priceIn = (catalogue: ModelFacts[], model: string) => catalogue.find((m) => m.name === model)?.price;
+
+/** A stage of the event pipeline that tells `meter` the usage it sees pass, and the stream's end. */
+export function meterStage(meter: StreamMeter): EventStage {
+  return {
+    push(event, emit) {
+      if (event.type === "usage") meter.usage(event.usage);
+      emit(event);
+    },
+    end: meter.end,
+    cancel: meter.cancel,
+  };
+}
 
 export const meterOf = (c: Context): Meter | undefined => c.get("meter");

@@ -1,0 +1,121 @@
+// Which chat streams go to the client as Workers AI sent them (x-stream-path: passthrough) and which are rendered:
+// an OpenAI-shaped upstream passes through unless something must rewrite it (a stop sequence, an answer to cache,
+// tool calls to re-index); and what passes through is still a valid OpenAI stream for the SDK.
+import { describe, expect, it } from "vitest";
+import { OpenAiChunkFilter } from "../../worker/src/streams/openai-chunks.js";
+import { call, callsWith, openai, sentWhenStopped, sseData, unique } from "./helpers.js";
+
+const OPENAI_SHAPED = "@cf/zai-org/glm-4.7-flash";
+const NATIVE = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
+/** Says `reasoning` where the others say `reasoning_content`. */
+const REASONING_FIELD = "@cf/nvidia/nemotron-3-120b-a12b";
+const weather = {
+  type: "function" as const,
+  function: { name: "get_weather", description: "Weather in a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+};
+
+const stream = (body: Record<string, unknown>) => call("POST", "/v1/chat/completions", { stream: true, ...body });
+
+describe("the pass-through path", () => {
+  it("passes an OpenAI-shaped stream through, as chat chunks only, ending with [DONE]", async () => {
+    const res = await stream({ model: OPENAI_SHAPED, messages: [{ role: "user", content: "[[stub:words=30]]" }] });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const text = await res.text();
+    expect(text).not.toContain('"response"');
+    const events = sseData(text);
+    expect(events.at(-1)).toBe("[DONE]");
+    const chunks = events.slice(0, -1) as any[];
+    // Without include_usage, every chunk has its one choice (code written for OpenAI reads choices[0]).
+    for (const chunk of chunks) expect(chunk).toMatchObject({ object: "chat.completion.chunk", model: OPENAI_SHAPED, choices: [{ index: 0 }] });
+    expect(chunks[0].choices[0].delta.role).toBe("assistant");
+    expect(chunks.at(-1).choices[0].finish_reason).toBe("stop");
+    const content = chunks.map((c) => c.choices[0].delta.content ?? "").join("");
+    expect(content).toBe(Array.from({ length: 30 }, (_, i) => `w${i + 1}`).join(" "));
+  });
+
+  it("keeps the usage chunk when include_usage asks for it, and the SDK assembles the answer", async () => {
+    const res = await stream({ model: OPENAI_SHAPED, stream_options: { include_usage: true }, messages: [{ role: "user", content: "[[stub:words=5]]" }] });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const chunks = sseData(await res.text()).slice(0, -1) as any[];
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: expect.any(Number) } });
+
+    const final = await openai()
+      .chat.completions.stream({ model: OPENAI_SHAPED, stream_options: { include_usage: true }, messages: [{ role: "user", content: "[[stub:words=5]]" }] })
+      .finalChatCompletion();
+    expect(final.choices[0].message.content).toBe("w1 w2 w3 w4 w5");
+    expect(final.choices[0].finish_reason).toBe("stop");
+    expect(final.usage?.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it("names the reasoning field reasoning_content, as rendered streams do", async () => {
+    const res = await stream({ model: REASONING_FIELD, messages: [{ role: "user", content: "why [[stub:words=3]]" }] });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const chunks = sseData(await res.text()).slice(0, -1) as any[];
+    const reasoning = chunks.map((c) => c.choices[0].delta.reasoning_content ?? "").join("");
+    expect(reasoning).toContain("Thinking about");
+    expect(chunks.some((c) => "reasoning" in c.choices[0].delta)).toBe(false);
+  });
+
+  it("stops the model when the client hangs up", async () => {
+    const marker = unique("pass-hang-up");
+    const res = await stream({ model: OPENAI_SHAPED, messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }] });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(await sentWhenStopped(marker)).toBeLessThan(52);
+    expect((await callsWith(marker)).length).toBe(1);
+  });
+});
+
+describe("streams that must be rewritten are rendered", () => {
+  it.each([
+    ["a native-shape upstream", { model: NATIVE }],
+    ["a stop sequence", { model: OPENAI_SHAPED, stop: ["w4"] }],
+    ["an answer to cache (temperature 0)", { model: OPENAI_SHAPED, temperature: 0 }],
+    ["tools", { model: OPENAI_SHAPED, tools: [weather] }],
+  ])("%s", async (_label, body) => {
+    const res = await stream({ ...body, messages: [{ role: "user", content: `${unique()} [[stub:words=6]]` }] });
+    expect(res.headers.get("x-stream-path")).toBe("rendered");
+    const events = sseData(await res.text());
+    expect(events.at(-1)).toBe("[DONE]");
+    // The renderer's chunks: the model as asked for, the proxy's own id.
+    expect((events[0] as any).id).toMatch(/^chatcmpl-.{24}$/);
+    expect((events[0] as any).model).toBe(body.model);
+  });
+});
+
+describe("OpenAiChunkFilter", () => {
+  const upstream =
+    'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":{"total_tokens":1}}\n\n' +
+    'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"reasoning":"hmm é"}}]}\n\n' +
+    'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hi ✓"},"finish_reason":"stop"}]}\n\n' +
+    'data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}\n\n' +
+    'data: {"response":"","usage":{"total_tokens":3}}\n\n' +
+    "data: [DONE]\n\n";
+  const expected = (includeUsage: boolean) =>
+    upstream
+      .replace('"delta":{"reasoning":', '"delta":{"reasoning_content":')
+      .replace('data: {"response":"","usage":{"total_tokens":3}}\n\n', "")
+      .replace(includeUsage ? "\0" : 'data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}\n\n', "");
+  const run = (pieces: string[], includeUsage: boolean) => {
+    const filter = new OpenAiChunkFilter(includeUsage);
+    return pieces.map((p) => filter.push(p)).join("") + filter.end();
+  };
+
+  it("gives the same events wherever the upstream split its bytes", () => {
+    for (const includeUsage of [false, true]) {
+      for (let cut = 0; cut <= upstream.length; cut++) {
+        expect(run([upstream.slice(0, cut), upstream.slice(cut)], includeUsage)).toBe(expected(includeUsage));
+      }
+    }
+  });
+
+  it("reads CRLF line ends, and adds [DONE] when the upstream ended without it", () => {
+    const crlf = upstream.replace("data: [DONE]\n\n", "").replace(/\n/g, "\r\n");
+    expect(run([crlf], true)).toBe(expected(true));
+    expect(run(['data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}'], false)).toBe(
+      'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}\n\ndata: [DONE]\n\n',
+    );
+  });
+});
