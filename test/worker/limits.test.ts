@@ -93,6 +93,21 @@ describe.each(BACKENDS)("long conversations on the %s backend", (backend) => {
   });
 });
 
+describe("long threads", () => {
+  it("send their newest messages within 400,000 characters, the newest always", async () => {
+    const marker = unique();
+    const big = (label: string) => `${label} ${marker} ${"y".repeat(150_000)}`;
+    const assistant = (await (await call("POST", "/v1/assistants", { model: MODEL })).json()) as any;
+    const thread = (await (await call("POST", "/v1/threads", { messages: [big("first"), big("second"), big("third")].map((content) => ({ role: "user", content })) })).json()) as any;
+    const run = await call("POST", `/v1/threads/${thread.id}/runs`, { assistant_id: assistant.id, stream: true });
+    expect(run.status).toBe(200);
+    await run.text();
+    const [sent] = await callsWith(marker);
+    const contents = (sent.inputs as { messages: { content: string }[] }).messages.map((m) => m.content.split(" ")[0]);
+    expect(contents).toEqual(["second", "third"]);
+  });
+});
+
 describe("newestWithinContext", () => {
   const message = (text: string): Item => ({ id: `msg_${text.slice(0, 8)}`, type: "message", role: "user", status: "completed", content: [{ type: "input_text", text }] });
   it("keeps the newest items within the character budget, and always the newest one", () => {
