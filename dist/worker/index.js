@@ -5073,6 +5073,17 @@ var threadOps = {
 // src/assistants/run-ops.ts
 var RUN_EXPIRY_SECONDS = 600;
 var AUTO_TRUNCATION_MESSAGES = 256;
+var RUN_CONTEXT_CHARACTERS = 4e5;
+var messageCharacters = /* @__PURE__ */ __name((message) => message.content.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0), "messageCharacters");
+function newestWithin(messages, budget) {
+  let characters = 0;
+  for (let i = 0; i < messages.length; i++) {
+    characters += messageCharacters(messages[i]);
+    if (characters > budget && i > 0) return messages.slice(0, i);
+  }
+  return messages;
+}
+__name(newestWithin, "newestWithin");
 function effective(run, now2) {
   if (isActive(run.status) && run.expires_at !== null && now2 / 1e3 >= run.expires_at) return { ...run, status: "expired", required_action: null };
   return run;
@@ -5092,7 +5103,7 @@ __name(saveRun, "saveRun");
 function started(tables, row) {
   const strategy = row.run.truncation_strategy;
   const limit = strategy.type === "last_messages" && strategy.last_messages ? strategy.last_messages : AUTO_TRUNCATION_MESSAGES;
-  const messages = tables.table("messages").scan({ below: row.replyKey, descending: true, limit }).reverse();
+  const messages = newestWithin(tables.table("messages").scan({ below: row.replyKey, descending: true, limit }), RUN_CONTEXT_CHARACTERS).reverse();
   const toolRounds = row.steps.flatMap((step) => step.step_details.type === "tool_calls" ? [step.step_details.tool_calls] : []);
   return { run: row.run, messages, toolRounds, replyMessageId: PREFIX.message + row.replyKey, steps: row.steps };
 }

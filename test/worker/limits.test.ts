@@ -5,6 +5,7 @@ import { collectStage } from "../../worker/src/ai/collect.js";
 import type { AiEvent } from "../../worker/src/ai/events.js";
 import { MAX_CONTEXT_ITEMS, newestWithinContext, MAX_CONTEXT_CHARACTERS } from "../../worker/src/responses/response-ops.js";
 import type { Item } from "../../worker/src/responses/items.js";
+import { DocumentTables } from "../../worker/src/state/document-tables.js";
 import { API_KEY, BASE, call, callsWith, unique, withEnv } from "./helpers.js";
 import { BACKENDS, request } from "./state-helpers.js";
 
@@ -93,6 +94,21 @@ describe.each(BACKENDS)("long conversations on the %s backend", (backend) => {
   });
 });
 
+describe("long threads", () => {
+  it("send their newest messages within 400,000 characters, the newest always", async () => {
+    const marker = unique();
+    const big = (label: string) => `${label} ${marker} ${"y".repeat(150_000)}`;
+    const assistant = (await (await call("POST", "/v1/assistants", { model: MODEL })).json()) as any;
+    const thread = (await (await call("POST", "/v1/threads", { messages: [big("first"), big("second"), big("third")].map((content) => ({ role: "user", content })) })).json()) as any;
+    const run = await call("POST", `/v1/threads/${thread.id}/runs`, { assistant_id: assistant.id, stream: true });
+    expect(run.status).toBe(200);
+    await run.text();
+    const [sent] = await callsWith(marker);
+    const contents = (sent.inputs as { messages: { content: string }[] }).messages.map((m) => m.content.split(" ")[0]);
+    expect(contents).toEqual(["second", "third"]);
+  });
+});
+
 describe("newestWithinContext", () => {
   const message = (text: string): Item => ({ id: `msg_${text.slice(0, 8)}`, type: "message", role: "user", status: "completed", content: [{ type: "input_text", text }] });
   it("keeps the newest items within the character budget, and always the newest one", () => {
@@ -123,5 +139,19 @@ describe("an answer cut off upstream", () => {
     expect(run([{ type: "text", text: "Hel" }])).toHaveLength(0);
     expect(run([{ type: "text", text: "Hello" }, { type: "usage", usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }])).toHaveLength(1);
     expect(run([{ type: "text", text: "Hello" }, { type: "finish", reason: "stop" }])).toHaveLength(1);
+  });
+});
+
+describe("the KV document's tables", () => {
+  it("never reach Object.prototype through a key", () => {
+    const tables = new DocumentTables({ version: 0, tables: {} });
+    const table = tables.table<{ v: number }>("t");
+    expect(table.get("constructor")).toBeUndefined();
+    expect(table.get("__proto__")).toBeUndefined();
+    expect(table.delete("toString")).toBe(false);
+    table.put("__proto__", { v: 1 });
+    expect(table.get("__proto__")).toEqual({ v: 1 });
+    expect(Object.getPrototypeOf(tables.doc.tables.t)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(tables.doc)).tables.t.__proto__.value).toEqual({ v: 1 });
   });
 });

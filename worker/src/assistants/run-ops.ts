@@ -14,6 +14,24 @@ export const RUN_EXPIRY_SECONDS = 600;
 /** `truncation_strategy: auto` sends at most this many of the newest messages. */
 export const AUTO_TRUNCATION_MESSAGES = 256;
 
+/**
+ * …and at most this many characters of them (as a Responses turn): a thread longer than a model's context
+ * keeps its newest messages, the newest always.
+ */
+export const RUN_CONTEXT_CHARACTERS = 400_000;
+
+const messageCharacters = (message: Message) => message.content.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0);
+
+/** The newest-first `messages` cut where their characters pass `budget` (the first is always kept). */
+function newestWithin(messages: Message[], budget: number): Message[] {
+  let characters = 0;
+  for (let i = 0; i < messages.length; i++) {
+    characters += messageCharacters(messages[i]);
+    if (characters > budget && i > 0) return messages.slice(0, i);
+  }
+  return messages;
+}
+
 /** What the executor needs to call the model. */
 export interface StartedRun {
   run: Run;
@@ -67,7 +85,7 @@ function saveRun(tables: Tables, key: string, row: RunRow): void {
 function started(tables: Tables, row: RunRow): StartedRun {
   const strategy = row.run.truncation_strategy;
   const limit = strategy.type === "last_messages" && strategy.last_messages ? strategy.last_messages : AUTO_TRUNCATION_MESSAGES;
-  const messages = tables.table<Message>("messages").scan({ below: row.replyKey, descending: true, limit }).reverse();
+  const messages = newestWithin(tables.table<Message>("messages").scan({ below: row.replyKey, descending: true, limit }), RUN_CONTEXT_CHARACTERS).reverse();
   const toolRounds = row.steps.flatMap((step) => (step.step_details.type === "tool_calls" ? [step.step_details.tool_calls] : []));
   return { run: row.run, messages, toolRounds, replyMessageId: PREFIX.message + row.replyKey, steps: row.steps };
 }
