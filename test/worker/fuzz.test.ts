@@ -7,7 +7,7 @@ import { API_KEY, BASE, fetchWithEnv } from "./helpers.js";
 
 const SEED = 0x5eed_1234;
 const REQUESTS = 1200;
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 
 /** mulberry32: small, fast, and the same sequence on every run. */
 function prng(seed: number) {

@@ -9,7 +9,7 @@ import { DocumentTables } from "../../worker/src/state/document-tables.js";
 import { API_KEY, BASE, call, callsWith, unique, withEnv } from "./helpers.js";
 import { BACKENDS, request } from "./state-helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 const MiB = 1024 * 1024;
 
 /** A body of `total` bytes that arrives in 64 KiB chunks with no Content-Length, counting what was pulled. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BASE, fetchWithEnv, unique, withEnv } from "./helpers.js";
 import { BACKENDS, type Backend } from "./state-helpers.js";
 
-const MODEL = "@cf/meta/llama-3.1-8b-instruct";
+const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 /** Two keys of team-a (one named, one not), one of team-b, and a bare key (project default) with ':' inside. */
 const API_KEYS = ["sk-plain", "team-a:alice:sk-a-one", "team-a:sk-a-two", "team-b:bob:sk-b-one", "default::sk:with:colons"].join(",");
 const A1 = "sk-a-one";
