@@ -165,13 +165,13 @@ var getPattern = /* @__PURE__ */ __name((label, next) => {
   }
   return null;
 }, "getPattern");
-var tryDecode = /* @__PURE__ */ __name((str, decoder) => {
+var tryDecode = /* @__PURE__ */ __name((str, decoder2) => {
   try {
-    return decoder(str);
+    return decoder2(str);
   } catch {
     return str.replace(/(?:%[0-9A-Fa-f]{2})+/g, (match2) => {
       try {
-        return decoder(match2);
+        return decoder2(match2);
       } catch {
         return match2;
       }
@@ -1964,15 +1964,21 @@ var ModelSettingError = class extends Error {
 };
 var splitList = /* @__PURE__ */ __name((text) => (text ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean), "splitList");
 var unique = /* @__PURE__ */ __name((names) => [...new Set(names)], "unique");
-function parseAliases(text) {
-  const aliases = new Map(BUILT_IN_ALIASES);
-  if (!text?.trim()) return aliases;
-  let parsed;
+function aliasObject(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") return value;
+  if (!value.trim()) return void 0;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(value);
   } catch (error) {
     throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
   }
+}
+__name(aliasObject, "aliasObject");
+function parseAliases(value) {
+  const aliases = new Map(BUILT_IN_ALIASES);
+  const parsed = aliasObject(value);
+  if (parsed === void 0) return aliases;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order.");
   }
@@ -2047,10 +2053,18 @@ __name(toApiError, "toApiError");
 
 // src/streams/batched-text.ts
 var FLUSH_MS = 50;
+var FLUSH_GROWTH = 8;
+var FLUSH_CAP = 10;
+function flushInterval(flushMs, ageMs) {
+  if (flushMs <= 0) return 0;
+  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
+}
+__name(flushInterval, "flushInterval");
 var encoder = new TextEncoder();
 function batchedText(source, steps, flushMs = FLUSH_MS) {
   let pending;
   let lastSent = -Infinity;
+  const startedAt = Date.now();
   let open = true;
   let timer;
   let sourceEnded = false;
@@ -2075,7 +2089,8 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
         pending ??= steps.start();
         for (; ; ) {
           if (pending && !sourceEnded) {
-            const wait = lastSent + flushMs - Date.now();
+            const now2 = Date.now();
+            const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
             if (wait > 0) await pause(wait);
             if (!open) return;
             if (!sourceEnded) return send(controller);
@@ -2858,21 +2873,6 @@ async function chooseModel(env, config, request, waitUntil) {
 }
 __name(chooseModel, "chooseModel");
 
-// src/render/stream.ts
-function renderStream(events, renderer, flushMs) {
-  return batchedText(events, {
-    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
-    item: /* @__PURE__ */ __name((batch) => {
-      let out = "";
-      for (const event of batch) out += renderer.event(event);
-      return out;
-    }, "item"),
-    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
-    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
-  }, flushMs);
-}
-__name(renderStream, "renderStream");
-
 // src/streams/batch-reader.ts
 var MAX_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream) {
@@ -3023,6 +3023,159 @@ var Mailbox = class {
     wake?.();
   }
 };
+
+// src/streams/openai-chunks.ts
+var OpenAiChunkFilter = class {
+  constructor(includeUsage) {
+    this.includeUsage = includeUsage;
+  }
+  static {
+    __name(this, "OpenAiChunkFilter");
+  }
+  held = "";
+  done = false;
+  /** The text from the last `"usage":{` passed on, for the usage meter: one search a batch, one parse at the end. */
+  lastUsage;
+  /** The complete events in `text` (with what was held back before it), filtered; an incomplete one waits. */
+  push(text) {
+    const all = this.held + (text.includes("\r") ? text.replace(/\r/g, "") : text);
+    const cut = all.lastIndexOf("\n\n");
+    if (cut < 0) {
+      this.held = all;
+      return "";
+    }
+    this.held = all.slice(cut + 2);
+    return this.keep(all.slice(0, cut + 2));
+  }
+  /** What was held back, and `[DONE]` if the upstream did not send it. */
+  end() {
+    const rest = this.held.trim() ? this.keep(this.held.replace(/\n*$/, "\n\n")) : "";
+    this.held = "";
+    return rest + (this.done ? "" : "data: [DONE]\n\n");
+  }
+  /** The last usage object the stream carried (Workers AI puts the running totals on every chunk). */
+  usage() {
+    const text = this.lastUsage;
+    if (!text) return void 0;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === "{") depth++;
+      else if (text[i] === "}" && --depth === 0) {
+        try {
+          return JSON.parse(text.slice(0, i + 1));
+        } catch {
+          return void 0;
+        }
+      }
+    }
+    return void 0;
+  }
+  keep(events) {
+    const at = events.lastIndexOf('"usage":{');
+    if (at >= 0) this.lastUsage = events.slice(at + 8);
+    let out = events;
+    const usageChunk = !this.includeUsage && (out.includes('"choices":[]') || out.includes('"choices": []'));
+    if (usageChunk || out.includes('data: {"response"')) {
+      out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && /"choices": ?\[\]/.test(event))).join("\n\n");
+    }
+    if (out.includes('"delta":{"reasoning":')) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
+    if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
+    return out;
+  }
+};
+function isOpenAiChunk(firstEvent) {
+  return firstEvent.startsWith("data: {") && firstEvent.includes('"object":"chat.completion.chunk"');
+}
+__name(isOpenAiChunk, "isOpenAiChunk");
+var decoder = /* @__PURE__ */ __name(() => new TextDecoder(), "decoder");
+async function passThroughOpenAiChunks(source, {
+  includeUsage,
+  errorFrame,
+  flushMs,
+  meter
+}) {
+  const read = [];
+  const text = decoder();
+  let seen = "";
+  try {
+    for (; ; ) {
+      const chunk = await source.read();
+      if (chunk === void 0) break;
+      read.push(chunk);
+      seen += text.decode(chunk, { stream: true });
+      if (seen.replace(/\r/g, "").includes("\n\n")) break;
+    }
+  } catch (error) {
+    return { reader: startingWith(read, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };
+  }
+  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read, source) };
+  const filter = new OpenAiChunkFilter(includeUsage);
+  const watched = meter ? {
+    read: /* @__PURE__ */ __name(() => source.read(), "read"),
+    cancel: /* @__PURE__ */ __name((reason) => {
+      meter.cancel();
+      return source.cancel(reason);
+    }, "cancel"),
+    ended: source.ended
+  } : source;
+  const body = batchedText(
+    watched,
+    {
+      start: /* @__PURE__ */ __name(() => filter.push(seen), "start"),
+      item: /* @__PURE__ */ __name((chunk) => filter.push(text.decode(chunk, { stream: true })), "item"),
+      end: /* @__PURE__ */ __name(() => {
+        const rest = filter.push(text.decode()) + filter.end();
+        meter?.usage(filter.usage());
+        meter?.end();
+        return rest;
+      }, "end"),
+      error: errorFrame
+    },
+    flushMs
+  );
+  return { body };
+}
+__name(passThroughOpenAiChunks, "passThroughOpenAiChunks");
+function startingWith(first, source) {
+  let pending = first.length ? concat(first) : void 0;
+  return {
+    async read() {
+      if (!pending) return source.read();
+      const batch = pending;
+      pending = void 0;
+      return batch;
+    },
+    cancel: /* @__PURE__ */ __name((reason) => source.cancel(reason), "cancel"),
+    ended: source.ended
+  };
+}
+__name(startingWith, "startingWith");
+function concat(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n2, c) => n2 + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+__name(concat, "concat");
+
+// src/render/stream.ts
+function renderStream(events, renderer, flushMs) {
+  return batchedText(events, {
+    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+    item: /* @__PURE__ */ __name((batch) => {
+      let out = "";
+      for (const event of batch) out += renderer.event(event);
+      return out;
+    }, "item"),
+    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
+    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
+  }, flushMs);
+}
+__name(renderStream, "renderStream");
 
 // src/ai/sse.ts
 var SseParser = class {
@@ -3221,7 +3374,7 @@ function upstreamEvents(upstream, stages = []) {
   let finished = false;
   let failure2;
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const source = coalescingReader(upstream);
+  const source = upstream instanceof ReadableStream ? coalescingReader(upstream) : upstream;
   return {
     async read() {
       try {
@@ -3444,25 +3597,22 @@ var Meter = class {
       if (--this.pending === 0 && this.closed && !this.flushed) this.flush();
     };
   }
-  /** A stage for a streamed answer: reports the usage once the stream has ended. */
-  stage(model) {
+  /** A streamed answer: told its usage as it passes, and when it ends or its reader goes away. */
+  streamed(model) {
     const done = this.expect();
     let usage;
-    return {
-      push(event, emit) {
-        if (event.type === "usage") usage = event.usage;
-        emit(event);
-      },
-      end: /* @__PURE__ */ __name(() => {
-        this.report(model, amountsOf(usage));
-        done();
-      }, "end"),
-      // An abandoned stream still counts as a request of its model; what it generated is not known.
-      cancel: /* @__PURE__ */ __name(() => {
-        this.report(model, amountsOf(usage));
-        done();
-      }, "cancel")
-    };
+    let settled = false;
+    const settle3 = /* @__PURE__ */ __name(() => {
+      if (settled) return;
+      settled = true;
+      this.report(model, amountsOf(usage));
+      done();
+    }, "settle");
+    return { usage: /* @__PURE__ */ __name((u) => void (usage = u), "usage"), end: settle3, cancel: settle3 };
+  }
+  /** The same as a stage of the event pipeline (ai/stages.ts). */
+  stage(model) {
+    return meterStage(this.streamed(model));
   }
   /**
    * Called once the handler has answered: records now, or once every answer it waits for is in (a stream that
@@ -3505,6 +3655,17 @@ var Meter = class {
   }
 };
 var priceIn = /* @__PURE__ */ __name((catalogue, model) => catalogue.find((m) => m.name === model)?.price, "priceIn");
+function meterStage(meter) {
+  return {
+    push(event, emit) {
+      if (event.type === "usage") meter.usage(event.usage);
+      emit(event);
+    },
+    end: meter.end,
+    cancel: meter.cancel
+  };
+}
+__name(meterStage, "meterStage");
 var meterOf = /* @__PURE__ */ __name((c) => c.get("meter"), "meterOf");
 
 // src/ai/text.ts
@@ -3536,8 +3697,7 @@ async function openStream(env, config, waitUntil, call) {
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  const metered = call.meter ? [call.meter.stage(model)] : [];
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil), ...metered] };
+  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
 }
 __name(openStream, "openStream");
 function cacheStages(env, config, slot, model, call, waitUntil) {
@@ -3546,19 +3706,35 @@ function cacheStages(env, config, slot, model, call, waitUntil) {
 }
 __name(cacheStages, "cacheStages");
 async function streamText(env, config, waitUntil, call) {
-  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
+  const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
+  const stages = [...rewriting, ...meteredStages(call, answered)];
   if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
   const events = [];
   runStages(source.events, stages, (event) => void events.push(event));
   return { ...answered, events: eventsOnce(events) };
 }
 __name(streamText, "streamText");
-async function streamTextRendered(env, config, waitUntil, call, renderer) {
-  const { source, stages, ...answered } = await openStream(env, config, waitUntil, call);
-  const body = "upstream" in source ? renderUpstream(source.upstream, stages, renderer, config.streamFlushMs) : renderEvents(source.events, stages, renderer);
-  return { ...answered, body };
+async function streamTextRendered(env, config, waitUntil, call, renderer, { passThrough } = {}) {
+  const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
+  if (!("upstream" in source)) {
+    return { ...answered, body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer), passedThrough: false };
+  }
+  let upstream = source.upstream;
+  const meter = answered.cache === "HIT" ? void 0 : call.meter?.streamed(answered.model);
+  const stages = [...rewriting, ...meter ? [meterStage(meter)] : []];
+  if (passThrough && !rewriting.length) {
+    const errorFrame = /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "errorFrame");
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs, meter });
+    if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
+    upstream = tried.reader;
+  }
+  return { ...answered, body: renderUpstream(upstream, stages, renderer, config.streamFlushMs), passedThrough: false };
 }
 __name(streamTextRendered, "streamTextRendered");
+function meteredStages(call, answered) {
+  return call.meter && answered.cache !== "HIT" ? [call.meter.stage(answered.model)] : [];
+}
+__name(meteredStages, "meteredStages");
 async function settle(output, maxTokens) {
   if (!(output instanceof ReadableStream)) return normaliseTextOutput(output, maxTokens);
   const collector = new ResultCollector();
@@ -3982,6 +4158,7 @@ function chatStreamRenderer(o) {
 __name(chatStreamRenderer, "chatStreamRenderer");
 
 // src/routes/chat.ts
+var STREAM_PATH_HEADER = "x-stream-path";
 async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
@@ -3991,8 +4168,9 @@ async function createChatCompletion(c) {
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
     const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
-    const { cache: cache2, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
-    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
+    const passThrough = request.inputs.tools ? void 0 : { includeUsage: request.includeUsage };
+    const { cache: cache2, body, passedThrough } = await streamTextRendered(c.env, config, waitUntil, call, renderer, { passThrough });
+    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" } });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });
@@ -4269,6 +4447,8 @@ const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_
 <p>Default: <code>${escape(defaultModel)}</code>. OpenAI names work too:</p>
 <ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> \u2192 <code>${escape(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
+<h2>Long streamed answers</h2>
+<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement a stream paced like a real model may pass 10 ms at a few hundred tokens, and the platform then cuts it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
 </body></html>`;
   return c.html(html);
@@ -5074,7 +5254,7 @@ var threadOps = {
 var RUN_EXPIRY_SECONDS = 600;
 var AUTO_TRUNCATION_MESSAGES = 256;
 var RUN_CONTEXT_CHARACTERS = 4e5;
-var messageCharacters = /* @__PURE__ */ __name((message) => message.content.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0), "messageCharacters");
+var messageCharacters = /* @__PURE__ */ __name((message) => message.content.reduce((n2, part) => n2 + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0), "messageCharacters");
 function newestWithin(messages, budget) {
   let characters = 0;
   for (let i = 0; i < messages.length; i++) {
@@ -6855,12 +7035,15 @@ var DASHBOARD_SCRIPT = String.raw`"use strict";
   function barChart(target, days, series, line, lineLabel) {
     var w = 760, h = 240, left = 56, bottom = 28, top = 12;
     var totals = days.map(function (_, i) { return series.reduce(function (s, x) { return s + x.values[i]; }, 0); });
-    var max = Math.max(1, line || 0, Math.max.apply(null, totals)) * 1.1;
+    var peak = Math.max(1, line || 0, Math.max.apply(null, totals));
+    // Gridlines at a round step (1, 2 or 5 times a power of ten), at most five of them.
+    var magnitude = Math.pow(10, Math.floor(Math.log10(peak / 4)));
+    var step = [1, 2, 5, 10].map(function (m) { return m * magnitude; }).find(function (s) { return peak / s <= 5; });
+    var max = Math.ceil(peak / step) * step;
     var bw = (w - left - 8) / days.length;
     var y = function (v) { return top + (h - top - bottom) * (1 - v / max); };
     var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img" });
-    for (var g = 0; g <= 4; g++) {
-      var v = (max / 1.1) * g / 4;
+    for (var v = 0; v <= max + step / 2; v += step) {
       svg.appendChild(el("line", { x1: left, x2: w - 8, y1: y(v), y2: y(v), stroke: "#eee" }));
       svg.appendChild(el("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#666" }, fmt(v)));
     }
