@@ -1905,35 +1905,113 @@ var Hono3 = class extends Hono {
 };
 
 // src/ai/aliases.ts
-var DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.1-8b-instruct";
-var DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5";
-var BUILT_IN_ALIASES = {
-  "gpt-3.5-turbo": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-mini": "@cf/meta/llama-3.1-8b-instruct",
-  "gpt-4.1-nano": "@cf/meta/llama-3.2-3b-instruct",
-  "gpt-4": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4-turbo": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4o": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
-  "gpt-4.1": "@cf/meta/llama-4-scout-17b-16e-instruct",
-  "gpt-5": "@cf/openai/gpt-oss-120b",
-  "gpt-5-mini": "@cf/openai/gpt-oss-20b",
-  "o3-mini": "@cf/openai/gpt-oss-20b",
-  "o4-mini": "@cf/openai/gpt-oss-20b",
-  "text-embedding-ada-002": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-small": "@cf/baai/bge-base-en-v1.5",
-  "text-embedding-3-large": "@cf/baai/bge-large-en-v1.5",
-  "dall-e-2": "@cf/black-forest-labs/flux-1-schnell",
-  "dall-e-3": "@cf/black-forest-labs/flux-1-schnell",
-  "gpt-image-1": "@cf/black-forest-labs/flux-1-schnell",
-  "whisper-1": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "gpt-4o-mini-transcribe": "@cf/openai/whisper-large-v3-turbo",
-  "tts-1": "@cf/myshell-ai/melotts",
-  "tts-1-hd": "@cf/myshell-ai/melotts",
-  "gpt-4o-mini-tts": "@cf/myshell-ai/melotts"
-};
+var DEFAULT_CHAT_MODELS = [
+  "@cf/google/gemma-4-26b-a4b-it",
+  "@cf/zai-org/glm-4.7-flash",
+  "@cf/qwen/qwen3-30b-a3b-fp8",
+  "@cf/meta/llama-3.1-8b-instruct-fp8"
+];
+var DEFAULT_EMBEDDING_MODELS = ["@cf/baai/bge-base-en-v1.5", "@cf/baai/omni-bge-base-en-v1.5", "@cf/google/embeddinggemma-300m"];
+var LARGE_CHAT = ["@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", ...DEFAULT_CHAT_MODELS];
+var SMALL_CHAT = ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/meta/llama-3.2-3b-instruct", ...DEFAULT_CHAT_MODELS];
+var REASONING = ["@cf/openai/gpt-oss-120b", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/zai-org/glm-4.7-flash"];
+var SMALL_REASONING = ["@cf/openai/gpt-oss-20b", "@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"];
+var LARGE_EMBEDDING = ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3", "@cf/qwen/qwen3-embedding-0.6b"];
+var IMAGE = ["@cf/black-forest-labs/flux-1-schnell", "@cf/bytedance/stable-diffusion-xl-lightning", "@cf/stabilityai/stable-diffusion-xl-base-1.0"];
+var TRANSCRIBE = ["@cf/openai/whisper-large-v3-turbo", "@cf/openai/whisper"];
+var SPEECH = ["@cf/myshell-ai/melotts", "@cf/deepgram/aura-1"];
+var BUILT_IN_ALIASES = /* @__PURE__ */ new Map([
+  ["gpt-3.5-turbo", DEFAULT_CHAT_MODELS],
+  ["gpt-4o-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-mini", DEFAULT_CHAT_MODELS],
+  ["gpt-4.1-nano", SMALL_CHAT],
+  ["gpt-5-nano", SMALL_CHAT],
+  ["gpt-4", LARGE_CHAT],
+  ["gpt-4-turbo", LARGE_CHAT],
+  ["gpt-4o", LARGE_CHAT],
+  ["gpt-4.1", LARGE_CHAT],
+  ["gpt-5", REASONING],
+  ["o3", REASONING],
+  ["gpt-5-mini", SMALL_REASONING],
+  ["o3-mini", SMALL_REASONING],
+  ["o4-mini", SMALL_REASONING],
+  ["text-embedding-ada-002", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-small", DEFAULT_EMBEDDING_MODELS],
+  ["text-embedding-3-large", LARGE_EMBEDDING],
+  ["dall-e-2", IMAGE],
+  ["dall-e-3", IMAGE],
+  ["gpt-image-1", IMAGE],
+  ["whisper-1", TRANSCRIBE],
+  ["gpt-4o-transcribe", TRANSCRIBE],
+  ["gpt-4o-mini-transcribe", TRANSCRIBE],
+  ["tts-1", SPEECH],
+  ["tts-1-hd", SPEECH],
+  ["gpt-4o-mini-tts", SPEECH]
+]);
 var isWorkersAiModel = /* @__PURE__ */ __name((name) => name.startsWith("@cf/") || name.startsWith("@hf/"), "isWorkersAiModel");
+
+// src/ai/model-settings.ts
+var ModelSettingError = class extends Error {
+  constructor(variable, detail) {
+    super(`${variable} ${detail}`);
+    this.variable = variable;
+    this.detail = detail;
+    this.name = "ModelSettingError";
+  }
+  static {
+    __name(this, "ModelSettingError");
+  }
+};
+var splitList = /* @__PURE__ */ __name((text) => (text ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean), "splitList");
+var unique = /* @__PURE__ */ __name((names) => [...new Set(names)], "unique");
+function parseAliases(text) {
+  const aliases = new Map(BUILT_IN_ALIASES);
+  if (!text?.trim()) return aliases;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order.");
+  }
+  for (const [name, target] of Object.entries(parsed)) {
+    const list = typeof target === "string" ? [target] : target;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((t) => typeof t === "string" && isWorkersAiModel(t.trim()))) {
+      throw new ModelSettingError(
+        "MODEL_ALIASES",
+        `maps "${name}" to ${JSON.stringify(target)}; expected a Workers AI model id (@cf/\u2026 or @hf/\u2026) or a non-empty list of them.`
+      );
+    }
+    aliases.set(name, unique(list.map((t) => t.trim())));
+  }
+  return aliases;
+}
+__name(parseAliases, "parseAliases");
+function candidatesOf(variable, text, aliases) {
+  return unique(
+    splitList(text).flatMap((name) => {
+      if (isWorkersAiModel(name)) return [name];
+      const target = aliases.get(name);
+      if (target) return target;
+      throw new ModelSettingError(variable, `names "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
+    })
+  );
+}
+__name(candidatesOf, "candidatesOf");
+function parseModelSettings(vars) {
+  const aliases = parseAliases(vars.MODEL_ALIASES);
+  const chat = candidatesOf("DEFAULT_AI_MODEL", vars.DEFAULT_AI_MODEL, aliases);
+  const embedding = candidatesOf("DEFAULT_EMBEDDING_MODEL", vars.DEFAULT_EMBEDDING_MODEL, aliases);
+  return {
+    defaultChat: chat.length ? chat : DEFAULT_CHAT_MODELS,
+    defaultEmbedding: embedding.length ? embedding : DEFAULT_EMBEDDING_MODELS,
+    aliases,
+    fallbacks: candidatesOf("FALLBACK_MODELS", vars.FALLBACK_MODELS, aliases)
+  };
+}
+__name(parseModelSettings, "parseModelSettings");
 
 // src/http/errors.ts
 var ApiError = class extends Error {
@@ -2050,28 +2128,13 @@ var DEFAULT_CACHE_TTL_SECONDS = 3600;
 var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
 function parseConfig(env) {
-  const aliases = { ...BUILT_IN_ALIASES };
-  if (env.MODEL_ALIASES?.trim()) {
-    let parsed;
-    try {
-      parsed = JSON.parse(env.MODEL_ALIASES);
-    } catch (error) {
-      throw new ConfigError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": "@cf/meta/llama-3.1-8b-instruct"}.`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model.");
-    for (const [name, target] of Object.entries(parsed)) {
-      if (typeof target !== "string" || !isWorkersAiModel(target)) {
-        throw new ConfigError("MODEL_ALIASES", `maps "${name}" to ${JSON.stringify(target)}, which is not a Workers AI model id (@cf/\u2026 or @hf/\u2026).`);
-      }
-      aliases[name] = target;
-    }
+  let models;
+  try {
+    models = parseModelSettings(env);
+  } catch (error) {
+    if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
+    throw error;
   }
-  const model = /* @__PURE__ */ __name((variable, value, fallback) => {
-    const name = value?.trim() || fallback;
-    if (!isWorkersAiModel(name) && !(name in aliases)) throw new ConfigError(variable, `is "${name}", which is neither a Workers AI model id (@cf/\u2026 or @hf/\u2026) nor an alias.`);
-    return aliases[name] ?? name;
-  }, "model");
-  const fallbackModels = (env.FALLBACK_MODELS ?? "").split(/[\n,]/).map((m) => m.trim()).filter(Boolean).map((m) => model("FALLBACK_MODELS", m, m));
   let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
@@ -2087,10 +2150,11 @@ function parseConfig(env) {
     }
   }
   return {
-    defaultModel: model("DEFAULT_AI_MODEL", env.DEFAULT_AI_MODEL, DEFAULT_CHAT_MODEL),
-    defaultEmbeddingModel: model("DEFAULT_EMBEDDING_MODEL", env.DEFAULT_EMBEDDING_MODEL, DEFAULT_EMBEDDING_MODEL),
-    aliases,
-    fallbackModels,
+    models,
+    defaultModel: models.defaultChat[0],
+    defaultEmbeddingModel: models.defaultEmbedding[0],
+    aliases: models.aliases,
+    fallbackModels: [...models.fallbacks],
     gatewayId: env.AI_GATEWAY_ID?.trim() || void 0,
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
@@ -3035,7 +3099,7 @@ __name(asObject, "asObject");
 // src/openai/model.ts
 function resolveModel(body, config, fallback) {
   const requested = optionalString(body, "model")?.trim() || fallback;
-  const model = config.aliases[requested] ?? requested;
+  const model = config.aliases.get(requested)?.[0] ?? requested;
   if (!isWorkersAiModel(model)) {
     throw notFound(`The model '${requested}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
   }
@@ -3576,8 +3640,8 @@ function toOpenAiModels(models, config) {
     owned_by: ownerOf(m.name)
   }));
   const known = new Set(list.map((m) => m.id));
-  for (const [alias, target] of Object.entries(config.aliases)) {
-    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(target) });
+  for (const [alias, targets] of config.aliases) {
+    if (!known.has(alias)) list.push({ id: alias, object: "model", created: 0, owned_by: ownerOf(targets[0]) });
   }
   return list;
 }
@@ -3594,7 +3658,7 @@ async function home(c) {
     const task = m.task?.name ?? "Other";
     byTask.set(task, [...byTask.get(task) ?? [], m.name]);
   }
-  const aliases = Object.entries(config.aliases).sort(([a], [b]) => a.localeCompare(b));
+  const aliases = [...config.aliases].map(([a, targets]) => [a, targets[0]]).sort(([a], [b]) => a.localeCompare(b));
   const wantsJson = c.req.query("format") === "json" || (c.req.header("accept") ?? "").startsWith("application/json");
   if (wantsJson) {
     return c.json({

@@ -8,7 +8,7 @@ import { INPUT } from "../inputs.js";
 import { smokeTest } from "../stages/smoke.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
-import { canGate, startGatedDeploy, type GatedDeploy } from "../wrangler/gated-deploy.js";
+import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Built } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
@@ -49,7 +49,10 @@ export async function requireApiKeys(ctx: RunContext, api: CloudflareApi, script
  * wrangler now and let it wait for the tests (gated-deploy.ts). Scheduled runs may skip the upload: not them.
  */
 export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: string, config: WranglerConfig, wranglerVersion: string, bin: string): GatedDeploy | undefined {
-  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config" || !canGate(wranglerVersion, config)) return undefined;
+  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config") return undefined;
+  const refused = versionRefusesGate(wranglerVersion);
+  if (refused) ctx.log(refused);
+  if (refused || !canGate(wranglerVersion, config)) return undefined;
   const secrets = secretsToUpload(ctx);
   const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_KV_BINDINGS, DEFAULT_WRANGLER_VERSION, INPUT, OUTPUT } from "../../src/inputs.js";
+import { DEFAULT_KV_BINDINGS, DEFAULT_WRANGLER_VERSION, INPUT, OLDEST_WRANGLER_VERSION, OUTPUT } from "../../src/inputs.js";
 import { ROOT } from "../helpers/run-action.js";
 
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
@@ -25,7 +25,10 @@ describe("action.yml", () => {
 
   it("defaults agree with the code and with the pinned toolchain", () => {
     expect(action.inputs[INPUT.wranglerVersion].default).toBe(DEFAULT_WRANGLER_VERSION);
-    expect(pkg.devDependencies.wrangler).toBe(DEFAULT_WRANGLER_VERSION);
+    // The default is today's wrangler, installed for the tests as the alias wrangler-latest; the dev toolchain keeps the oldest.
+    expect(pkg.devDependencies["wrangler-latest"]).toBe(`npm:wrangler@${DEFAULT_WRANGLER_VERSION}`);
+    expect(pkg.devDependencies.wrangler).toBe(OLDEST_WRANGLER_VERSION);
+    expect(action.inputs[INPUT.wranglerVersion].description).toContain(`tested: ${OLDEST_WRANGLER_VERSION} and ${DEFAULT_WRANGLER_VERSION}`);
     expect(action.inputs[INPUT.kvNamespaces].default).toBe(DEFAULT_KV_BINDINGS.join("\n"));
     expect(action.inputs[INPUT.githubToken].default).toBe("${{ github.token }}");
   });
