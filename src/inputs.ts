@@ -37,7 +37,7 @@ export const MODES = ["auto", "deploy", "preview", "cleanup", "test", "dry-run"]
 export type Mode = (typeof MODES)[number];
 export type ResolvedMode = Exclude<Mode, "auto">;
 
-export const PREVIEW_STRATEGIES = ["auto", "worker", "version"] as const;
+export const PREVIEW_STRATEGIES = ["auto", "worker", "version", "preview"] as const;
 export type PreviewStrategy = (typeof PREVIEW_STRATEGIES)[number];
 
 /**

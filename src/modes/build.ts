@@ -1,6 +1,7 @@
 // What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
 import { dirname, join, resolve } from "node:path";
 import { parseConfig, type WranglerConfig } from "../config/parse.js";
+import { previewsBlock } from "../config/previews.js";
 import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
@@ -107,6 +108,9 @@ function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): Confi
     if ("DEFAULT_AI_MODEL" in vars) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
     vars.DEFAULT_AI_MODEL = inputs.defaultModel;
   }
-  return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars };
+  const kv = namespaces.map((ns) => ({ binding: ns.binding, id: ns.id }));
+  // `wrangler preview` binds only what the config's previews block lists: the worker's bindings, this preview's KV.
+  const previews = plan.preview?.strategy === "preview" ? previewsBlock(parseConfig(ctx.source.text, ctx.source.format, ctx.source.configLabel), kv, vars) : undefined;
+  return { name: plan.targetName, kv, vars, ...(previews && { previews }) };
 }
 

@@ -7,7 +7,7 @@ import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
 import { smokeTest } from "../stages/smoke.js";
 import type { WranglerConfig } from "../config/parse.js";
-import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
+import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Built } from "./build.js";
 
@@ -124,6 +124,19 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
     return;
   }
   const wrangler = await ctx.wrangler();
+  if (preview.strategy === "preview") {
+    await ctx.stages.run("preview", async (detail) => {
+      const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const secrets = secretsToUpload(ctx);
+      const message = `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();
+      const deployed = await deployWorkerPreview(wctx, { name: preview.previewName, tag: contentHash(built.bundle.directory, built.configText, secrets), message, secrets });
+      report.versionId = deployed.deploymentId;
+      report.previewUrl = deployed.url;
+      report.facts.push(`Worker Preview ${preview.previewName} of ${plan.workerName}: its own URL and Durable Object state; production was not touched. Cron triggers and routes do not run on previews.`);
+      detail(`Worker Preview ${preview.previewName}, deployment ${deployed.deploymentId}${deployed.url ? ` at ${deployed.url}` : " (Cloudflare reported no URL)"}`);
+    });
+    return;
+  }
   await ctx.stages.run("preview", async (detail) => {
     const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
     const tag = contentHash(built.bundle.directory, built.configText, {});

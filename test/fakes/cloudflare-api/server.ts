@@ -13,6 +13,7 @@ import { ApiFailure, apiError, failureReply, faultBody } from "./envelope.js";
 import { addNamespace, registerKvRoutes } from "./kv.js";
 import { Router, type Ctx } from "./router.js";
 import { createState, hex32, newAccount, type FakeCloudflareState } from "./state.js";
+import { registerPreviewRoutes } from "./workers-previews.js";
 import { registerScriptRoutes } from "./workers-scripts.js";
 import { registerSecretRoutes } from "./workers-secrets.js";
 import { registerVersionRoutes } from "./workers-versions.js";
@@ -126,6 +127,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
   registerAccountRoutes(router);
   registerKvRoutes(router, { maxPerPage: options.maxPerPage ?? 1000 });
   registerScriptRoutes(router);
+  registerPreviewRoutes(router);
   registerVersionRoutes(router);
   registerSecretRoutes(router);
   registerAiRoutes(router);

@@ -92,7 +92,7 @@ export function registerScriptRoutes(router: Router): void {
     .on("GET", "/accounts/:account/workers/scripts", ({ account }) => ok([...account.scripts.values()].map(scriptResource)))
     .on("GET", "/accounts/:account/workers/services/:script", (ctx) => ok(serviceResource(scriptOf(ctx, SERVICE_NOT_FOUND))))
     .on("DELETE", "/accounts/:account/workers/services/:script", (ctx) => deleteScript(ctx, SERVICE_NOT_FOUND))
-    .on("GET", "/accounts/:account/workers/workers/:script", (ctx) => ok(workerResource(scriptOf(ctx))))
+    .on("GET", "/accounts/:account/workers/workers/:script", (ctx) => ok(workerResource(scriptOf(ctx), ctx.account.workersSubdomain)))
     .on("GET", "/accounts/:account/workers/tails/by-consumer/:script", () => ok([]))
     .on("PUT", S, uploadScript)
     .on("GET", S, scriptContent)
