@@ -40,6 +40,11 @@ export interface FakeCloudflareOptions {
   port?: number;
 }
 
+export interface Exchange {
+  request: RecordedRequest;
+  reply: FakeReply;
+}
+
 export interface FakeCloudflare {
   origin: string;
   /** origin + /client/v4: CLOUDFLARE_API_BASE_URL for wrangler, baseURL for the SDK. */
@@ -48,6 +53,8 @@ export interface FakeCloudflare {
   token: string;
   state: FakeCloudflareState;
   requests: RecordedRequest[];
+  /** Every routed request with the fake's answer (injected faults excluded), for checking answers against the OpenAPI subset. */
+  exchanges: Exchange[];
   /** Paths may be given below /client/v4 (e.g. /accounts/…/storage/kv/namespaces) or in full. */
   inject(fault: Fault): void;
   clearFaults(): void;
@@ -132,7 +139,12 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
   registerSecretRoutes(router);
   registerAiRoutes(router);
 
-  const fake = new HttpFake((req) => dispatch(router, state, req), faultBody);
+  const exchanges: Exchange[] = [];
+  const fake = new HttpFake(async (req) => {
+    const reply = await dispatch(router, state, req);
+    exchanges.push({ request: req, reply });
+    return reply;
+  }, faultBody);
   const origin = await fake.start(options.port);
   const full = (path: string) => (path.startsWith(`${API_PREFIX}/`) ? path : `${API_PREFIX}${path}`);
   return {
@@ -142,6 +154,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
     token: state.token,
     state,
     requests: fake.requests,
+    exchanges,
     inject: (fault) => fake.inject(typeof fault.path === "string" ? { ...fault, path: full(fault.path) } : fault),
     clearFaults: () => fake.clearFaults(),
     find: (method, path) =>

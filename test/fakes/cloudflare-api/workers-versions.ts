@@ -50,7 +50,9 @@ function createDeployment(ctx: Ctx): FakeReply {
   if (Math.abs(total - 100) > 0.001) throw apiError(400, 10021, `the percentages of a deployment must add up to 100, not ${total}`);
   const [only] = versions;
   const current = activeVersion(script);
-  if (ctx.query.force !== "true" && versions.length === 1 && only && current && only.version_id !== current.id) {
+  // Only a return to an older version is a rollback: deploying the version just uploaded (with new secrets) is not.
+  const rollback = only !== undefined && only.version_id !== script.versions.at(-1)?.id;
+  if (ctx.query.force !== "true" && versions.length === 1 && only && current && only.version_id !== current.id && rollback) {
     const changed = changedSecrets(current, versionOf(script, only.version_id));
     if (changed.length) {
       throw apiError(400, ROLLBACK_SECRETS_CHANGED, `Secrets have changed since version ${only.version_id} was deployed. The following secrets have changed: ${changed.join(", ")}`);
