@@ -64,3 +64,15 @@ describe("pinned toolchain", () => {
     expect(all.typescript).toMatch(/^5\.9\./);
   });
 });
+
+describe("the README's tested-versions matrix", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const matrix = readme.split("Tested wrangler versions")[1]?.split("\n\n")[1] ?? "";
+
+  it("lists the oldest supported wrangler and the default, on Node 24", () => {
+    const rows = matrix.split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split("|").map((c) => c.trim()));
+    expect(rows.map((r) => r[1])).toEqual([OLDEST_WRANGLER_VERSION, DEFAULT_WRANGLER_VERSION]);
+    expect(rows.every((r) => r[2] === "24")).toBe(true);
+    expect(readme).toContain(`\`wrangler-version\` (default\n${DEFAULT_WRANGLER_VERSION}`);
+  });
+});

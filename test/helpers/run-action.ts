@@ -34,6 +34,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** The Node that runs dist/index.js (and so wrangler): default the runner's Node 24. */
   node?: string;
+  /** Put the installed wranglers into the tool cache (default true); false: the action installs one as on a fresh runner. */
+  seedWranglers?: boolean;
 }
 
 export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
@@ -41,7 +43,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const workspace = options.workspace ?? join(dir, "workspace");
   mkdirSync(workspace, { recursive: true });
   for (const sub of ["temp", "tool-cache", "home"]) mkdirSync(join(dir, sub), { recursive: true });
-  seedToolCache(join(dir, "tool-cache"));
+  if (options.seedWranglers !== false) seedToolCache(join(dir, "tool-cache"));
   const outputFile = join(dir, "output.txt");
   const summaryFile = join(dir, "summary.md");
   const eventFile = join(dir, "event.json");
