@@ -82,7 +82,7 @@ describe("preview-strategy auto with wrangler 4.164.0: a Worker Preview for a wo
   });
 });
 
-describe("preview-strategy preview with a wrangler that has no Worker Previews", () => {
+describe("preview-strategy preview refusals", () => {
   let world: World;
   beforeAll(async () => (world = await startWorld()));
   afterAll(() => world.close());
@@ -91,6 +91,13 @@ describe("preview-strategy preview with a wrangler that has no Worker Previews",
     const run = await world.run({ event: pullRequestEvent("opened"), inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "preview", "wrangler-version": "4.86.0" } });
     expect(run.code).toBe(1);
     expect(run.errors[0]).toContain('input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0 or later');
+    expect(world.cf.requests.filter((r) => r.method !== "GET")).toEqual([]);
+  }, 120_000);
+
+  it("the shipped proxy without api-keys is refused before anything is written: a preview does not share production's secrets", async () => {
+    const run = await world.run({ event: pullRequestEvent("opened"), inputs: { "api-keys": "", "worker-name": "my-proxy", "preview-strategy": "preview" } });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/^preflight stage failed: a Worker Preview of the proxy gets its API_KEYS only from input "api-keys"/);
     expect(world.cf.requests.filter((r) => r.method !== "GET")).toEqual([]);
   }, 120_000);
 });
