@@ -89,7 +89,10 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
       ctx.report.facts.push(`${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`);
     }
     if (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "preview" && ctx.source.shipped && !inputs.apiKeys.length) {
-      throw new Error(`a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``);
+      throw new Error(
+        `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
+          `which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``,
+      );
     }
     const deploysAWorker = ctx.plan.mode === "deploy" || (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "worker");
     if (deploysAWorker) await requireApiKeys(ctx, api, ctx.plan.targetName);

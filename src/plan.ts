@@ -117,14 +117,25 @@ function chooseStrategy(inputs: Inputs, worker: WorkerFacts): { strategy: Previe
   const wp = worker.workerPreviews;
   const input = `input "${INPUT.previewStrategy}"`;
   if (asked === "version" && worker.hasDurableObjects) {
-    throw new PlanError(`${input}: "version" cannot preview ${worker.configLabel}: it declares Durable Objects, and Cloudflare generates no version preview URLs for such workers. Use "preview", "worker" or "auto".`);
+    throw new PlanError(
+      `${input}: "version" cannot preview ${worker.configLabel}: it declares Durable Objects, and Cloudflare generates no ` +
+        `version preview URLs for such workers. Use "preview", "worker" or "auto".`,
+    );
   }
   if (asked === "preview" && wp && !wp.supported) {
-    throw new PlanError(`${input}: "preview" needs Worker Previews (\`wrangler preview\`), which wrangler ${wp.version} does not have: set input "${INPUT.wranglerVersion}" to ${WORKER_PREVIEWS_SINCE} or later (Node 22+), or use "worker" or "version".`);
+    throw new PlanError(
+      `${input}: "preview" needs Worker Previews (\`wrangler preview\`), which wrangler ${wp.version} does not have: ` +
+        `set input "${INPUT.wranglerVersion}" to ${WORKER_PREVIEWS_SINCE} or later (Node 22+), or use "worker" or "version".`,
+    );
   }
   if (asked !== "auto") return { strategy: asked, why: `${input} is "${asked}"` };
-  if (!worker.hasDurableObjects) return { strategy: "version", why: `auto: no Durable Objects, so a version preview of the production worker (shared preview KV namespaces) suffices` };
-  if (wp?.supported) return { strategy: "preview", why: `auto: Durable Objects need isolated state, and wrangler ${wp.version} has Worker Previews, which give each preview its own Durable Object namespaces` };
+  if (!worker.hasDurableObjects) {
+    return { strategy: "version", why: "auto: no Durable Objects, so a version preview of the production worker (shared preview KV namespaces) suffices" };
+  }
+  if (wp?.supported) {
+    const own = "which give each preview its own Durable Object namespaces";
+    return { strategy: "preview", why: `auto: Durable Objects need isolated state, and wrangler ${wp.version} has Worker Previews, ${own}` };
+  }
   const which = wp ? `wrangler ${wp.version} has no Worker Previews (they need ${WORKER_PREVIEWS_SINCE}+)` : "the wrangler in use is not known yet";
   return { strategy: "worker", why: `auto: Durable Objects need isolated state and ${which}, so a separate worker per pull request` };
 }

@@ -23,7 +23,12 @@ export function patchConfig(text: string, format: ConfigFormat, patch: ConfigPat
   const before = parseConfig(text, format, file);
   checkShape(before, file);
   if (patch.previews && before.previews !== undefined) {
-    throw new ConfigError(file, undefined, 'has a "previews" block of its own; with preview-strategy "preview" the action writes it (the worker\'s bindings with the preview\'s own KV namespaces): remove it, or choose another preview-strategy');
+    throw new ConfigError(
+      file,
+      undefined,
+      'has a "previews" block of its own; with preview-strategy "preview" the action writes it (the worker\'s bindings ' +
+        "with the preview's own KV namespaces): remove it, or choose another preview-strategy",
+    );
   }
   const patched = format === "toml" ? patchToml(text, patch) : patchJsonc(text, before, patch);
   const after = parseConfig(patched, format, file);

@@ -21,7 +21,11 @@ export const GATE_SAFE_VERSIONS: ReadonlySet<string> = new Set(["4.86.0"]);
 /** Why this wrangler deploys after the tests rather than beside them; undefined when it may wait beside them. */
 export function versionRefusesGate(wranglerVersion: string): string | undefined {
   if (GATE_SAFE_VERSIONS.has(wranglerVersion)) return undefined;
-  return `wrangler ${wranglerVersion} deploys after the contract tests: starting the deploy beside them is proven only with wrangler ${[...GATE_SAFE_VERSIONS].join(", ")}, whose deploy sends nothing but reads before it opens its secrets file`;
+  const proven = [...GATE_SAFE_VERSIONS].join(", ");
+  return (
+    `wrangler ${wranglerVersion} deploys after the contract tests: starting the deploy beside them is proven only with wrangler ${proven}, ` +
+    "whose deploy sends nothing but reads before it opens its secrets file"
+  );
 }
 
 export function canGate(wranglerVersion: string, config: WranglerConfig): boolean {
