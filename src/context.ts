@@ -67,6 +67,7 @@ export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wra
         workerDirectory: base.source.directory,
         actionRoot: ACTION_ROOT,
         version: inputs.wranglerVersion,
+        anyActionVersion: host.local && !host.input(INPUT.wranglerVersion).trim(),
         toolCache,
         log: (line) => host.info(line),
         store: host.local ? undefined : actionsCacheStore(),

@@ -38,11 +38,17 @@ export const MODES = ["auto", "deploy", "preview", "cleanup", "test", "dry-run"]
 export type Mode = (typeof MODES)[number];
 export type ResolvedMode = Exclude<Mode, "auto">;
 
-export const PREVIEW_STRATEGIES = ["auto", "worker", "version"] as const;
+export const PREVIEW_STRATEGIES = ["auto", "worker", "version", "preview"] as const;
 export type PreviewStrategy = (typeof PREVIEW_STRATEGIES)[number];
 
-/** The wrangler the tests run; the default of `wrangler-version` (kept equal to package.json by a test). */
-export const DEFAULT_WRANGLER_VERSION = "4.86.0";
+/**
+ * The default of `wrangler-version`: today's wrangler. To move it forward, change this one constant, the
+ * `wrangler-latest` alias in package.json and action.yml's default (README "Which wrangler" explains);
+ * test/action/action-yml.test.ts fails until all of them and the README's matrix agree.
+ */
+export const DEFAULT_WRANGLER_VERSION = "4.164.0";
+/** The oldest wrangler the action is tested with (the dev toolchain's, the last on Node 20). */
+export const OLDEST_WRANGLER_VERSION = "4.86.0";
 export const DEFAULT_KV_BINDINGS = ["CACHE"];
 
 export interface Inputs {

@@ -10,7 +10,7 @@ import { cleanupMode } from "./modes/cleanup.js";
 import { deployMode, dryRunMode, gatedDeployFor, previewMode, requireApiKeys } from "./modes/deploy.js";
 import type { GatedDeploy } from "./wrangler/gated-deploy.js";
 import { StageError, Stages } from "./pipeline.js";
-import { plan, type Plan, type WorkerFacts } from "./plan.js";
+import { plan, supportsWorkerPreviews, type Plan, type WorkerFacts } from "./plan.js";
 import { checkDeploymentModels } from "./stages/models.js";
 import { notifyPullRequest } from "./stages/notify.js";
 import { renderSummary, setOutputs, type RunReport } from "./stages/report.js";
@@ -80,14 +80,27 @@ export async function run(host: Host): Promise<RunReport> {
 async function preflight(ctx: RunContext, facts: WorkerFacts) {
   await ctx.stages.run("preflight", async (detail) => {
     const api = ctx.cloudflare();
-    const { plan: p, inputs, event } = ctx;
+    const { inputs, event } = ctx;
     ctx.log(`Cloudflare account: ${await api.accountName()}`);
+    if (ctx.plan.preview) {
+      // The preview strategy may depend on the wrangler in use (Worker Previews): plan again, knowing it.
+      const w = await ctx.wrangler();
+      ctx.report.plan = ctx.plan = plan(inputs, event, { ...facts, workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version } });
+      ctx.log(`preview strategy: ${ctx.plan.preview!.strategy} (${ctx.plan.preview!.why})`);
+    }
+    const p = ctx.plan;
     // Before any write: a retired model would fail every request of the deployed worker.
     const models = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
     if (p.mode === "preview" && p.preview?.strategy === "version" && inputs.previewStrategy === "auto" && (await api.deployments(p.workerName)) === undefined) {
       // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
       ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
       ctx.report.facts.push(`${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`);
+    }
+    if (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "preview" && ctx.source.shipped && !inputs.apiKeys.length) {
+      throw new Error(
+        `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
+          `which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``,
+      );
     }
     const deploysAWorker = ctx.plan.mode === "deploy" || (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "worker");
     if (deploysAWorker) await requireApiKeys(ctx, api, ctx.plan.targetName);

@@ -11,6 +11,11 @@ export interface WorkerFacts {
   /** The config path as the user would read it, for messages. */
   configLabel: string;
   hasDurableObjects: boolean;
+  /**
+   * Whether the wrangler in use has Worker Previews (`wrangler preview` with --secrets-file); undefined until
+   * the wrangler is located (preflight plans again with it).
+   */
+  workerPreviews?: { supported: boolean; version: string };
 }
 
 export interface NamespacePlan {
@@ -26,7 +31,7 @@ export interface Plan {
   notice: string | undefined;
   /** The production worker. */
   workerName: string;
-  /** The worker this run writes to: the production one, or `<worker>-pr-<N>` for a worker preview. */
+  /** The worker this run writes to: the production one (also for version and Worker Previews), or `<worker>-pr-<N>` for a worker preview. */
   targetName: string;
   preview: PreviewPlan | undefined;
   namespaces: NamespacePlan[];
@@ -34,9 +39,14 @@ export interface Plan {
 
 export interface PreviewPlan {
   number: number;
-  strategy: "worker" | "version";
+  /** worker: `<worker>-pr-<N>`; version: a version with an alias; preview: a Worker Preview named `pr-<N>`. */
+  strategy: "worker" | "version" | "preview";
   /** `pr-<N>` for version previews when it fits a DNS label with the worker name; otherwise undefined. */
   alias: string | undefined;
+  /** The Worker Preview's name (`pr-<N>`), for strategy preview. */
+  previewName: string;
+  /** One sentence: why this strategy, for the log. */
+  why: string;
 }
 
 export class PlanError extends Error {
@@ -74,22 +84,60 @@ export function plan(inputs: Inputs, event: RunEvent, worker: WorkerFacts): Plan
   let preview: PreviewPlan | undefined;
   let targetName = workerName;
   if ((mode === "preview" || mode === "cleanup") && pr) {
-    const strategy = inputs.previewStrategy === "auto" ? (worker.hasDurableObjects ? "worker" : "version") : inputs.previewStrategy;
-    if (strategy === "version" && worker.hasDurableObjects && inputs.previewStrategy === "version") {
-      throw new PlanError(`input "${INPUT.previewStrategy}": "version" cannot preview ${worker.configLabel}: it declares Durable Objects, and Cloudflare generates no version preview URLs for such workers. Use "worker" or "auto".`);
-    }
+    const { strategy, why } = chooseStrategy(inputs, worker);
     const alias = `pr-${pr.number}`;
     preview = {
       number: pr.number,
       strategy,
       alias: strategy === "version" && alias.length + 1 + workerName.length <= MAX_LABEL ? alias : undefined,
+      previewName: alias,
+      why,
     };
     if (strategy === "worker") targetName = previewWorkerName(workerName, pr.number);
   }
 
   const suffix = preview ? "-preview" : "";
-  const namespaces = inputs.kvNamespaces.map((binding) => ({ binding, title: `${targetName}-${binding}${suffix}` }));
+  // A Worker Preview has state of its own: its namespaces are named like a worker preview's, and removed with it.
+  const owner = preview?.strategy === "preview" ? previewWorkerName(workerName, preview.number) : targetName;
+  const namespaces = inputs.kvNamespaces.map((binding) => ({ binding, title: `${owner}-${binding}${suffix}` }));
   return { mode, reason: decided.reason, notice, workerName, targetName, preview, namespaces };
+}
+
+/** The first wrangler whose `wrangler preview` is out of private beta and takes --secrets-file (4.133.0 is still private beta; checked in the packages). */
+export const WORKER_PREVIEWS_SINCE = "4.134.0";
+
+export function supportsWorkerPreviews(wranglerVersion: string): boolean {
+  const [a, b] = [wranglerVersion, WORKER_PREVIEWS_SINCE].map((v) => v.split("-")[0].split(".").map(Number));
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
+
+function chooseStrategy(inputs: Inputs, worker: WorkerFacts): { strategy: PreviewPlan["strategy"]; why: string } {
+  const asked = inputs.previewStrategy;
+  const wp = worker.workerPreviews;
+  const input = `input "${INPUT.previewStrategy}"`;
+  if (asked === "version" && worker.hasDurableObjects) {
+    throw new PlanError(
+      `${input}: "version" cannot preview ${worker.configLabel}: it declares Durable Objects, and Cloudflare generates no ` +
+        `version preview URLs for such workers. Use "preview", "worker" or "auto".`,
+    );
+  }
+  if (asked === "preview" && wp && !wp.supported) {
+    throw new PlanError(
+      `${input}: "preview" needs Worker Previews (\`wrangler preview\`), which wrangler ${wp.version} does not have: ` +
+        `set input "${INPUT.wranglerVersion}" to ${WORKER_PREVIEWS_SINCE} or later (Node 22+), or use "worker" or "version".`,
+    );
+  }
+  if (asked !== "auto") return { strategy: asked, why: `${input} is "${asked}"` };
+  if (!worker.hasDurableObjects) {
+    return { strategy: "version", why: "auto: no Durable Objects, so a version preview of the production worker (shared preview KV namespaces) suffices" };
+  }
+  if (wp?.supported) {
+    const own = "which give each preview its own Durable Object namespaces";
+    return { strategy: "preview", why: `auto: Durable Objects need isolated state, and wrangler ${wp.version} has Worker Previews, ${own}` };
+  }
+  const which = wp ? `wrangler ${wp.version} has no Worker Previews (they need ${WORKER_PREVIEWS_SINCE}+)` : "the wrangler in use is not known yet";
+  return { strategy: "worker", why: `auto: Durable Objects need isolated state and ${which}, so a separate worker per pull request` };
 }
 
 function chooseWorkerName(inputs: Inputs, worker: WorkerFacts): string {

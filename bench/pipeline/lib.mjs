@@ -36,6 +36,7 @@ export const importFile = (file) => import(pathToFileURL(file).href);
 export const WORLD_SOURCE = `
 export { startWorld, pushEvent, API_KEYS } from "./test/helpers/pipeline-world.ts";
 export { parseOutputFile } from "./test/helpers/run-action.ts";
+export { runnerNode, seedToolCache, WRANGLER_DIRS } from "./test/helpers/toolchain.ts";
 `;
 
 /**

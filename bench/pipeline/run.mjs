@@ -11,6 +11,7 @@
 //
 // Prints a Markdown table and writes bench/results/pipeline.json. Needs no build: the fakes come from test/
 // (bundled on the fly with esbuild); dist/index.js is run as it is committed.
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -19,8 +20,9 @@ import { parse as parseYaml } from "yaml";
 import { bundleModule, importFile, median, ROOT, sec, timed, WORLD_SOURCE, wranglerEnv } from "./lib.mjs";
 
 const ENTRY = join(ROOT, "dist/index.js");
-const WRANGLER_DIR = join(ROOT, "node_modules/wrangler");
-const WRANGLER_BIN = join(WRANGLER_DIR, "bin/wrangler.js");
+/** Set in main(): the runner's Node and the wranglers the tests use (test/helpers/toolchain.ts). */
+let NODE = process.execPath;
+let seed = () => {};
 const TARGET_RATIO = 1.5;
 const WORKER = "bench-proxy";
 
@@ -59,8 +61,9 @@ const actionDefaults = (() => {
 const NETWORK_ENV = ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy"];
 
 /** One push deploy of the shipped proxy, as the runner runs it. */
-async function runPipeline(world, { shared, entry = ENTRY } = {}) {
+async function runPipeline(world, { shared, entry = ENTRY, version } = {}) {
   const d = jobDirs(shared);
+  if (!RUNNER_LAYOUT) seed(d.toolCache); // the installed wranglers, where the action looks for tool-cache installs
   const outputFile = join(d.dir, "output.txt");
   const summaryFile = join(d.dir, "summary.md");
   const eventFile = join(d.dir, "event.json");
@@ -75,6 +78,7 @@ async function runPipeline(world, { shared, entry = ENTRY } = {}) {
     "smoke-test-url": world.edge.origin,
     "api-keys": world.apiKeys,
     "worker-name": WORKER,
+    ...(version && { "wrangler-version": version }),
   };
   const env = {
     PATH: process.env.PATH ?? "",
@@ -102,7 +106,7 @@ async function runPipeline(world, { shared, entry = ENTRY } = {}) {
   // The machine's own network setup (a runner has its own): npm needs it when a cold run installs wrangler.
   for (const key of NETWORK_ENV) if (process.env[key] !== undefined) env[key] = process.env[key];
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
-  const run = await timed(process.execPath, [entry], { cwd: d.workspace, env, cpu: true, timeoutMs: 600_000 });
+  const run = await timed(NODE, [entry], { cwd: d.workspace, env, cpu: true, timeoutMs: 600_000 });
   const summary = readFileSync(summaryFile, "utf8");
   const outputs = world.parseOutputFile(readFileSync(outputFile, "utf8"));
   if (run.code !== 0) throw new Error(`the pipeline failed (exit ${run.code}):\n${run.out.slice(-3000)}`);
@@ -144,18 +148,35 @@ function partsOf(lines) {
 }
 
 /** `wrangler deploy` of the worker the pipeline patched (a copy of its config-path folder), as a user would run it in CI. */
-async function bareDeploy(world, configDir, home) {
+async function bareDeploy(world, configDir, home, wranglerBin) {
   // The environment the action gives its own wrangler calls (no telemetry requests leave the machine).
   const env = wranglerEnv(home, { CLOUDFLARE_API_TOKEN: world.cf.token, CLOUDFLARE_ACCOUNT_ID: world.cf.accountId, CLOUDFLARE_API_BASE_URL: world.cf.apiBase });
-  const run = await timed(process.execPath, [WRANGLER_BIN, "deploy", "--config", join(configDir, "wrangler.jsonc")], { cwd: configDir, env, cpu: true });
+  const run = await timed(NODE, [wranglerBin, "deploy", "--config", join(configDir, "wrangler.jsonc")], { cwd: configDir, env, cpu: true });
   if (run.code !== 0) throw new Error(`bare wrangler deploy failed (exit ${run.code}):\n${run.out.slice(-3000)}`);
   return { ms: run.ms, cpuMs: run.cpuMs };
 }
 
 async function main() {
-  const { startWorld, pushEvent, API_KEYS, parseOutputFile } = await importFile(await bundleModule("bench-pipeline-world", WORLD_SOURCE));
+  const world$ = await importFile(await bundleModule("bench-pipeline-world", WORLD_SOURCE));
+  const { startWorld, pushEvent, API_KEYS, parseOutputFile } = world$;
+  NODE = world$.runnerNode();
+  seed = world$.seedToolCache;
   const newWorld = async () => Object.assign(await startWorld(), { pushEvent, apiKeys: API_KEYS, parseOutputFile });
-  const log = (line) => process.stderr.write(`${line}\n`);
+  const wranglers = Object.values(world$.WRANGLER_DIRS).map((dir) => ({ dir, version: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version }));
+  const byVersion = {};
+  for (const w of RUNNER_LAYOUT ? wranglers.slice(-1) : wranglers) byVersion[w.version] = await benchOne(newWorld, w);
+  const out = join(ROOT, "bench/results/pipeline.json");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ generatedBy: `node bench/pipeline/run.mjs ${args.join(" ")}`.trim(), byVersion }, null, 2) + "\n");
+  for (const results of Object.values(byVersion)) console.log(render(results) + "\n");
+  console.log(`Written to ${out}`);
+}
+
+/** Cold runs, then warm runs interleaved with bare deploys, with one wrangler. */
+async function benchOne(newWorld, wrangler) {
+  const log = (line) => process.stderr.write(`[wrangler ${wrangler.version}] ${line}\n`);
+  const wranglerBin = join(wrangler.dir, "bin/wrangler.js");
+  const version = RUNNER_LAYOUT ? undefined : wrangler.version;
   const t0 = performance.now();
   const loadAtStart = loadavg()[0];
 
@@ -173,7 +194,7 @@ async function main() {
   for (let i = 0; i < COLD_RUNS; i++) {
     await world?.close();
     world = await newWorld();
-    const run = await runPipeline(world, { entry });
+    const run = await runPipeline(world, { entry, version });
     if (run.summary.match(/\| `CACHE` \| [^|]+ \| [^|]+ \| (\w+) \|/)?.[1] !== "created") throw new Error("a cold run should create the namespace");
     cold.push(run);
     log(`cold ${i + 1}/${COLD_RUNS}: ${sec(run.ms)} (wrangler from ${run.wranglerSource})`);
@@ -187,14 +208,14 @@ async function main() {
   const bareHome = join(bareDir, "home");
   mkdirSync(bareHome);
   // One untimed bare deploy first: it creates wrangler's own state in its HOME and folder, as the warm runs had.
-  await bareDeploy(world, join(bareDir, "worker"), bareHome);
+  await bareDeploy(world, join(bareDir, "worker"), bareHome, wranglerBin);
   const warm = [];
   const bare = [];
   for (let i = 0; i < WARM_RUNS; i++) {
-    const run = await runPipeline(world, { shared, entry });
+    const run = await runPipeline(world, { shared, entry, version });
     if (!/\| `CACHE` \| [^|]+ \| [^|]+ \| found \|/.test(run.summary)) throw new Error("a warm run should find the namespace");
     warm.push(run);
-    const b = await bareDeploy(world, join(bareDir, "worker"), bareHome);
+    const b = await bareDeploy(world, join(bareDir, "worker"), bareHome, wranglerBin);
     bare.push(b);
     log(`warm ${i + 1}/${WARM_RUNS}: ${sec(run.ms)} (wrangler from ${run.wranglerSource})   bare wrangler deploy: ${sec(b.ms)}`);
   }
@@ -203,12 +224,7 @@ async function main() {
   const versions = world.cf.state.script(WORKER)?.versions.length;
   await world.close();
 
-  const results = summarize({ cold, warm, bare, elapsedMs: performance.now() - t0, versions, load: { atStart: loadAtStart, afterRuns: loadAfterRuns, atEnd: loadavg()[0] } });
-  const out = join(ROOT, "bench/results/pipeline.json");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
-  console.log(render(results));
-  console.log(`\nWritten to ${out}`);
+  return summarize({ cold, warm, bare, elapsedMs: performance.now() - t0, versions, load: { atStart: loadAtStart, afterRuns: loadAfterRuns, atEnd: loadavg()[0] }, wrangler: wrangler.version });
 }
 
 const STAGE_ORDER = ["inputs", "plan", "preflight", "provision", "patch", "contract", "deploy", "smoke", "report"];
@@ -221,7 +237,7 @@ const PARTS = {
   checks: "contract: the contract checks, then disposing workerd (the results are logged after it)",
 };
 
-function summarize({ cold, warm, bare, elapsedMs, versions, load }) {
+function summarize({ cold, warm, bare, elapsedMs, versions, load, wrangler }) {
   const med = (runs, f) => median(runs.map(f));
   const fullOf = (r) => TARGET_STAGES.reduce((sum, s) => sum + (r.stages[s] ?? 0), 0);
   const of = (runs) => ({
@@ -236,9 +252,8 @@ function summarize({ cold, warm, bare, elapsedMs, versions, load }) {
   const bareCpuMs = med(bare, (b) => b.cpuMs);
   const ratio = w.fullPipelineMs / bareMs;
   return {
-    generatedBy: `node bench/pipeline/run.mjs ${args.join(" ")}`.trim(),
-    node: process.version,
-    wrangler: JSON.parse(readFileSync(join(WRANGLER_DIR, "package.json"), "utf8")).version,
+    node: execFileSync(NODE, ["--version"], { encoding: "utf8" }).trim(),
+    wrangler,
     cores: availableParallelism(),
     runs: { cold: cold.length, warm: warm.length, bare: bare.length },
     /** Where the action found wrangler: "action" = this checkout's node_modules; "tool-cache" = installed by a cold run (--runner-layout). */

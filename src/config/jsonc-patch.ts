@@ -26,6 +26,7 @@ export function patchJsonc(text: string, config: WranglerConfig, patch: ConfigPa
   }
 
   for (const [key, value] of Object.entries(patch.vars)) set(["vars", key], value);
+  if (patch.previews) set(["previews"], patch.previews);
   return out;
 }
 

@@ -15,11 +15,21 @@ export interface ConfigPatch {
   name: string;
   kv: KvPatch[];
   vars: Record<string, string>;
+  /** A `previews` block to write (Worker Previews); the config must not have one of its own. */
+  previews?: Record<string, unknown>;
 }
 
 export function patchConfig(text: string, format: ConfigFormat, patch: ConfigPatch, file: string): string {
   const before = parseConfig(text, format, file);
   checkShape(before, file);
+  if (patch.previews && before.previews !== undefined) {
+    throw new ConfigError(
+      file,
+      undefined,
+      'has a "previews" block of its own; with preview-strategy "preview" the action writes it (the worker\'s bindings ' +
+        "with the preview's own KV namespaces): remove it, or choose another preview-strategy",
+    );
+  }
   const patched = format === "toml" ? patchToml(text, patch) : patchJsonc(text, before, patch);
   const after = parseConfig(patched, format, file);
   const expected = applyPatch(before, patch);
@@ -42,6 +52,7 @@ export function applyPatch(config: WranglerConfig, patch: ConfigPatch): Wrangler
   const out: WranglerConfig = { ...config, name: patch.name };
   if (kv.length) out.kv_namespaces = kv;
   if (Object.keys(patch.vars).length) out.vars = { ...(config.vars as object | undefined), ...patch.vars };
+  if (patch.previews) out.previews = patch.previews;
   return out;
 }
 

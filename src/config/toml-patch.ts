@@ -18,6 +18,8 @@ export function patchToml(text: string, patch: ConfigPatch): string {
   setRootKey(text, entries, edits, "name", tomlValue(patch.name), nl);
   patchKvNamespaces(text, entries, edits, appendix, patch, nl);
   patchVars(text, entries, edits, appendix, patch.vars, nl);
+  // A new table at the end: patchConfig refuses a config that has one already.
+  if (patch.previews) appendix.push(`${nl}[previews]${nl}`, ...Object.entries(patch.previews).map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v)}${nl}`));
 
   if (appendix.length) {
     const needsNewline = text.length > 0 && !text.endsWith("\n");

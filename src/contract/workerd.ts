@@ -1,6 +1,8 @@
 // Starts exactly the worker about to be deployed — its bundle and its patched config — in workerd, through
 // the Miniflare that ships with the wrangler being used, with the Workers AI stub bound as AI and local
 // KV / Durable Objects. The config is translated by wrangler itself, so every binding type it knows works.
+// Options are written in Miniflare 4's shape (what wrangler's own API returns, up to wrangler 4.164 at least);
+// Miniflare 5 (wrangler 4.160+) takes another shape and ships the converter, which is used when present.
 import moduleApi, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { WranglerConfig } from "../config/parse.js";
@@ -34,9 +36,14 @@ interface WranglerApi {
 }
 
 type MiniflareCtor = new (options: Record<string, unknown>) => { ready: Promise<URL>; dispose(): Promise<void> };
+type Options = Record<string, unknown>;
 
 export interface Runtime {
   Miniflare: MiniflareCtor;
+  /** Miniflare's major version (4 or 5), from its package.json. */
+  major: number;
+  /** Miniflare 4 options as the loaded Miniflare takes them: unchanged for 4, converted for 5. */
+  toOwnShape(options: Options): Options;
   /** Loaded only for configs miniflareOptions() does not know. */
   api: WranglerApi | undefined;
 }
@@ -53,9 +60,10 @@ export function loadRuntime(wranglerDir: string, withApi: boolean, compileCache?
         if (compileCache) (moduleApi as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(compileCache);
         process.env.WRANGLER_SEND_METRICS = "false";
         const require = createRequire(join(wranglerDir, "package.json"));
-        const { Miniflare } = require("miniflare") as { Miniflare: MiniflareCtor };
+        const miniflare = require("miniflare") as { Miniflare: MiniflareCtor; convertV4MiniflareOptions?: (o: Options) => Options };
+        const { version } = require("miniflare/package.json") as { version: string };
         const api = withApi ? (require(join(wranglerDir, "wrangler-dist", "cli.js")) as WranglerApi) : undefined;
-        resolve({ Miniflare, api });
+        resolve({ Miniflare: miniflare.Miniflare, major: Number(version.split(".")[0]), toOwnShape: ownShape(version, miniflare.convertV4MiniflareOptions), api });
       } catch (error) {
         reject(new Error(`cannot load Miniflare${withApi ? " and wrangler's API" : ""} from ${wranglerDir}: ${(error as Error).message}`));
       }
@@ -63,9 +71,19 @@ export function loadRuntime(wranglerDir: string, withApi: boolean, compileCache?
   });
 }
 
+/** Miniflare 4 takes its own options; 5 and later need the converter they ship, or nothing here can start them. */
+export function ownShape(version: string, convert: ((o: Options) => Options) | undefined): (options: Options) => Options {
+  const major = Number(version.split(".")[0]);
+  if (major <= 4) return (options) => options;
+  if (!convert) throw new Error(`Miniflare ${version} has no convertV4MiniflareOptions: this action knows Miniflare 4's options and 5's converter only`);
+  return convert;
+}
+
 export async function startWorker(runtime: Promise<Runtime>, options: StartOptions): Promise<RunningWorker> {
-  const { api, Miniflare } = await runtime;
+  const { api, Miniflare, major, toOwnShape } = await runtime;
   const workerOptions: Record<string, any> = miniflareOptions(options.config) ?? api!.unstable_getMiniflareWorkerOptions(options.configPath).workerOptions;
+  // Miniflare 5's converter refuses module rules; the bundle's .js modules are found without them.
+  if (major >= 5) delete workerOptions.modulesRules;
   const notes: string[] = [];
   const workers: Record<string, unknown>[] = [];
 
@@ -93,7 +111,7 @@ export async function startWorker(runtime: Promise<Runtime>, options: StartOptio
     }
   }
 
-  const mf = new Miniflare({
+  const mf = new Miniflare(toOwnShape({
     host: "127.0.0.1",
     port: 0,
     workers: [
@@ -109,7 +127,7 @@ export async function startWorker(runtime: Promise<Runtime>, options: StartOptio
       { name: STUB_WORKER, modules: true, scriptPath: options.stubScript, modulesRoot: dirname(options.stubScript), compatibilityDate: STUB_COMPATIBILITY_DATE },
       ...workers,
     ],
-  });
+  }));
   let url: URL;
   try {
     url = await mf.ready;

@@ -9,13 +9,19 @@ export interface CommentFacts {
   previewUrl?: string;
   versionId?: string;
   sha: string;
-  strategy?: "worker" | "version";
+  strategy?: "worker" | "version" | "preview";
   contract?: ContractReport;
   failure?: string;
   /** What the run did, one sentence each (the clean-up says what it removed). */
   facts?: string[];
   runUrl?: string;
 }
+
+const STRATEGY_TEXT = {
+  worker: "a separate preview worker, with its own storage",
+  version: "a version preview URL of the production worker",
+  preview: "a Worker Preview of the production worker, with its own URL and Durable Object state",
+} as const;
 
 export function renderComment(f: CommentFacts): string {
   const short = f.sha.slice(0, 7);
@@ -25,7 +31,7 @@ export function renderComment(f: CommentFacts): string {
       lines.push(`### ✅ Preview of \`${f.worker}\` is live`, "", `| | |`, `| --- | --- |`, `| Preview | ${f.previewUrl ?? "(no URL reported)"} |`, `| OpenAI base URL | ${f.previewUrl ? `\`${f.previewUrl.replace(/\/$/, "")}/v1\`` : "—"} |`);
       if (f.versionId) lines.push(`| Version | \`${f.versionId}\` |`);
       lines.push(`| Commit | \`${short}\` |`);
-      if (f.strategy) lines.push(`| Kind | ${f.strategy === "worker" ? "a separate preview worker, with its own storage" : "a version preview URL of the production worker"} |`);
+      if (f.strategy) lines.push(`| Kind | ${STRATEGY_TEXT[f.strategy]} |`);
       break;
     case "tests-failed":
       lines.push(`### ❌ Preview of \`${f.worker}\` not deployed: contract tests failed at \`${short}\``);

@@ -1,6 +1,7 @@
 // What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
 import { dirname, join, resolve } from "node:path";
 import { parseConfig, type WranglerConfig } from "../config/parse.js";
+import { previewsBlock } from "../config/previews.js";
 import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
 import type { RunContext } from "../context.js";
@@ -104,7 +105,11 @@ export async function buildAndTest(ctx: RunContext, hooks: BuildHooks = {}): Pro
 
 function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): ConfigPatch {
   const { inputs, plan } = ctx;
-  return { name: plan.targetName, kv: namespaces.map((ns) => ({ binding: ns.binding, id: ns.id })), vars: varsToPatch(inputs) };
+  const vars = varsToPatch(inputs);
+  const kv = namespaces.map((ns) => ({ binding: ns.binding, id: ns.id }));
+  // `wrangler preview` binds only what the config's previews block lists: the worker's bindings, this preview's KV.
+  const previews = plan.preview?.strategy === "preview" ? previewsBlock(parseConfig(ctx.source.text, ctx.source.format, ctx.source.configLabel), kv, vars) : undefined;
+  return { name: plan.targetName, kv, vars, ...(previews && { previews }) };
 }
 
 /**

@@ -7,8 +7,8 @@ import { rollBack } from "../stages/rollback.js";
 import { smokeTest } from "../stages/smoke.js";
 import { readUsage } from "../stages/usage-summary.js";
 import type { WranglerConfig } from "../config/parse.js";
-import { bundleWorker, deploy, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
-import { canGate, startGatedDeploy, type GatedDeploy } from "../wrangler/gated-deploy.js";
+import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
+import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Built } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
@@ -37,7 +37,10 @@ export async function requireApiKeys(ctx: RunContext, api: CloudflareApi, script
  * wrangler now and let it wait for the tests (gated-deploy.ts). Scheduled runs may skip the upload: not them.
  */
 export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: string, config: WranglerConfig, wranglerVersion: string, bin: string): GatedDeploy | undefined {
-  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config" || !canGate(wranglerVersion, config)) return undefined;
+  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config") return undefined;
+  const refused = versionRefusesGate(wranglerVersion);
+  if (refused) ctx.log(refused);
+  if (refused || !canGate(wranglerVersion, config)) return undefined;
   const secrets = secretsToUpload(ctx);
   const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
@@ -112,6 +115,19 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
     return;
   }
   const wrangler = await ctx.wrangler();
+  if (preview.strategy === "preview") {
+    await ctx.stages.run("preview", async (detail) => {
+      const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const secrets = secretsToUpload(ctx);
+      const message = `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();
+      const deployed = await deployWorkerPreview(wctx, { name: preview.previewName, tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets), message, secrets });
+      report.versionId = deployed.deploymentId;
+      report.previewUrl = deployed.url;
+      report.facts.push(`Worker Preview ${preview.previewName} of ${plan.workerName}: its own URL and Durable Object state; production was not touched. Cron triggers and routes do not run on previews.`);
+      detail(`Worker Preview ${preview.previewName}, deployment ${deployed.deploymentId}${deployed.url ? ` at ${deployed.url}` : " (Cloudflare reported no URL)"}`);
+    });
+    return;
+  }
   await ctx.stages.run("preview", async (detail) => {
     const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
     const tag = contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, {});

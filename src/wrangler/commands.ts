@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { deployUrls, findRecord, type WranglerRecord } from "./output.js";
-import { runWrangler } from "./run.js";
+import { runWrangler, WranglerError } from "./run.js";
 
 export interface WranglerContext {
   bin: string;
@@ -96,6 +96,52 @@ export async function uploadPreviewVersion(ctx: WranglerContext, o: { alias: str
   const record = findRecord(records, "version-upload");
   if (!record?.version_id) throw new Error("wrangler versions upload finished without reporting a version id in its output file");
   return { versionId: record.version_id, previewUrl: record.preview_alias_url || record.preview_url || undefined };
+}
+
+export interface PreviewDeployed {
+  previewId: string;
+  deploymentId: string;
+  /** The preview's stable URL (it follows its newest deployment). */
+  url: string | undefined;
+}
+
+/**
+ * `wrangler preview --name <name>`: a Worker Preview of the config's worker, with its own URL and its own
+ * Durable Object namespaces, bound to what the config's `previews` block lists; secrets travel with the upload.
+ */
+export async function deployWorkerPreview(ctx: WranglerContext, o: { name: string; tag: string; message: string; secrets: Record<string, string> }): Promise<PreviewDeployed> {
+  return withSecretsFile(o.secrets, async (secretsArgs) => {
+    const { records } = await runWrangler({
+      bin: ctx.bin,
+      args: ["preview", "--config", ctx.configPath, "--name", o.name, "--tag", o.tag, "--message", o.message, ...secretsArgs],
+      cwd: dirname(ctx.configPath),
+      env: ctx.env,
+      log: ctx.log,
+    });
+    const record = findRecord(records, "preview");
+    if (!record?.deployment_id) throw new Error("wrangler preview finished without reporting a deployment in its output file");
+    const url = [...(record.preview_urls ?? []), ...(record.deployment_urls ?? [])].find((u) => u.startsWith("https://"));
+    return { previewId: record.preview_id, deploymentId: record.deployment_id, url };
+  });
+}
+
+/** `wrangler preview delete`: the preview and all its deployments. False when there was none. */
+export async function deleteWorkerPreview(ctx: Omit<WranglerContext, "configPath"> & { cwd: string }, o: { worker: string; name: string }): Promise<boolean> {
+  try {
+    await runWrangler({
+      bin: ctx.bin,
+      command: "preview delete",
+      args: ["preview", "delete", "--worker-name", o.worker, "--name", o.name, "--skip-confirmation"],
+      cwd: ctx.cwd,
+      env: ctx.env,
+      log: ctx.log,
+    });
+    return true;
+  } catch (error) {
+    // 10025: no such preview; 10007: no such worker. Either way nothing is left to remove.
+    if (error instanceof WranglerError && /\[code: (10025|10007)\]/.test(error.message)) return false;
+    throw error;
+  }
 }
 
 /** Secrets go to wrangler in a private temporary file that is removed whatever happens. */

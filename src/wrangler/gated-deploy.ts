@@ -16,10 +16,20 @@ import { runWrangler, type WranglerResult } from "./run.js";
  * (checked in wrangler 4.86.0's deploy: services, settings, deployments, secrets; then the secrets file,
  * then the upload). Other versions deploy the plain way, after the tests.
  */
-const GATE_SAFE_VERSIONS = new Set(["4.86.0"]);
+export const GATE_SAFE_VERSIONS: ReadonlySet<string> = new Set(["4.86.0"]);
+
+/** Why this wrangler deploys after the tests rather than beside them; undefined when it may wait beside them. */
+export function versionRefusesGate(wranglerVersion: string): string | undefined {
+  if (GATE_SAFE_VERSIONS.has(wranglerVersion)) return undefined;
+  const proven = [...GATE_SAFE_VERSIONS].join(", ");
+  return (
+    `wrangler ${wranglerVersion} deploys after the contract tests: starting the deploy beside them is proven only with wrangler ${proven}, ` +
+    "whose deploy sends nothing but reads before it opens its secrets file"
+  );
+}
 
 export function canGate(wranglerVersion: string, config: WranglerConfig): boolean {
-  if (process.platform === "win32" || !GATE_SAFE_VERSIONS.has(wranglerVersion)) return false;
+  if (process.platform === "win32" || versionRefusesGate(wranglerVersion)) return false;
   // Static assets and Workers Sites are uploaded before the secrets are read.
   if (config.assets !== undefined || config.site !== undefined) return false;
   try {

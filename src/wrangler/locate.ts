@@ -22,6 +22,10 @@ export interface LocateOptions {
   workerDirectory: string;
   actionRoot: string;
   version: string;
+  /** Local runs without a `--wrangler-version` flag: the action's own wrangler, whatever its version, saves an install. */
+  anyActionVersion?: boolean;
+  /** The Node that will run wrangler (default: this one). */
+  nodeVersion?: string;
   /** Folder for tool-cache installs (RUNNER_TOOL_CACHE on a runner). */
   toolCache: string;
   log: (line: string) => void;
@@ -41,10 +45,16 @@ export const toolCacheDir = (toolCache: string, version: string) => join(toolCac
 export const cacheKey = (version: string) => `cf-ai-proxy-wrangler-${version}-${process.platform}-${process.arch}`;
 
 export async function locateWrangler(o: LocateOptions): Promise<LocatedWrangler> {
+  const found = await find(o);
+  requireNode(found, o.nodeVersion ?? process.versions.node);
+  return found;
+}
+
+async function find(o: LocateOptions): Promise<LocatedWrangler> {
   const own = installedAt(o.workerDirectory);
   if (own) return { ...own, source: "worker-directory" };
   const action = installedAt(o.actionRoot);
-  if (action && action.version === o.version) return { ...action, source: "action" };
+  if (action && (action.version === o.version || o.anyActionVersion)) return { ...action, source: "action" };
 
   const dir = toolCacheDir(o.toolCache, o.version);
   const cached = installedAt(dir);
@@ -64,6 +74,32 @@ export async function locateWrangler(o: LocateOptions): Promise<LocatedWrangler>
     await o.store.save(dir, key).catch((error: unknown) => o.log(`could not save wrangler to the Actions cache (the next run installs it again): ${(error as Error).message}`));
   }
   return { ...installed, source: "installed" };
+}
+
+/**
+ * wrangler refuses to start on a Node older than its engines say (4.87+ need Node 22, 4.160+ 22.12): say so
+ * before a stage fails with wrangler's own message halfway through.
+ */
+export function requireNode(found: LocatedWrangler, nodeVersion: string): void {
+  const pkg = JSON.parse(readFileSync(join(found.packageDir, "package.json"), "utf8")) as { engines?: { node?: string } };
+  const minimum = /^>=\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(pkg.engines?.node ?? "")?.[1];
+  if (!minimum || compareVersions(nodeVersion, minimum) >= 0) return;
+  const where = found.source === "worker-directory" ? "the worker directory's node_modules" : `input "wrangler-version"`;
+  throw new Error(
+    `wrangler ${found.version} (from ${where}) needs Node >= ${minimum}, and this is Node ${nodeVersion}. On GitHub the action runs on Node 24; ` +
+      `locally use Node 22.12 or later, or a wrangler that runs on this Node (4.86.0 is the last for Node 20).`,
+  );
+}
+
+/** Numeric comparison of dotted versions ("22.12" < "24.1.0"); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, "").split("-")[0].split(".").map(Number);
+  const pb = b.replace(/^v/, "").split("-")[0].split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
 function npmInstall(dir: string, spec: string, log: (line: string) => void): Promise<void> {

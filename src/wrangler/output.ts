@@ -19,6 +19,17 @@ export interface VersionDeployRecord {
   deployment_id: string;
   version_traffic: Record<string, number>;
 }
+/** `wrangler preview` (Worker Previews, 4.135+). */
+export interface PreviewRecord {
+  type: "preview";
+  worker_name: string;
+  preview_id: string;
+  preview_name: string;
+  preview_slug?: string;
+  preview_urls?: string[];
+  deployment_id: string;
+  deployment_urls?: string[];
+}
 export interface CommandFailedRecord {
   type: "command-failed";
   code?: number;
@@ -29,6 +40,7 @@ export type WranglerRecord =
   | DeployRecord
   | VersionUploadRecord
   | VersionDeployRecord
+  | PreviewRecord
   | CommandFailedRecord
   | { type: string; [key: string]: unknown };
 

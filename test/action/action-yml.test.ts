@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_KV_BINDINGS, DEFAULT_WRANGLER_VERSION, INPUT, OUTPUT } from "../../src/inputs.js";
+import { DEFAULT_KV_BINDINGS, DEFAULT_WRANGLER_VERSION, INPUT, OLDEST_WRANGLER_VERSION, OUTPUT } from "../../src/inputs.js";
 import { ROOT } from "../helpers/run-action.js";
 
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
@@ -25,7 +25,10 @@ describe("action.yml", () => {
 
   it("defaults agree with the code and with the pinned toolchain", () => {
     expect(action.inputs[INPUT.wranglerVersion].default).toBe(DEFAULT_WRANGLER_VERSION);
-    expect(pkg.devDependencies.wrangler).toBe(DEFAULT_WRANGLER_VERSION);
+    // The default is today's wrangler, installed for the tests as the alias wrangler-latest; the dev toolchain keeps the oldest.
+    expect(pkg.devDependencies["wrangler-latest"]).toBe(`npm:wrangler@${DEFAULT_WRANGLER_VERSION}`);
+    expect(pkg.devDependencies.wrangler).toBe(OLDEST_WRANGLER_VERSION);
+    expect(action.inputs[INPUT.wranglerVersion].description).toContain(`tested: ${OLDEST_WRANGLER_VERSION} and ${DEFAULT_WRANGLER_VERSION}`);
     expect(action.inputs[INPUT.kvNamespaces].default).toBe(DEFAULT_KV_BINDINGS.join("\n"));
     expect(action.inputs[INPUT.githubToken].default).toBe("${{ github.token }}");
   });
@@ -59,5 +62,17 @@ describe("pinned toolchain", () => {
     expect(all["@cloudflare/vitest-pool-workers"]).toBe("0.15.1");
     expect(all.vitest).toBe("4.1.12");
     expect(all.typescript).toMatch(/^5\.9\./);
+  });
+});
+
+describe("the README's tested-versions matrix", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const matrix = readme.split("Tested wrangler versions")[1]?.split("\n\n")[1] ?? "";
+
+  it("lists the oldest supported wrangler and the default, on Node 24", () => {
+    const rows = matrix.split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split("|").map((c) => c.trim()));
+    expect(rows.map((r) => r[1])).toEqual([OLDEST_WRANGLER_VERSION, DEFAULT_WRANGLER_VERSION]);
+    expect(rows.every((r) => r[2] === "24")).toBe(true);
+    expect(readme).toContain(`\`wrangler-version\` (default\n${DEFAULT_WRANGLER_VERSION}`);
   });
 });

@@ -1,4 +1,4 @@
-// Runs the real wrangler (node_modules/wrangler, 4.86) against a fake Cloudflare API in a throwaway project
+// Runs the real wrangler (node_modules/wrangler, 4.86, or another one given by path, on a given Node) against a fake Cloudflare API in a throwaway project
 // directory with its own HOME, and reads its machine-readable NDJSON records (never its stdout).
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -37,7 +37,7 @@ export interface WorkerConfig {
 }
 
 /** A tiny worker (index.js) with a KV binding CACHE and an AI binding, in its own temp dir. */
-export async function createWranglerProject(cf: FakeCloudflare, worker: WorkerConfig): Promise<WranglerProject> {
+export async function createWranglerProject(cf: FakeCloudflare, worker: WorkerConfig, tool: { wrangler?: string; node?: string } = {}): Promise<WranglerProject> {
   const dir = await mkdtemp(join(tmpdir(), "fake-cf-wrangler-"));
   const outFile = join(dir, "wrangler-output.ndjson");
   const config = {
@@ -72,7 +72,7 @@ export async function createWranglerProject(cf: FakeCloudflare, worker: WorkerCo
       ...options.env,
     };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-      const child = spawn(process.execPath, [WRANGLER, ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(tool.node ?? process.execPath, [tool.wrangler ?? WRANGLER, ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
       let out = "";
       let err = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));

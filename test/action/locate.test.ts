@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { locateWrangler, toolCacheDir, type ToolCacheStore } from "../../src/wrangler/locate.js";
+import { compareVersions, locateWrangler, toolCacheDir, type ToolCacheStore } from "../../src/wrangler/locate.js";
 
 function fakeWrangler(root: string, version: string) {
   const dir = join(root, "node_modules", "wrangler");
@@ -90,5 +90,36 @@ describe("locateWrangler", () => {
   it("refuses a different version than asked", async () => {
     const p = setup();
     await expect(locateWrangler(options(p, { install: async (dir) => void fakeWrangler(dir, "4.87.0") }))).rejects.toThrow("asked for wrangler@4.86.0, npm installed 4.87.0");
+  });
+});
+
+describe("the Node a wrangler needs", () => {
+  const withEngines = (version: string, engines: string) => {
+    const p = setup();
+    const dir = fakeWrangler(p.action, version);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "wrangler", version, engines: { node: engines } }));
+    return p;
+  };
+
+  it("refuses, naming the input and the Node versions, a wrangler whose engines this Node does not meet", async () => {
+    const p = withEngines("4.164.0", ">=22.12.0");
+    const run = locateWrangler(options(p, { version: "4.164.0", nodeVersion: "20.20.2" }));
+    await expect(run).rejects.toThrow('wrangler 4.164.0 (from input "wrangler-version") needs Node >= 22.12.0, and this is Node 20.20.2');
+  });
+
+  it("accepts it on the runner's Node 24", async () => {
+    const p = withEngines("4.164.0", ">=22.12.0");
+    expect((await locateWrangler(options(p, { version: "4.164.0", nodeVersion: "24.22.3" }))).version).toBe("4.164.0");
+  });
+
+  it("locally without a version flag, takes the action's own wrangler whatever its version", async () => {
+    const p = withEngines("4.86.0", ">=20.0.0");
+    expect(await locateWrangler(options(p, { version: "4.164.0", anyActionVersion: true, nodeVersion: "20.20.2" }))).toMatchObject({ source: "action", version: "4.86.0" });
+  });
+
+  it("compares versions numerically", () => {
+    expect(compareVersions("22.12.0", "22.9")).toBe(1);
+    expect(compareVersions("v20.20.2", "22.12.0")).toBe(-1);
+    expect(compareVersions("24.0.0", "24")).toBe(0);
   });
 });

@@ -2,10 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEYS, pullRequestEvent, pushEvent, scheduleEvent, startWorld, writes, type World } from "../helpers/pipeline-world.js";
 import type { ActionRun } from "../helpers/run-action.js";
+import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
 const uploads = (world: World, name: string) => world.cf.requests.filter((r) => (r.method === "PUT" || r.method === "POST") && new RegExp(`/workers/scripts/${name}(/versions)?$`).test(r.path));
 
-describe("push, twice, then a scheduled run", () => {
+// The lifecycle runs with the oldest supported wrangler and with today's (the default), both on Node 24.
+describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangler %s", (version) => {
+  const W = { "wrangler-version": version };
   let world: World;
   let first: ActionRun;
   let second: ActionRun;
@@ -14,11 +17,11 @@ describe("push, twice, then a scheduled run", () => {
   let liveAfterSecond = "";
   beforeAll(async () => {
     world = await startWorld();
-    first = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
-    second = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+    first = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+    second = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy" } });
     requestsAfterSecond = world.cf.requests.length;
     liveAfterSecond = world.cf.state.deployedVersion("my-proxy")!.id;
-    scheduled = await world.run({ event: scheduleEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy" } });
+    scheduled = await world.run({ event: scheduleEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy" } });
   }, 240_000);
   afterAll(() => world.close());
 
@@ -73,7 +76,7 @@ describe("push, twice, then a scheduled run", () => {
 
   it("a scheduled run redeploys when the configuration changed", async () => {
     const before = uploads(world, "my-proxy").length;
-    const run = await world.run({ event: scheduleEvent, inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy", vars: "GREETING=changed" } });
+    const run = await world.run({ event: scheduleEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy", vars: "GREETING=changed" } });
     expect(run.code, run.stdout).toBe(0);
     expect(uploads(world, "my-proxy").length).toBe(before + 1);
   }, 120_000);
@@ -154,17 +157,18 @@ describe("keys with projects", () => {
   }, 120_000);
 });
 
-describe("smoke test failure", () => {
+describe.each(WRANGLER_VERSIONS)("smoke test failure, with wrangler %s", (version) => {
+  const W = { "wrangler-version": version };
   let world: World;
   beforeAll(async () => (world = await startWorld()));
   afterAll(() => world.close());
 
   it("rolls back to the version that was live before, and fails saying both", async () => {
-    const good = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "rolling" } });
+    const good = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "rolling" } });
     expect(good.code, good.stdout).toBe(0);
     const goodVersion = good.outputs["version-id"];
     world.edge.status = 500;
-    const bad = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "rolling", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    const bad = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "rolling", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
     world.edge.status = 200;
     expect(bad.code).toBe(1);
     expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
@@ -175,12 +179,12 @@ describe("smoke test failure", () => {
   it("a push that rotates the keys and fails its smoke test never leaves the old keys live, and says what failed and what the rollback did", async () => {
     const oldKeys = "sk-live-key-1,sk-revoked-key-2";
     const newKeys = "sk-live-key-1,sk-new-key-3";
-    const good = await world.run({ event: pushEvent, inputs: { "api-keys": oldKeys, "worker-name": "rotating" } });
+    const good = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": oldKeys, "worker-name": "rotating" } });
     expect(good.code, good.stdout).toBe(0);
     const goodVersion = world.cf.state.deployedVersion("rotating")!;
     const deploymentsBefore = world.cf.state.script("rotating")!.deployments.length;
     world.edge.status = 500;
-    const bad = await world.run({ event: pushEvent, inputs: { "api-keys": newKeys, "worker-name": "rotating", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    const bad = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": newKeys, "worker-name": "rotating", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
     world.edge.status = 200;
     expect(bad.code).toBe(1);
     expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
@@ -201,26 +205,27 @@ describe("smoke test failure", () => {
   }, 240_000);
 });
 
-describe("runs that deploy nothing", () => {
+describe.each(WRANGLER_VERSIONS)("runs that deploy nothing, with wrangler %s", (version) => {
+  const W = { "wrangler-version": version };
   let world: World;
   beforeAll(async () => (world = await startWorld()));
   afterAll(() => world.close());
 
   it("a dry run with no credentials sends no request to Cloudflare", async () => {
-    const run = await world.run({ inputs: { mode: "dry-run", "api-token": "", "account-id": "" } });
+    const run = await world.run({ inputs: { ...W, mode: "dry-run", "api-token": "", "account-id": "" } });
     expect(run.code, run.stdout).toBe(0);
     expect(world.cf.requests).toEqual([]);
   }, 120_000);
 
   it("a closed pull request from a fork has nothing to clean up, and says so", async () => {
-    const run = await world.run({ event: pullRequestEvent("closed", 8, true), inputs: { "api-token": "", "account-id": "", "api-keys": "" } });
+    const run = await world.run({ event: pullRequestEvent("closed", 8, true), inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" } });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork: it never had a preview, so there is nothing to clean up/);
     expect(world.cf.requests).toEqual([]);
   }, 120_000);
 
   it("a pull request without the token secret (Dependabot) is tested, not deployed, and says why", async () => {
-    const run = await world.run({ event: pullRequestEvent("opened", 8), inputs: { "api-token": "", "api-keys": "" } });
+    const run = await world.run({ event: pullRequestEvent("opened", 8), inputs: { ...W, "api-token": "", "api-keys": "" } });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.mode).toBe("test");
     expect(run.stdout).toMatch(/::notice::Pull request #8 runs without the api-token secret/);
@@ -228,7 +233,7 @@ describe("runs that deploy nothing", () => {
   }, 120_000);
 
   it("a pull request from a fork runs the contract tests, deploys nothing and says why", async () => {
-    const run = await world.run({ event: pullRequestEvent("opened", 8, true), inputs: { "api-token": "", "account-id": "", "api-keys": "" } });
+    const run = await world.run({ event: pullRequestEvent("opened", 8, true), inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" } });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.mode).toBe("test");
     expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork/);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addNamespace } from "../fakes/cloudflare-api/kv.js";
 import { pushEvent, startWorld, writeCustomWorker, writes, type World } from "../helpers/pipeline-world.js";
+import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
 let world: World;
 let workspace: string;
@@ -60,10 +61,10 @@ describe("retried faults", () => {
   }, 180_000);
 });
 
-describe("failures", () => {
+describe.each(WRANGLER_VERSIONS)("failures, with wrangler %s", (version) => {
   it("a persistent 500 on the upload fails the deploy stage, saying what failed", async () => {
     world.cf.inject({ method: "PUT", path: `/accounts/${world.cf.accountId}/workers/scripts/my-api`, status: 500, code: 10013, message: "An unknown error has occurred" });
-    const run = await deploy();
+    const run = await deploy({ "wrangler-version": version });
     expect(run.code).toBe(1);
     expect(run.errors[0]).toMatch(/^deploy stage failed: wrangler deploy failed \(exit 1\): A request to the Cloudflare API \(.*\/workers\/scripts\/my-api\) failed\. An unknown error has occurred \[code: 10013\]/);
     expect(run.summary).toMatch(/\| deploy \| [\d.]+ s \| ❌/);
@@ -87,7 +88,7 @@ describe("failures", () => {
   it("contract tests that fail stop the pipeline: nothing is deployed", async () => {
     const ws = mkdtempSync(join(tmpdir(), "workspace-"));
     const d = writeCustomWorker(ws, "my-api", { "index.js": 'export default { fetch() { return new Response("broken", { status: 500 }); } };\n' });
-    const run = await world.run({ workspace: ws, event: pushEvent, inputs: { "worker-directory": d } });
+    const run = await world.run({ workspace: ws, event: pushEvent, inputs: { "worker-directory": d, "wrangler-version": version } });
     expect(run.code).toBe(1);
     expect(run.errors[0]).toMatch(/^contract stage failed: 1 of 1 contract checks failed, so nothing was deployed/);
     expect(run.summary).toContain("**smoke › GET / answers below 500**: GET / answered 500");

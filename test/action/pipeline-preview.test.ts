@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEYS, PR_HEAD_SHA, pullRequestEvent, pushEvent, startWorld, writeCustomWorker, type World } from "../helpers/pipeline-world.js";
 import type { ActionRun } from "../helpers/run-action.js";
 import type { StoredComment } from "../fakes/github-api/state.js";
+import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
 const MARKER = (worker: string) => `<!-- cf-ai-proxy-action:preview:${worker} -->`;
 const MALLORY = { login: "mallory", id: 666, type: "User" as const };
 
-describe("preview-strategy worker (what auto picks for workers with Durable Objects, like the shipped proxy)", () => {
+describe.each(WRANGLER_VERSIONS)("preview-strategy worker (what auto picks for workers with Durable Objects before wrangler 4.134), with wrangler %s", (version) => {
   let world: World;
   let opened: ActionRun;
   let synchronized: ActionRun;
@@ -22,7 +23,7 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
     world = await startWorld();
     // Anyone can comment on a public repository: someone plants the action's hidden marker first.
     planted = { ...world.gh.state.addComment(7, `${MARKER("my-proxy")}\n### ✅ Preview is live: https://evil.example`, MALLORY) };
-    const inputs = { "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "worker" };
+    const inputs = { "wrangler-version": version, "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "worker" };
     opened = await world.run({ event: pullRequestEvent("opened"), inputs });
     namespaceAfterOpen = world.cf.state.namespaces().find((n) => n.title === "my-proxy-pr-7-CACHE-preview")?.id;
     scriptAfterOpen = world.cf.state.script("my-proxy-pr-7") !== undefined;
@@ -83,7 +84,7 @@ describe("preview-strategy worker (what auto picks for workers with Durable Obje
   });
 });
 
-describe("a worker without Durable Objects: version previews of the production worker", () => {
+describe.each(WRANGLER_VERSIONS)("a worker without Durable Objects: version previews of the production worker, with wrangler %s", (version) => {
   let world: World;
   let workspace: string;
   let production: ActionRun;
@@ -93,9 +94,10 @@ describe("a worker without Durable Objects: version previews of the production w
     world = await startWorld();
     workspace = mkdtempSync(join(tmpdir(), "workspace-"));
     const dir = writeCustomWorker(workspace);
-    production = await world.run({ workspace, event: pushEvent, inputs: { "worker-directory": dir, "smoke-test": "false" } });
-    opened = await world.run({ workspace, event: pullRequestEvent("opened"), inputs: { "worker-directory": dir } });
-    closed = await world.run({ workspace, event: pullRequestEvent("closed"), inputs: { "worker-directory": dir } });
+    const W = { "wrangler-version": version };
+    production = await world.run({ workspace, event: pushEvent, inputs: { ...W, "worker-directory": dir, "smoke-test": "false" } });
+    opened = await world.run({ workspace, event: pullRequestEvent("opened"), inputs: { ...W, "worker-directory": dir } });
+    closed = await world.run({ workspace, event: pullRequestEvent("closed"), inputs: { ...W, "worker-directory": dir } });
   }, 300_000);
   afterAll(() => world.close());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEvent } from "../../src/event.js";
 import { parseInputs } from "../../src/inputs.js";
-import { plan, previewWorkerName, PlanError } from "../../src/plan.js";
+import { plan, previewWorkerName, PlanError, supportsWorkerPreviews } from "../../src/plan.js";
 
 /** Inputs as a workflow with the api-token secret passes them (unless `api-token` is given). */
 const inputs = (values: Record<string, string> = {}) => parseInputs((name) => ({ "api-token": "cf-token", ...values })[name] ?? "");
@@ -59,7 +59,7 @@ describe("names", () => {
   });
   it("a version preview uses alias pr-<N> and <worker>-<binding>-preview namespaces", () => {
     const p = plan(inputs(), pr("opened", 7), worker);
-    expect(p.preview).toEqual({ number: 7, strategy: "version", alias: "pr-7" });
+    expect(p.preview).toMatchObject({ number: 7, strategy: "version", alias: "pr-7" });
     expect(p.targetName).toBe("my-proxy");
     expect(p.namespaces).toEqual([{ binding: "CACHE", title: "my-proxy-CACHE-preview" }]);
   });
@@ -90,5 +90,41 @@ describe("names", () => {
   it("drops the preview alias when alias and worker name would not fit 63 characters", () => {
     const p = plan(inputs(), pr("opened", 12345), { ...worker, name: "x".repeat(57) });
     expect(p.preview?.alias).toBeUndefined();
+  });
+});
+
+describe("preview strategy and the wrangler in use", () => {
+  const withDO = { ...worker, hasDurableObjects: true };
+  const wranglerWith = (version: string) => ({ workerPreviews: { supported: supportsWorkerPreviews(version), version } });
+
+  it("Worker Previews exist from wrangler 4.134.0 (out of private beta, with --secrets-file)", () => {
+    expect([supportsWorkerPreviews("4.86.0"), supportsWorkerPreviews("4.133.0"), supportsWorkerPreviews("4.134.0"), supportsWorkerPreviews("4.164.0")]).toEqual([false, false, true, true]);
+  });
+
+  it("auto: Durable Objects and a wrangler with Worker Previews → a Worker Preview pr-<N> of the production worker, with its own namespaces", () => {
+    const p = plan(inputs(), pr("opened", 7), { ...withDO, ...wranglerWith("4.164.0") });
+    expect(p.preview).toMatchObject({ strategy: "preview", previewName: "pr-7", why: expect.stringContaining("wrangler 4.164.0 has Worker Previews") });
+    expect(p.targetName).toBe("my-proxy");
+    expect(p.namespaces[0].title).toBe("my-proxy-pr-7-CACHE-preview");
+  });
+
+  it("auto: Durable Objects and an older wrangler → a worker of its own, saying why", () => {
+    const p = plan(inputs(), pr("opened", 7), { ...withDO, ...wranglerWith("4.86.0") });
+    expect(p.preview).toMatchObject({ strategy: "worker", why: expect.stringContaining("wrangler 4.86.0 has no Worker Previews (they need 4.134.0+)") });
+  });
+
+  it("auto: no Durable Objects → a version preview whatever the wrangler", () => {
+    expect(plan(inputs(), pr("opened", 7), { ...worker, ...wranglerWith("4.164.0") }).preview?.strategy).toBe("version");
+  });
+
+  it("preview asked for with a wrangler without Worker Previews is refused, naming both inputs", () => {
+    const run = () => plan(inputs({ "preview-strategy": "preview" }), pr("opened", 7), { ...withDO, ...wranglerWith("4.86.0") });
+    expect(run).toThrow(PlanError);
+    expect(run).toThrow('input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0');
+  });
+
+  it("worker and version stay available with any wrangler", () => {
+    expect(plan(inputs({ "preview-strategy": "worker" }), pr("opened", 7), { ...withDO, ...wranglerWith("4.164.0") }).preview?.strategy).toBe("worker");
+    expect(plan(inputs({ "preview-strategy": "version" }), pr("opened", 7), { ...worker, ...wranglerWith("4.86.0") }).preview?.strategy).toBe("version");
   });
 });

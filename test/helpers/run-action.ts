@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { runnerNode, seedToolCache } from "./toolchain.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -31,6 +32,10 @@ export interface RunOptions {
   workspace?: string;
   entry?: string;
   timeoutMs?: number;
+  /** The Node that runs dist/index.js (and so wrangler): default the runner's Node 24. */
+  node?: string;
+  /** Put the installed wranglers into the tool cache (default true); false: the action installs one as on a fresh runner. */
+  seedWranglers?: boolean;
 }
 
 export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
@@ -38,6 +43,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const workspace = options.workspace ?? join(dir, "workspace");
   mkdirSync(workspace, { recursive: true });
   for (const sub of ["temp", "tool-cache", "home"]) mkdirSync(join(dir, sub), { recursive: true });
+  if (options.seedWranglers !== false) seedToolCache(join(dir, "tool-cache"));
   const outputFile = join(dir, "output.txt");
   const summaryFile = join(dir, "summary.md");
   const eventFile = join(dir, "event.json");
@@ -76,7 +82,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   Object.assign(env, options.env);
 
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [options.entry ?? join(ROOT, "dist/index.js")], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(options.node ?? runnerNode(), [options.entry ?? join(ROOT, "dist/index.js")], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -13,6 +13,7 @@ import { ApiFailure, apiError, failureReply, faultBody } from "./envelope.js";
 import { addNamespace, registerKvRoutes } from "./kv.js";
 import { Router, type Ctx } from "./router.js";
 import { createState, hex32, newAccount, type FakeCloudflareState } from "./state.js";
+import { registerPreviewRoutes } from "./workers-previews.js";
 import { registerScriptRoutes } from "./workers-scripts.js";
 import { registerSecretRoutes } from "./workers-secrets.js";
 import { registerVersionRoutes } from "./workers-versions.js";
@@ -39,6 +40,11 @@ export interface FakeCloudflareOptions {
   port?: number;
 }
 
+export interface Exchange {
+  request: RecordedRequest;
+  reply: FakeReply;
+}
+
 export interface FakeCloudflare {
   origin: string;
   /** origin + /client/v4: CLOUDFLARE_API_BASE_URL for wrangler, baseURL for the SDK. */
@@ -49,6 +55,8 @@ export interface FakeCloudflare {
   /** The Workers AI catalogue the model search answers from (ai.ts). */
   ai: FakeAiCatalogue;
   requests: RecordedRequest[];
+  /** Every routed request with the fake's answer (injected faults excluded), for checking answers against the OpenAPI subset. */
+  exchanges: Exchange[];
   /** Paths may be given below /client/v4 (e.g. /accounts/…/storage/kv/namespaces) or in full. */
   inject(fault: Fault): void;
   clearFaults(): void;
@@ -128,12 +136,18 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
   registerAccountRoutes(router);
   registerKvRoutes(router, { maxPerPage: options.maxPerPage ?? 1000 });
   registerScriptRoutes(router);
+  registerPreviewRoutes(router);
   registerVersionRoutes(router);
   registerSecretRoutes(router);
   const ai = createAiCatalogue();
   registerAiRoutes(router, ai);
 
-  const fake = new HttpFake((req) => dispatch(router, state, req), faultBody);
+  const exchanges: Exchange[] = [];
+  const fake = new HttpFake(async (req) => {
+    const reply = await dispatch(router, state, req);
+    exchanges.push({ request: req, reply });
+    return reply;
+  }, faultBody);
   const origin = await fake.start(options.port);
   const full = (path: string) => (path.startsWith(`${API_PREFIX}/`) ? path : `${API_PREFIX}${path}`);
   return {
@@ -144,6 +158,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
     state,
     ai,
     requests: fake.requests,
+    exchanges,
     inject: (fault) => fake.inject(typeof fault.path === "string" ? { ...fault, path: full(fault.path) } : fault),
     clearFaults: () => fake.clearFaults(),
     find: (method, path) =>

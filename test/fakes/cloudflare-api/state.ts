@@ -1,6 +1,7 @@
 // What the fake Cloudflare account holds. Tests read it to assert (namespaces, scripts with their
 // versions, deployments, secrets and bindings) and may seed it before a run.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { WorkerPreview } from "./workers-previews.js";
 
 export interface KvValue {
   value: Buffer;
@@ -87,6 +88,8 @@ export interface WorkerScript {
   durableObjectClasses: Set<string>;
   /** Preview alias → version id. */
   aliases: Map<string, string>;
+  /** Worker Previews by name. */
+  previews: Map<string, WorkerPreview>;
 }
 
 export interface AccountState {

@@ -34,6 +34,7 @@ export function newScript(ctx: Ctx, name: string): WorkerScript {
     schedules: [],
     durableObjectClasses: new Set(),
     aliases: new Map(),
+    previews: new Map(),
   };
 }
 

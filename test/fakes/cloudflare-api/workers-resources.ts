@@ -102,8 +102,11 @@ export function settingsResource(script: WorkerScript) {
   };
 }
 
-/** GET /workers/workers/:name (the newer "Workers" API that wrangler 4.16x reads). */
-export function workerResource(script: WorkerScript) {
+/**
+ * GET /workers/workers/:name (the newer "Workers" API that wrangler 4.16x reads). wrangler 4.164 builds version
+ * preview URLs from `subdomain.preview_url_suffix` (`https://<alias or version prefix><suffix>`).
+ */
+export function workerResource(script: WorkerScript, accountSubdomain: string | null = null) {
   const deployedOn = script.deployments.at(-1)?.created_on ?? null;
   return {
     id: script.tag,
@@ -113,7 +116,7 @@ export function workerResource(script: WorkerScript) {
     deployed_on: deployedOn,
     logpush: script.settings.logpush,
     observability: script.settings.observability,
-    subdomain: { ...script.subdomain },
+    subdomain: { ...script.subdomain, ...(accountSubdomain && { preview_url_suffix: `-${script.name}.${accountSubdomain}.workers.dev` }) },
     tags: [...script.settings.tags],
     tail_consumers: script.settings.tail_consumers,
     references: { dispatch_namespace_outbounds: [], domains: [], durable_objects: [], queues: [], workers: [] },

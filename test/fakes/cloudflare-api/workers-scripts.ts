@@ -1,7 +1,8 @@
 // Worker scripts and services: upload (PUT), content, delete, workers.dev subdomains, non-versioned
 // settings, schedules, references, and the newer /workers/workers/:name read.
 import type { FakeReply } from "../http-fake.js";
-import { apiError, jsonBody, ok } from "./envelope.js";
+import { apiError, jsonBody, ok, paginate } from "./envelope.js";
+import { sha256 } from "./state.js";
 import type { Ctx, Router } from "./router.js";
 import type { WorkerVersion } from "./state.js";
 import { buildVersion, deploy, newScript, parseUpload, scriptOf, SCRIPT_NOT_FOUND, SERVICE_NOT_FOUND, storeVersion } from "./workers-model.js";
@@ -97,8 +98,18 @@ export function registerScriptRoutes(router: Router): void {
     .on("GET", "/accounts/:account/workers/scripts", ({ account }) => ok([...account.scripts.values()].map(scriptResource)))
     .on("GET", "/accounts/:account/workers/services/:script", (ctx) => ok(serviceResource(scriptOf(ctx, SERVICE_NOT_FOUND))))
     .on("DELETE", "/accounts/:account/workers/services/:script", (ctx) => deleteScript(ctx, SERVICE_NOT_FOUND))
-    .on("GET", "/accounts/:account/workers/workers/:script", (ctx) => ok(workerResource(scriptOf(ctx))))
+    .on("GET", "/accounts/:account/workers/workers/:script", (ctx) => ok(workerResource(scriptOf(ctx), ctx.account.workersSubdomain)))
     .on("GET", "/accounts/:account/workers/tails/by-consumer/:script", () => ok([]))
+    // wrangler 4.16x's delete looks for container applications of the worker; this account has none.
+    .on("GET", "/accounts/:account/containers/applications", () => ok([]))
+    // The account's Durable Object namespaces: one per class a script's migrations created.
+    .on("GET", "/accounts/:account/workers/durable_objects/namespaces", (ctx) => {
+      const all = [...ctx.account.scripts.values()].flatMap((script) =>
+        [...script.durableObjectClasses].map((cls) => ({ id: sha256(`${script.name}/${cls}`).slice(0, 32), name: `${script.name}_${cls}`, script: script.name, class: cls, use_sqlite: true })),
+      );
+      const { result, result_info } = paginate(all, ctx.query, { defaultPerPage: 20, maxPerPage: 1000 });
+      return ok(result, { result_info });
+    })
     .on("PUT", S, uploadScript)
     .on("GET", S, scriptContent)
     .on("DELETE", S, (ctx) => deleteScript(ctx, SCRIPT_NOT_FOUND))
