@@ -6,7 +6,14 @@ import { defineConfig } from "vitest/config";
 import { STUB_SOURCE, writeLocalConfig } from "./scripts/local-config.mjs";
 
 // Auxiliary workers must be JavaScript: bundle the TypeScript stub in memory.
-const stub = buildSync({ entryPoints: [STUB_SOURCE], bundle: true, format: "esm", platform: "neutral", write: false, external: ["cloudflare:*"] });
+const stub = buildSync({
+  entryPoints: [STUB_SOURCE],
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  write: false,
+  external: ["cloudflare:*"],
+});
 
 export default defineConfig({
   test: {
@@ -25,7 +32,11 @@ export default defineConfig({
             wrangler: { configPath: writeLocalConfig("test", { API_KEYS: "sk-test-primary,sk-test-secondary" }) },
             miniflare: {
               workers: [
-                { name: "ai-stub", modules: [{ type: "ESModule", path: "ai-stub.mjs", contents: stub.outputFiles[0].text }], compatibilityDate: "2026-04-20" },
+                {
+                  name: "ai-stub",
+                  modules: [{ type: "ESModule", path: "ai-stub.mjs", contents: stub.outputFiles[0].text }],
+                  compatibilityDate: "2026-04-20",
+                },
               ],
             },
           }),

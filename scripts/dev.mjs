@@ -9,7 +9,20 @@ const config = writeLocalConfig("dev", { API_KEYS: key });
 console.log(`proxy with the Workers AI stub: http://127.0.0.1:8787/v1  (API key: ${key})`);
 const child = spawn(
   process.execPath,
-  [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "dev", "--local", "--ip", "127.0.0.1", "--port", process.env.PORT ?? "8787", "-c", config, "-c", join(ROOT, "test/fakes/ai-stub/wrangler.jsonc"), ...process.argv.slice(2)],
+  [
+    join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+    "dev",
+    "--local",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    process.env.PORT ?? "8787",
+    "-c",
+    config,
+    "-c",
+    join(ROOT, "test/fakes/ai-stub/wrangler.jsonc"),
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
 );
 child.on("exit", (code) => process.exit(code ?? 1));

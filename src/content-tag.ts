@@ -20,7 +20,9 @@ export function contentTag(key: string, bundleDir: string, configText: string, s
     mac.update(length).update(bytes);
   };
   field("cf-ai-proxy-action content tag v2");
-  const files = readdirSync(bundleDir).filter((f) => MODULE.test(f)).sort();
+  const files = readdirSync(bundleDir)
+    .filter((f) => MODULE.test(f))
+    .sort();
   field(String(files.length));
   for (const file of files) field(file), field(readFileSync(join(bundleDir, file)));
   field(configText);

@@ -33,14 +33,22 @@ export interface RunContext {
   wrangler(): Promise<LocatedWrangler>;
 }
 
-export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir" | "compileCache">): RunContext {
+export function createContext(
+  base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir" | "compileCache">,
+): RunContext {
   const { host, inputs } = base;
   const workDir = mkdtempSync(join(host.env.RUNNER_TEMP || tmpdir(), "cf-ai-proxy-run-"));
   let api: CloudflareApi | undefined;
   let wrangler: Promise<LocatedWrangler> | undefined;
   const credentials = () => {
-    const hint = host.local ? "set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or pass --api-token and --account-id" : "add it to the step's `with:` from a repository secret";
-    if (!inputs.apiToken) throw new InputError(INPUT.apiToken, `mode "${base.plan.mode}" talks to Cloudflare and needs an API token (Workers Scripts: Edit, Workers KV Storage: Edit, Account Settings: Read): ${hint}`);
+    const hint = host.local
+      ? "set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or pass --api-token and --account-id"
+      : "add it to the step's `with:` from a repository secret";
+    if (!inputs.apiToken)
+      throw new InputError(
+        INPUT.apiToken,
+        `mode "${base.plan.mode}" talks to Cloudflare and needs an API token (Workers Scripts: Edit, Workers KV Storage: Edit, Account Settings: Read): ${hint}`,
+      );
     if (!inputs.accountId) throw new InputError(INPUT.accountId, `mode "${base.plan.mode}" needs the Cloudflare account id: ${hint}`);
     return { token: inputs.apiToken, accountId: inputs.accountId };
   };
@@ -60,7 +68,12 @@ export function createContext(base: Omit<RunContext, "log" | "cloudflare" | "wra
     },
     wranglerEnv() {
       const { token, accountId } = credentials();
-      return { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_API_BASE_URL: host.env.CLOUDFLARE_API_BASE_URL, NODE_COMPILE_CACHE: compileCache };
+      return {
+        CLOUDFLARE_API_TOKEN: token,
+        CLOUDFLARE_ACCOUNT_ID: accountId,
+        CLOUDFLARE_API_BASE_URL: host.env.CLOUDFLARE_API_BASE_URL,
+        NODE_COMPILE_CACHE: compileCache,
+      };
     },
     wrangler() {
       wrangler ??= locateWrangler({

@@ -77,7 +77,10 @@ export interface Inputs {
 
 /** A mistake in what the user wrote in `with:`; the message names the input (and the line, for multiline ones). */
 export class InputError extends Error {
-  constructor(readonly input: string, detail: string) {
+  constructor(
+    readonly input: string,
+    detail: string,
+  ) {
     super(`input "${input}": ${detail}`);
     this.name = "InputError";
   }
@@ -93,7 +96,10 @@ export function parseInputs(get: Get): Inputs {
   const text = (name: string) => get(name).trim();
   const accountId = text(INPUT.accountId);
   if (accountId && !ACCOUNT_ID.test(accountId)) {
-    throw new InputError(INPUT.accountId, "expected the 32-character hex account id from the Cloudflare dashboard (Workers & Pages → Account details)");
+    throw new InputError(
+      INPUT.accountId,
+      "expected the 32-character hex account id from the Cloudflare dashboard (Workers & Pages → Account details)",
+    );
   }
   const wranglerVersion = text(INPUT.wranglerVersion) || DEFAULT_WRANGLER_VERSION;
   if (!VERSION.test(wranglerVersion)) {
@@ -137,8 +143,11 @@ export function parseInputs(get: Get): Inputs {
 
 /** `true`, `false`, or the names of the contract groups to run (comma- or newline-separated). */
 function parseContractTests(value: string): { contractTests: boolean; contractGroups: string[] } {
-  if (value === "" || /^(true|false)$/i.test(value)) return { contractTests: parseBoolean(INPUT.contractTests, value, true), contractGroups: [] };
-  const groups = parseList(value, INPUT.contractTests, (name) => (/^[a-z][a-z-]*$/.test(name) ? undefined : `"${name}" is not true, false or a contract group name`));
+  if (value === "" || /^(true|false)$/i.test(value))
+    return { contractTests: parseBoolean(INPUT.contractTests, value, true), contractGroups: [] };
+  const groups = parseList(value, INPUT.contractTests, (name) =>
+    /^[a-z][a-z-]*$/.test(name) ? undefined : `"${name}" is not true, false or a contract group name`,
+  );
   return { contractTests: true, contractGroups: unique(groups) };
 }
 
@@ -196,7 +205,10 @@ export function parseVars(raw: string): Record<string, string> {
     const eq = trimmed.indexOf("=");
     const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq < 0 || !BINDING_NAME.test(key)) {
-      throw new InputError(INPUT.vars, `line ${index + 1}: expected KEY=VALUE with KEY made of letters, digits and _, got "${trimmed.slice(0, 40)}"`);
+      throw new InputError(
+        INPUT.vars,
+        `line ${index + 1}: expected KEY=VALUE with KEY made of letters, digits and _, got "${trimmed.slice(0, 40)}"`,
+      );
     }
     if (Object.hasOwn(vars, key)) throw new InputError(INPUT.vars, `line ${index + 1}: ${key} is set twice`);
     vars[key] = trimmed.slice(eq + 1).trim();

@@ -30,7 +30,11 @@ export function parseFlags(argv: string[]): Record<string, string> {
   return flags;
 }
 
-export function localHost(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = console.log): Host & { outputs: Record<string, string> } {
+export function localHost(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = console.log,
+): Host & { outputs: Record<string, string> } {
   const flags = parseFlags(argv);
   const secrets: string[] = [];
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join("***"), text);
@@ -41,7 +45,7 @@ export function localHost(argv: string[], env: Record<string, string | undefined
     local: true,
     env,
     outputs,
-    input: (name) => flags[name] ?? (ENV_FALLBACK[name] ? env[ENV_FALLBACK[name]] ?? "" : ""),
+    input: (name) => flags[name] ?? (ENV_FALLBACK[name] ? (env[ENV_FALLBACK[name]] ?? "") : ""),
     setOutput: (name, value) => {
       outputs[name] = value;
     },

@@ -28,7 +28,10 @@ export async function run(host: Host): Promise<RunReport> {
 
     const { source, facts, thePlan } = await stages.run("plan", async (detail) => {
       const source = findWorker(inputs, workspace);
-      const facts: WorkerFacts = { ...configFacts(parseConfig(source.text, source.format, source.configLabel)), configLabel: source.configLabel };
+      const facts: WorkerFacts = {
+        ...configFacts(parseConfig(source.text, source.format, source.configLabel)),
+        configLabel: source.configLabel,
+      };
       const thePlan = plan(inputs, event, facts);
       detail(`${thePlan.mode}: ${thePlan.reason}`);
       return { source, facts, thePlan };
@@ -51,7 +54,9 @@ export async function run(host: Host): Promise<RunReport> {
       const wrangler = await c.wrangler();
       let gated: GatedDeploy | undefined;
       try {
-        const built = await buildAndTest(c, { beforeTests: (bundle, text, config) => (gated = gatedDeployFor(c, bundle, text, config, wrangler.version, wrangler.bin)) });
+        const built = await buildAndTest(c, {
+          beforeTests: (bundle, text, config) => (gated = gatedDeployFor(c, bundle, text, config, wrangler.version, wrangler.bin)),
+        });
         if (c.plan.mode === "deploy") await deployMode(c, built, gated);
         else if (c.plan.mode === "preview") await previewMode(c, built);
         else if (c.plan.mode === "dry-run") await dryRunMode(c, built);
@@ -85,16 +90,26 @@ async function preflight(ctx: RunContext, facts: WorkerFacts) {
     if (ctx.plan.preview) {
       // The preview strategy may depend on the wrangler in use (Worker Previews): plan again, knowing it.
       const w = await ctx.wrangler();
-      ctx.report.plan = ctx.plan = plan(inputs, event, { ...facts, workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version } });
+      ctx.report.plan = ctx.plan = plan(inputs, event, {
+        ...facts,
+        workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version },
+      });
       ctx.log(`preview strategy: ${ctx.plan.preview!.strategy} (${ctx.plan.preview!.why})`);
     }
     const p = ctx.plan;
     // Before any write: a retired model would fail every request of the deployed worker.
     const models = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
-    if (p.mode === "preview" && p.preview?.strategy === "version" && inputs.previewStrategy === "auto" && (await api.deployments(p.workerName)) === undefined) {
+    if (
+      p.mode === "preview" &&
+      p.preview?.strategy === "version" &&
+      inputs.previewStrategy === "auto" &&
+      (await api.deployments(p.workerName)) === undefined
+    ) {
       // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
       ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
-      ctx.report.facts.push(`${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`);
+      ctx.report.facts.push(
+        `${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`,
+      );
     }
     if (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "preview" && ctx.source.shipped && !inputs.apiKeys.length) {
       throw new Error(

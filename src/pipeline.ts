@@ -1,7 +1,18 @@
 // Runs each stage in its own log group, times it, and names it in any error that escapes it.
 import type { Host } from "./host.js";
 
-export type StageName = "inputs" | "plan" | "preflight" | "provision" | "patch" | "contract" | "deploy" | "preview" | "cleanup" | "smoke" | "report";
+export type StageName =
+  | "inputs"
+  | "plan"
+  | "preflight"
+  | "provision"
+  | "patch"
+  | "contract"
+  | "deploy"
+  | "preview"
+  | "cleanup"
+  | "smoke"
+  | "report";
 
 export interface StageRecord {
   name: StageName;
@@ -11,7 +22,10 @@ export interface StageRecord {
 }
 
 export class StageError extends Error {
-  constructor(readonly stage: StageName, cause: unknown) {
+  constructor(
+    readonly stage: StageName,
+    cause: unknown,
+  ) {
     super(`${stage} stage failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = "StageError";
   }
@@ -19,7 +33,10 @@ export class StageError extends Error {
 
 export class Stages {
   readonly records: StageRecord[] = [];
-  constructor(private readonly host: Host, private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly host: Host,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Runs `fn` as stage `name`; `fn` may return a one-line detail for the summary through `detail`. */
   async run<T>(name: StageName, fn: (detail: (text: string) => void) => Promise<T>): Promise<T> {

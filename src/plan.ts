@@ -68,7 +68,9 @@ export function plan(inputs: Inputs, event: RunEvent, worker: WorkerFacts): Plan
 
   const pr = event.pullRequest;
   if ((mode === "preview" || mode === "cleanup") && !pr) {
-    throw new PlanError(`mode "${mode}" needs a pull_request event to know which preview to ${mode === "preview" ? "deploy" : "remove"}; this run was triggered by "${event.name || "nothing (local run)"}"`);
+    throw new PlanError(
+      `mode "${mode}" needs a pull_request event to know which preview to ${mode === "preview" ? "deploy" : "remove"}; this run was triggered by "${event.name || "nothing (local run)"}"`,
+    );
   }
   // Forks (and Dependabot) get no secrets on pull_request: test what can be tested, deploy nothing, say why.
   const noSecrets = pr?.fromFork || (inputs.mode === "auto" && !inputs.apiToken);
@@ -130,13 +132,21 @@ function chooseStrategy(inputs: Inputs, worker: WorkerFacts): { strategy: Previe
   }
   if (asked !== "auto") return { strategy: asked, why: `${input} is "${asked}"` };
   if (!worker.hasDurableObjects) {
-    return { strategy: "version", why: "auto: no Durable Objects, so a version preview of the production worker (shared preview KV namespaces) suffices" };
+    return {
+      strategy: "version",
+      why: "auto: no Durable Objects, so a version preview of the production worker (shared preview KV namespaces) suffices",
+    };
   }
   if (wp?.supported) {
     const own = "which give each preview its own Durable Object namespaces";
-    return { strategy: "preview", why: `auto: Durable Objects need isolated state, and wrangler ${wp.version} has Worker Previews, ${own}` };
+    return {
+      strategy: "preview",
+      why: `auto: Durable Objects need isolated state, and wrangler ${wp.version} has Worker Previews, ${own}`,
+    };
   }
-  const which = wp ? `wrangler ${wp.version} has no Worker Previews (they need ${WORKER_PREVIEWS_SINCE}+)` : "the wrangler in use is not known yet";
+  const which = wp
+    ? `wrangler ${wp.version} has no Worker Previews (they need ${WORKER_PREVIEWS_SINCE}+)`
+    : "the wrangler in use is not known yet";
   return { strategy: "worker", why: `auto: Durable Objects need isolated state and ${which}, so a separate worker per pull request` };
 }
 
@@ -148,7 +158,9 @@ function chooseWorkerName(inputs: Inputs, worker: WorkerFacts): string {
     throw new PlanError(`no worker name: set input "${INPUT.workerName}" or "name" in ${worker.configLabel}`);
   }
   if (!DNS_LABEL.test(name)) {
-    throw new PlanError(`${source}: "${name}" is not a valid worker name: use 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes a DNS label on workers.dev)`);
+    throw new PlanError(
+      `${source}: "${name}" is not a valid worker name: use 1–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes a DNS label on workers.dev)`,
+    );
   }
   return name;
 }
@@ -166,12 +178,18 @@ function decideMode(inputs: Inputs, event: RunEvent): { mode: ResolvedMode; reas
     case "pull_request": {
       if (PREVIEW_EVENT_ACTIONS.includes(event.action)) return { mode: "preview", reason: `${on} (${event.action}) → preview` };
       if (event.action === "closed") return { mode: "cleanup", reason: `${on} (closed) → cleanup` };
-      throw new PlanError(`${on} with action "${event.action}" has no automatic mode: limit the workflow to \`on: pull_request: types: [opened, synchronize, reopened, closed]\` or set input "${INPUT.mode}"`);
+      throw new PlanError(
+        `${on} with action "${event.action}" has no automatic mode: limit the workflow to \`on: pull_request: types: [opened, synchronize, reopened, closed]\` or set input "${INPUT.mode}"`,
+      );
     }
     case "pull_request_target":
-      throw new PlanError(`${on} is not deployed automatically: it runs with this repository's secrets, so deploying the pull request's code from it would hand them to whoever opened it. Use "pull_request" (forks then get a contract-test-only run), or set input "${INPUT.mode}" if you really deploy trusted code.`);
+      throw new PlanError(
+        `${on} is not deployed automatically: it runs with this repository's secrets, so deploying the pull request's code from it would hand them to whoever opened it. Use "pull_request" (forks then get a contract-test-only run), or set input "${INPUT.mode}" if you really deploy trusted code.`,
+      );
     default:
-      throw new PlanError(`${on} has no automatic mode (push, schedule and workflow_dispatch deploy; pull_request previews and cleans up): set input "${INPUT.mode}"`);
+      throw new PlanError(
+        `${on} has no automatic mode (push, schedule and workflow_dispatch deploy; pull_request previews and cleans up): set input "${INPUT.mode}"`,
+      );
   }
 }
 

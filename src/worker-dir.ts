@@ -40,7 +40,11 @@ function findConfig(directory: string, explicit: string): string {
     const path = join(directory, name);
     if (existsSync(path)) return path;
   }
-  throw new ConfigError(directory, undefined, `no wrangler config found: expected one of ${CONFIG_FILE_NAMES.join(", ")} (or set input "${INPUT.config}")`);
+  throw new ConfigError(
+    directory,
+    undefined,
+    `no wrangler config found: expected one of ${CONFIG_FILE_NAMES.join(", ")} (or set input "${INPUT.config}")`,
+  );
 }
 
 function displayPath(path: string, workspace: string): string {

@@ -45,7 +45,13 @@ process.on("exit", () => rmSync(SCRATCH, { recursive: true, force: true }));
 /** A job's folders, as the runner gives them: workspace, RUNNER_TEMP, RUNNER_TOOL_CACHE, HOME. */
 function jobDirs(shared) {
   const dir = mkdtempSync(join(SCRATCH, "job-"));
-  const dirs = { dir, workspace: join(dir, "workspace"), temp: join(dir, "temp"), toolCache: shared?.toolCache ?? join(dir, "tool-cache"), home: shared?.home ?? join(dir, "home") };
+  const dirs = {
+    dir,
+    workspace: join(dir, "workspace"),
+    temp: join(dir, "temp"),
+    toolCache: shared?.toolCache ?? join(dir, "tool-cache"),
+    home: shared?.home ?? join(dir, "home"),
+  };
   for (const d of [dirs.workspace, dirs.temp, dirs.toolCache, dirs.home]) mkdirSync(d, { recursive: true });
   return dirs;
 }
@@ -54,11 +60,22 @@ function jobDirs(shared) {
 const actionDefaults = (() => {
   const yml = parseYaml(readFileSync(join(ROOT, "action.yml"), "utf8"));
   const out = {};
-  for (const [name, spec] of Object.entries(yml.inputs)) if (spec.default !== undefined) out[name] = spec.default === "${{ github.token }}" ? "ghs_bench" : String(spec.default);
+  for (const [name, spec] of Object.entries(yml.inputs))
+    if (spec.default !== undefined) out[name] = spec.default === "${{ github.token }}" ? "ghs_bench" : String(spec.default);
   return out;
 })();
 
-const NETWORK_ENV = ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy"];
+const NETWORK_ENV = [
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTPS_PROXY",
+  "HTTP_PROXY",
+  "NO_PROXY",
+  "https_proxy",
+  "http_proxy",
+  "no_proxy",
+];
 
 /** One push deploy of the shipped proxy, as the runner runs it. */
 async function runPipeline(world, { shared, entry = ENTRY, version } = {}) {
@@ -111,7 +128,16 @@ async function runPipeline(world, { shared, entry = ENTRY, version } = {}) {
   const outputs = world.parseOutputFile(readFileSync(outputFile, "utf8"));
   if (run.code !== 0) throw new Error(`the pipeline failed (exit ${run.code}):\n${run.out.slice(-3000)}`);
   const wrangler = /^wrangler (\S+) \(([^)]+)\)/m.exec(run.out);
-  return { ms: run.ms, cpuMs: run.cpuMs, stages: stagesOf(summary), parts: partsOf(run.lines), outputs, summary, dirs: d, wranglerSource: wrangler?.[2] };
+  return {
+    ms: run.ms,
+    cpuMs: run.cpuMs,
+    stages: stagesOf(summary),
+    parts: partsOf(run.lines),
+    outputs,
+    summary,
+    dirs: d,
+    wranglerSource: wrangler?.[2],
+  };
 }
 
 /** The summary's Stages table: `| name | 1.23 s | ✅ detail |` → { name: ms }. */
@@ -150,7 +176,11 @@ function partsOf(lines) {
 /** `wrangler deploy` of the worker the pipeline patched (a copy of its config-path folder), as a user would run it in CI. */
 async function bareDeploy(world, configDir, home, wranglerBin) {
   // The environment the action gives its own wrangler calls (no telemetry requests leave the machine).
-  const env = wranglerEnv(home, { CLOUDFLARE_API_TOKEN: world.cf.token, CLOUDFLARE_ACCOUNT_ID: world.cf.accountId, CLOUDFLARE_API_BASE_URL: world.cf.apiBase });
+  const env = wranglerEnv(home, {
+    CLOUDFLARE_API_TOKEN: world.cf.token,
+    CLOUDFLARE_ACCOUNT_ID: world.cf.accountId,
+    CLOUDFLARE_API_BASE_URL: world.cf.apiBase,
+  });
   const run = await timed(NODE, [wranglerBin, "deploy", "--config", join(configDir, "wrangler.jsonc")], { cwd: configDir, env, cpu: true });
   if (run.code !== 0) throw new Error(`bare wrangler deploy failed (exit ${run.code}):\n${run.out.slice(-3000)}`);
   return { ms: run.ms, cpuMs: run.cpuMs };
@@ -162,7 +192,10 @@ async function main() {
   NODE = world$.runnerNode();
   seed = world$.seedToolCache;
   const newWorld = async () => Object.assign(await startWorld(), { pushEvent, apiKeys: API_KEYS, parseOutputFile });
-  const wranglers = Object.values(world$.WRANGLER_DIRS).map((dir) => ({ dir, version: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version }));
+  const wranglers = Object.values(world$.WRANGLER_DIRS).map((dir) => ({
+    dir,
+    version: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version,
+  }));
   const byVersion = {};
   for (const w of RUNNER_LAYOUT ? wranglers.slice(-1) : wranglers) byVersion[w.version] = await benchOne(newWorld, w);
   const out = join(ROOT, "bench/results/pipeline.json");
@@ -195,7 +228,8 @@ async function benchOne(newWorld, wrangler) {
     await world?.close();
     world = await newWorld();
     const run = await runPipeline(world, { entry, version });
-    if (run.summary.match(/\| `CACHE` \| [^|]+ \| [^|]+ \| (\w+) \|/)?.[1] !== "created") throw new Error("a cold run should create the namespace");
+    if (run.summary.match(/\| `CACHE` \| [^|]+ \| [^|]+ \| (\w+) \|/)?.[1] !== "created")
+      throw new Error("a cold run should create the namespace");
     cold.push(run);
     log(`cold ${i + 1}/${COLD_RUNS}: ${sec(run.ms)} (wrangler from ${run.wranglerSource})`);
   }
@@ -224,7 +258,15 @@ async function benchOne(newWorld, wrangler) {
   const versions = world.cf.state.script(WORKER)?.versions.length;
   await world.close();
 
-  return summarize({ cold, warm, bare, elapsedMs: performance.now() - t0, versions, load: { atStart: loadAtStart, afterRuns: loadAfterRuns, atEnd: loadavg()[0] }, wrangler: wrangler.version });
+  return summarize({
+    cold,
+    warm,
+    bare,
+    elapsedMs: performance.now() - t0,
+    versions,
+    load: { atStart: loadAtStart, afterRuns: loadAfterRuns, atEnd: loadavg()[0] },
+    wrangler: wrangler.version,
+  });
 }
 
 const STAGE_ORDER = ["inputs", "plan", "preflight", "provision", "patch", "contract", "deploy", "smoke", "report"];
@@ -287,7 +329,9 @@ function render(r) {
     "| stage | cold | warm |",
     "| --- | ---: | ---: |",
   ];
-  for (const s of STAGE_ORDER) if (cold.stages[s] !== undefined || warm.stages[s] !== undefined) lines.push(`| ${s} | ${sec(cold.stages[s])} | ${sec(warm.stages[s])} |`);
+  for (const s of STAGE_ORDER)
+    if (cold.stages[s] !== undefined || warm.stages[s] !== undefined)
+      lines.push(`| ${s} | ${sec(cold.stages[s])} | ${sec(warm.stages[s])} |`);
   lines.push(
     `| **full pipeline** (${r.target.stages.join(" + ")}) | ${sec(cold.fullPipelineMs)} | **${sec(warm.fullPipelineMs)}** |`,
     `| whole process \`node dist/index.js\` | ${sec(cold.processMs)} | ${sec(warm.processMs)} |`,
@@ -296,10 +340,21 @@ function render(r) {
     `| warm whole process / bare deploy | | ${x(r.ratio.warmProcessOverBare)} |`,
   );
   if (warm.processCpuMs !== undefined) {
-    lines.push(`| CPU time, whole process tree (bare deploy: ${sec(bare.cpuMs)}) | ${sec(cold.processCpuMs)} | ${sec(warm.processCpuMs)} (${x(r.ratio.warmProcessCpuOverBareCpu)}) |`);
+    lines.push(
+      `| CPU time, whole process tree (bare deploy: ${sec(bare.cpuMs)}) | ${sec(cold.processCpuMs)} | ${sec(warm.processCpuMs)} (${x(r.ratio.warmProcessCpuOverBareCpu)}) |`,
+    );
   }
-  lines.push("", `wrangler found by the action: cold runs ${r.wranglerSource.cold.join(", ")}, warm runs ${r.wranglerSource.warm.join(", ")} ("action": the action's own node_modules, i.e. this checkout's; "installed": npm-installed into the empty tool cache by this run; "tool-cache": found there from an earlier run).`);
-  lines.push("", "Inside the runs (median, from when each log line reached the runner):", "", "| part | cold | warm |", "| --- | ---: | ---: |");
+  lines.push(
+    "",
+    `wrangler found by the action: cold runs ${r.wranglerSource.cold.join(", ")}, warm runs ${r.wranglerSource.warm.join(", ")} ("action": the action's own node_modules, i.e. this checkout's; "installed": npm-installed into the empty tool cache by this run; "tool-cache": found there from an earlier run).`,
+  );
+  lines.push(
+    "",
+    "Inside the runs (median, from when each log line reached the runner):",
+    "",
+    "| part | cold | warm |",
+    "| --- | ---: | ---: |",
+  );
   for (const [k, label] of Object.entries(PARTS)) lines.push(`| ${label} | ${sec(cold.parts[k])} | ${sec(warm.parts[k])} |`);
   lines.push("", `Bench time ${sec(r.elapsedMs)}.`);
   return lines.join("\n");

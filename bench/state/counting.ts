@@ -17,7 +17,17 @@ export interface Counters {
   kvLists: number;
 }
 
-export const newCounters = (): Counters => ({ workerRequests: 0, doRequests: 0, doSessionCalls: 0, doRowsRead: 0, doRowsWritten: 0, kvReads: 0, kvWrites: 0, kvDeletes: 0, kvLists: 0 });
+export const newCounters = (): Counters => ({
+  workerRequests: 0,
+  doRequests: 0,
+  doSessionCalls: 0,
+  doRowsRead: 0,
+  doRowsWritten: 0,
+  kvReads: 0,
+  kvWrites: 0,
+  kvDeletes: 0,
+  kvLists: 0,
+});
 
 type Answer = { rows?: { rowsRead: number; rowsWritten: number } };
 
@@ -69,12 +79,20 @@ type KvMethod = "get" | "getWithMetadata" | "put" | "delete" | "list";
 /** A KV namespace that counts reads, writes, deletes and lists. */
 export function countingKv<T extends object>(kv: T, counters: Counters): T {
   const target = kv as unknown as Record<KvMethod, (...args: unknown[]) => unknown>;
-  const counted = (method: KvMethod) => (...args: unknown[]) => {
-    if (method === "get" || method === "getWithMetadata") counters.kvReads++;
-    else if (method === "put") counters.kvWrites++;
-    else if (method === "delete") counters.kvDeletes++;
-    else counters.kvLists++;
-    return target[method](...args);
-  };
-  return { get: counted("get"), getWithMetadata: counted("getWithMetadata"), put: counted("put"), delete: counted("delete"), list: counted("list") } as unknown as T;
+  const counted =
+    (method: KvMethod) =>
+    (...args: unknown[]) => {
+      if (method === "get" || method === "getWithMetadata") counters.kvReads++;
+      else if (method === "put") counters.kvWrites++;
+      else if (method === "delete") counters.kvDeletes++;
+      else counters.kvLists++;
+      return target[method](...args);
+    };
+  return {
+    get: counted("get"),
+    getWithMetadata: counted("getWithMetadata"),
+    put: counted("put"),
+    delete: counted("delete"),
+    list: counted("list"),
+  } as unknown as T;
 }

@@ -14,11 +14,15 @@ export default {
   async fetch(request, env, ctx) {
     const path = new URL(request.url).pathname;
     if (path === "/__bench/counters") return Response.json(counters);
-    if (path === "/__bench/reset") return Object.assign(counters, newCounters()), new Response("reset");
+    if (path === "/__bench/reset") return (Object.assign(counters, newCounters()), new Response("reset"));
     counters.workerRequests++;
     let metered = wrapped.get(env);
     if (!metered) {
-      metered = { ...env, STATE: env.STATE && countingNamespace(env.STATE, counters), STATE_KV: env.STATE_KV && countingKv(env.STATE_KV, counters) };
+      metered = {
+        ...env,
+        STATE: env.STATE && countingNamespace(env.STATE, counters),
+        STATE_KV: env.STATE_KV && countingKv(env.STATE_KV, counters),
+      };
       wrapped.set(env, metered);
     }
     return worker.fetch(request, metered, ctx);

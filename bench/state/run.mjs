@@ -61,7 +61,11 @@ function miniflare(proxy, stub, stateStore) {
         durableObjects: { STATE: { className: "StateObject", useSQLite: true } },
         kvNamespaces: ["CACHE", "STATE_KV"],
         serviceBindings: { AI: { name: "ai-stub", entrypoint: "AiStub" } },
-        bindings: { API_KEYS: API_KEY, DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct-fp8", ...(stateStore ? { STATE_STORE: stateStore } : {}) },
+        bindings: {
+          API_KEYS: API_KEY,
+          DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct-fp8",
+          ...(stateStore ? { STATE_STORE: stateStore } : {}),
+        },
       },
       { name: "ai-stub", modules: [{ type: "ESModule", path: "ai-stub.mjs", contents: stub }], compatibilityDate: "2026-04-20" },
     ],
@@ -80,7 +84,11 @@ function turnsPerDay(perTurn) {
 const round = (n) => Math.round(n * 100) / 100;
 
 async function main() {
-  const [proxy, stub, { SCENARIOS }] = await Promise.all([bundle("bench/state/entry.mjs", "neutral"), bundle("test/fakes/ai-stub/index.ts", "neutral"), loadScenarios()]);
+  const [proxy, stub, { SCENARIOS }] = await Promise.all([
+    bundle("bench/state/entry.mjs", "neutral"),
+    bundle("test/fakes/ai-stub/index.ts", "neutral"),
+    loadScenarios(),
+  ]);
   const results = [];
   for (const backend of ["durable-object", "kv"]) {
     const mf = miniflare(proxy, stub, backend === "kv" ? "kv" : undefined);
@@ -100,7 +108,20 @@ async function main() {
   }
   const out = join(root, "bench/results/state.json");
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ generatedBy: "node bench/state/run.mjs", turnsPerScenario: TURNS, freePlanPerDay: FREE_PLAN, baselineTurnsPerDay: BASELINE_TURNS_PER_DAY, results }, null, 2) + "\n");
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        generatedBy: "node bench/state/run.mjs",
+        turnsPerScenario: TURNS,
+        freePlanPerDay: FREE_PLAN,
+        baselineTurnsPerDay: BASELINE_TURNS_PER_DAY,
+        results,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
   console.log(table(results));
   console.log(`\nWritten to ${out}`);
 }
@@ -130,7 +151,9 @@ function table(results) {
   for (const r of results) {
     const p = r.perTurn;
     const x = (r.turnsPerDay / BASELINE_TURNS_PER_DAY).toFixed(r.turnsPerDay >= 2500 ? 0 : 1);
-    rows.push(`| ${r.title} | ${r.backend} | ${p.workerRequests} | ${p.doRequests} | ${p.doRowsRead} | ${p.doRowsWritten} | ${p.kvReads} | ${p.kvWrites} | ${p.kvLists} | ${r.turnsPerDay.toLocaleString("en-US")} | ${r.limitedBy} | ${x}× |`);
+    rows.push(
+      `| ${r.title} | ${r.backend} | ${p.workerRequests} | ${p.doRequests} | ${p.doRowsRead} | ${p.doRowsWritten} | ${p.kvReads} | ${p.kvWrites} | ${p.kvLists} | ${r.turnsPerDay.toLocaleString("en-US")} | ${r.limitedBy} | ${x}× |`,
+    );
   }
   return rows.join("\n");
 }

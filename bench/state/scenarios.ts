@@ -41,7 +41,10 @@ export const SCENARIOS: Scenario[] = [
     title: "Assistants: runs.createAndPoll with additional_messages, messages.list",
     setup: assistantAndThread,
     async turn(client, s, n) {
-      const run = await client.beta.threads.runs.createAndPoll(s.thread, { assistant_id: s.assistant, additional_messages: [{ role: "user", content: `turn ${n}` }] });
+      const run = await client.beta.threads.runs.createAndPoll(s.thread, {
+        assistant_id: s.assistant,
+        additional_messages: [{ role: "user", content: `turn ${n}` }],
+      });
       const page = await client.beta.threads.messages.list(s.thread, { run_id: run.id, limit: 1 });
       return replyText(page.data[0]);
     },
@@ -51,7 +54,10 @@ export const SCENARIOS: Scenario[] = [
     title: "Assistants: runs.stream with additional_messages (the reply comes in the stream)",
     setup: assistantAndThread,
     async turn(client, s, n) {
-      const stream = client.beta.threads.runs.stream(s.thread, { assistant_id: s.assistant, additional_messages: [{ role: "user", content: `turn ${n}` }] });
+      const stream = client.beta.threads.runs.stream(s.thread, {
+        assistant_id: s.assistant,
+        additional_messages: [{ role: "user", content: `turn ${n}` }],
+      });
       const messages = await stream.finalMessages();
       return replyText(messages.at(-1));
     },
@@ -71,7 +77,9 @@ export const SCENARIOS: Scenario[] = [
     title: "Responses: responses.stream with previous_response_id",
     setup: async (client) => ({ previous: (await client.responses.create({ model: MODEL, input: "start" })).id }),
     async turn(client, s, n) {
-      const response = await client.responses.stream({ model: MODEL, input: `turn ${n}`, previous_response_id: s.previous }).finalResponse();
+      const response = await client.responses
+        .stream({ model: MODEL, input: `turn ${n}`, previous_response_id: s.previous })
+        .finalResponse();
       s.previous = response.id;
       return response.output_text;
     },
@@ -90,7 +98,13 @@ export const SCENARIOS: Scenario[] = [
  * Runs `turns` turns after one warm-up turn (which fills the per-isolate assistant cache, as a busy worker
  * has it), counting only the measured ones; answers the average per turn.
  */
-export async function measure(client: OpenAI, counters: Counters, scenario: Scenario, turns: number, settle: () => Promise<void> = async () => {}): Promise<Counters> {
+export async function measure(
+  client: OpenAI,
+  counters: Counters,
+  scenario: Scenario,
+  turns: number,
+  settle: () => Promise<void> = async () => {},
+): Promise<Counters> {
   const state = await scenario.setup(client);
   await scenario.turn(client, state, 0);
   await settle();

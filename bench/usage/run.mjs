@@ -28,7 +28,11 @@ async function start(bindings) {
 
 async function ask(proxy) {
   const t0 = performance.now();
-  const res = await fetch(`${proxy.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: BODY });
+  const res = await fetch(`${proxy.url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+    body: BODY,
+  });
   const ttfb = performance.now() - t0;
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
@@ -42,7 +46,15 @@ try {
   const cpu = { on: [], off: [] };
   const ttfb = { on: [], off: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, proxy] of round % 2 ? [["off", off], ["on", on]] : [["on", on], ["off", off]]) {
+    for (const [name, proxy] of round % 2
+      ? [
+          ["off", off],
+          ["on", on],
+        ]
+      : [
+          ["on", on],
+          ["off", off],
+        ]) {
       const before = cpuSnapshot(proxy.pid);
       const times = [];
       for (let i = 0; i < PER_ROUND; i++) times.push(await ask(proxy));
@@ -57,8 +69,23 @@ try {
   const ledger = ns.get(ns.idFromName("usage-ledger"));
   const day = new Date().toISOString().slice(0, 10);
   const record = (model, extra = {}) => ({
-    day, project: "bench", keyName: "bench#1", model, kind: "completions", requests: 1, inputTokens: 20, outputTokens: 40, cachedTokens: 0,
-    reasoningTokens: 0, neurons: 1, cacheHits: 0, neuronsSaved: 0, images: 0, characters: 0, audioSeconds: 0, ...extra,
+    day,
+    project: "bench",
+    keyName: "bench#1",
+    model,
+    kind: "completions",
+    requests: 1,
+    inputTokens: 20,
+    outputTokens: 40,
+    cachedTokens: 0,
+    reasoningTokens: 0,
+    neurons: 1,
+    cacheHits: 0,
+    neuronsSaved: 0,
+    images: 0,
+    characters: 0,
+    audioSeconds: 0,
+    ...extra,
   });
   const rows = {
     first: (await ledger.recordUsage([record(`bench-${Date.now()}`)], Date.now())).rowsWritten,
@@ -72,17 +99,26 @@ try {
     ttfbMs: { on: median(ttfb.on), off: median(ttfb.off), added: median(ttfb.on) - median(ttfb.off) },
     rowsWrittenPerRequest: rows,
     // With BUDGETS limiting requests, admitting a request writes one more row.
-    dailyHeadroom: { withoutBudgets: Math.floor(FREE_ROWS_WRITTEN / rows.typical), withRequestBudgets: Math.floor(FREE_ROWS_WRITTEN / (rows.typical + 1)) },
+    dailyHeadroom: {
+      withoutBudgets: Math.floor(FREE_ROWS_WRITTEN / rows.typical),
+      withRequestBudgets: Math.floor(FREE_ROWS_WRITTEN / (rows.typical + 1)),
+    },
   };
   mkdirSync(join(ROOT, "bench/results"), { recursive: true });
   writeFileSync(join(ROOT, "bench/results/usage.json"), JSON.stringify(result, null, 2));
   const f = (x) => x.toFixed(3);
   console.log("| measure | accounting on | off (USAGE=off) | added |");
   console.log("| --- | ---: | ---: | ---: |");
-  console.log(`| workerd CPU per non-stream chat request (median of ${ROUNDS} × ${PER_ROUND}) | ${f(result.cpuMsPerRequest.on)} ms | ${f(result.cpuMsPerRequest.off)} ms | ${f(result.cpuMsPerRequest.added)} ms |`);
+  console.log(
+    `| workerd CPU per non-stream chat request (median of ${ROUNDS} × ${PER_ROUND}) | ${f(result.cpuMsPerRequest.on)} ms | ${f(result.cpuMsPerRequest.off)} ms | ${f(result.cpuMsPerRequest.added)} ms |`,
+  );
   console.log(`| time to first byte (median) | ${f(result.ttfbMs.on)} ms | ${f(result.ttfbMs.off)} ms | ${f(result.ttfbMs.added)} ms |`);
-  console.log(`\nLedger rows written per request: ${rows.typical} (a day's first request of a model: ${rows.first}; a failed request: ${rows.failed}).`);
-  console.log(`Free's 100,000 rows written a day record ${result.dailyHeadroom.withoutBudgets.toLocaleString("en-US")} requests (${result.dailyHeadroom.withRequestBudgets.toLocaleString("en-US")} with request budgets).`);
+  console.log(
+    `\nLedger rows written per request: ${rows.typical} (a day's first request of a model: ${rows.first}; a failed request: ${rows.failed}).`,
+  );
+  console.log(
+    `Free's 100,000 rows written a day record ${result.dailyHeadroom.withoutBudgets.toLocaleString("en-US")} requests (${result.dailyHeadroom.withRequestBudgets.toLocaleString("en-US")} with request budgets).`,
+  );
 } finally {
   await on.dispose();
   await off.dispose();

@@ -27,23 +27,43 @@ const SYSTEM = { role: "system", content: "You are a helpful assistant." };
 export const SCENARIOS = {
   chat: {
     title: "non-stream chat completion",
-    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "What is the capital of France? Answer in one sentence." }], max_tokens: 256 },
+    body: {
+      model: MODEL,
+      messages: [SYSTEM, { role: "user", content: "What is the capital of France? Answer in one sentence." }],
+      max_tokens: 256,
+    },
     expectedText: "Echo: What is the capital of France? Answer in one sentence.",
   },
   stream: {
     title: "stream, 500-token answer",
-    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=500]]" }], max_tokens: 1024, stream: true },
+    body: {
+      model: MODEL,
+      messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=500]]" }],
+      max_tokens: 1024,
+      stream: true,
+    },
     expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
   },
   responses: {
     title: "responses.stream, the same 500-token answer, stored",
     path: "/v1/responses",
-    body: { model: MODEL, instructions: SYSTEM.content, input: "Write a long answer. [[stub:words=500]]", max_output_tokens: 1024, stream: true },
+    body: {
+      model: MODEL,
+      instructions: SYSTEM.content,
+      input: "Write a long answer. [[stub:words=500]]",
+      max_output_tokens: 1024,
+      stream: true,
+    },
     expectedText: Array.from({ length: 500 }, (_, i) => `w${i + 1}`).join(" "),
   },
   paced: {
     title: "stream, 100 tokens at 20 ms each",
-    body: { model: MODEL, messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=100]] [[stub:chunk=event]] [[stub:pace=20]]" }], max_tokens: 1024, stream: true },
+    body: {
+      model: MODEL,
+      messages: [SYSTEM, { role: "user", content: "Write a long answer. [[stub:words=100]] [[stub:chunk=event]] [[stub:pace=20]]" }],
+      max_tokens: 1024,
+      stream: true,
+    },
     expectedText: Array.from({ length: 100 }, (_, i) => `w${i + 1}`).join(" "),
   },
 };
@@ -104,13 +124,26 @@ export const LOCAL_AI = { name: STUB, entrypoint: "AiStub" };
 export const REMOTE_AI_BINDING = { name: "ai-remote", entrypoint: "RemoteAi" };
 
 function stubWorker() {
-  return { name: STUB, modules: true, scriptPath: STUB_BUNDLE, modulesRoot: dirname(STUB_BUNDLE), compatibilityDate: STUB_COMPATIBILITY_DATE };
+  return {
+    name: STUB,
+    modules: true,
+    scriptPath: STUB_BUNDLE,
+    modulesRoot: dirname(STUB_BUNDLE),
+    compatibilityDate: STUB_COMPATIBILITY_DATE,
+  };
 }
 
 /** The stub alone in a workerd process, served over HTTP (stub-server.mjs); `origin` goes to startWorkerd. */
 export async function startStubServer(Miniflare) {
   const before = new Set(childrenNamed(process.pid, "workerd"));
-  const server = { name: "stub-server", modules: true, scriptPath: STUB_SERVER, modulesRoot: here, compatibilityDate: STUB_COMPATIBILITY_DATE, serviceBindings: { STUB: LOCAL_AI } };
+  const server = {
+    name: "stub-server",
+    modules: true,
+    scriptPath: STUB_SERVER,
+    modulesRoot: here,
+    compatibilityDate: STUB_COMPATIBILITY_DATE,
+    serviceBindings: { STUB: LOCAL_AI },
+  };
   const mf = new Miniflare({ host: "127.0.0.1", port: 0, workers: [server, stubWorker()] });
   const url = await mf.ready;
   const [pid] = childrenNamed(process.pid, "workerd").filter((p) => !before.has(p));
@@ -124,7 +157,14 @@ export async function startStubServer(Miniflare) {
 export async function startWorkerd(Miniflare, worker, extraOptions = {}, { stubOrigin } = {}) {
   const before = new Set(childrenNamed(process.pid, "workerd"));
   const aiWorker = stubOrigin
-    ? { name: "ai-remote", modules: true, scriptPath: REMOTE_AI, modulesRoot: here, compatibilityDate: STUB_COMPATIBILITY_DATE, bindings: { STUB_ORIGIN: stubOrigin } }
+    ? {
+        name: "ai-remote",
+        modules: true,
+        scriptPath: REMOTE_AI,
+        modulesRoot: here,
+        compatibilityDate: STUB_COMPATIBILITY_DATE,
+        bindings: { STUB_ORIGIN: stubOrigin },
+      }
     : stubWorker();
   const mf = new Miniflare({ host: "127.0.0.1", port: 0, ...extraOptions, workers: [worker, aiWorker] });
   let url;
@@ -154,7 +194,8 @@ const REQUEST_HEADERS = { authorization: `Bearer ${API_KEY}`, "content-type": "a
 export async function send(origin, path, bodyText) {
   const response = await fetch(origin + path, { method: "POST", headers: REQUEST_HEADERS, body: bodyText });
   const bytes = await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`${origin}${path} answered ${response.status}: ${Buffer.from(bytes).toString("utf8").slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`${origin}${path} answered ${response.status}: ${Buffer.from(bytes).toString("utf8").slice(0, 300)}`);
   return bytes.byteLength;
 }
 
@@ -197,7 +238,10 @@ export const eventCount = (text) => text.split("\n").filter((l) => l.startsWith(
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }

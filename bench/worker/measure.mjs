@@ -73,8 +73,18 @@ const per = (m, n, lanes) => ({ main: m.main / n, all: m.all / n, wallMs: (m.wal
 
 /** One request to each side, read to the end and parsed by `replyText`: both must give the same reply text. */
 export async function verifyPair(proxy, passthrough, replyText) {
-  const [p, b] = await Promise.all([proxy, passthrough].map((side) => sendAndRead(side.target.origin, side.path, JSON.stringify(side.body))));
+  const [p, b] = await Promise.all(
+    [proxy, passthrough].map((side) => sendAndRead(side.target.origin, side.path, JSON.stringify(side.body))),
+  );
   const [pt, bt] = [replyText(p), replyText(b)];
-  if (!bt || pt !== bt) throw new Error(`proxy and pass-through differ:\n  proxy: ${JSON.stringify(String(pt).slice(0, 200))}\n  pass-through: ${JSON.stringify(String(bt).slice(0, 200))}`);
-  return { replyChars: pt.length, proxyEvents: p.text.split("\n").filter((l) => l.startsWith("data: ")).length, passthroughEvents: b.text.split("\n").filter((l) => l.startsWith("data: ")).length, proxyStreamPath: p.streamPath };
+  if (!bt || pt !== bt)
+    throw new Error(
+      `proxy and pass-through differ:\n  proxy: ${JSON.stringify(String(pt).slice(0, 200))}\n  pass-through: ${JSON.stringify(String(bt).slice(0, 200))}`,
+    );
+  return {
+    replyChars: pt.length,
+    proxyEvents: p.text.split("\n").filter((l) => l.startsWith("data: ")).length,
+    passthroughEvents: b.text.split("\n").filter((l) => l.startsWith("data: ")).length,
+    proxyStreamPath: p.streamPath,
+  };
 }

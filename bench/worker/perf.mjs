@@ -19,7 +19,8 @@ if (!scenario) throw new Error(`unknown scenario ${scenarioKey}: chat or stream`
 const requests = Number(process.argv[3] ?? (scenarioKey === "stream" ? 30 : 2000));
 const HZ = 2000;
 
-const GC = /Heap::CollectGarbage|cppgc::internal::(Marker|Sweeper|SweepFinalizer)|Scavenger|MarkCompactCollector|ConcurrentMarking|MinorMarkSweep/;
+const GC =
+  /Heap::CollectGarbage|cppgc::internal::(Marker|Sweeper|SweepFinalizer)|Scavenger|MarkCompactCollector|ConcurrentMarking|MinorMarkSweep/;
 const API = /workerd::api::(?:\(anonymous namespace\)::)?([A-Za-z]+)(?:<[^>]*>)?::([A-Za-z]+)/;
 
 function classify(stack) {
@@ -36,16 +37,24 @@ function classify(stack) {
 async function record(target, file) {
   const body = JSON.stringify(scenario.body);
   for (let i = 0; i < Math.max(10, requests / 5); i++) await send(target.origin, "/v1/chat/completions", body);
-  const perf = spawn("perf", ["record", "-q", "-e", "cpu-clock", "-F", String(HZ), "-g", "-p", String(target.pid), "-o", file], { stdio: "ignore" });
+  const perf = spawn("perf", ["record", "-q", "-e", "cpu-clock", "-F", String(HZ), "-g", "-p", String(target.pid), "-o", file], {
+    stdio: "ignore",
+  });
   await sleep(500);
   for (let i = 0; i < requests; i++) await send(target.origin, "/v1/chat/completions", body);
   perf.kill("SIGINT");
   await new Promise((resolve) => perf.on("exit", resolve));
-  const text = execFileSync("perf", ["script", "-i", file, "-F", "ip,sym"], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
+  const text = execFileSync("perf", ["script", "-i", file, "-F", "ip,sym"], {
+    maxBuffer: 1 << 30,
+    stdio: ["ignore", "pipe", "ignore"],
+  }).toString();
   const counts = new Map();
   let total = 0;
   for (const block of text.split("\n\n")) {
-    const stack = block.split("\n").map((l) => l.trim().replace(/^[0-9a-f]+ /, "")).filter(Boolean);
+    const stack = block
+      .split("\n")
+      .map((l) => l.trim().replace(/^[0-9a-f]+ /, ""))
+      .filter(Boolean);
     if (!stack.length) continue;
     total++;
     const category = classify(stack);
@@ -63,7 +72,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "cf-ai-proxy-perf-"));
   const results = {};
   try {
-    for (const [key, options] of [["proxy", proxyOptions], ["pass-through", passthroughWorker(proxyOptions)]]) {
+    for (const [key, options] of [
+      ["proxy", proxyOptions],
+      ["pass-through", passthroughWorker(proxyOptions)],
+    ]) {
       const target = await startWorkerd(Miniflare, options);
       try {
         results[key] = await record(target, join(dir, `${key}.data`));

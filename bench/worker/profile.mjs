@@ -110,7 +110,11 @@ function report(profile, requests, fileOf) {
     const { callFrame } = byId.get(id);
     const idle = callFrame.functionName === "(idle)";
     if (!idle) busy += us;
-    const file = callFrame.url ? fileOf(callFrame.lineNumber) : callFrame.functionName.startsWith("(") ? callFrame.functionName : "(native)";
+    const file = callFrame.url
+      ? fileOf(callFrame.lineNumber)
+      : callFrame.functionName.startsWith("(")
+        ? callFrame.functionName
+        : "(native)";
     const key = `${callFrame.functionName || "(anonymous)"}  ${callFrame.url ? `${file}:${callFrame.lineNumber + 1}` : ""}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     if (!idle) byFile.set(file, (byFile.get(file) ?? 0) + us);
@@ -119,9 +123,11 @@ function report(profile, requests, fileOf) {
   console.log(`## CPU profile of the ${which} isolate, ${scenario.title}, ${requests} requests\n`);
   console.log(`sampled non-idle time in the isolate: ${perRequest(busy)} per request (inspector attached: slower than unprofiled)\n`);
   console.log("| self time / request | share | source file |\n| ---: | ---: | --- |");
-  for (const [file, us] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`| ${perRequest(us)} | ${((100 * us) / busy).toFixed(1)}% | ${file} |`);
+  for (const [file, us] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`| ${perRequest(us)} | ${((100 * us) / busy).toFixed(1)}% | ${file} |`);
   console.log("\n| self time / request | share | function |\n| ---: | ---: | --- |");
-  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`| ${perRequest(us)} | ${((100 * us) / busy).toFixed(1)}% | ${key} |`);
+  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`| ${perRequest(us)} | ${((100 * us) / busy).toFixed(1)}% | ${key} |`);
 }
 
 await main();

@@ -18,7 +18,20 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { machineBusyMs, processCpuMs, schedstatWorks } from "./cpu.mjs";
-import { API_KEY, checkBuilt, loadWrangler, passthroughWorker, proxyWorker, REMOTE_AI_BINDING, replyText, root, startStubServer, startWorkerd, WORKER_BUNDLE, workerdVersion } from "./lib.mjs";
+import {
+  API_KEY,
+  checkBuilt,
+  loadWrangler,
+  passthroughWorker,
+  proxyWorker,
+  REMOTE_AI_BINDING,
+  replyText,
+  root,
+  startStubServer,
+  startWorkerd,
+  WORKER_BUNDLE,
+  workerdVersion,
+} from "./lib.mjs";
 import { measurePair, verifyPair } from "./measure.mjs";
 import { validate } from "./validate.mjs";
 
@@ -36,7 +49,15 @@ const SHORT = 250;
 /** Paced rows are checked first on a short answer (a 1,000-token stream takes 20 s). */
 const CHECK_WORDS = 40;
 
-const chat = (model, content, extra = {}) => ({ model, messages: [{ role: "system", content: SYSTEM }, { role: "user", content }], max_tokens: 2048, ...extra });
+const chat = (model, content, extra = {}) => ({
+  model,
+  messages: [
+    { role: "system", content: SYSTEM },
+    { role: "user", content },
+  ],
+  max_tokens: 2048,
+  ...extra,
+});
 const CHAT = "/v1/chat/completions";
 
 /**
@@ -115,7 +136,10 @@ function rows(assistantId) {
     {
       key: "assistants",
       title: `Assistants run stream (threads.createAndRun), ${LONG} tokens at 50/s (${OPENAI_SHAPED}), stored`,
-      proxy: ["/v1/threads/runs", { assistant_id: assistantId, stream: true, thread: { messages: [{ role: "user", content: PACED(LONG) }] } }],
+      proxy: [
+        "/v1/threads/runs",
+        { assistant_id: assistantId, stream: true, thread: { messages: [{ role: "user", content: PACED(LONG) }] } },
+      ],
       passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true })],
       targetMs: 10,
       plan: pacedPlan,
@@ -143,7 +167,10 @@ function rows(assistantId) {
 }
 
 /** The same request with a short answer, to check a paced row without waiting 20 s a side. */
-const shortened = ([path, body]) => [path, JSON.parse(JSON.stringify(body).replaceAll(`[[stub:words=${LONG}]]`, `[[stub:words=${CHECK_WORDS}]]`))];
+const shortened = ([path, body]) => [
+  path,
+  JSON.parse(JSON.stringify(body).replaceAll(`[[stub:words=${LONG}]]`, `[[stub:words=${CHECK_WORDS}]]`)),
+];
 
 const ms = (n) => `${n.toFixed(2)} ms`;
 const yes = (ok) => (ok ? "yes" : "**no**");
@@ -157,10 +184,14 @@ function table(result) {
     const m = row.measured;
     const target = row.targetMs === undefined ? "none" : `≤ ${row.targetMs} ms`;
     const met = row.targetMs === undefined ? "" : yes(m.ownMs <= row.targetMs);
-    lines.push(`| ${row.title} | ${ms(m.proxyMs)} | ${ms(m.passthroughMs)} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${target} | ${met} | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`);
+    lines.push(
+      `| ${row.title} | ${ms(m.proxyMs)} | ${ms(m.passthroughMs)} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${target} | ${met} | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`,
+    );
   }
   const { bundle } = result;
-  lines.push(`| bundle ${bundle.path} | ${bundle.bytes.toLocaleString("en-US")} B | | gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | |`);
+  lines.push(
+    `| bundle ${bundle.path} | ${bundle.bytes.toLocaleString("en-US")} B | | gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | |`,
+  );
   return lines.join("\n");
 }
 
@@ -170,7 +201,12 @@ async function main() {
   checkBuilt();
   const startedAt = Date.now();
   const bundleBytes = readFileSync(WORKER_BUNDLE);
-  const bundle = { path: "dist/worker/index.js", bytes: bundleBytes.length, gzipBytes: gzipSync(bundleBytes).length, modified: statSync(WORKER_BUNDLE).mtime.toISOString() };
+  const bundle = {
+    path: "dist/worker/index.js",
+    bytes: bundleBytes.length,
+    gzipBytes: gzipSync(bundleBytes).length,
+    modified: statSync(WORKER_BUNDLE).mtime.toISOString(),
+  };
 
   const { api, Miniflare } = loadWrangler();
   const running = [];
@@ -182,11 +218,22 @@ async function main() {
     const proxyOptions = proxyWorker(api, { ai: REMOTE_AI_BINDING });
     const proxy = await startWorkerd(Miniflare, proxyOptions, {}, { stubOrigin: stub.origin });
     running.push(proxy);
-    const passthrough = await startWorkerd(Miniflare, passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }), {}, { stubOrigin: stub.origin });
+    const passthrough = await startWorkerd(
+      Miniflare,
+      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }),
+      {},
+      { stubOrigin: stub.origin },
+    );
     running.push(passthrough);
-    const passthrough2 = await startWorkerd(Miniflare, passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING, name: "passthrough-2" }), {}, { stubOrigin: stub.origin });
+    const passthrough2 = await startWorkerd(
+      Miniflare,
+      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING, name: "passthrough-2" }),
+      {},
+      { stubOrigin: stub.origin },
+    );
     running.push(passthrough2);
-    if (!schedstatWorks(proxy.pid)) throw new Error("/proc/<pid>/task/<tid>/schedstat reads 0 here: no per-thread CPU time to measure with");
+    if (!schedstatWorks(proxy.pid))
+      throw new Error("/proc/<pid>/task/<tid>/schedstat reads 0 here: no per-thread CPU time to measure with");
 
     const busyBefore = machineBusyMs();
     const loadBefore = loadavg()[0];
@@ -197,11 +244,13 @@ async function main() {
     process.stderr.write("validating the measure against a known workload…\n");
     const validation = await validate(passthrough, { quick: QUICK });
 
-    const assistant = await (await fetch(`${proxy.origin}/v1/assistants`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: OPENAI_SHAPED, instructions: SYSTEM }),
-    })).json();
+    const assistant = await (
+      await fetch(`${proxy.origin}/v1/assistants`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: OPENAI_SHAPED, instructions: SYSTEM }),
+      })
+    ).json();
     if (!assistant.id) throw new Error(`could not create the bench's assistant: ${JSON.stringify(assistant)}`);
 
     const results = [];
@@ -212,10 +261,26 @@ async function main() {
       const subject = row.againstItself ? passthrough2 : proxy;
       const checked = await verifyPair(side(subject, check(row.proxy)), side(passthrough, check(row.passthrough)), replyText);
       for (let i = 0; i < (row.plan.warmup ?? 0); i++) {
-        await Promise.all([side(subject, row.proxy), side(passthrough, row.passthrough)].map((s) => fetch(s.target.origin + s.path, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" }, body: JSON.stringify(s.body) }).then((r) => r.arrayBuffer())));
+        await Promise.all(
+          [side(subject, row.proxy), side(passthrough, row.passthrough)].map((s) =>
+            fetch(s.target.origin + s.path, {
+              method: "POST",
+              headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" },
+              body: JSON.stringify(s.body),
+            }).then((r) => r.arrayBuffer()),
+          ),
+        );
       }
       const measured = await measurePair(side(subject, row.proxy), side(passthrough, row.passthrough), row.plan);
-      results.push({ key: row.key, title: row.title, targetMs: row.targetMs, plan: row.plan, checked, request: { proxy: row.proxy, passthrough: row.passthrough }, measured });
+      results.push({
+        key: row.key,
+        title: row.title,
+        targetMs: row.targetMs,
+        plan: row.plan,
+        checked,
+        request: { proxy: row.proxy, passthrough: row.passthrough },
+        measured,
+      });
     }
 
     const measuredMs = Date.now() - measureStart;
@@ -228,7 +293,15 @@ async function main() {
       otherProcessesCores: Math.max(0, Math.round((othersMs / measuredMs) * 100) / 100),
       loadAverage: { before: loadBefore, after: loadavg()[0] },
     };
-    const result = { generatedBy: `node bench/worker/run.mjs${QUICK ? " --quick" : ""}`, date: new Date().toISOString(), machine, validation, bundle, rows: results, durationSeconds: Math.round((Date.now() - startedAt) / 100) / 10 };
+    const result = {
+      generatedBy: `node bench/worker/run.mjs${QUICK ? " --quick" : ""}`,
+      date: new Date().toISOString(),
+      machine,
+      validation,
+      bundle,
+      rows: results,
+      durationSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    };
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, JSON.stringify(result, null, 2) + "\n");
 
@@ -247,7 +320,9 @@ async function main() {
         `Stored rows (responses, Assistants) include the Durable Object's work, which runs on the same thread.`,
     );
     const load = `Other processes used ${machine.otherProcessesCores} of the ${machine.cpus} cores on average during the run (load average ${loadBefore.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after)`;
-    console.log(`\n${load}${machine.otherProcessesCores > 0.25 ? ": contention inflates CPU times (shared caches); re-run on a quiet machine for absolute numbers." : "."}`);
+    console.log(
+      `\n${load}${machine.otherProcessesCores > 0.25 ? ": contention inflates CPU times (shared caches); re-run on a quiet machine for absolute numbers." : "."}`,
+    );
     console.log(`\nWritten to ${OUT} in ${result.durationSeconds} s.`);
   } finally {
     await stopAll();

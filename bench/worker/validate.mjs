@@ -35,16 +35,22 @@ export async function readBack(target, request, nsPerStep, expectedMs, { count, 
     const first = r % 2 === 0;
     const a = await mainThreadMs(target, repeat(count, first ? spun : request));
     const b = await mainThreadMs(target, repeat(count, first ? request : spun));
-    diffs.push(((first ? a.main - b.main : b.main - a.main)) / count);
+    diffs.push((first ? a.main - b.main : b.main - a.main) / count);
   }
   const measured = median(diffs);
-  return { expectedMs, measuredMs: round3(measured), errorPercent: Math.round(((measured - expectedMs) / expectedMs) * 1000) / 10, rounds: diffs.map(round3) };
+  return {
+    expectedMs,
+    measuredMs: round3(measured),
+    errorPercent: Math.round(((measured - expectedMs) / expectedMs) * 1000) / 10,
+    rounds: diffs.map(round3),
+  };
 }
 
 /** The checks run.mjs reports: calibration, 0.5 ms on a non-stream request, 5 ms on a paced 200-token stream. */
 export async function validate(target, { quick }) {
   const calibration = await calibrate(target);
-  const body = (content, extra = {}) => JSON.stringify({ model: "@cf/zai-org/glm-4.7-flash", messages: [{ role: "user", content }], max_tokens: 1024, ...extra });
+  const body = (content, extra = {}) =>
+    JSON.stringify({ model: "@cf/zai-org/glm-4.7-flash", messages: [{ role: "user", content }], max_tokens: 1024, ...extra });
   const chat = ["/v1/chat/completions", body("Hi")];
   const paced = ["/v1/chat/completions", body("[[stub:words=200]] [[stub:chunk=event]] [[stub:pace=20]]", { stream: true })];
   return {
@@ -59,7 +65,12 @@ async function main() {
   checkBuilt();
   const { api, Miniflare } = loadWrangler();
   const stub = await startStubServer(Miniflare);
-  const passthrough = await startWorkerd(Miniflare, passthroughWorker(proxyWorker(api), { ai: REMOTE_AI_BINDING }), {}, { stubOrigin: stub.origin });
+  const passthrough = await startWorkerd(
+    Miniflare,
+    passthroughWorker(proxyWorker(api), { ai: REMOTE_AI_BINDING }),
+    {},
+    { stubOrigin: stub.origin },
+  );
   try {
     console.log(JSON.stringify(await validate(passthrough, { quick: process.argv.includes("--quick") }), null, 2));
   } finally {

@@ -4696,35 +4696,99 @@ var TASK_DESCRIPTIONS = {
   "Text-to-Speech": "Text-to-Speech (TTS) is the task of generating natural sounding speech given text input. TTS models can be extended to have a single model that generates speech for multiple speakers and multiple languages."
 };
 var KNOWN = {
-  "@cf/zai-org/glm-4.7-flash": { id: "86b3e51a-4b05-43fa-a403-0f27821919d2", description: "GLM-4.7-Flash is a fast and efficient multilingual text generation model with a 131,072 token context window." },
-  "@cf/openai/gpt-oss-120b": { id: "f9f2250b-1048-4a52-9910-d0bf976616a1", description: "OpenAI\u2019s open-weight models designed for powerful reasoning, agentic tasks, and versatile developer use cases \u2013 gpt-oss-120b is for production, general purpose, high reasoning use-cases." },
-  "@cf/openai/gpt-oss-20b": { description: "OpenAI\u2019s open-weight models designed for powerful reasoning, agentic tasks, and versatile developer use cases \u2013 gpt-oss-20b is for lower latency, and local or specialized use-cases." },
-  "@cf/meta/llama-4-scout-17b-16e-instruct": { description: "Meta's Llama 4 Scout is a 17 billion parameter model with 16 experts that is natively multimodal." },
+  "@cf/zai-org/glm-4.7-flash": {
+    id: "86b3e51a-4b05-43fa-a403-0f27821919d2",
+    description: "GLM-4.7-Flash is a fast and efficient multilingual text generation model with a 131,072 token context window."
+  },
+  "@cf/openai/gpt-oss-120b": {
+    id: "f9f2250b-1048-4a52-9910-d0bf976616a1",
+    description: "OpenAI\u2019s open-weight models designed for powerful reasoning, agentic tasks, and versatile developer use cases \u2013 gpt-oss-120b is for production, general purpose, high reasoning use-cases."
+  },
+  "@cf/openai/gpt-oss-20b": {
+    description: "OpenAI\u2019s open-weight models designed for powerful reasoning, agentic tasks, and versatile developer use cases \u2013 gpt-oss-20b is for lower latency, and local or specialized use-cases."
+  },
+  "@cf/meta/llama-4-scout-17b-16e-instruct": {
+    description: "Meta's Llama 4 Scout is a 17 billion parameter model with 16 experts that is natively multimodal."
+  },
   "@cf/meta/llama-3.3-70b-instruct-fp8-fast": { description: "Llama 3.3 70B quantized to fp8 precision, optimized to be faster." },
   "@cf/meta/llama-3.1-8b-instruct-fp8": { description: "Llama 3.1 8B quantized to FP8 precision." },
-  "@cf/meta/llama-3.1-8b-instruct-fast": { description: "[Fast version] The Meta Llama 3.1 collection of multilingual large language models (LLMs).", props: { beta: "true" } },
-  "@cf/mistralai/mistral-small-3.1-24b-instruct": { description: "Building upon Mistral Small 3 (2501), Mistral Small 3.1 (2503) adds state-of-the-art vision understanding." },
+  "@cf/meta/llama-3.1-8b-instruct-fast": {
+    description: "[Fast version] The Meta Llama 3.1 collection of multilingual large language models (LLMs).",
+    props: { beta: "true" }
+  },
+  "@cf/mistralai/mistral-small-3.1-24b-instruct": {
+    description: "Building upon Mistral Small 3 (2501), Mistral Small 3.1 (2503) adds state-of-the-art vision understanding."
+  },
   "@cf/qwen/qwen3-30b-a3b-fp8": { description: "Qwen3 is the latest generation of large language models in Qwen series." },
   "@cf/google/gemma-4-26b-a4b-it": { description: "Gemma 4 26B A4B is a mixture-of-experts model from Google." },
   "@cf/nvidia/nemotron-3-120b-a12b": { description: "NVIDIA Nemotron 3 120B A12B, a hybrid mixture-of-experts reasoning model." },
-  "@cf/baai/bge-small-en-v1.5": { id: "57fbd08a-a4c4-411c-910d-b9459ff36c20", description: "BAAI general embedding (Small) model that transforms any given text into a 384-dimensional vector", props: { max_input_tokens: "512", output_dimensions: "384" } },
-  "@cf/baai/bge-base-en-v1.5": { description: "BAAI general embedding (Base) model that transforms any given text into a 768-dimensional vector", props: { max_input_tokens: "512", output_dimensions: "768" } },
-  "@cf/baai/bge-large-en-v1.5": { id: "01bc2fb0-4bca-4598-b985-d2584a3f46c0", description: "BAAI general embedding (Large) model that transforms any given text into a 1024-dimensional vector", props: { max_input_tokens: "512", output_dimensions: "1024" } },
+  "@cf/baai/bge-small-en-v1.5": {
+    id: "57fbd08a-a4c4-411c-910d-b9459ff36c20",
+    description: "BAAI general embedding (Small) model that transforms any given text into a 384-dimensional vector",
+    props: { max_input_tokens: "512", output_dimensions: "384" }
+  },
+  "@cf/baai/bge-base-en-v1.5": {
+    description: "BAAI general embedding (Base) model that transforms any given text into a 768-dimensional vector",
+    props: { max_input_tokens: "512", output_dimensions: "768" }
+  },
+  "@cf/baai/bge-large-en-v1.5": {
+    id: "01bc2fb0-4bca-4598-b985-d2584a3f46c0",
+    description: "BAAI general embedding (Large) model that transforms any given text into a 1024-dimensional vector",
+    props: { max_input_tokens: "512", output_dimensions: "1024" }
+  },
   "@cf/baai/bge-m3": { description: "Multi-Functionality, Multi-Linguality, and Multi-Granularity embeddings model." },
-  "@cf/google/embeddinggemma-300m": { id: "d2f07a41-c152-4061-8083-ec655cbf91a1", description: "EmbeddingGemma is a 300M parameter, state-of-the-art for its size, open embedding model from Google." },
-  "@cf/qwen/qwen3-embedding-0.6b": { description: "The Qwen3 Embedding model series is the latest proprietary model of the Qwen family, specifically designed for text embedding and ranking tasks." },
-  "@cf/stabilityai/stable-diffusion-xl-base-1.0": { description: "Diffusion-based text-to-image generative model by Stability AI. Generates and modify images based on text prompts.", props: { beta: "true" } },
-  "@cf/bytedance/stable-diffusion-xl-lightning": { description: "SDXL-Lightning is a lightning-fast text-to-image generation model.", props: { beta: "true" } },
-  "@cf/lykon/dreamshaper-8-lcm": { description: "Stable Diffusion model that has been fine-tuned to be better at photorealism without sacrificing range." },
-  "@cf/black-forest-labs/flux-1-schnell": { id: "9e087485-23dc-47fa-997d-f5bfafc0c7cc", description: "FLUX.1 [schnell] is a 12 billion parameter rectified flow transformer capable of generating images from text descriptions.", props: { terms: "https://bfl.ai/legal/terms-of-service" } },
-  "@cf/openai/whisper": { id: "c1c12ce4-c36a-4aa6-8da4-f63ba4b8984d", description: "Whisper is a general-purpose speech recognition model.", props: { beta: "false", info: "https://openai.com/research/whisper" } },
-  "@cf/openai/whisper-tiny-en": { description: "Whisper is a pre-trained model for automatic speech recognition (ASR) and speech translation. This is the English-only version of the Whisper Tiny model.", props: { beta: "true" } },
-  "@cf/openai/whisper-large-v3-turbo": { id: "200f0812-148c-48c1-915d-fb3277a94a08", description: "Whisper is a pre-trained model for automatic speech recognition (ASR) and speech translation." },
-  "@cf/myshell-ai/melotts": { id: "c837b2ac-4d9b-4d37-8811-34de60f0c44f", description: "MeloTTS is a high-quality multi-lingual text-to-speech library by MyShell.ai." },
-  "@cf/deepgram/aura-1": { id: "1f55679f-009e-4456-aa4f-049a62b4b6a0", description: "Aura is a context-aware text-to-speech (TTS) model that applies natural pacing, expressiveness, and fillers based on the context of the provided text.", props: { partner: "true", realtime: "true" } }
+  "@cf/google/embeddinggemma-300m": {
+    id: "d2f07a41-c152-4061-8083-ec655cbf91a1",
+    description: "EmbeddingGemma is a 300M parameter, state-of-the-art for its size, open embedding model from Google."
+  },
+  "@cf/qwen/qwen3-embedding-0.6b": {
+    description: "The Qwen3 Embedding model series is the latest proprietary model of the Qwen family, specifically designed for text embedding and ranking tasks."
+  },
+  "@cf/stabilityai/stable-diffusion-xl-base-1.0": {
+    description: "Diffusion-based text-to-image generative model by Stability AI. Generates and modify images based on text prompts.",
+    props: { beta: "true" }
+  },
+  "@cf/bytedance/stable-diffusion-xl-lightning": {
+    description: "SDXL-Lightning is a lightning-fast text-to-image generation model.",
+    props: { beta: "true" }
+  },
+  "@cf/lykon/dreamshaper-8-lcm": {
+    description: "Stable Diffusion model that has been fine-tuned to be better at photorealism without sacrificing range."
+  },
+  "@cf/black-forest-labs/flux-1-schnell": {
+    id: "9e087485-23dc-47fa-997d-f5bfafc0c7cc",
+    description: "FLUX.1 [schnell] is a 12 billion parameter rectified flow transformer capable of generating images from text descriptions.",
+    props: { terms: "https://bfl.ai/legal/terms-of-service" }
+  },
+  "@cf/openai/whisper": {
+    id: "c1c12ce4-c36a-4aa6-8da4-f63ba4b8984d",
+    description: "Whisper is a general-purpose speech recognition model.",
+    props: { beta: "false", info: "https://openai.com/research/whisper" }
+  },
+  "@cf/openai/whisper-tiny-en": {
+    description: "Whisper is a pre-trained model for automatic speech recognition (ASR) and speech translation. This is the English-only version of the Whisper Tiny model.",
+    props: { beta: "true" }
+  },
+  "@cf/openai/whisper-large-v3-turbo": {
+    id: "200f0812-148c-48c1-915d-fb3277a94a08",
+    description: "Whisper is a pre-trained model for automatic speech recognition (ASR) and speech translation."
+  },
+  "@cf/myshell-ai/melotts": {
+    id: "c837b2ac-4d9b-4d37-8811-34de60f0c44f",
+    description: "MeloTTS is a high-quality multi-lingual text-to-speech library by MyShell.ai."
+  },
+  "@cf/deepgram/aura-1": {
+    id: "1f55679f-009e-4456-aa4f-049a62b4b6a0",
+    description: "Aura is a context-aware text-to-speech (TTS) model that applies natural pacing, expressiveness, and fillers based on the context of the provided text.",
+    props: { partner: "true", realtime: "true" }
+  }
 };
 var ARGS_AS_STRING = /* @__PURE__ */ new Set(["@cf/mistralai/mistral-small-3.1-24b-instruct", "@cf/qwen/qwen2.5-coder-32b-instruct"]);
-var CONTENT_PARTS = /* @__PURE__ */ new Set(["@cf/mistralai/mistral-small-3.1-24b-instruct", "@cf/meta/llama-3.2-11b-vision-instruct", "@cf/meta/llama-4-scout-17b-16e-instruct"]);
+var CONTENT_PARTS = /* @__PURE__ */ new Set([
+  "@cf/mistralai/mistral-small-3.1-24b-instruct",
+  "@cf/meta/llama-3.2-11b-vision-instruct",
+  "@cf/meta/llama-4-scout-17b-16e-instruct"
+]);
 var REASONING_FIELD = {
   "@cf/moonshotai/kimi-k2.6": "reasoning",
   "@cf/moonshotai/kimi-k2.7-code": "reasoning",
@@ -4957,7 +5021,13 @@ function zlibStored(data) {
 var log = [];
 var forced = [];
 function recordCall(model, inputs, options) {
-  const record = { seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() };
+  const record = {
+    seq: log.length + 1,
+    model,
+    inputs: jsonSafe(inputs),
+    options: jsonSafe(options ?? null),
+    at: Date.now()
+  };
   log.push(record);
   return record;
 }
@@ -5149,7 +5219,13 @@ var wordsOf = (texts) => texts.join(" ").match(/\S+/g) ?? [];
 function readConversation(inputs) {
   if ("input" in inputs && !("messages" in inputs) && !("prompt" in inputs)) return readResponsesInput(inputs);
   if (typeof inputs.prompt === "string" && !Array.isArray(inputs.messages)) {
-    return { mode: "prompt", promptTokens: countWords(inputs.prompt), promptWords: wordsOf([inputs.prompt]), userText: inputs.prompt, lastRole: "user" };
+    return {
+      mode: "prompt",
+      promptTokens: countWords(inputs.prompt),
+      promptWords: wordsOf([inputs.prompt]),
+      userText: inputs.prompt,
+      lastRole: "user"
+    };
   }
   const messages = inputs.messages.filter(isRecord);
   let promptTokens = 0;
@@ -5471,7 +5547,15 @@ function chatCompletion(spec, plan) {
   const total = usageOf(spec, plan, plan.completionTokens, countWords(plan.reasoning));
   if (spec.detailedUsage) {
     const choices = [{ index: 0, message, logprobs: null, finish_reason: plan.finish }];
-    return { id: `chatcmpl-${plan.seed}`, object: "chat.completion", created: STUB_CREATED, model: spec.name, choices, usage: total, system_fingerprint: null };
+    return {
+      id: `chatcmpl-${plan.seed}`,
+      object: "chat.completion",
+      created: STUB_CREATED,
+      model: spec.name,
+      choices,
+      usage: total,
+      system_fingerprint: null
+    };
   }
   return {
     id: `chatcmpl-${plan.seed}`,
@@ -5534,7 +5618,9 @@ function textCompletionEvents(spec, plan) {
   const base = { id: `cmpl-${plan.seed}`, object: "text_completion", created: STUB_CREATED, model: spec.name };
   let spent = 0;
   const events = [];
-  const chunk2 = (text, finish) => events.push(dataEvent({ ...base, choices: [{ index: 0, text, logprobs: null, finish_reason: finish }], usage: usage(plan.promptTokens, spent) }));
+  const chunk2 = (text, finish) => events.push(
+    dataEvent({ ...base, choices: [{ index: 0, text, logprobs: null, finish_reason: finish }], usage: usage(plan.promptTokens, spent) })
+  );
   for (const tok of tokens(plan.text ?? "")) {
     spent += countWords(tok);
     chunk2(tok, null);

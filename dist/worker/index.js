@@ -1911,13 +1911,31 @@ var DEFAULT_CHAT_MODELS = [
   "@cf/qwen/qwen3-30b-a3b-fp8",
   "@cf/meta/llama-3.1-8b-instruct-fp8"
 ];
-var DEFAULT_EMBEDDING_MODELS = ["@cf/baai/bge-base-en-v1.5", "@cf/baai/omni-bge-base-en-v1.5", "@cf/google/embeddinggemma-300m"];
-var LARGE_CHAT = ["@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", ...DEFAULT_CHAT_MODELS];
-var SMALL_CHAT = ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/meta/llama-3.2-3b-instruct", ...DEFAULT_CHAT_MODELS];
+var DEFAULT_EMBEDDING_MODELS = [
+  "@cf/baai/bge-base-en-v1.5",
+  "@cf/baai/omni-bge-base-en-v1.5",
+  "@cf/google/embeddinggemma-300m"
+];
+var LARGE_CHAT = [
+  "@cf/nvidia/nemotron-3-120b-a12b",
+  "@cf/qwen/qwen3.8-27b",
+  "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+  ...DEFAULT_CHAT_MODELS
+];
+var SMALL_CHAT = [
+  "@cf/zai-org/glm-4.7-flash",
+  "@cf/qwen/qwen3-30b-a3b-fp8",
+  "@cf/meta/llama-3.2-3b-instruct",
+  ...DEFAULT_CHAT_MODELS
+];
 var REASONING = ["@cf/openai/gpt-oss-120b", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/zai-org/glm-4.7-flash"];
 var SMALL_REASONING = ["@cf/openai/gpt-oss-20b", "@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"];
 var LARGE_EMBEDDING = ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3", "@cf/qwen/qwen3-embedding-0.6b"];
-var IMAGE = ["@cf/black-forest-labs/flux-1-schnell", "@cf/bytedance/stable-diffusion-xl-lightning", "@cf/stabilityai/stable-diffusion-xl-base-1.0"];
+var IMAGE = [
+  "@cf/black-forest-labs/flux-1-schnell",
+  "@cf/bytedance/stable-diffusion-xl-lightning",
+  "@cf/stabilityai/stable-diffusion-xl-base-1.0"
+];
 var TRANSCRIBE = ["@cf/openai/whisper-large-v3-turbo", "@cf/openai/whisper"];
 var SPEECH = ["@cf/myshell-ai/melotts", "@cf/deepgram/aura-1"];
 var BUILT_IN_ALIASES = /* @__PURE__ */ new Map([
@@ -1971,7 +1989,10 @@ function aliasObject(value) {
   try {
     return JSON.parse(value);
   } catch (error) {
-    throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
+    throw new ModelSettingError(
+      "MODEL_ALIASES",
+      `is not valid JSON (${error.message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`
+    );
   }
 }
 __name(aliasObject, "aliasObject");
@@ -1980,7 +2001,10 @@ function parseAliases(value) {
   const parsed = aliasObject(value);
   if (parsed === void 0) return aliases;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order.");
+    throw new ModelSettingError(
+      "MODEL_ALIASES",
+      "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order."
+    );
   }
   for (const [name, target] of Object.entries(parsed)) {
     const list = typeof target === "string" ? [target] : target;
@@ -2154,19 +2178,28 @@ function parseConfig(env) {
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
     if (!Number.isInteger(cacheTtlSeconds) || cacheTtlSeconds !== 0 && cacheTtlSeconds < MIN_CACHE_TTL_SECONDS) {
-      throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}.`);
+      throw new ConfigError(
+        "CACHE_TTL_SECONDS",
+        `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}.`
+      );
     }
   }
   let streamFlushMs = FLUSH_MS;
   if (env.STREAM_FLUSH_MS?.trim()) {
     streamFlushMs = Number(env.STREAM_FLUSH_MS);
     if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
-      throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
+      throw new ConfigError(
+        "STREAM_FLUSH_MS",
+        `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`
+      );
     }
   }
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
-    throw new ConfigError("CACHE_SCOPE", `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`);
+    throw new ConfigError(
+      "CACHE_SCOPE",
+      `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`
+    );
   }
   return {
     models,
@@ -2209,7 +2242,9 @@ function parseKeyEntries(source) {
     const key = second < 0 ? rest : rest.slice(second + 1);
     const where = `entry ${position} (of ${entries.length})`;
     if (!PROJECT_NAME.test(project)) {
-      throw new KeyEntryError(`${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
+      throw new KeyEntryError(
+        `${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`
+      );
     }
     if (name !== "" && !KEY_NAME.test(name)) {
       throw new KeyEntryError(`${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
@@ -2221,7 +2256,9 @@ function parseKeyEntries(source) {
   parsed.forEach((entry, i) => {
     const other = projectOf.get(entry.key);
     if (other !== void 0 && other !== entry.project) {
-      throw new KeyEntryError(`entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
+      throw new KeyEntryError(
+        `entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`
+      );
     }
     projectOf.set(entry.key, entry.project);
   });
@@ -2255,12 +2292,24 @@ __name(keysOf, "keysOf");
 function authorize(request, keysSource) {
   const keys = keysOf(keysSource);
   if (keys.padded.length === 0) {
-    throw new ApiError(401, "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).", "authentication_error", null, "no_api_keys_configured");
+    throw new ApiError(
+      401,
+      "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).",
+      "authentication_error",
+      null,
+      "no_api_keys_configured"
+    );
   }
   const header = request.headers.get("authorization") ?? "";
   const match2 = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!match2) {
-    throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
+    throw new ApiError(
+      401,
+      "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
+      "authentication_error",
+      null,
+      "missing_api_key"
+    );
   }
   const presented = encoder2.encode(match2[1].trim());
   let matched = -1;
@@ -2341,7 +2390,8 @@ function fromResponses(o, maxTokens) {
   let reasoning = "";
   const calls = [];
   for (const item2 of o.output ?? []) {
-    if (item2.type === "message") for (const part of item2.content ?? []) text += part.type === "output_text" || part.type === "text" ? part.text ?? "" : "";
+    if (item2.type === "message")
+      for (const part of item2.content ?? []) text += part.type === "output_text" || part.type === "text" ? part.text ?? "" : "";
     else if (item2.type === "reasoning") for (const part of [...item2.content ?? [], ...item2.summary ?? []]) reasoning += part.text ?? "";
     else if (item2.type === "function_call") calls.push({ id: item2.call_id ?? item2.id, name: item2.name, arguments: item2.arguments });
   }
@@ -2354,7 +2404,13 @@ __name(fromResponses, "fromResponses");
 function finish(partial, maxTokens) {
   const toolCalls = partial.toolCalls ?? [];
   const usage = partial.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens), usage };
+  return {
+    text: partial.text ?? "",
+    reasoning: partial.reasoning ?? "",
+    toolCalls,
+    finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens),
+    usage
+  };
 }
 __name(finish, "finish");
 function finishReason(hasTools, upstream, usage, maxTokens) {
@@ -2379,7 +2435,11 @@ function toolCallsOf(value) {
   if (!Array.isArray(value)) return [];
   return value.map((call) => {
     const fn = call.function ?? call;
-    return { id: typeof call.id === "string" && call.id ? call.id : newToolCallId(), name: String(fn.name ?? ""), arguments: argumentsText(fn.arguments) };
+    return {
+      id: typeof call.id === "string" && call.id ? call.id : newToolCallId(),
+      name: String(fn.name ?? ""),
+      arguments: argumentsText(fn.arguments)
+    };
   });
 }
 __name(toolCallsOf, "toolCallsOf");
@@ -2388,7 +2448,11 @@ function usageOf(value) {
   const u = value;
   const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
   const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-  const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const usage = {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: Number(u.total_tokens) || prompt + completion
+  };
   const cached5 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
   const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
   if (typeof cached5 === "number") usage.prompt_tokens_details = { cached_tokens: cached5 };
@@ -2425,7 +2489,13 @@ function randomId(length) {
 __name(randomId, "randomId");
 function unexpected(output) {
   const preview = JSON.stringify(output)?.slice(0, 200) ?? String(output);
-  return new ApiError(502, `Workers AI returned an answer of an unexpected shape: ${preview}`, "server_error", null, "upstream_bad_response");
+  return new ApiError(
+    502,
+    `Workers AI returned an answer of an unexpected shape: ${preview}`,
+    "server_error",
+    null,
+    "upstream_bad_response"
+  );
 }
 __name(unexpected, "unexpected");
 
@@ -2582,12 +2652,7 @@ __name(neuronsFor, "neuronsFor");
 
 // src/ai/retired.ts
 var RETIRED = [
-  [
-    null,
-    [
-      "@cf/deepseek-ai/deepseek-math-7b-base"
-    ]
-  ],
+  [null, ["@cf/deepseek-ai/deepseek-math-7b-base"]],
   [
     "2025-10-01",
     [
@@ -2635,7 +2700,9 @@ var RETIRED = [
     ]
   ]
 ];
-var RETIRED_MODELS = new Map(RETIRED.flatMap(([date, models]) => models.map((m) => [m, date])));
+var RETIRED_MODELS = new Map(
+  RETIRED.flatMap(([date, models]) => models.map((m) => [m, date]))
+);
 
 // src/ai/catalogue.ts
 var KV_KEY = "catalogue:v2";
@@ -2721,7 +2788,13 @@ __name(deprecationDate, "deprecationDate");
 var instead = /* @__PURE__ */ __name((replacement) => replacement ? ` Use '${replacement}' instead (what this proxy serves for requests that name no model), or see GET /v1/models.` : " See GET /v1/models.", "instead");
 function modelRetired(model, date, replacement) {
   const when = date ? ` on ${date}` : "";
-  return new ApiError(404, `The model '${model}' was deprecated by Cloudflare${when} and no longer runs on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+  return new ApiError(
+    404,
+    `The model '${model}' was deprecated by Cloudflare${when} and no longer runs on Workers AI.${instead(replacement)}`,
+    "invalid_request_error",
+    "model",
+    "model_not_found"
+  );
 }
 __name(modelRetired, "modelRetired");
 function modelNeedsPaidPlan(model, replacement) {
@@ -2740,18 +2813,44 @@ function mapAiError(error, model, replacement) {
   const code = aiErrorCode(error);
   switch (code) {
     case 3040:
-      return new ApiError(429, `Workers AI is over capacity for ${model}; retry shortly. (${message})`, "rate_limit_error", null, "capacity_exceeded", { "retry-after": "2" });
+      return new ApiError(
+        429,
+        `Workers AI is over capacity for ${model}; retry shortly. (${message})`,
+        "rate_limit_error",
+        null,
+        "capacity_exceeded",
+        { "retry-after": "2" }
+      );
     case 3036:
     case 4006:
-      return new ApiError(429, `The Workers AI daily allocation is used up; it resets at 00:00 UTC. (${message})`, "insufficient_quota", null, "insufficient_quota", { "x-should-retry": "false" });
+      return new ApiError(
+        429,
+        `The Workers AI daily allocation is used up; it resets at 00:00 UTC. (${message})`,
+        "insufficient_quota",
+        null,
+        "insufficient_quota",
+        { "x-should-retry": "false" }
+      );
     case 5007:
-      return new ApiError(404, `The model '${model}' does not exist on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+      return new ApiError(
+        404,
+        `The model '${model}' does not exist on Workers AI.${instead(replacement)}`,
+        "invalid_request_error",
+        "model",
+        "model_not_found"
+      );
     case 5028:
       return modelRetired(model, deprecationDate(error), replacement);
     case 5035:
       return modelNeedsPaidPlan(model, replacement);
     case 5006:
-      return new ApiError(400, `Workers AI rejected the input for ${model}: ${message}`, "invalid_request_error", null, "invalid_model_input");
+      return new ApiError(
+        400,
+        `Workers AI rejected the input for ${model}: ${message}`,
+        "invalid_request_error",
+        null,
+        "invalid_model_input"
+      );
     case 3006:
       return new ApiError(413, `The request is too large for ${model}. (${message})`, "invalid_request_error", null, "request_too_large");
     case 3007:
@@ -2888,8 +2987,11 @@ function coalescingReader(upstream) {
   });
   let markEnded;
   const ended = new Promise((resolve) => markEnded = resolve);
-  new Response(sink.readable).arrayBuffer().then(() => markEnded(), () => {
-  });
+  new Response(sink.readable).arrayBuffer().then(
+    () => markEnded(),
+    () => {
+    }
+  );
   const byob = kept.getReader({ mode: "byob" });
   let pumped;
   let buffer = new ArrayBuffer(MAX_READ_BYTES);
@@ -3164,16 +3266,20 @@ __name(concat, "concat");
 
 // src/render/stream.ts
 function renderStream(events, renderer, flushMs) {
-  return batchedText(events, {
-    start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
-    item: /* @__PURE__ */ __name((batch) => {
-      let out = "";
-      for (const event of batch) out += renderer.event(event);
-      return out;
-    }, "item"),
-    end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
-    error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
-  }, flushMs);
+  return batchedText(
+    events,
+    {
+      start: /* @__PURE__ */ __name(() => renderer.start?.() ?? "", "start"),
+      item: /* @__PURE__ */ __name((batch) => {
+        let out = "";
+        for (const event of batch) out += renderer.event(event);
+        return out;
+      }, "item"),
+      end: /* @__PURE__ */ __name(() => renderer.end(), "end"),
+      error: /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "error")
+    },
+    flushMs
+  );
 }
 __name(renderStream, "renderStream");
 
@@ -3246,10 +3352,23 @@ var StreamNormaliser = class {
     try {
       chunk = JSON.parse(data);
     } catch {
-      throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
+      throw new ApiError(
+        502,
+        `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`,
+        "server_error",
+        null,
+        "upstream_bad_response"
+      );
     }
     if (!chunk || typeof chunk !== "object") return;
-    if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
+    if (chunk.error)
+      throw new ApiError(
+        502,
+        `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`,
+        "server_error",
+        null,
+        "upstream_error"
+      );
     if (Array.isArray(chunk.choices)) {
       for (const choice of chunk.choices) {
         const delta = choice.delta ?? choice.message ?? {};
@@ -3510,7 +3629,13 @@ __name(ledgerOf, "ledgerOf");
 function requireLedger(env) {
   const ledger = ledgerOf(env);
   if (!ledger) {
-    throw new ApiError(501, "Usage accounting needs the STATE Durable Object binding, which this deployment does not have.", "server_error", null, "usage_not_configured");
+    throw new ApiError(
+      501,
+      "Usage accounting needs the STATE Durable Object binding, which this deployment does not have.",
+      "server_error",
+      null,
+      "usage_not_configured"
+    );
   }
   return ledger;
 }
@@ -3697,7 +3822,12 @@ async function openStream(env, config, waitUntil, call) {
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
   const source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+  return {
+    cache: cacheHeader(slot),
+    model,
+    source,
+    stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)]
+  };
 }
 __name(openStream, "openStream");
 function cacheStages(env, config, slot, model, call, waitUntil) {
@@ -3717,14 +3847,23 @@ __name(streamText, "streamText");
 async function streamTextRendered(env, config, waitUntil, call, renderer, { passThrough } = {}) {
   const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
   if (!("upstream" in source)) {
-    return { ...answered, body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer), passedThrough: false };
+    return {
+      ...answered,
+      body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer),
+      passedThrough: false
+    };
   }
   let upstream = source.upstream;
   const meter = answered.cache === "HIT" ? void 0 : call.meter?.streamed(answered.model);
   const stages = [...rewriting, ...meter ? [meterStage(meter)] : []];
   if (passThrough && !rewriting.length) {
     const errorFrame = /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "errorFrame");
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs, meter });
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), {
+      ...passThrough,
+      errorFrame,
+      flushMs: config.streamFlushMs,
+      meter
+    });
     if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
     upstream = tried.reader;
   }
@@ -3849,12 +3988,14 @@ __name(requiredArray, "requiredArray");
 function optionalEnum(body, field, choices, param = field) {
   const value = optionalString(body, field, param);
   if (value === void 0) return void 0;
-  if (!choices.includes(value)) throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
+  if (!choices.includes(value))
+    throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
   return value;
 }
 __name(optionalEnum, "optionalEnum");
 function asObject(value, param) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
   return value;
 }
 __name(asObject, "asObject");
@@ -3863,11 +4004,17 @@ __name(asObject, "asObject");
 function resolveModel(body, config, fallback) {
   const given = optionalString(body, "model")?.trim();
   const defaults = defaultList(config, fallback);
-  if (!given) return { model: defaults[0], requested: fallback, request: { candidates: defaults, explicit: false, replacements: defaults } };
-  if (isWorkersAiModel(given)) return { model: given, requested: given, request: { candidates: [given], explicit: true, replacements: defaults } };
+  if (!given)
+    return { model: defaults[0], requested: fallback, request: { candidates: defaults, explicit: false, replacements: defaults } };
+  if (isWorkersAiModel(given))
+    return { model: given, requested: given, request: { candidates: [given], explicit: true, replacements: defaults } };
   const alias = config.aliases.get(given);
   if (!alias) {
-    throw notFound(`The model '${given}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
+    throw notFound(
+      `The model '${given}' does not exist. Use a Workers AI model id (@cf/\u2026) or one of the aliases listed by GET /v1/models.`,
+      "model",
+      "model_not_found"
+    );
   }
   return { model: alias[0], requested: given, request: { candidates: alias, explicit: false, replacements: defaults } };
 }
@@ -3917,7 +4064,8 @@ var TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 function parseTools(tools2, param = "tools") {
   return (tools2 ?? []).map((value, i) => {
     const tool = asObject(value, `${param}[${i}]`);
-    if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; other tool types are not supported.`, `${param}[${i}].type`);
+    if (tool.type !== "function")
+      throw badRequest(`'${param}[${i}].type' must be 'function'; other tool types are not supported.`, `${param}[${i}].type`);
     const fn = asObject(tool.function, `${param}[${i}].function`);
     return functionTool(fn, `${param}[${i}].function`);
   });
@@ -3926,7 +4074,11 @@ __name(parseTools, "parseTools");
 function parseFlatTools(tools2, param = "tools") {
   return (tools2 ?? []).map((value, i) => {
     const tool = asObject(value, `${param}[${i}]`);
-    if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; built-in tools such as '${String(tool.type)}' are not available on Workers AI.`, `${param}[${i}].type`);
+    if (tool.type !== "function")
+      throw badRequest(
+        `'${param}[${i}].type' must be 'function'; built-in tools such as '${String(tool.type)}' are not available on Workers AI.`,
+        `${param}[${i}].type`
+      );
     return functionTool(tool, `${param}[${i}]`);
   });
 }
@@ -3975,7 +4127,12 @@ function parseChatRequest(body, config) {
   if (raw2.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
   const messages = raw2.map((m, i) => translateMessage(m, `messages[${i}]`));
   const n2 = optionalNumber(body, "n", { min: 1, max: 128, integer: true });
-  if (n2 !== void 0 && n2 > 1) throw badRequest("'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.", "n", "unsupported_parameter");
+  if (n2 !== void 0 && n2 > 1)
+    throw badRequest(
+      "'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.",
+      "n",
+      "unsupported_parameter"
+    );
   const sampling2 = parseSampling(body);
   const inputs = { messages, ...sampling2.inputs };
   const toolChoice = parseToolChoice(body.tool_choice);
@@ -4004,7 +4161,10 @@ function translateMessage(value, param) {
   if (!role || !ROLES.includes(role)) {
     throw badRequest(`'${param}.role' must be one of ${ROLES.map((r) => `'${r}'`).join(", ")}.`, `${param}.role`);
   }
-  const out = { role: role === "developer" ? "system" : role, content: translateContent(message.content, `${param}.content`) };
+  const out = {
+    role: role === "developer" ? "system" : role,
+    content: translateContent(message.content, `${param}.content`)
+  };
   if (role === "tool") {
     const id = optionalString(message, "tool_call_id", `${param}.tool_call_id`);
     if (!id) throw badRequest(`'${param}.tool_call_id' is required for a tool message.`, `${param}.tool_call_id`);
@@ -4022,7 +4182,8 @@ function translateMessage(value, param) {
     });
     if (calls.length) {
       out.tool_calls = calls;
-      if (!out.content) out.content = calls.map((c) => JSON.stringify({ name: c.function.name, parameters: safeJson(c.function.arguments) })).join("\n");
+      if (!out.content)
+        out.content = calls.map((c) => JSON.stringify({ name: c.function.name, parameters: safeJson(c.function.arguments) })).join("\n");
     }
   }
   if (typeof message.name === "string" && message.name) out.name = message.name;
@@ -4042,7 +4203,8 @@ function translateContent(content2, param) {
     }
     if (type === "image_url") {
       const image = asObject(p.image_url, `${param}[${i}].image_url`);
-      if (typeof image.url !== "string" || !image.url) throw badRequest(`'${param}[${i}].image_url.url' must be a URL or a data: URL.`, `${param}[${i}].image_url.url`);
+      if (typeof image.url !== "string" || !image.url)
+        throw badRequest(`'${param}[${i}].image_url.url' must be a URL or a data: URL.`, `${param}[${i}].image_url.url`);
       return { type: "image_url", image_url: { url: image.url } };
     }
     if (type === "refusal") return { type: "text", text: String(p.refusal ?? "") };
@@ -4075,7 +4237,13 @@ function chatCompletion(id, model, created, result) {
           content: result.toolCalls.length && !result.text ? null : result.text,
           refusal: null,
           ...result.reasoning ? { reasoning_content: result.reasoning } : {},
-          ...result.toolCalls.length ? { tool_calls: result.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } })) } : {}
+          ...result.toolCalls.length ? {
+            tool_calls: result.toolCalls.map((call) => ({
+              id: call.id,
+              type: "function",
+              function: { name: call.name, arguments: call.arguments }
+            }))
+          } : {}
         },
         logprobs: null,
         finish_reason: result.finishReason
@@ -4100,7 +4268,9 @@ function chatStreamRenderer(o) {
     if (tool.opened || tool.name === void 0) return "";
     tool.opened = true;
     tool.id ??= newToolCallId();
-    const header = chunk(`{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`);
+    const header = chunk(
+      `{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`
+    );
     const args = tool.pending;
     tool.pending = "";
     return header + (args ? argsChunk(tool, args) : "");
@@ -4163,14 +4333,29 @@ async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = {
+    kind: scopedKind(config, principal(c).project, "chat"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter: meterOf(c)
+  };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
-    const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
+    const renderer = chatStreamRenderer({
+      id,
+      model: request.requestedModel,
+      created,
+      includeUsage: request.includeUsage,
+      maxTokens: request.sampling.maxTokens
+    });
     const passThrough = request.inputs.tools ? void 0 : { includeUsage: request.includeUsage };
     const { cache: cache2, body, passedThrough } = await streamTextRendered(c.env, config, waitUntil, call, renderer, { passThrough });
-    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" } });
+    return new Response(body, {
+      headers: { ...SSE_HEADERS, "x-cache": cache2, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" }
+    });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });
@@ -4184,9 +4369,15 @@ function parseCompletionRequest(body, config) {
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
     const value = optionalNumber(body, field, { min: 1, max: 128, integer: true });
-    if (value !== void 0 && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
+    if (value !== void 0 && value > 1)
+      throw badRequest(
+        `'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`,
+        field,
+        "unsupported_parameter"
+      );
   }
-  if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
+  if (typeof body.suffix === "string" && body.suffix)
+    throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
   const sampling2 = parseSampling(body, ["max_tokens"], LEGACY_DEFAULT_MAX_TOKENS);
   const streamOptions = optionalObject(body, "stream_options");
   return {
@@ -4207,7 +4398,11 @@ function parsePrompt(value) {
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.length === 1 && typeof value[0] === "string") return value[0];
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
-    throw badRequest("'prompt' with several prompts is not supported by this proxy; send one request per prompt.", "prompt", "unsupported_parameter");
+    throw badRequest(
+      "'prompt' with several prompts is not supported by this proxy; send one request per prompt.",
+      "prompt",
+      "unsupported_parameter"
+    );
   }
   throw badRequest("'prompt' must be a string: token arrays cannot be sent to Workers AI models.", "prompt");
 }
@@ -4261,12 +4456,26 @@ async function createCompletion(c) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = {
+    kind: scopedKind(config, principal(c).project, "completion"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter: meterOf(c)
+  };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";
   if (request.stream) {
-    const renderer = completionStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens, echo });
+    const renderer = completionStreamRenderer({
+      id,
+      model: request.requestedModel,
+      created,
+      includeUsage: request.includeUsage,
+      maxTokens: request.sampling.maxTokens,
+      echo
+    });
     const { cache: cache2, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
     return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache2 } });
   }
@@ -4340,7 +4549,9 @@ async function createEmbeddings(c) {
   const texts = parseInput(body.input);
   const format = optionalEnum(body, "encoding_format", ["float", "base64"]) ?? "float";
   const dimensions = optionalNumber(body, "dimensions", { min: 1, max: 65536, integer: true });
-  const slot = await lookup(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
+  const slot = await lookup(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, {
+    text: texts
+  });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
     vectors = [];
@@ -4348,12 +4559,23 @@ async function createEmbeddings(c) {
       const { output } = await runModel(c.env, config, model, { text: texts.slice(i, i + BATCH) }, false);
       vectors.push(...vectorsOf(output, model));
     }
-    if (vectors.length !== texts.length) throw new ApiError(502, `Workers AI returned ${vectors.length} embeddings for ${texts.length} inputs.`, "server_error", null, "upstream_bad_response");
+    if (vectors.length !== texts.length)
+      throw new ApiError(
+        502,
+        `Workers AI returned ${vectors.length} embeddings for ${texts.length} inputs.`,
+        "server_error",
+        null,
+        "upstream_bad_response"
+      );
     store(c.env, config, slot, { vectors }, (p) => c.executionCtx.waitUntil(p));
   }
   const native = vectors[0]?.length ?? 0;
   if (dimensions !== void 0 && dimensions !== native) {
-    throw badRequest(`'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`, "dimensions", "unsupported_parameter");
+    throw badRequest(
+      `'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`,
+      "dimensions",
+      "unsupported_parameter"
+    );
   }
   const tokens = texts.reduce((sum, text) => sum + estimateTokens(text), 0);
   meterOf(c)?.report(model, { inputTokens: tokens }, slot?.hit !== void 0);
@@ -4371,10 +4593,12 @@ async function createEmbeddings(c) {
 __name(createEmbeddings, "createEmbeddings");
 function parseInput(input) {
   const texts = typeof input === "string" ? [input] : input;
-  if (!Array.isArray(texts) || texts.length === 0) throw badRequest("'input' must be a non-empty string or a non-empty array of strings.", "input");
+  if (!Array.isArray(texts) || texts.length === 0)
+    throw badRequest("'input' must be a non-empty string or a non-empty array of strings.", "input");
   if (texts.length > MAX_INPUTS) throw badRequest(`'input' may hold at most ${MAX_INPUTS} items.`, "input");
   texts.forEach((text, i) => {
-    if (typeof text !== "string") throw badRequest("'input' must be text: token arrays cannot be sent to Workers AI models.", `input[${i}]`);
+    if (typeof text !== "string")
+      throw badRequest("'input' must be text: token arrays cannot be sent to Workers AI models.", `input[${i}]`);
     if (text === "") throw badRequest(`'input[${i}]' is empty; every input must contain text.`, `input[${i}]`);
   });
   return texts;
@@ -4383,7 +4607,13 @@ __name(parseInput, "parseInput");
 function vectorsOf(output, model) {
   const data = output?.data;
   if (!Array.isArray(data) || !data.every(Array.isArray)) {
-    throw new ApiError(502, `${model} did not return embeddings (is it an embedding model?).`, "server_error", null, "upstream_bad_response");
+    throw new ApiError(
+      502,
+      `${model} did not return embeddings (is it an embedding model?).`,
+      "server_error",
+      null,
+      "upstream_bad_response"
+    );
   }
   return data;
 }
@@ -4461,7 +4691,12 @@ async function createImage(c) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
   const prompt = requiredString(body, "prompt");
-  const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) => c.executionCtx.waitUntil(p));
+  const model = await chooseModel(
+    c.env,
+    config,
+    resolveModel(body, config, DEFAULT_IMAGE_MODEL).request,
+    (p) => c.executionCtx.waitUntil(p)
+  );
   const n2 = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
   const format = optionalEnum(body, "response_format", ["url", "b64_json"]) ?? "url";
   const size = parseSize(optionalString(body, "size"));
@@ -4470,7 +4705,9 @@ async function createImage(c) {
     const { output } = await runModel(c.env, config, model, imageInputs(model, prompt, size), false);
     const bytes = await bytesOf(output, "image", model);
     const b64 = bytesToBase64(bytes);
-    data.push(format === "b64_json" ? { b64_json: b64, revised_prompt: prompt } : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt });
+    data.push(
+      format === "b64_json" ? { b64_json: b64, revised_prompt: prompt } : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt }
+    );
   }
   meterOf(c)?.report(model, { images: n2 });
   return c.json({ created: Math.floor(Date.now() / 1e3), data });
@@ -4481,7 +4718,8 @@ function parseSize(size) {
   const match2 = /^(\d{2,4})x(\d{2,4})$/.exec(size);
   if (!match2) throw badRequest("'size' must be WIDTHxHEIGHT, e.g. '1024x1024', or 'auto'.", "size");
   const [width, height] = [Number(match2[1]), Number(match2[2])];
-  if (width < 256 || height < 256 || width > 2048 || height > 2048) throw badRequest("'size' must be between 256x256 and 2048x2048.", "size");
+  if (width < 256 || height < 256 || width > 2048 || height > 2048)
+    throw badRequest("'size' must be between 256x256 and 2048x2048.", "size");
   return { width, height };
 }
 __name(parseSize, "parseSize");
@@ -4508,10 +4746,27 @@ async function createTranscription(c) {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : void 0;
   }, "field");
-  const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) => c.executionCtx.waitUntil(p));
-  const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"]) ?? "json";
+  const model = await chooseModel(
+    c.env,
+    config,
+    resolveModel({ model: field("model") }, config, "whisper-1").request,
+    (p) => c.executionCtx.waitUntil(p)
+  );
+  const format = optionalEnum({ response_format: field("response_format") }, "response_format", [
+    "json",
+    "text",
+    "srt",
+    "verbose_json",
+    "vtt"
+  ]) ?? "json";
   if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
-    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+    throw new ApiError(
+      413,
+      `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`,
+      "invalid_request_error",
+      "file",
+      "request_too_large"
+    );
   }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
@@ -4547,7 +4802,12 @@ async function createSpeech(c) {
   if (input.length > 4096) throw badRequest("'input' may be at most 4096 characters.", "input");
   const model = await chooseModel(c.env, config, resolveModel(body, config, "tts-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum(body, "response_format", ["mp3", "opus", "aac", "flac", "wav", "pcm"]) ?? "mp3";
-  if (format !== "mp3") throw badRequest(`'response_format' ${format} is not available: Workers AI speech models produce mp3.`, "response_format", "unsupported_parameter");
+  if (format !== "mp3")
+    throw badRequest(
+      `'response_format' ${format} is not available: Workers AI speech models produce mp3.`,
+      "response_format",
+      "unsupported_parameter"
+    );
   optionalNumber(body, "speed", { min: 0.25, max: 4 });
   const voice = typeof body.voice === "string" ? body.voice : void 0;
   const { output } = await runModel(c.env, config, model, speechInputs(model, input, voice), false);
@@ -4557,7 +4817,13 @@ async function createSpeech(c) {
 }
 __name(createSpeech, "createSpeech");
 function tooLarge() {
-  return new ApiError(413, `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  return new ApiError(
+    413,
+    `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`,
+    "invalid_request_error",
+    "file",
+    "request_too_large"
+  );
 }
 __name(tooLarge, "tooLarge");
 function lastEnd(words) {
@@ -4640,11 +4906,20 @@ function parseMetadata(body, field = "metadata", param = field) {
   const metadata = optionalObject(body, field, param);
   if (metadata === void 0) return void 0;
   const entries = Object.entries(metadata);
-  if (entries.length > METADATA_LIMITS.pairs) throw badRequest(`'${param}' may have at most ${METADATA_LIMITS.pairs} pairs, got ${entries.length}.`, param);
+  if (entries.length > METADATA_LIMITS.pairs)
+    throw badRequest(`'${param}' may have at most ${METADATA_LIMITS.pairs} pairs, got ${entries.length}.`, param);
   for (const [key, value] of entries) {
-    if (key.length > METADATA_LIMITS.keyLength) throw badRequest(`'${param}' keys may be at most ${METADATA_LIMITS.keyLength} characters; '${key.slice(0, 20)}\u2026' has ${key.length}.`, param);
+    if (key.length > METADATA_LIMITS.keyLength)
+      throw badRequest(
+        `'${param}' keys may be at most ${METADATA_LIMITS.keyLength} characters; '${key.slice(0, 20)}\u2026' has ${key.length}.`,
+        param
+      );
     if (typeof value !== "string") throw badRequest(`'${param}.${key}' must be a string.`, `${param}.${key}`);
-    if (value.length > METADATA_LIMITS.valueLength) throw badRequest(`'${param}.${key}' may be at most ${METADATA_LIMITS.valueLength} characters, got ${value.length}.`, `${param}.${key}`);
+    if (value.length > METADATA_LIMITS.valueLength)
+      throw badRequest(
+        `'${param}.${key}' may be at most ${METADATA_LIMITS.valueLength} characters, got ${value.length}.`,
+        `${param}.${key}`
+      );
   }
   return metadata;
 }
@@ -4726,7 +5001,8 @@ function parsePageQuery(url, defaultOrder = "desc") {
   const params = url.searchParams;
   const rawLimit = params.get("limit");
   const limit = rawLimit === null || rawLimit === "" ? 20 : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest(`'limit' must be an integer from 1 to 100, got '${rawLimit}'.`, "limit");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw badRequest(`'limit' must be an integer from 1 to 100, got '${rawLimit}'.`, "limit");
   const order2 = params.get("order") || defaultOrder;
   if (order2 !== "asc" && order2 !== "desc") throw badRequest(`'order' must be 'asc' or 'desc', got '${order2}'.`, "order");
   return { limit, order: order2, after: params.get("after") || void 0, before: params.get("before") || void 0 };
@@ -5019,7 +5295,13 @@ var KvDocuments = class {
     try {
       stored = await this.kv.get(KEY_PREFIX + object, "json");
     } catch (error) {
-      throw new ApiError(503, `The KV state store could not be read: ${error.message}`, "server_error", null, "state_unavailable");
+      throw new ApiError(
+        503,
+        `The KV state store could not be read: ${error.message}`,
+        "server_error",
+        null,
+        "state_unavailable"
+      );
     }
     const mine = this.latest.get(object);
     if (mine && (!stored || mine.version >= stored.version)) return mine;
@@ -5030,7 +5312,13 @@ var KvDocuments = class {
     const text = empty ? "" : JSON.stringify(doc);
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
       const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
-      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
+      throw new ApiError(
+        413,
+        `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`,
+        "invalid_request_error",
+        null,
+        "state_too_large"
+      );
     }
     for (let attempt2 = 1; ; attempt2++) {
       try {
@@ -5193,7 +5481,13 @@ function insertMessage(tables, ctx, threadId, input) {
 __name(insertMessage, "insertMessage");
 function createThread(tables, args, ctx) {
   if (tables.table("thread").get(THREAD_KEY)) throw badRequest(`Thread ${args.threadId} already exists.`);
-  const thread = { id: args.threadId, object: "thread", created_at: ctx.seconds, tool_resources: args.tool_resources, metadata: args.metadata };
+  const thread = {
+    id: args.threadId,
+    object: "thread",
+    created_at: ctx.seconds,
+    tool_resources: args.tool_resources,
+    metadata: args.metadata
+  };
   tables.table("thread").put(THREAD_KEY, thread);
   for (const message of args.messages) insertMessage(tables, ctx, args.threadId, message);
   return thread;
@@ -5265,7 +5559,8 @@ function newestWithin(messages, budget) {
 }
 __name(newestWithin, "newestWithin");
 function effective(run, now2) {
-  if (isActive(run.status) && run.expires_at !== null && now2 / 1e3 >= run.expires_at) return { ...run, status: "expired", required_action: null };
+  if (isActive(run.status) && run.expires_at !== null && now2 / 1e3 >= run.expires_at)
+    return { ...run, status: "expired", required_action: null };
   return run;
 }
 __name(effective, "effective");
@@ -5283,7 +5578,10 @@ __name(saveRun, "saveRun");
 function started(tables, row) {
   const strategy = row.run.truncation_strategy;
   const limit = strategy.type === "last_messages" && strategy.last_messages ? strategy.last_messages : AUTO_TRUNCATION_MESSAGES;
-  const messages = newestWithin(tables.table("messages").scan({ below: row.replyKey, descending: true, limit }), RUN_CONTEXT_CHARACTERS).reverse();
+  const messages = newestWithin(
+    tables.table("messages").scan({ below: row.replyKey, descending: true, limit }),
+    RUN_CONTEXT_CHARACTERS
+  ).reverse();
   const toolRounds = row.steps.flatMap((step) => step.step_details.type === "tool_calls" ? [step.step_details.tool_calls] : []);
   return { run: row.run, messages, toolRounds, replyMessageId: PREFIX.message + row.replyKey, steps: row.steps };
 }
@@ -5335,19 +5633,34 @@ function finish2(tables, args, ctx) {
       message = assistantMessage(run, PREFIX.message + row.replyKey, ctx.seconds);
       message.content = [textContent(result.text)];
       const truncated = result.type === "message" && result.truncated;
-      Object.assign(message, truncated ? { status: "incomplete", incomplete_at: ctx.seconds, incomplete_details: { reason: "max_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+      Object.assign(
+        message,
+        truncated ? { status: "incomplete", incomplete_at: ctx.seconds, incomplete_details: { reason: "max_tokens" } } : { status: "completed", completed_at: ctx.seconds }
+      );
       tables.table("messages").put(row.replyKey, message, run.id);
-      const step = newStep(run, result.steps.message, ctx.seconds, { type: "message_creation", message_creation: { message_id: message.id } });
+      const step = newStep(run, result.steps.message, ctx.seconds, {
+        type: "message_creation",
+        message_creation: { message_id: message.id }
+      });
       Object.assign(step, { status: "completed", completed_at: ctx.seconds, usage: result.type === "message" ? result.usage : null });
       row.steps.push(step);
     }
     if (result.type === "message") {
-      Object.assign(run, result.truncated ? { status: "incomplete", incomplete_details: { reason: "max_completion_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+      Object.assign(
+        run,
+        result.truncated ? { status: "incomplete", incomplete_details: { reason: "max_completion_tokens" } } : { status: "completed", completed_at: ctx.seconds }
+      );
     } else {
-      const step = newStep(run, result.steps.tools, ctx.seconds, { type: "tool_calls", tool_calls: result.calls.map((c) => ({ ...c, function: { ...c.function, output: null } })) });
+      const step = newStep(run, result.steps.tools, ctx.seconds, {
+        type: "tool_calls",
+        tool_calls: result.calls.map((c) => ({ ...c, function: { ...c.function, output: null } }))
+      });
       step.usage = result.usage;
       row.steps.push(step);
-      Object.assign(run, { status: "requires_action", required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: result.calls } } });
+      Object.assign(run, {
+        status: "requires_action",
+        required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: result.calls } }
+      });
     }
   }
   row.run = run;
@@ -5358,14 +5671,18 @@ __name(finish2, "finish");
 function resume(tables, args, ctx) {
   const row = requireRun(tables, args);
   const run = effective(row.run, ctx.now);
-  if (run.status !== "requires_action") throw badRequest(`Runs in status '${run.status}' do not accept tool outputs.`, "tool_outputs", "run_not_waiting");
+  if (run.status !== "requires_action")
+    throw badRequest(`Runs in status '${run.status}' do not accept tool outputs.`, "tool_outputs", "run_not_waiting");
   const pending = run.required_action.submit_tool_outputs.tool_calls;
   const outputs = new Map(args.outputs.map((o) => [o.tool_call_id, o.output]));
-  for (const id of outputs.keys()) if (!pending.some((call) => call.id === id)) throw badRequest(`No tool call '${id}' is waiting for output in run ${run.id}.`, "tool_outputs");
+  for (const id of outputs.keys())
+    if (!pending.some((call) => call.id === id))
+      throw badRequest(`No tool call '${id}' is waiting for output in run ${run.id}.`, "tool_outputs");
   const missing = pending.filter((call) => !outputs.has(call.id)).map((call) => call.id);
   if (missing.length) throw badRequest(`Tool outputs are missing for: ${missing.join(", ")}.`, "tool_outputs");
   const step = row.steps.findLast((s) => s.step_details.type === "tool_calls");
-  if (step.step_details.type === "tool_calls") for (const call of step.step_details.tool_calls) call.function.output = outputs.get(call.id) ?? null;
+  if (step.step_details.type === "tool_calls")
+    for (const call of step.step_details.tool_calls) call.function.output = outputs.get(call.id) ?? null;
   Object.assign(step, { status: "completed", completed_at: ctx.seconds });
   Object.assign(run, { status: "in_progress", required_action: null });
   row.run = run;
@@ -5410,7 +5727,11 @@ var runOps = {
     requireThread(tables, args.threadId);
     const { scan, reverse } = scanFor(args.query);
     const rows = tables.table("runs").scan(scan);
-    return toPage(rows.map((row) => effective(row.run, ctx.now)), args.query, reverse);
+    return toPage(
+      rows.map((row) => effective(row.run, ctx.now)),
+      args.query,
+      reverse
+    );
   }), "runs.list"),
   "steps.list": /* @__PURE__ */ __name(((tables, args) => {
     const row = requireRun(tables, args);
@@ -5432,7 +5753,9 @@ function itemsToChat(items2) {
     if (item2.type === "message") {
       const images = item2.content.filter((c) => c.type === "input_image");
       const text = item2.content.map((c) => c.type === "input_image" ? "" : c.text).filter(Boolean).join("\n");
-      const content2 = images.length ? item2.content.map((c) => c.type === "input_image" ? { type: "image_url", image_url: { url: c.image_url } } : { type: "text", text: c.text }) : text;
+      const content2 = images.length ? item2.content.map(
+        (c) => c.type === "input_image" ? { type: "image_url", image_url: { url: c.image_url } } : { type: "text", text: c.text }
+      ) : text;
       out.push({ role: item2.role, content: content2 });
     } else if (item2.type === "function_call") {
       const call = { id: item2.call_id, type: "function", function: { name: item2.name, arguments: item2.arguments } };
@@ -5548,11 +5871,20 @@ var responseOps = {
   }), "responses.inputItems"),
   "responses.cancel": /* @__PURE__ */ __name(((tables, args) => {
     requireResponse(tables, args.id);
-    throw badRequest("Only responses created with background=true can be cancelled; this one has already finished.", null, "response_not_cancellable");
+    throw badRequest(
+      "Only responses created with background=true can be cancelled; this one has already finished.",
+      null,
+      "response_not_cancellable"
+    );
   }), "responses.cancel"),
   "conversations.create": /* @__PURE__ */ __name(((tables, args, ctx) => {
     if (conversations(tables).get(CONVERSATION_KEY)) throw badRequest(`Conversation ${args.conversationId} already exists.`);
-    const conversation = { id: args.conversationId, object: "conversation", created_at: ctx.seconds, metadata: args.metadata };
+    const conversation = {
+      id: args.conversationId,
+      object: "conversation",
+      created_at: ctx.seconds,
+      metadata: args.metadata
+    };
     conversations(tables).put(CONVERSATION_KEY, conversation);
     addItems(tables, ctx, args.items);
     return conversation;
@@ -5622,7 +5954,13 @@ var KvBackend = class {
   invoke(object, op, args, options = {}) {
     const once = /* @__PURE__ */ __name(() => this.apply(object, op, args, options.fresh), "once");
     if (!options.waitMs) return once();
-    return settle2(once, (result) => isPending(op, result), options.waitMs, (ms) => this.documents.changed(object, ms), () => this.documents.isWorking(object));
+    return settle2(
+      once,
+      (result) => isPending(op, result),
+      options.waitMs,
+      (ms) => this.documents.changed(object, ms),
+      () => this.documents.isWorking(object)
+    );
   }
   async start(object, op, args, options = {}) {
     if (options.defer) return this.startDeferred(object, op, args, options.fresh);
@@ -5641,8 +5979,9 @@ var KvBackend = class {
         // Still "working" until the finish is written, so a poll holding for this run does not give up early.
         finish: /* @__PURE__ */ __name((finishOp, finishArgs) => this.apply(object, finishOp, finishArgs).finally(end), "finish"),
         close: /* @__PURE__ */ __name(() => {
-          if (end() && options.abandon) void this.apply(object, options.abandon.op, options.abandon.args).catch(() => {
-          });
+          if (end() && options.abandon)
+            void this.apply(object, options.abandon.op, options.abandon.args).catch(() => {
+            });
         }, "close")
       }
     };
@@ -5650,15 +5989,21 @@ var KvBackend = class {
   /** Runs the start on a copy (nothing written), remembering its ids and clock; `finish` replays it and writes once. */
   async startDeferred(object, op, args, fresh = false) {
     const ctx = createContext();
-    const value = unwrap(await this.documents.run(object, (tables) => runOp(op, new DocumentTables(structuredClone(tables.doc)), args, ctx), fresh));
+    const value = unwrap(
+      await this.documents.run(object, (tables) => runOp(op, new DocumentTables(structuredClone(tables.doc)), args, ctx), fresh)
+    );
     return {
       value,
       session: {
         finish: /* @__PURE__ */ __name(async (finishOp, finishArgs) => unwrap(
-          await this.documents.run(object, (tables) => {
-            runOp(op, tables, args, createContext(ctx.tape));
-            return runOp(finishOp, tables, finishArgs, createContext());
-          }, fresh)
+          await this.documents.run(
+            object,
+            (tables) => {
+              runOp(op, tables, args, createContext(ctx.tape));
+              return runOp(finishOp, tables, finishArgs, createContext());
+            },
+            fresh
+          )
         ), "finish"),
         close: /* @__PURE__ */ __name(() => {
         }, "close")
@@ -5682,8 +6027,13 @@ function choose(env) {
     if (!kv) throw new ConfigError("STATE_STORE", 'is "kv", but neither a STATE_KV nor a CACHE KV namespace is bound.');
     return new KvBackend(kv);
   }
-  if (store2 !== "" && store2 !== "durable-object") throw new ConfigError("STATE_STORE", `is "${env.STATE_STORE}"; expected "durable-object" (the default) or "kv".`);
-  if (!env.STATE) throw new ConfigError("STATE_STORE", 'selects the Durable Object backend, but no STATE Durable Object binding exists (see worker/wrangler.jsonc), or set STATE_STORE to "kv".');
+  if (store2 !== "" && store2 !== "durable-object")
+    throw new ConfigError("STATE_STORE", `is "${env.STATE_STORE}"; expected "durable-object" (the default) or "kv".`);
+  if (!env.STATE)
+    throw new ConfigError(
+      "STATE_STORE",
+      'selects the Durable Object backend, but no STATE Durable Object binding exists (see worker/wrangler.jsonc), or set STATE_STORE to "kv".'
+    );
   return new DurableObjectBackend(env.STATE);
 }
 __name(choose, "choose");
@@ -5746,7 +6096,8 @@ __name(assistantForRun, "assistantForRun");
 var MAX_RUN_TOKENS = 1e6;
 function maxLength(body, field, max, param = field) {
   const value = optionalString(body, field, param);
-  if (value !== void 0 && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
+  if (value !== void 0 && value.length > max)
+    throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
   return body[field] === null ? null : value;
 }
 __name(maxLength, "maxLength");
@@ -5790,7 +6141,19 @@ function parseAssistant(body, config, creating) {
   set("temperature", body.temperature === null ? null : temperature);
   set("top_p", body.top_p === null ? null : top_p);
   set("response_format", responseFormat(body));
-  if (creating) return { name: null, description: null, instructions: null, tools: [], tool_resources: null, metadata: {}, temperature: null, top_p: null, response_format: "auto", ...fields };
+  if (creating)
+    return {
+      name: null,
+      description: null,
+      instructions: null,
+      tools: [],
+      tool_resources: null,
+      metadata: {},
+      temperature: null,
+      top_p: null,
+      response_format: "auto",
+      ...fields
+    };
   return fields;
 }
 __name(parseAssistant, "parseAssistant");
@@ -5799,7 +6162,11 @@ function attachments(body, param) {
     const item2 = asObject(raw2, `${param}[${i}]`);
     const tools2 = (optionalArray(item2, "tools", `${param}[${i}].tools`) ?? []).map((tool, j) => {
       const type = asObject(tool, `${param}[${i}].tools[${j}]`).type;
-      if (type !== "code_interpreter" && type !== "file_search") throw badRequest(`'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`, `${param}[${i}].tools[${j}].type`);
+      if (type !== "code_interpreter" && type !== "file_search")
+        throw badRequest(
+          `'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`,
+          `${param}[${i}].tools[${j}].type`
+        );
       return { type };
     });
     return { file_id: requiredString(item2, "file_id", `${param}[${i}].file_id`), tools: tools2 };
@@ -5808,15 +6175,27 @@ function attachments(body, param) {
 __name(attachments, "attachments");
 function content(value, param) {
   if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
-  if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
+  if (!Array.isArray(value) || value.length === 0)
+    throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
   return value.map((raw2, i) => {
     const part = asObject(raw2, `${param}[${i}]`);
-    if (part.type === "text") return { type: "text", text: { value: requiredString(part, "text", `${param}[${i}].text`), annotations: [] } };
+    if (part.type === "text")
+      return { type: "text", text: { value: requiredString(part, "text", `${param}[${i}].text`), annotations: [] } };
     if (part.type === "image_url") {
       const image = asObject(part.image_url, `${param}[${i}].image_url`);
-      return { type: "image_url", image_url: { url: requiredString(image, "url", `${param}[${i}].image_url.url`), detail: optionalString(image, "detail", `${param}[${i}].image_url.detail`) ?? "auto" } };
+      return {
+        type: "image_url",
+        image_url: {
+          url: requiredString(image, "url", `${param}[${i}].image_url.url`),
+          detail: optionalString(image, "detail", `${param}[${i}].image_url.detail`) ?? "auto"
+        }
+      };
     }
-    if (part.type === "image_file") throw badRequest(`'${param}[${i}].type' 'image_file' needs the Files API, which this proxy does not have; send the image as 'image_url'.`, `${param}[${i}].type`);
+    if (part.type === "image_file")
+      throw badRequest(
+        `'${param}[${i}].type' 'image_file' needs the Files API, which this proxy does not have; send the image as 'image_url'.`,
+        `${param}[${i}].type`
+      );
     throw badRequest(`'${param}[${i}].type' must be 'text' or 'image_url'.`, `${param}[${i}].type`);
   });
 }
@@ -5830,8 +6209,14 @@ function parseMessage(value, param = "") {
   if (body.content === void 0 || body.content === null) throw badRequest(`'${at("content")}' is required.`, at("content"));
   const parts = content(body.content, at("content"));
   const characters = parts.reduce((n2, part) => n2 + (part.type === "text" ? part.text.value.length : 0), 0);
-  if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
-  return { role, content: parts, attachments: attachments(body, at("attachments")), metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+  if (characters > MAX_MESSAGE_CHARACTERS)
+    throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
+  return {
+    role,
+    content: parts,
+    attachments: attachments(body, at("attachments")),
+    metadata: parseMetadata(body, "metadata", at("metadata")) ?? {}
+  };
 }
 __name(parseMessage, "parseMessage");
 function parseMessages(body, field, param = field) {
@@ -5882,9 +6267,19 @@ function truncation(body) {
   const value = optionalObject(body, "truncation_strategy");
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
-  if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
-  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
-  if (last === void 0) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
+  if (value.type !== "last_messages")
+    throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
+  const last = optionalNumber(
+    value,
+    "last_messages",
+    { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true },
+    "truncation_strategy.last_messages"
+  );
+  if (last === void 0)
+    throw badRequest(
+      "'truncation_strategy.last_messages' is required when the type is 'last_messages'.",
+      "truncation_strategy.last_messages"
+    );
   return { type: "last_messages", last_messages: last };
 }
 __name(truncation, "truncation");
@@ -5893,7 +6288,10 @@ function parseToolOutputs(body) {
   if (!list || list.length === 0) throw badRequest("'tool_outputs' must be a non-empty array.", "tool_outputs");
   const outputs = list.map((raw2, i) => {
     const item2 = asObject(raw2, `tool_outputs[${i}]`);
-    return { tool_call_id: requiredString(item2, "tool_call_id", `tool_outputs[${i}].tool_call_id`), output: optionalString(item2, "output", `tool_outputs[${i}].output`) ?? "" };
+    return {
+      tool_call_id: requiredString(item2, "tool_call_id", `tool_outputs[${i}].tool_call_id`),
+      output: optionalString(item2, "output", `tool_outputs[${i}].output`) ?? ""
+    };
   });
   return { outputs, stream: optionalBoolean(body, "stream") ?? false };
 }
@@ -5916,14 +6314,20 @@ async function listAssistants(c) {
 __name(listAssistants, "listAssistants");
 async function retrieveAssistant(c) {
   const s = stateRequest(c);
-  return c.json(await s.backend.invoke(objectName.assistants, "assistants.get", { key: assistantKey(c), assistantId: c.req.param("assistant_id") }));
+  return c.json(
+    await s.backend.invoke(objectName.assistants, "assistants.get", { key: assistantKey(c), assistantId: c.req.param("assistant_id") })
+  );
 }
 __name(retrieveAssistant, "retrieveAssistant");
 async function modifyAssistant(c) {
   const s = stateRequest(c);
   const key = assistantKey(c);
   const fields = parseAssistant(await readJsonObject(c.req.raw), s.config, false);
-  const assistant = await s.backend.invoke(objectName.assistants, "assistants.update", { key, assistantId: c.req.param("assistant_id"), fields });
+  const assistant = await s.backend.invoke(objectName.assistants, "assistants.update", {
+    key,
+    assistantId: c.req.param("assistant_id"),
+    fields
+  });
   remember(s.backend, assistant.id, assistant);
   return c.json(assistant);
 }
@@ -5959,7 +6363,9 @@ async function modifyThread(c) {
   const { threadId, object } = threadOf(c);
   const body = await readJsonObject(c.req.raw);
   const tool_resources = body.tool_resources === void 0 ? void 0 : parseThread({ tool_resources: body.tool_resources }).tool_resources;
-  return c.json(await stateRequest(c).backend.invoke(object, "threads.update", { threadId, metadata: parseMetadata(body), tool_resources }));
+  return c.json(
+    await stateRequest(c).backend.invoke(object, "threads.update", { threadId, metadata: parseMetadata(body), tool_resources })
+  );
 }
 __name(modifyThread, "modifyThread");
 async function deleteThread(c) {
@@ -6132,7 +6538,11 @@ function assistantStreamRenderer(setup) {
     const step = storedStep ?? { ...messageStep, status: "completed", completed_at: now() };
     return frame("thread.message.completed", done) + frame("thread.run.step.completed", step);
   }, "closeMessage");
-  const toolDelta = /* @__PURE__ */ __name((call) => frame("thread.run.step.delta", { id: setup.steps.tools, object: "thread.run.step.delta", delta: { step_details: { type: "tool_calls", tool_calls: [call] } } }), "toolDelta");
+  const toolDelta = /* @__PURE__ */ __name((call) => frame("thread.run.step.delta", {
+    id: setup.steps.tools,
+    object: "thread.run.step.delta",
+    delta: { step_details: { type: "tool_calls", tool_calls: [call] } }
+  }), "toolDelta");
   const tools2 = new ToolCallTracker(
     (call, args) => toolDelta({ index: call.position, id: call.id, type: "function", function: { name: call.name, arguments: args, output: null } }),
     (call, args) => toolDelta({ index: call.position, type: "function", function: { arguments: args } }),
@@ -6149,7 +6559,11 @@ function assistantStreamRenderer(setup) {
     let out = tools2.openRemaining();
     const final = finished.run;
     if (finished.message && !toolStep) out += openMessage();
-    if (message && finished.message) out += closeMessage(finished.message, finished.steps.find((s) => s.id === setup.steps.message));
+    if (message && finished.message)
+      out += closeMessage(
+        finished.message,
+        finished.steps.find((s) => s.id === setup.steps.message)
+      );
     const terminal = {
       completed: "thread.run.completed",
       incomplete: "thread.run.incomplete",
@@ -6163,7 +6577,8 @@ function assistantStreamRenderer(setup) {
   return {
     start() {
       let out = setup.thread ? frame("thread.created", setup.thread) : "";
-      if (setup.completedStep) out += frame("thread.run.step.completed", setup.completedStep) + frame("thread.run.queued", { ...run, status: "queued" });
+      if (setup.completedStep)
+        out += frame("thread.run.step.completed", setup.completedStep) + frame("thread.run.queued", { ...run, status: "queued" });
       else out += frame("thread.run.created", { ...run, status: "queued" }) + frame("thread.run.queued", { ...run, status: "queued" });
       return out + frame("thread.run.in_progress", run);
     },
@@ -6172,14 +6587,22 @@ function assistantStreamRenderer(setup) {
         case "text":
           if (toolStep || !event.text) return "";
           text += event.text;
-          return openMessage() + frame("thread.message.delta", { id: setup.replyMessageId, object: "thread.message.delta", delta: { content: [{ index: 0, type: "text", text: { value: event.text, annotations: [] } }] } });
+          return openMessage() + frame("thread.message.delta", {
+            id: setup.replyMessageId,
+            object: "thread.message.delta",
+            delta: { content: [{ index: 0, type: "text", text: { value: event.text, annotations: [] } }] }
+          });
         case "tool":
           return tools2.event(event);
         default:
           return "";
       }
     },
-    ...storedEnding(setup.finished, closing, (error) => frame("error", { error: { message: error.message, type: error.type, param: error.param, code: error.code } }) + "event: done\ndata: [DONE]\n\n")
+    ...storedEnding(
+      setup.finished,
+      closing,
+      (error) => frame("error", { error: { message: error.message, type: error.type, param: error.param, code: error.code } }) + "event: done\ndata: [DONE]\n\n"
+    )
   };
 }
 __name(assistantStreamRenderer, "assistantStreamRenderer");
@@ -6188,7 +6611,9 @@ __name(assistantStreamRenderer, "assistantStreamRenderer");
 var POLL_AFTER_MS = 1e3;
 function chatContent(content2) {
   if (content2.every((part) => part.type === "text")) return content2.map((part) => part.text.value).join("\n");
-  return content2.map((part) => part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } });
+  return content2.map(
+    (part) => part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } }
+  );
 }
 __name(chatContent, "chatContent");
 function runCall(started2, config, project, meter) {
@@ -6197,7 +6622,15 @@ function runCall(started2, config, project, meter) {
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
   for (const message of started2.messages) messages.push({ role: message.role, content: chatContent(message.content) });
   for (const round2 of started2.toolRounds) {
-    messages.push({ role: "assistant", content: null, tool_calls: round2.map((call) => ({ id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } })) });
+    messages.push({
+      role: "assistant",
+      content: null,
+      tool_calls: round2.map((call) => ({
+        id: call.id,
+        type: "function",
+        function: { name: call.function.name, arguments: call.function.arguments }
+      }))
+    });
     for (const call of round2) messages.push({ role: "tool", tool_call_id: call.id, content: call.function.output ?? "" });
   }
   const request = parseChatRequest(
@@ -6214,7 +6647,14 @@ function runCall(started2, config, project, meter) {
     },
     config
   );
-  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter };
+  return {
+    kind: scopedKind(config, project, "assistants"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter
+  };
 }
 __name(runCall, "runCall");
 var newStepIds = /* @__PURE__ */ __name(() => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) }), "newStepIds");
@@ -6227,7 +6667,11 @@ function runResult(end, steps) {
   if ("error" in end) return failure(end.error);
   const { result } = end;
   if (result.toolCalls.length) {
-    const calls = result.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+    const calls = result.toolCalls.map((call) => ({
+      id: call.id,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments }
+    }));
     return { type: "tool_calls", text: result.text, calls, usage: result.usage, steps };
   }
   return { type: "message", text: result.text, truncated: result.finishReason === "length", usage: result.usage, steps };
@@ -6235,7 +6679,12 @@ function runResult(end, steps) {
 __name(runResult, "runResult");
 async function finish3(x, result) {
   try {
-    return await x.session.finish("runs.finish", { threadId: x.threadId, key: x.started.run.id.slice(PREFIX.run.length), runId: x.started.run.id, result });
+    return await x.session.finish("runs.finish", {
+      threadId: x.threadId,
+      key: x.started.run.id.slice(PREFIX.run.length),
+      runId: x.started.run.id,
+      result
+    });
   } finally {
     x.session.close();
   }
@@ -6272,7 +6721,13 @@ async function runStreaming(x, prelude = {}) {
     events = eventsFailing(error);
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store2);
-  const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: /* @__PURE__ */ __name(() => finished, "finished") });
+  const renderer = assistantStreamRenderer({
+    run: x.started.run,
+    replyMessageId: x.started.replyMessageId,
+    steps,
+    ...prelude,
+    finished: /* @__PURE__ */ __name(() => finished, "finished")
+  });
   return new Response(renderStream(stored, renderer, x.config.streamFlushMs), { headers: SSE_HEADERS });
 }
 __name(runStreaming, "runStreaming");
@@ -6286,8 +6741,21 @@ var interrupted = /* @__PURE__ */ __name((threadId) => ({
 }), "interrupted");
 async function start2(c, s, object, args, stream, thread) {
   const fresh = args.newThread !== void 0;
-  const { value: started2, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
+  const { value: started2, session } = await s.backend.start(object, "runs.start", args, {
+    abandon: interrupted(args.threadId),
+    defer: stream,
+    fresh
+  });
+  const execution = {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started: started2,
+    session,
+    threadId: args.threadId,
+    project: s.backend.project,
+    meter: meterOf(c)
+  };
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -6311,8 +6779,21 @@ async function createThreadAndRun(c) {
   const { template, stream } = parseRun(body, assistant, s.config);
   const key = randomChars(OBJECT_KEY_LENGTH);
   const threadId = PREFIX.thread + key;
-  const thread = { id: threadId, object: "thread", created_at: Math.floor(Date.now() / 1e3), tool_resources: threadInput.tool_resources, metadata: threadInput.metadata };
-  return start2(c, s, objectName.thread(key), { threadId, template, additionalMessages: [], newThread: { threadId, ...threadInput } }, stream, thread);
+  const thread = {
+    id: threadId,
+    object: "thread",
+    created_at: Math.floor(Date.now() / 1e3),
+    tool_resources: threadInput.tool_resources,
+    metadata: threadInput.metadata
+  };
+  return start2(
+    c,
+    s,
+    objectName.thread(key),
+    { threadId, template, additionalMessages: [], newThread: { threadId, ...threadInput } },
+    stream,
+    thread
+  );
 }
 __name(createThreadAndRun, "createThreadAndRun");
 function runArgs(c) {
@@ -6353,8 +6834,22 @@ async function submitToolOutputs(c) {
   const s = stateRequest(c);
   const { object, args } = runArgs(c);
   const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
-  const { value: started2, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started: started2, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
+  const { value: started2, session } = await s.backend.start(
+    object,
+    "runs.resume",
+    { ...args, outputs },
+    { abandon: interrupted(args.threadId), defer: stream }
+  );
+  const execution = {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started: started2,
+    session,
+    threadId: args.threadId,
+    project: s.backend.project,
+    meter: meterOf(c)
+  };
   if (stream) return runStreaming(execution, { completedStep: started2.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -6390,7 +6885,11 @@ function messageContent(value, role, param) {
         return text(optionalString(part, "refusal", `${at}.refusal`) ?? "");
       case "input_image": {
         const url = optionalString(part, "image_url", `${at}.image_url`);
-        if (!url) throw badRequest(`'${at}.image_url' is required (a URL or a data: URL); file ids need the Files API, which this proxy does not have.`, `${at}.image_url`);
+        if (!url)
+          throw badRequest(
+            `'${at}.image_url' is required (a URL or a data: URL); file ids need the Files API, which this proxy does not have.`,
+            `${at}.image_url`
+          );
         return { type: "input_image", image_url: url, detail: optionalString(part, "detail", `${at}.detail`) ?? "auto" };
       }
       default:
@@ -6405,8 +6904,14 @@ function item(value, param) {
   switch (type) {
     case "message": {
       const role = optionalString(raw2, "role", `${param}.role`);
-      if (!role || !ROLES2.includes(role)) throw badRequest(`'${param}.role' must be one of ${ROLES2.map((r) => `'${r}'`).join(", ")}.`, `${param}.role`);
-      return { type: "message", role, status: "completed", content: messageContent(raw2.content, role, `${param}.content`) };
+      if (!role || !ROLES2.includes(role))
+        throw badRequest(`'${param}.role' must be one of ${ROLES2.map((r) => `'${r}'`).join(", ")}.`, `${param}.role`);
+      return {
+        type: "message",
+        role,
+        status: "completed",
+        content: messageContent(raw2.content, role, `${param}.content`)
+      };
     }
     case "function_call":
       return {
@@ -6420,17 +6925,26 @@ function item(value, param) {
       const output = raw2.output;
       const text = typeof output === "string" ? output : Array.isArray(output) ? output.map((p) => String(p?.text ?? "")).join("") : void 0;
       if (text === void 0) throw badRequest(`'${param}.output' must be a string.`, `${param}.output`);
-      return { type: "function_call_output", call_id: requiredString(raw2, "call_id", `${param}.call_id`), output: text, status: "completed" };
+      return {
+        type: "function_call_output",
+        call_id: requiredString(raw2, "call_id", `${param}.call_id`),
+        output: text,
+        status: "completed"
+      };
     }
     case "reasoning":
       return void 0;
     default:
-      throw badRequest(`'${param}.type' ${JSON.stringify(type)} is not supported; use messages, function_call and function_call_output items.`, `${param}.type`);
+      throw badRequest(
+        `'${param}.type' ${JSON.stringify(type)} is not supported; use messages, function_call and function_call_output items.`,
+        `${param}.type`
+      );
   }
 }
 __name(item, "item");
 function parseItems(value, param, max) {
-  if (typeof value === "string") return [{ type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: value }] }];
+  if (typeof value === "string")
+    return [{ type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: value }] }];
   if (!Array.isArray(value)) throw badRequest(`'${param}' must be a string or an array of items.`, param);
   if (max !== void 0 && value.length > max) throw badRequest(`'${param}' may hold at most ${max} items, got ${value.length}.`, param);
   return value.flatMap((raw2, i) => item(raw2, `${param}[${i}]`) ?? []);
@@ -6443,16 +6957,20 @@ function parseResponseRequest(body, config) {
   const previousResponseId = optionalString(body, "previous_response_id");
   const conversation = body.conversation;
   const conversationId = typeof conversation === "object" && conversation !== null ? optionalString(conversation, "id", "conversation.id") : optionalString(body, "conversation");
-  if (previousResponseId && conversationId) throw badRequest("'previous_response_id' and 'conversation' cannot be used together.", "conversation");
-  if (optionalBoolean(body, "background")) throw badRequest("'background' responses are not supported by this proxy.", "background", "unsupported_parameter");
+  if (previousResponseId && conversationId)
+    throw badRequest("'previous_response_id' and 'conversation' cannot be used together.", "conversation");
+  if (optionalBoolean(body, "background"))
+    throw badRequest("'background' responses are not supported by this proxy.", "background", "unsupported_parameter");
   const tools2 = optionalArray(body, "tools") ?? [];
   const parsedTools = parseFlatTools(tools2);
   const toolChoice = parseToolChoice(body.tool_choice);
   const text = optionalObject(body, "text");
   const format = text ? optionalObject(text, "format", "text.format") : void 0;
   parseResponseFormat(format, "text.format");
-  if (format && format.type === void 0) throw badRequest("'text.format.type' is required: 'text', 'json_object' or 'json_schema'.", "text.format.type");
-  if (format?.type === "json_schema" && (typeof format.name !== "string" || !format.name)) throw badRequest("'text.format.name' is required for a json_schema format.", "text.format.name");
+  if (format && format.type === void 0)
+    throw badRequest("'text.format.type' is required: 'text', 'json_object' or 'json_schema'.", "text.format.type");
+  if (format?.type === "json_schema" && (typeof format.name !== "string" || !format.name))
+    throw badRequest("'text.format.name' is required for a json_schema format.", "text.format.name");
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
   const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
   const maxOutput = optionalNumber(body, "max_output_tokens", { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
@@ -6486,7 +7004,13 @@ function parseResponseRequest(body, config) {
       // As the spec has a FunctionTool: checked fields only, never the request's own object (and its extra keys).
       tools: parsedTools.map((tool, i) => {
         const strict = tools2[i].strict;
-        return { type: "function", name: tool.function.name, description: tool.function.description || null, parameters: tool.function.parameters, strict: typeof strict === "boolean" ? strict : null };
+        return {
+          type: "function",
+          name: tool.function.name,
+          description: tool.function.description || null,
+          parameters: tool.function.parameters,
+          strict: typeof strict === "boolean" ? strict : null
+        };
       }),
       tool_choice: body.tool_choice ?? "auto",
       // The format as the spec has it, from checked fields only.
@@ -6506,7 +7030,13 @@ function echoFormat(format) {
   if (!format || format.type === "text") return { type: "text" };
   if (format.type === "json_object") return { type: "json_object" };
   const described = typeof format.description === "string" ? { description: format.description } : {};
-  return { type: "json_schema", name: format.name, schema: format.schema, ...described, strict: typeof format.strict === "boolean" ? format.strict : null };
+  return {
+    type: "json_schema",
+    name: format.name,
+    schema: format.schema,
+    ...described,
+    strict: typeof format.strict === "boolean" ? format.strict : null
+  };
 }
 __name(echoFormat, "echoFormat");
 
@@ -6514,7 +7044,10 @@ __name(echoFormat, "echoFormat");
 var MAX_ITEMS_PER_REQUEST = 20;
 function conversationOf(c) {
   const conversationId = c.req.param("conversation_id");
-  return { conversationId, object: objectName.responses(stateRequest(c).key("conversation_id", PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH)) };
+  return {
+    conversationId,
+    object: objectName.responses(stateRequest(c).key("conversation_id", PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH))
+  };
 }
 __name(conversationOf, "conversationOf");
 function itemOf(c) {
@@ -6607,10 +7140,17 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
   const calls = new ToolCallTracker(
     (call, args) => {
       const { outputIndex, id } = place(call.position);
-      const added = emit("response.output_item.added", { output_index: outputIndex, item: { id, type: "function_call", status: "in_progress", arguments: "", call_id: call.id ?? "", name: call.name } });
+      const added = emit("response.output_item.added", {
+        output_index: outputIndex,
+        item: { id, type: "function_call", status: "in_progress", arguments: "", call_id: call.id ?? "", name: call.name }
+      });
       return added + (args ? emit("response.function_call_arguments.delta", { item_id: id, output_index: outputIndex, delta: args }) : "");
     },
-    (call, args) => emit("response.function_call_arguments.delta", { item_id: place(call.position).id, output_index: place(call.position).outputIndex, delta: args }),
+    (call, args) => emit("response.function_call_arguments.delta", {
+      item_id: place(call.position).id,
+      output_index: place(call.position).outputIndex,
+      delta: args
+    }),
     (call) => {
       const closed = closeReasoning() + closeMessage();
       placed.set(call.position, { outputIndex: outputs++, id: setup.ids.functionCallId(call.position) });
@@ -6622,7 +7162,14 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
     out += closeMessage(final.output.find((item2) => item2.id === message?.id));
     for (const call of calls.calls.values()) {
       const { outputIndex, id } = place(call.position);
-      const item2 = final.output.find((i) => i.id === id) ?? { id, type: "function_call", call_id: call.id ?? "", name: call.name ?? "", arguments: call.args, status: "completed" };
+      const item2 = final.output.find((i) => i.id === id) ?? {
+        id,
+        type: "function_call",
+        call_id: call.id ?? "",
+        name: call.name ?? "",
+        arguments: call.args,
+        status: "completed"
+      };
       const args = item2.type === "function_call" ? item2.arguments : call.args;
       out += emit("response.function_call_arguments.done", { item_id: id, output_index: outputIndex, arguments: args, name: call.name }) + emit("response.output_item.done", { output_index: outputIndex, item: item2 });
     }
@@ -6639,11 +7186,19 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
           if (!reasoning) {
             reasoning = { outputIndex: outputs++, id: setup.ids.reasoningId(), text: "", done: false };
             const at = { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0 };
-            out += emit("response.output_item.added", { output_index: reasoning.outputIndex, item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" } });
+            out += emit("response.output_item.added", {
+              output_index: reasoning.outputIndex,
+              item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" }
+            });
             out += emit("response.content_part.added", { ...at, part: reasoningPart("") });
           }
           reasoning.text += event.text;
-          return out + emit("response.reasoning_text.delta", { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0, delta: event.text });
+          return out + emit("response.reasoning_text.delta", {
+            item_id: reasoning.id,
+            output_index: reasoning.outputIndex,
+            content_index: 0,
+            delta: event.text
+          });
         }
         case "text": {
           if (!event.text || calls.calls.size) return "";
@@ -6651,11 +7206,20 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
           if (!message) {
             message = { outputIndex: outputs++, id: setup.ids.messageId(), text: "", done: false };
             const at = { item_id: message.id, output_index: message.outputIndex, content_index: 0 };
-            out += emit("response.output_item.added", { output_index: message.outputIndex, item: { id: message.id, type: "message", status: "in_progress", role: "assistant", content: [] } });
+            out += emit("response.output_item.added", {
+              output_index: message.outputIndex,
+              item: { id: message.id, type: "message", status: "in_progress", role: "assistant", content: [] }
+            });
             out += emit("response.content_part.added", { ...at, part: part("") });
           }
           message.text += event.text;
-          return out + emit("response.output_text.delta", { item_id: message.id, output_index: message.outputIndex, content_index: 0, delta: event.text, logprobs: [] });
+          return out + emit("response.output_text.delta", {
+            item_id: message.id,
+            output_index: message.outputIndex,
+            content_index: 0,
+            delta: event.text,
+            logprobs: []
+          });
         }
         case "tool":
           return calls.event(event);
@@ -6663,7 +7227,11 @@ data: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}
           return "";
       }
     },
-    ...storedEnding(setup.finished, closing, (error) => emit("error", { code: error.code ?? error.type, message: error.message, param: error.param }))
+    ...storedEnding(
+      setup.finished,
+      closing,
+      (error) => emit("error", { code: error.code ?? error.type, message: error.message, param: error.param })
+    )
   };
 }
 __name(responseStreamRenderer, "responseStreamRenderer");
@@ -6738,12 +7306,33 @@ function outputItems(result, ids) {
   const items2 = [];
   const incomplete = result.finishReason === "length";
   if (result.reasoning) {
-    items2.push({ id: ids.reasoningId(), type: "reasoning", summary: [], content: [{ type: "reasoning_text", text: result.reasoning }], status: "completed" });
+    items2.push({
+      id: ids.reasoningId(),
+      type: "reasoning",
+      summary: [],
+      content: [{ type: "reasoning_text", text: result.reasoning }],
+      status: "completed"
+    });
   }
   if (result.text || !result.toolCalls.length) {
-    items2.push({ id: ids.messageId(), type: "message", role: "assistant", status: incomplete ? "incomplete" : "completed", content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }] });
+    items2.push({
+      id: ids.messageId(),
+      type: "message",
+      role: "assistant",
+      status: incomplete ? "incomplete" : "completed",
+      content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }]
+    });
   }
-  result.toolCalls.forEach((call, index) => items2.push({ id: ids.functionCallId(index), type: "function_call", call_id: call.id, name: call.name, arguments: call.arguments, status: "completed" }));
+  result.toolCalls.forEach(
+    (call, index) => items2.push({
+      id: ids.functionCallId(index),
+      type: "function_call",
+      call_id: call.id,
+      name: call.name,
+      arguments: call.arguments,
+      status: "completed"
+    })
+  );
   return items2;
 }
 __name(outputItems, "outputItems");
@@ -6764,7 +7353,9 @@ function finishedResponse(shell, result, ids) {
 }
 __name(finishedResponse, "finishedResponse");
 function failedResponse(shell, error) {
-  return responseObject(shell, "failed", [], { error: { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message } });
+  return responseObject(shell, "failed", [], {
+    error: { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message }
+  });
 }
 __name(failedResponse, "failedResponse");
 
@@ -6780,12 +7371,21 @@ async function createResponse(c) {
   let session;
   if (!fresh) {
     const args = { previousResponseId: request.previousResponseId, conversationId: request.conversationId };
-    if (request.store) ({ value: { items: context2, floor }, session } = await s.backend.start(object, "responses.context", args));
+    if (request.store)
+      ({
+        value: { items: context2, floor },
+        session
+      } = await s.backend.start(object, "responses.context", args));
     else ({ items: context2, floor } = await s.backend.invoke(object, "responses.context", args));
   }
   const ids = new OutputIds(floor);
   const input = ids.inputIds(request.input);
-  const shell = { id: responseId(objectKey), created_at: Math.floor(Date.now() / 1e3), request, conversationId: request.conversationId };
+  const shell = {
+    id: responseId(objectKey),
+    created_at: Math.floor(Date.now() / 1e3),
+    request,
+    conversationId: request.conversationId
+  };
   const save2 = /* @__PURE__ */ __name(async (response) => {
     if (!request.store) return;
     const args = { response, input, inConversation: !!request.conversationId };
@@ -6797,9 +7397,20 @@ async function createResponse(c) {
     }
   }, "save");
   try {
-    const messages = [...request.instructions ? [{ role: "system", content: request.instructions }] : [], ...itemsToChat(context2), ...itemsToChat(input)];
+    const messages = [
+      ...request.instructions ? [{ role: "system", content: request.instructions }] : [],
+      ...itemsToChat(context2),
+      ...itemsToChat(input)
+    ];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
+    const call = {
+      kind: scopedKind(s.config, s.backend.project, "responses"),
+      model: chat.model,
+      request: chat.modelRequest,
+      inputs: chat.inputs,
+      sampling: chat.sampling,
+      meter: meterOf(c)
+    };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);
@@ -6834,7 +7445,8 @@ function responseArgs(c) {
 __name(responseArgs, "responseArgs");
 async function retrieveResponse(c) {
   const s = stateRequest(c);
-  if (s.url.searchParams.get("stream") === "true") throw badRequest("Streaming a stored response again is not supported by this proxy.", "stream", "unsupported_parameter");
+  if (s.url.searchParams.get("stream") === "true")
+    throw badRequest("Streaming a stored response again is not supported by this proxy.", "stream", "unsupported_parameter");
   const { object, id } = responseArgs(c);
   return c.json(await s.backend.invoke(object, "responses.get", { id }));
 }
@@ -6860,7 +7472,8 @@ __name(cancelResponse, "cancelResponse");
 var LIMIT_NAMES = ["neurons", "requests", "tokens", "requests_per_minute"];
 var EXAMPLE = `e.g. {"account": {"neurons": 9000}, "projects": {"team": {"neurons": 3000, "requests": 2000}, "*": {"neurons": 500}}}`;
 function parseLimits(value, where, allowed) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `${where} must be an object of limits; ${EXAMPLE}.`);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError("BUDGETS", `${where} must be an object of limits; ${EXAMPLE}.`);
   const limits = {};
   for (const [name, limit] of Object.entries(value)) {
     if (!allowed.includes(name)) {
@@ -6882,12 +7495,14 @@ function parseBudgets(text) {
   } catch (error) {
     throw new ConfigError("BUDGETS", `is not valid JSON (${error.message}); ${EXAMPLE}.`);
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
   const budgets = { projects: /* @__PURE__ */ new Map() };
   for (const [key, value] of Object.entries(parsed)) {
     if (key === "account") budgets.accountNeurons = parseLimits(value, "account", ["neurons"]).neurons;
     else if (key === "projects") {
-      if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `projects must be an object of project \u2192 limits; ${EXAMPLE}.`);
+      if (!value || typeof value !== "object" || Array.isArray(value))
+        throw new ConfigError("BUDGETS", `projects must be an object of project \u2192 limits; ${EXAMPLE}.`);
       for (const [project, limits] of Object.entries(value)) {
         const parsedLimits = parseLimits(limits, `projects.${project}`, LIMIT_NAMES);
         if (project === "*") budgets.others = parsedLimits;
@@ -6922,17 +7537,27 @@ function decide(limits, accountNeurons, spent, nowMs) {
     error: { status: 429, type: "insufficient_quota", code: "insufficient_quota", message: `${what} It resets at 00:00 UTC.` }
   }), "quota");
   if (accountNeurons !== void 0 && spent.accountNeurons >= accountNeurons) {
-    return quota(`The account's daily budget of ${accountNeurons} neurons is spent (an estimated ${Math.round(spent.accountNeurons)} used today by all projects), so every project is paused before Workers AI's own limit.`);
+    return quota(
+      `The account's daily budget of ${accountNeurons} neurons is spent (an estimated ${Math.round(spent.accountNeurons)} used today by all projects), so every project is paused before Workers AI's own limit.`
+    );
   }
-  if (limits.neurons !== void 0 && spent.neurons >= limits.neurons) return quota(`This project's daily budget of ${limits.neurons} neurons is spent (an estimated ${Math.round(spent.neurons)} used).`);
-  if (limits.tokens !== void 0 && spent.tokens >= limits.tokens) return quota(`This project's daily budget of ${limits.tokens} tokens is spent (${spent.tokens} used).`);
-  if (limits.requests !== void 0 && spent.requests >= limits.requests) return quota(`This project's daily budget of ${limits.requests} requests is spent.`);
+  if (limits.neurons !== void 0 && spent.neurons >= limits.neurons)
+    return quota(`This project's daily budget of ${limits.neurons} neurons is spent (an estimated ${Math.round(spent.neurons)} used).`);
+  if (limits.tokens !== void 0 && spent.tokens >= limits.tokens)
+    return quota(`This project's daily budget of ${limits.tokens} tokens is spent (${spent.tokens} used).`);
+  if (limits.requests !== void 0 && spent.requests >= limits.requests)
+    return quota(`This project's daily budget of ${limits.requests} requests is spent.`);
   if (limits.requests_per_minute !== void 0 && spent.minuteRequests >= limits.requests_per_minute) {
     const secondsToNextMinute = 60 - Math.floor(nowMs % 6e4 / 1e3);
     return {
       ok: false,
       headers: { ...headers, "retry-after": String(secondsToNextMinute) },
-      error: { status: 429, type: "rate_limit_error", code: "rate_limit_exceeded", message: `This project is limited to ${limits.requests_per_minute} requests per minute; retry in ${secondsToNextMinute} s.` }
+      error: {
+        status: 429,
+        type: "rate_limit_error",
+        code: "rate_limit_exceeded",
+        message: `This project is limited to ${limits.requests_per_minute} requests per minute; retry in ${secondsToNextMinute} s.`
+      }
     };
   }
   return { ok: true, headers };
@@ -6944,14 +7569,16 @@ var cachedSource;
 var cached4;
 function usageOff(env) {
   const value = env.USAGE?.trim().toLowerCase() ?? "";
-  if (value !== "" && value !== "on" && value !== "off") throw new ConfigError("USAGE", `is "${env.USAGE}"; expected "on" (the default) or "off".`);
+  if (value !== "" && value !== "on" && value !== "off")
+    throw new ConfigError("USAGE", `is "${env.USAGE}"; expected "on" (the default) or "off".`);
   return value === "off";
 }
 __name(usageOff, "usageOff");
 function budgetsOf(env) {
   if (env.BUDGETS === cachedSource) return cached4;
   const budgets = parseBudgets(env.BUDGETS);
-  if (budgets && usageOff(env)) throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
+  if (budgets && usageOff(env))
+    throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
   cachedSource = env.BUDGETS;
   cached4 = budgets;
   return budgets;
@@ -6983,15 +7610,28 @@ async function getBudgets(c) {
     date: utcDay(nowMs),
     resets_at: dayStartSeconds(utcDay(nowMs)) + 86400,
     resets_in_seconds: Math.ceil(msToMidnight(nowMs) / 1e3),
-    account: admin ? { neurons_limit: budgets?.accountNeurons ?? null, neurons_used: round(accountUsed), neurons_remaining: nullable(remaining(budgets?.accountNeurons, accountUsed)) } : null,
+    account: admin ? {
+      neurons_limit: budgets?.accountNeurons ?? null,
+      neurons_used: round(accountUsed),
+      neurons_remaining: nullable(remaining(budgets?.accountNeurons, accountUsed))
+    } : null,
     projects: projects.map((project, i) => {
       const limits = limitsFor(budgets, project);
       const s = spent[i];
       return {
         project_id: project,
-        limits: { neurons: limits.neurons ?? null, requests: limits.requests ?? null, tokens: limits.tokens ?? null, requests_per_minute: limits.requests_per_minute ?? null },
+        limits: {
+          neurons: limits.neurons ?? null,
+          requests: limits.requests ?? null,
+          tokens: limits.tokens ?? null,
+          requests_per_minute: limits.requests_per_minute ?? null
+        },
         used: { neurons: round(s.neurons), requests: s.requests, tokens: s.tokens },
-        remaining: { neurons: nullable(remaining(limits.neurons, s.neurons)), requests: remaining(limits.requests, s.requests), tokens: remaining(limits.tokens, s.tokens) }
+        remaining: {
+          neurons: nullable(remaining(limits.neurons, s.neurons)),
+          requests: remaining(limits.requests, s.requests),
+          tokens: remaining(limits.tokens, s.tokens)
+        }
       };
     })
   });
@@ -7274,25 +7914,34 @@ __name(listParam, "listParam");
 function intParam(url, name) {
   const raw2 = url.searchParams.get(name);
   if (raw2 === null) return void 0;
-  if (!/^\d{1,12}$/.test(raw2)) throw badRequest(`${name} must be a whole number (Unix seconds for times), got "${raw2.slice(0, 40)}".`, name);
+  if (!/^\d{1,12}$/.test(raw2))
+    throw badRequest(`${name} must be a whole number (Unix seconds for times), got "${raw2.slice(0, 40)}".`, name);
   return Number(raw2);
 }
 __name(intParam, "intParam");
 function parseUsageQuery(kindText, url, nowMs) {
   if (!USAGE_KINDS.includes(kindText)) {
-    throw new ApiError(404, `There is no usage endpoint "${kindText}"; this proxy has ${USAGE_KINDS.join(", ")}.`, "invalid_request_error", null, "unknown_route");
+    throw new ApiError(
+      404,
+      `There is no usage endpoint "${kindText}"; this proxy has ${USAGE_KINDS.join(", ")}.`,
+      "invalid_request_error",
+      null,
+      "unknown_route"
+    );
   }
   const start3 = intParam(url, "start_time");
   if (start3 === void 0) throw badRequest("start_time is required (Unix seconds).", "start_time");
   const end = intParam(url, "end_time") ?? Math.floor(nowMs / 1e3);
   if (end <= start3) throw badRequest("end_time must be after start_time.", "end_time");
   const width = url.searchParams.get("bucket_width") ?? "1d";
-  if (width !== "1d") throw badRequest(`bucket_width "${width.slice(0, 10)}" is not supported: this proxy keeps daily sums, so only "1d".`, "bucket_width");
+  if (width !== "1d")
+    throw badRequest(`bucket_width "${width.slice(0, 10)}" is not supported: this proxy keeps daily sums, so only "1d".`, "bucket_width");
   const limit = intParam(url, "limit") ?? DEFAULT_BUCKETS;
   if (limit < 1 || limit > MAX_BUCKETS) throw badRequest(`limit must be from 1 to ${MAX_BUCKETS} for bucket_width 1d.`, "limit");
   const groupBy = listParam(url, "group_by") ?? [];
   for (const g of groupBy) {
-    if (!GROUP_FIELDS.includes(g)) throw badRequest(`group_by "${g.slice(0, 40)}" is not supported; use ${GROUP_FIELDS.join(", ")}.`, "group_by");
+    if (!GROUP_FIELDS.includes(g))
+      throw badRequest(`group_by "${g.slice(0, 40)}" is not supported; use ${GROUP_FIELDS.join(", ")}.`, "group_by");
   }
   const allDays = daysBetween(start3, end);
   const page = url.searchParams.get("page");
@@ -7365,7 +8014,15 @@ async function getUsage(c) {
   const projects = visibleProjects(admin, admin ? void 0 : principal(c).project, q.projects);
   const ledger = requireLedger(c.env);
   const rows = q.days.length ? await ledger.queryUsage(
-    { kind: q.kind, fromDay: q.days[0], toDay: nextDay(q.days[q.days.length - 1]), projects, keyNames: q.keyNames, models: q.models, groupBy: q.groupBy },
+    {
+      kind: q.kind,
+      fromDay: q.days[0],
+      toDay: nextDay(q.days[q.days.length - 1]),
+      projects,
+      keyNames: q.keyNames,
+      models: q.models,
+      groupBy: q.groupBy
+    },
     nowMs
   ) : [];
   const byDay = /* @__PURE__ */ new Map();
@@ -7387,16 +8044,31 @@ var nextDay = /* @__PURE__ */ __name((day) => utcDay(dayStartSeconds(day) * 1e3 
 var app = new Hono3();
 app.onError((error, c) => {
   const project = c.get("project");
-  return errorResponse(toApiError(error, project === void 0 ? void 0 : `project ${project}, key ${c.get("keyName")}`), corsHeaders(c));
+  return errorResponse(
+    toApiError(error, project === void 0 ? void 0 : `project ${project}, key ${c.get("keyName")}`),
+    corsHeaders(c)
+  );
 });
-app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
+app.notFound(
+  (c) => errorResponse(
+    new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"),
+    corsHeaders(c)
+  )
+);
 app.use("*", async (c, next) => {
   try {
     decodeURIComponent(new URL(c.req.url).pathname);
   } catch {
-    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+    throw new ApiError(
+      400,
+      "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).",
+      "invalid_request_error",
+      null,
+      "invalid_path"
+    );
   }
-  if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
+  if (c.req.method === "OPTIONS")
+    return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
 });
@@ -7410,7 +8082,14 @@ function route(path, handlers) {
   for (const [method, handler] of Object.entries(handlers)) app.on(method, path, handler);
   const allow = Object.keys(handlers).join(", ");
   app.all(path, (c) => {
-    throw new ApiError(405, `Method ${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; use ${allow}.`, "invalid_request_error", null, "method_not_allowed", { allow });
+    throw new ApiError(
+      405,
+      `Method ${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; use ${allow}.`,
+      "invalid_request_error",
+      null,
+      "method_not_allowed",
+      { allow }
+    );
   });
 }
 __name(route, "route");
@@ -7423,12 +8102,20 @@ route("/v1/images/generations", { POST: createImage });
 route("/v1/audio/transcriptions", { POST: createTranscription });
 route("/v1/audio/speech", { POST: createSpeech });
 route("/v1/assistants", { GET: listAssistants, POST: createAssistant });
-route("/v1/assistants/:assistant_id", { GET: retrieveAssistant, POST: modifyAssistant, DELETE: deleteAssistant });
+route("/v1/assistants/:assistant_id", {
+  GET: retrieveAssistant,
+  POST: modifyAssistant,
+  DELETE: deleteAssistant
+});
 route("/v1/threads", { POST: createThread2 });
 route("/v1/threads/runs", { POST: createThreadAndRun });
 route("/v1/threads/:thread_id", { GET: retrieveThread, POST: modifyThread, DELETE: deleteThread });
 route("/v1/threads/:thread_id/messages", { GET: listMessages, POST: createMessage });
-route("/v1/threads/:thread_id/messages/:message_id", { GET: retrieveMessage, POST: modifyMessage, DELETE: deleteMessage });
+route("/v1/threads/:thread_id/messages/:message_id", {
+  GET: retrieveMessage,
+  POST: modifyMessage,
+  DELETE: deleteMessage
+});
 route("/v1/threads/:thread_id/runs", { GET: listRuns, POST: createRun });
 route("/v1/threads/:thread_id/runs/:run_id", { GET: retrieveRun, POST: modifyRun });
 route("/v1/threads/:thread_id/runs/:run_id/cancel", { POST: cancelRun });
@@ -7440,7 +8127,11 @@ route("/v1/responses/:response_id", { GET: retrieveResponse, DELETE: deleteRespo
 route("/v1/responses/:response_id/input_items", { GET: listInputItems });
 route("/v1/responses/:response_id/cancel", { POST: cancelResponse });
 route("/v1/conversations", { POST: createConversation });
-route("/v1/conversations/:conversation_id", { GET: retrieveConversation, POST: updateConversation, DELETE: deleteConversation });
+route("/v1/conversations/:conversation_id", {
+  GET: retrieveConversation,
+  POST: updateConversation,
+  DELETE: deleteConversation
+});
 route("/v1/conversations/:conversation_id/items", { GET: listItems, POST: addItems2 });
 route("/v1/conversations/:conversation_id/items/:item_id", { GET: retrieveItem, DELETE: deleteItem });
 route("/v1/organization/usage/:kind", { GET: getUsage });
@@ -7475,7 +8166,13 @@ import { DurableObject, RpcTarget } from "cloudflare:workers";
 // src/state/sql-tables.ts
 var MAX_ROW_BYTES = 2e6 - 1e4;
 function tooLarge2(what, limit) {
-  return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`, "invalid_request_error", null, "state_too_large");
+  return new ApiError(
+    413,
+    `This ${what} is too large to store (over ${Math.floor(limit / 1e6)} MB).`,
+    "invalid_request_error",
+    null,
+    "state_too_large"
+  );
 }
 __name(tooLarge2, "tooLarge");
 var byteLength = /* @__PURE__ */ __name((text) => text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length, "byteLength");
@@ -7501,7 +8198,9 @@ var SqlTables = class {
   }
   ensureCreated() {
     if (this.created) return;
-    this.exec("CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID");
+    this.exec(
+      "CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID"
+    );
     this.created = true;
   }
   table(name) {
@@ -7515,7 +8214,13 @@ var SqlTables = class {
         this.ensureCreated();
         const json = JSON.stringify(value);
         if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge2(name.replace(/s$/, ""), MAX_ROW_BYTES);
-        this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
+        this.exec(
+          "INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json",
+          name,
+          key,
+          tag,
+          json
+        );
       }, "put"),
       delete: /* @__PURE__ */ __name((key) => {
         this.ensureCreated();
@@ -7539,7 +8244,10 @@ var SqlTables = class {
     if (scan.below !== void 0) where.push("key < ?"), bindings.push(scan.below);
     if (scan.tag !== void 0) where.push("tag = ?"), bindings.push(scan.tag);
     bindings.push(scan.limit);
-    return this.exec(`SELECT json FROM rows WHERE ${where.join(" AND ")} ORDER BY key ${scan.descending ? "DESC" : "ASC"} LIMIT ?`, ...bindings);
+    return this.exec(
+      `SELECT json FROM rows WHERE ${where.join(" AND ")} ORDER BY key ${scan.descending ? "DESC" : "ASC"} LIMIT ?`,
+      ...bindings
+    );
   }
   clear() {
     this.ensureCreated();
@@ -7677,7 +8385,8 @@ var UsageLedger = class {
       value
     ), "count");
     if (request.limits.requests !== void 0) count(utcDay(request.nowMs), spent.requests + 1);
-    if (request.limits.requests_per_minute !== void 0) count(new Date(request.nowMs).toISOString().slice(0, 16), spent.minuteRequests + 1);
+    if (request.limits.requests_per_minute !== void 0)
+      count(new Date(request.nowMs).toISOString().slice(0, 16), spent.minuteRequests + 1);
     return admission;
   }
   /** Projects with usage since `fromDay`, for an admin's view. */
@@ -7741,7 +8450,10 @@ var StateObject = class extends DurableObject {
         throw error;
       }
     });
-    const rows = { rowsRead: this.tables.counts.rowsRead - before.rowsRead, rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten };
+    const rows = {
+      rowsRead: this.tables.counts.rowsRead - before.rowsRead,
+      rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten
+    };
     if (rows.rowsWritten > 0) this.changed.notify();
     return { outcome, rows };
   }

@@ -66,7 +66,11 @@ export interface VersionDetail {
  * must never do (wrangler's own rollback does it when CI=true).
  */
 export class SecretsChanged extends Error {
-  constructor(readonly versionId: string, readonly names: string[], cloudflareMessage: string) {
+  constructor(
+    readonly versionId: string,
+    readonly names: string[],
+    cloudflareMessage: string,
+  ) {
     super(`Cloudflare refused to deploy version ${versionId}: ${cloudflareMessage} [code: ${SECRETS_CHANGED}]`);
     this.name = "SecretsChanged";
   }
@@ -96,11 +100,17 @@ export interface ApiOptions {
 export function cloudflareApi(options: ApiOptions): CloudflareApi {
   const clientOptions: ClientOptions = { apiToken: options.token, maxRetries: options.maxRetries ?? 4, timeout: 60_000 };
   if (options.baseURL) clientOptions.baseURL = options.baseURL;
-  const client = createClient({ ...clientOptions, resources: [BaseAccounts, BaseModels, BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains] });
+  const client = createClient({
+    ...clientOptions,
+    resources: [BaseAccounts, BaseModels, BaseNamespaces, BaseScripts, BaseSecrets, BaseDeployments, BaseVersions, BaseSubdomains],
+  });
   const account_id = options.accountId;
 
   const versionInfo = async (script: string, deploymentId: string, versionId: string): Promise<LiveVersion> => {
-    const version = (await client.workers.scripts.versions.get(versionId, { account_id, script_name: script })) as { annotations?: Record<string, string>; metadata?: { annotations?: Record<string, string> } };
+    const version = (await client.workers.scripts.versions.get(versionId, { account_id, script_name: script })) as {
+      annotations?: Record<string, string>;
+      metadata?: { annotations?: Record<string, string> };
+    };
     // Versions carry their annotations at the top level (older answers nested them in metadata).
     const annotations = version.annotations ?? version.metadata?.annotations ?? {};
     return { deploymentId, versionId, tag: annotations["workers/tag"] };
@@ -120,7 +130,8 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
         const ns = await client.kv.namespaces.create({ account_id, title });
         return { id: ns.id, title: ns.title };
       } catch (error) {
-        if (error instanceof BadRequestError && (error.errors as { code?: number }[] | undefined)?.some((e) => e.code === DUPLICATE_TITLE)) throw new NamespaceExists(title);
+        if (error instanceof BadRequestError && (error.errors as { code?: number }[] | undefined)?.some((e) => e.code === DUPLICATE_TITLE))
+          throw new NamespaceExists(title);
         throw error;
       }
     },
@@ -141,7 +152,9 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
       // The API answers {result: {deployments: [...]}} (newest first), which the SDK's paginated list does not read.
       let list: { id?: string; versions?: { version_id: string; percentage: number }[] }[];
       try {
-        const body = (await client.get(`/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/deployments`)) as { result?: { deployments?: typeof list; items?: typeof list } };
+        const body = (await client.get(`/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/deployments`)) as {
+          result?: { deployments?: typeof list; items?: typeof list };
+        };
         list = body.result?.deployments ?? body.result?.items ?? [];
       } catch (error) {
         if (error instanceof NotFoundError) return undefined;
@@ -166,16 +179,31 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
           annotations: { "workers/message": message },
         } as Parameters<typeof client.workers.scripts.deployments.create>[1]);
       } catch (error) {
-        const refusal = error instanceof BadRequestError ? (error.errors as { code?: number; message?: string }[] | undefined)?.find((e) => e.code === SECRETS_CHANGED) : undefined;
+        const refusal =
+          error instanceof BadRequestError
+            ? (error.errors as { code?: number; message?: string }[] | undefined)?.find((e) => e.code === SECRETS_CHANGED)
+            : undefined;
         if (!refusal) throw error;
         const listed = /The following secrets have changed: (.*)$/.exec(refusal.message ?? "")?.[1];
-        throw new SecretsChanged(versionId, listed ? listed.split(",").map((n) => n.trim()).filter(Boolean) : [], refusal.message ?? "secrets have changed");
+        throw new SecretsChanged(
+          versionId,
+          listed
+            ? listed
+                .split(",")
+                .map((n) => n.trim())
+                .filter(Boolean)
+            : [],
+          refusal.message ?? "secrets have changed",
+        );
       }
     },
     async versionDetail(script, versionId) {
       const v = (await client.workers.scripts.versions.get(versionId, { account_id, script_name: script })) as {
         id?: string;
-        resources?: { bindings?: VersionDetail["bindings"]; script_runtime?: { compatibility_date?: string; compatibility_flags?: string[]; usage_model?: string; limits?: unknown } };
+        resources?: {
+          bindings?: VersionDetail["bindings"];
+          script_runtime?: { compatibility_date?: string; compatibility_flags?: string[]; usage_model?: string; limits?: unknown };
+        };
       };
       const runtime = v.resources?.script_runtime ?? {};
       return {
@@ -190,10 +218,14 @@ export function cloudflareApi(options: ApiOptions): CloudflareApi {
     async versionModules(script, versionId) {
       // The endpoint `wrangler versions secret put` downloads a version with: multipart, entry point in a header.
       const path = `/accounts/${account_id}/workers/scripts/${encodeURIComponent(script)}/content/v2`;
-      const response = (await client.get(path, { query: { version: versionId }, __binaryResponse: true } as Parameters<typeof client.get>[1])) as unknown as Response;
+      const response = (await client.get(path, { query: { version: versionId }, __binaryResponse: true } as Parameters<
+        typeof client.get
+      >[1])) as unknown as Response;
       const main = response.headers.get("cf-entrypoint");
       if (!main || !response.headers.get("content-type")?.startsWith("multipart/form-data")) {
-        throw new Error(`version ${versionId} came back without modules (content-type ${response.headers.get("content-type")}, no entry point named)`);
+        throw new Error(
+          `version ${versionId} came back without modules (content-type ${response.headers.get("content-type")}, no entry point named)`,
+        );
       }
       const modules: File[] = [];
       for (const [name, part] of (await response.formData()).entries()) {

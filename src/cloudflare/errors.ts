@@ -9,17 +9,23 @@ const HINTS: Record<number, string> = {
 };
 
 export class CloudflareRefusal extends Error {
-  constructor(readonly status: number | undefined, message: string) {
+  constructor(
+    readonly status: number | undefined,
+    message: string,
+  ) {
     super(message);
     this.name = "CloudflareRefusal";
   }
 }
 
 export function explain(error: unknown, what: string): unknown {
-  if (error instanceof APIConnectionError) return new CloudflareRefusal(undefined, `could not reach Cloudflare to ${what}: ${error.message}`);
+  if (error instanceof APIConnectionError)
+    return new CloudflareRefusal(undefined, `could not reach Cloudflare to ${what}: ${error.message}`);
   if (!(error instanceof APIError)) return error;
   const errors = ((error.errors ?? []) as { code?: number; message?: string }[]).filter((e) => e && (e.message || e.code));
-  const reason = errors.length ? errors.map((e) => `${e.message ?? "error"}${e.code ? ` [code: ${e.code}]` : ""}`).join("; ") : error.message;
+  const reason = errors.length
+    ? errors.map((e) => `${e.message ?? "error"}${e.code ? ` [code: ${e.code}]` : ""}`).join("; ")
+    : error.message;
   const status = typeof error.status === "number" ? error.status : undefined;
   const hint = status !== undefined ? HINTS[status] : undefined;
   return new CloudflareRefusal(status, `Cloudflare refused to ${what} (HTTP ${status ?? "?"}): ${reason}${hint ? ` — ${hint}` : ""}`);

@@ -18,7 +18,8 @@ function parseJsoncText(text: string, file: string): unknown {
   // Wrangler reads .json and .jsonc alike: comments and trailing commas are allowed in both.
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
-  if (first) throw new ConfigError(file, positionAt(text, first.offset), `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}`);
+  if (first)
+    throw new ConfigError(file, positionAt(text, first.offset), `invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}`);
   // Objects without a prototype (like smol-toml's tables): jsonc-parser's parse() assigns keys, which turns a
   // "__proto__" key into a prototype change and drops it; the tree's values keep every key as data.
   return tree ? getNodeValue(tree) : undefined;

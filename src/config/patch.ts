@@ -35,7 +35,9 @@ export function patchConfig(text: string, format: ConfigFormat, patch: ConfigPat
   const expected = applyPatch(before, patch);
   if (!sameData(after, expected)) {
     // A bug of ours, never the user's: refuse to write a config that would say something else than intended.
-    throw new Error(`patching ${file} produced a config that differs from the intended one; the file was left unchanged. Please report this with the config attached.`);
+    throw new Error(
+      `patching ${file} produced a config that differs from the intended one; the file was left unchanged. Please report this with the config attached.`,
+    );
   }
   return patched;
 }

@@ -5,12 +5,33 @@ import type { WranglerConfig } from "./parse.js";
 
 /** Binding keys a `previews` block accepts (wrangler 4.164's list) that are copied from the top level as they are. */
 const COPIED = [
-  "durable_objects", "workflows", "send_email", "queues", "d1_databases", "r2_buckets", "vectorize", "hyperdrive", "services",
-  "analytics_engine_datasets", "dispatch_namespaces", "mtls_certificates", "browser", "ai", "images", "pipelines",
-  "secrets_store_secrets", "ratelimits", "version_metadata", "worker_loaders",
+  "durable_objects",
+  "workflows",
+  "send_email",
+  "queues",
+  "d1_databases",
+  "r2_buckets",
+  "vectorize",
+  "hyperdrive",
+  "services",
+  "analytics_engine_datasets",
+  "dispatch_namespaces",
+  "mtls_certificates",
+  "browser",
+  "ai",
+  "images",
+  "pipelines",
+  "secrets_store_secrets",
+  "ratelimits",
+  "version_metadata",
+  "worker_loaders",
 ] as const;
 
-export function previewsBlock(config: WranglerConfig, kv: { binding: string; id: string }[], vars: Record<string, string>): Record<string, unknown> {
+export function previewsBlock(
+  config: WranglerConfig,
+  kv: { binding: string; id: string }[],
+  vars: Record<string, string>,
+): Record<string, unknown> {
   const block: Record<string, unknown> = {};
   const allVars = { ...((config.vars as Record<string, unknown> | undefined) ?? {}), ...vars };
   if (Object.keys(allVars).length) block.vars = allVars;

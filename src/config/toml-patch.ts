@@ -19,7 +19,8 @@ export function patchToml(text: string, patch: ConfigPatch): string {
   patchKvNamespaces(text, entries, edits, appendix, patch, nl);
   patchVars(text, entries, edits, appendix, patch.vars, nl);
   // A new table at the end: patchConfig refuses a config that has one already.
-  if (patch.previews) appendix.push(`${nl}[previews]${nl}`, ...Object.entries(patch.previews).map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v)}${nl}`));
+  if (patch.previews)
+    appendix.push(`${nl}[previews]${nl}`, ...Object.entries(patch.previews).map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v)}${nl}`));
 
   if (appendix.length) {
     const needsNewline = text.length > 0 && !text.endsWith("\n");
@@ -37,7 +38,8 @@ function applyEdits(text: string, edits: Edit[]): string {
 }
 
 const rootKvs = (entries: TomlEntry[]) => entries.filter((e): e is TomlKeyValue => e.kind === "kv" && e.table === undefined);
-const inTable = (entries: TomlEntry[], header: TomlHeader) => entries.filter((e): e is TomlKeyValue => e.kind === "kv" && e.table === header);
+const inTable = (entries: TomlEntry[], header: TomlHeader) =>
+  entries.filter((e): e is TomlKeyValue => e.kind === "kv" && e.table === header);
 const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((part, i) => part === b[i]);
 
 function setRootKey(text: string, entries: TomlEntry[], edits: Edit[], key: string, value: string, nl: string) {
@@ -84,14 +86,21 @@ function patchKvNamespaces(text: string, entries: TomlEntry[], edits: Edit[], ap
       continue;
     }
     const kvs = inTable(entries, table);
-    const owned: [string, string | undefined][] = [["id", kv.id], ["preview_id", kv.previewId]];
+    const owned: [string, string | undefined][] = [
+      ["id", kv.id],
+      ["preview_id", kv.previewId],
+    ];
     for (const [key, value] of owned) {
       if (value === undefined) continue;
       const existing = kvs.find((e) => sameKey(e.key, [key]));
       if (existing) edits.push({ start: existing.valueStart, end: existing.valueEnd, text: tomlValue(value) });
       else {
         const after = kvs.find((e) => sameKey(e.key, ["binding"]))!;
-        edits.push({ start: after.lineEnd, end: after.lineEnd, text: `${lineBreakIfMissing(text, after.lineEnd, nl)}${key} = ${tomlValue(value)}${nl}` });
+        edits.push({
+          start: after.lineEnd,
+          end: after.lineEnd,
+          text: `${lineBreakIfMissing(text, after.lineEnd, nl)}${key} = ${tomlValue(value)}${nl}`,
+        });
       }
     }
   }

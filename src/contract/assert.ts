@@ -8,7 +8,7 @@ export class ContractFailure extends Error {
 }
 
 const show = (value: unknown) => {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 };
 
@@ -21,18 +21,23 @@ export function equal<T>(actual: T, expected: T, what: string): void {
 }
 
 export function deepEqual(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new ContractFailure(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new ContractFailure(`${what}: expected ${show(expected)}, got ${show(actual)}`);
 }
 
 export function matches(actual: unknown, pattern: RegExp, what: string): void {
-  if (typeof actual !== "string" || !pattern.test(actual)) throw new ContractFailure(`${what}: expected to match ${pattern}, got ${show(actual)}`);
+  if (typeof actual !== "string" || !pattern.test(actual))
+    throw new ContractFailure(`${what}: expected to match ${pattern}, got ${show(actual)}`);
 }
 
 /** An OpenAI error body with the given status (and code, when given). */
 export async function expectError(res: Response, status: number, code?: string): Promise<Record<string, unknown>> {
   const text = await res.text();
   equal(res.status, status, `status (body ${text.slice(0, 200)})`);
-  ok((res.headers.get("content-type") ?? "").includes("application/json"), `error content-type: expected application/json, got ${res.headers.get("content-type")}`);
+  ok(
+    (res.headers.get("content-type") ?? "").includes("application/json"),
+    `error content-type: expected application/json, got ${res.headers.get("content-type")}`,
+  );
   let body: any;
   try {
     body = JSON.parse(text);

@@ -19,7 +19,8 @@ export function contractClient(base: string, key: string, fetcher: typeof fetch 
     async json(method, path, body, expectStatus = 200, headers = {}) {
       const res = await request(method, path, body, headers);
       const text = await res.text();
-      if (res.status !== expectStatus) throw new ContractFailure(`${method} ${path}: expected status ${expectStatus}, got ${res.status}: ${text.slice(0, 300)}`);
+      if (res.status !== expectStatus)
+        throw new ContractFailure(`${method} ${path}: expected status ${expectStatus}, got ${res.status}: ${text.slice(0, 300)}`);
       try {
         return JSON.parse(text);
       } catch {

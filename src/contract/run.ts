@@ -5,7 +5,12 @@ import type { CheckResult, ContractClient, ContractReport, Group } from "./types
 
 const CHECK_TIMEOUT_MS = 15_000;
 
-export async function runContract(worker: string, groups: Group[], client: ContractClient, now: () => number = () => performance.now()): Promise<ContractReport> {
+export async function runContract(
+  worker: string,
+  groups: Group[],
+  client: ContractClient,
+  now: () => number = () => performance.now(),
+): Promise<ContractReport> {
   const started = now();
   const runGroup = async (group: Group): Promise<CheckResult[]> => {
     const results: CheckResult[] = [];
@@ -17,7 +22,13 @@ export async function runContract(worker: string, groups: Group[], client: Contr
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
-      results.push({ group: group.name, check: check.name, ok: error === undefined, ms: Math.round(now() - t), ...(error !== undefined ? { error } : {}) });
+      results.push({
+        group: group.name,
+        check: check.name,
+        ok: error === undefined,
+        ms: Math.round(now() - t),
+        ...(error !== undefined ? { error } : {}),
+      });
     }
     return results;
   };
@@ -28,7 +39,9 @@ export async function runContract(worker: string, groups: Group[], client: Contr
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

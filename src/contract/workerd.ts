@@ -63,7 +63,12 @@ export function loadRuntime(wranglerDir: string, withApi: boolean, compileCache?
         const miniflare = require("miniflare") as { Miniflare: MiniflareCtor; convertV4MiniflareOptions?: (o: Options) => Options };
         const { version } = require("miniflare/package.json") as { version: string };
         const api = withApi ? (require(join(wranglerDir, "wrangler-dist", "cli.js")) as WranglerApi) : undefined;
-        resolve({ Miniflare: miniflare.Miniflare, major: Number(version.split(".")[0]), toOwnShape: ownShape(version, miniflare.convertV4MiniflareOptions), api });
+        resolve({
+          Miniflare: miniflare.Miniflare,
+          major: Number(version.split(".")[0]),
+          toOwnShape: ownShape(version, miniflare.convertV4MiniflareOptions),
+          api,
+        });
       } catch (error) {
         reject(new Error(`cannot load Miniflare${withApi ? " and wrangler's API" : ""} from ${wranglerDir}: ${(error as Error).message}`));
       }
@@ -75,13 +80,17 @@ export function loadRuntime(wranglerDir: string, withApi: boolean, compileCache?
 export function ownShape(version: string, convert: ((o: Options) => Options) | undefined): (options: Options) => Options {
   const major = Number(version.split(".")[0]);
   if (major <= 4) return (options) => options;
-  if (!convert) throw new Error(`Miniflare ${version} has no convertV4MiniflareOptions: this action knows Miniflare 4's options and 5's converter only`);
+  if (!convert)
+    throw new Error(
+      `Miniflare ${version} has no convertV4MiniflareOptions: this action knows Miniflare 4's options and 5's converter only`,
+    );
   return convert;
 }
 
 export async function startWorker(runtime: Promise<Runtime>, options: StartOptions): Promise<RunningWorker> {
   const { api, Miniflare, major, toOwnShape } = await runtime;
-  const workerOptions: Record<string, any> = miniflareOptions(options.config) ?? api!.unstable_getMiniflareWorkerOptions(options.configPath).workerOptions;
+  const workerOptions: Record<string, any> =
+    miniflareOptions(options.config) ?? api!.unstable_getMiniflareWorkerOptions(options.configPath).workerOptions;
   // Miniflare 5's converter refuses module rules; the bundle's .js modules are found without them.
   if (major >= 5) delete workerOptions.modulesRules;
   const notes: string[] = [];
@@ -89,7 +98,10 @@ export async function startWorker(runtime: Promise<Runtime>, options: StartOptio
 
   const serviceBindings: Record<string, { name: string; entrypoint?: string }> = { ...(workerOptions.serviceBindings ?? {}) };
   if (workerOptions.ai) {
-    serviceBindings[typeof workerOptions.ai.binding === "string" ? workerOptions.ai.binding : "AI"] = { name: STUB_WORKER, entrypoint: "AiStub" };
+    serviceBindings[typeof workerOptions.ai.binding === "string" ? workerOptions.ai.binding : "AI"] = {
+      name: STUB_WORKER,
+      entrypoint: "AiStub",
+    };
     delete workerOptions.ai;
     notes.push("AI → Workers AI stub");
   }
@@ -98,7 +110,12 @@ export async function startWorker(runtime: Promise<Runtime>, options: StartOptio
     if (typeof target?.name !== "string" || target.name === STUB_WORKER) continue;
     const name = `unavailable-${target.name}`;
     if (!workers.some((w) => w.name === name)) {
-      workers.push({ name, modules: true, script: `export default { fetch() { return new Response("service ${target.name} is not available in contract tests", { status: 503 }); } };`, compatibilityDate: STUB_COMPATIBILITY_DATE });
+      workers.push({
+        name,
+        modules: true,
+        script: `export default { fetch() { return new Response("service ${target.name} is not available in contract tests", { status: 503 }); } };`,
+        compatibilityDate: STUB_COMPATIBILITY_DATE,
+      });
     }
     serviceBindings[binding] = { name };
     notes.push(`${binding} → placeholder for service ${target.name}`);
@@ -111,23 +128,31 @@ export async function startWorker(runtime: Promise<Runtime>, options: StartOptio
     }
   }
 
-  const mf = new Miniflare(toOwnShape({
-    host: "127.0.0.1",
-    port: 0,
-    workers: [
-      {
-        ...workerOptions,
-        name: "worker-under-test",
-        modules: true,
-        scriptPath: options.scriptPath,
-        modulesRoot: dirname(options.scriptPath),
-        serviceBindings,
-        bindings: { ...(workerOptions.bindings ?? {}), ...options.vars },
-      },
-      { name: STUB_WORKER, modules: true, scriptPath: options.stubScript, modulesRoot: dirname(options.stubScript), compatibilityDate: STUB_COMPATIBILITY_DATE },
-      ...workers,
-    ],
-  }));
+  const mf = new Miniflare(
+    toOwnShape({
+      host: "127.0.0.1",
+      port: 0,
+      workers: [
+        {
+          ...workerOptions,
+          name: "worker-under-test",
+          modules: true,
+          scriptPath: options.scriptPath,
+          modulesRoot: dirname(options.scriptPath),
+          serviceBindings,
+          bindings: { ...(workerOptions.bindings ?? {}), ...options.vars },
+        },
+        {
+          name: STUB_WORKER,
+          modules: true,
+          scriptPath: options.stubScript,
+          modulesRoot: dirname(options.stubScript),
+          compatibilityDate: STUB_COMPATIBILITY_DATE,
+        },
+        ...workers,
+      ],
+    }),
+  );
   let url: URL;
   try {
     url = await mf.ready;

@@ -28,7 +28,14 @@ export function renderComment(f: CommentFacts): string {
   const lines = [commentMarker(f.worker)];
   switch (f.state) {
     case "deployed":
-      lines.push(`### ✅ Preview of \`${f.worker}\` is live`, "", `| | |`, `| --- | --- |`, `| Preview | ${f.previewUrl ?? "(no URL reported)"} |`, `| OpenAI base URL | ${f.previewUrl ? `\`${f.previewUrl.replace(/\/$/, "")}/v1\`` : "—"} |`);
+      lines.push(
+        `### ✅ Preview of \`${f.worker}\` is live`,
+        "",
+        `| | |`,
+        `| --- | --- |`,
+        `| Preview | ${f.previewUrl ?? "(no URL reported)"} |`,
+        `| OpenAI base URL | ${f.previewUrl ? `\`${f.previewUrl.replace(/\/$/, "")}/v1\`` : "—"} |`,
+      );
       if (f.versionId) lines.push(`| Version | \`${f.versionId}\` |`);
       lines.push(`| Commit | \`${short}\` |`);
       if (f.strategy) lines.push(`| Kind | ${STRATEGY_TEXT[f.strategy]} |`);
@@ -40,7 +47,12 @@ export function renderComment(f: CommentFacts): string {
       lines.push(`### ❌ Preview of \`${f.worker}\` failed at \`${short}\``, "", `> ${oneLine(f.failure ?? "")}`);
       break;
     case "closed":
-      lines.push(`### 🧹 Preview of \`${f.worker}\` closed`, "", `The pull request was closed at \`${short}\`.`, ...(f.facts ?? []).map((fact) => `- ${fact}`));
+      lines.push(
+        `### 🧹 Preview of \`${f.worker}\` closed`,
+        "",
+        `The pull request was closed at \`${short}\`.`,
+        ...(f.facts ?? []).map((fact) => `- ${fact}`),
+      );
       break;
   }
   if (f.contract) {

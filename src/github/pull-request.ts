@@ -22,7 +22,14 @@ export interface GitHubApi {
   /** The login the token acts as (cached). */
   whoAmI(): Promise<string>;
   /** Creates a deployment for the ref and gives it a status (with the environment URL when there is one). */
-  recordDeployment(o: { ref: string; environment: string; state: "success" | "failure" | "in_progress"; url?: string; logUrl?: string; description: string }): Promise<number>;
+  recordDeployment(o: {
+    ref: string;
+    environment: string;
+    state: "success" | "failure" | "in_progress";
+    url?: string;
+    logUrl?: string;
+    description: string;
+  }): Promise<number>;
   /** Marks every deployment of the environment inactive (the preview is gone). */
   deactivateEnvironment(environment: string, logUrl?: string): Promise<number>;
 }
@@ -74,7 +81,13 @@ export function githubApi(token: string, repo: Repo, baseUrl: string | undefined
     async deactivateEnvironment(environment, logUrl) {
       const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { ...repo, environment, per_page: 100 });
       for (const d of deployments) {
-        await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: d.id, state: "inactive", ...(logUrl ? { log_url: logUrl } : {}), description: "Preview removed: the pull request was closed." });
+        await octokit.rest.repos.createDeploymentStatus({
+          ...repo,
+          deployment_id: d.id,
+          state: "inactive",
+          ...(logUrl ? { log_url: logUrl } : {}),
+          description: "Preview removed: the pull request was closed.",
+        });
       }
       return deployments.length;
     },

@@ -5,8 +5,20 @@
 // - The proxy's built-in defaults and aliases are ordered candidate lists and the first active one serves: a
 //   first choice that is gone is a warning (the proxy already answers with the next); none active is an error.
 // - A model that needs Workers Paid, or whose deprecation is announced within WARN_DAYS, is a warning.
-import { BUILT_IN_ALIASES, type Candidates, DEFAULT_CHAT_MODELS, DEFAULT_EMBEDDING_MODELS, isWorkersAiModel } from "../../worker/src/ai/aliases.js";
-import { type ModelReference, ModelSettingError, type ModelVariable, type ModelVars, modelReferences } from "../../worker/src/ai/model-settings.js";
+import {
+  BUILT_IN_ALIASES,
+  type Candidates,
+  DEFAULT_CHAT_MODELS,
+  DEFAULT_EMBEDDING_MODELS,
+  isWorkersAiModel,
+} from "../../worker/src/ai/aliases.js";
+import {
+  type ModelReference,
+  ModelSettingError,
+  type ModelVariable,
+  type ModelVars,
+  modelReferences,
+} from "../../worker/src/ai/model-settings.js";
 import type { Catalogue } from "./catalogue.js";
 
 /** An announced deprecation this close is worth a warning: a weekly run reports it about eight times. */
@@ -39,7 +51,10 @@ export interface ModelCheck {
   resolutions: Resolution[];
 }
 
-type Status = { kind: "active"; date: string | undefined; paidOnly: boolean } | { kind: "deprecated"; date: string; listed: boolean } | { kind: "unknown" };
+type Status =
+  | { kind: "active"; date: string | undefined; paidOnly: boolean }
+  | { kind: "deprecated"; date: string; listed: boolean }
+  | { kind: "unknown" };
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -93,7 +108,9 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     const byVariable = variable === "DEFAULT_EMBEDDING_MODEL" ? DEFAULT_EMBEDDING_MODELS : DEFAULT_CHAT_MODELS;
     const task = taskOf(name) ?? (own ?? byVariable).map(taskOf).find(Boolean);
     // Unknown task (a model no catalogue knows): only the list the name or the var implies.
-    const lists: Candidates[] = task ? [...(own ? [own] : []), DEFAULT_CHAT_MODELS, DEFAULT_EMBEDDING_MODELS, ...BUILT_IN_ALIASES.values()] : [own ?? byVariable];
+    const lists: Candidates[] = task
+      ? [...(own ? [own] : []), DEFAULT_CHAT_MODELS, DEFAULT_EMBEDDING_MODELS, ...BUILT_IN_ALIASES.values()]
+      : [own ?? byVariable];
     for (const list of lists) {
       if (task && list.map(taskOf).find(Boolean) !== task) continue;
       const pick = list.find((c) => c !== name && usable(c));
@@ -121,7 +138,10 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     const serving = ref.candidates.find(active);
     const servingStatus = serving ? status(serving) : undefined;
     const paid = servingStatus?.kind === "active" && servingStatus.paidOnly;
-    const planned = servingStatus?.kind === "active" && servingStatus.date ? { date: servingStatus.date, days: daysBetween(today, servingStatus.date) } : undefined;
+    const planned =
+      servingStatus?.kind === "active" && servingStatus.date
+        ? { date: servingStatus.date, days: daysBetween(today, servingStatus.date) }
+        : undefined;
     const notes = [paid ? "Workers Paid only" : "", planned ? `deprecated on ${planned.date}` : ""].filter(Boolean);
     resolutions.push({ label: labelOf(ref), model: serving, note: serving ? notes.join(", ") : "no active model" });
 
@@ -139,10 +159,13 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
           errors.push(`${subject}, ${dead(s)}: ${replacementFor(model, ref.variable, alias)}.`);
           continue;
         }
-        if (s.paidOnly) warnings.push(`${subject}, which needs the Workers Paid plan: on Workers Free requests to it fail with error 5035 (HTTP 403).`);
+        if (s.paidOnly)
+          warnings.push(`${subject}, which needs the Workers Paid plan: on Workers Free requests to it fail with error 5035 (HTTP 403).`);
         const left = s.date ? daysBetween(today, s.date) : undefined;
         if (left !== undefined && left <= WARN_DAYS) {
-          warnings.push(`${subject}, which Workers AI will deprecate on ${s.date} (in ${left} days): ${replacementFor(model, ref.variable, alias)} before then.`);
+          warnings.push(
+            `${subject}, which Workers AI will deprecate on ${s.date} (in ${left} days): ${replacementFor(model, ref.variable, alias)} before then.`,
+          );
         }
       }
       continue;
@@ -162,17 +185,36 @@ export function checkModels(input: ModelCheckInput): ModelCheck {
     const first = ref.candidates[0]!;
     if (first !== serving) {
       const s = status(first);
-      const gone = s.kind === "deprecated" ? `was deprecated on ${s.date}${s.listed ? "" : " and is no longer listed"}` : `is not in ${catalogue.label}`;
-      group(`first ${first} ${serving}`, listed, (names) => `${first}, the proxy's first choice for ${names}, ${gone}: the proxy answers with ${serving} instead, with no redeploy.`);
+      const gone =
+        s.kind === "deprecated"
+          ? `was deprecated on ${s.date}${s.listed ? "" : " and is no longer listed"}`
+          : `is not in ${catalogue.label}`;
+      group(
+        `first ${first} ${serving}`,
+        listed,
+        (names) => `${first}, the proxy's first choice for ${names}, ${gone}: the proxy answers with ${serving} instead, with no redeploy.`,
+      );
     }
     if (paid) {
-      group(`paid ${serving}`, listed, (names) => `${serving}, which the proxy uses for ${names}, needs the Workers Paid plan: on Workers Free requests fail with error 5035 (HTTP 403).`);
+      group(
+        `paid ${serving}`,
+        listed,
+        (names) =>
+          `${serving}, which the proxy uses for ${names}, needs the Workers Paid plan: on Workers Free requests fail with error 5035 (HTTP 403).`,
+      );
     }
     if (planned && planned.days <= WARN_DAYS) {
       const next = ref.candidates.slice(ref.candidates.indexOf(serving) + 1).find(active);
       const override = alias ? "MODEL_ALIASES" : ref.variable;
-      const then = next ? `the proxy then moves to ${next} by itself` : `nothing active comes after it in the proxy's list: set ${override} before then`;
-      group(`soon ${serving} ${next ?? override}`, listed, (names) => `${serving}, which the proxy uses for ${names}, will be deprecated on ${planned.date} (in ${planned.days} days): ${then}.`);
+      const then = next
+        ? `the proxy then moves to ${next} by itself`
+        : `nothing active comes after it in the proxy's list: set ${override} before then`;
+      group(
+        `soon ${serving} ${next ?? override}`,
+        listed,
+        (names) =>
+          `${serving}, which the proxy uses for ${names}, will be deprecated on ${planned.date} (in ${planned.days} days): ${then}.`,
+      );
     }
   }
   for (const { names, say } of grouped.values()) warnings.push(say(listNames(names)));

@@ -7,4 +7,7 @@ import { catalogue, fromSnapshot, type Catalogue } from "./catalogue.js";
 /** When the snapshot was taken, for messages: its dates are facts as of then. */
 export const SNAPSHOT_TAKEN = "December 2026";
 
-export const SNAPSHOT: Catalogue = catalogue(`the Workers AI catalogue snapshot of ${SNAPSHOT_TAKEN} bundled with the action`, fromSnapshot(records as unknown[]));
+export const SNAPSHOT: Catalogue = catalogue(
+  `the Workers AI catalogue snapshot of ${SNAPSHOT_TAKEN} bundled with the action`,
+  fromSnapshot(records as unknown[]),
+);

@@ -3,7 +3,12 @@
 import type { ModelVariable, ModelVars } from "../../worker/src/ai/model-settings.js";
 import { INPUT, InputError, type Inputs } from "../inputs.js";
 
-export const MODEL_VARIABLES: readonly ModelVariable[] = ["DEFAULT_AI_MODEL", "DEFAULT_EMBEDDING_MODEL", "MODEL_ALIASES", "FALLBACK_MODELS"];
+export const MODEL_VARIABLES: readonly ModelVariable[] = [
+  "DEFAULT_AI_MODEL",
+  "DEFAULT_EMBEDDING_MODEL",
+  "MODEL_ALIASES",
+  "FALLBACK_MODELS",
+];
 
 export interface DeploymentModelVars {
   vars: ModelVars;
@@ -16,7 +21,8 @@ export function varsToPatch(inputs: Pick<Inputs, "vars" | "defaultModel">): Reco
   // Prototype-free: a var may be named like any property of Object.prototype.
   const vars: Record<string, string> = Object.assign(Object.create(null), inputs.vars);
   if (inputs.defaultModel) {
-    if (Object.hasOwn(vars, "DEFAULT_AI_MODEL")) throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
+    if (Object.hasOwn(vars, "DEFAULT_AI_MODEL"))
+      throw new InputError(INPUT.vars, `DEFAULT_AI_MODEL is also set by input "${INPUT.defaultModel}": set it in one place`);
     vars.DEFAULT_AI_MODEL = inputs.defaultModel;
   }
   return vars;
@@ -25,10 +31,15 @@ export function varsToPatch(inputs: Pick<Inputs, "vars" | "defaultModel">): Reco
 /** wrangler binds a JSON value of "vars" as it is; the model settings read text, so objects are read as their JSON. */
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
-export function deploymentModelVars(configVars: unknown, inputs: Pick<Inputs, "vars" | "defaultModel">, configLabel: string): DeploymentModelVars {
+export function deploymentModelVars(
+  configVars: unknown,
+  inputs: Pick<Inputs, "vars" | "defaultModel">,
+  configLabel: string,
+): DeploymentModelVars {
   const vars: ModelVars = {};
   const origins: DeploymentModelVars["origins"] = {};
-  const fromConfig = configVars && typeof configVars === "object" && !Array.isArray(configVars) ? (configVars as Record<string, unknown>) : {};
+  const fromConfig =
+    configVars && typeof configVars === "object" && !Array.isArray(configVars) ? (configVars as Record<string, unknown>) : {};
   const patched = varsToPatch(inputs);
   for (const name of MODEL_VARIABLES) {
     if (Object.hasOwn(patched, name)) {

@@ -108,7 +108,10 @@ function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): Confi
   const vars = varsToPatch(inputs);
   const kv = namespaces.map((ns) => ({ binding: ns.binding, id: ns.id }));
   // `wrangler preview` binds only what the config's previews block lists: the worker's bindings, this preview's KV.
-  const previews = plan.preview?.strategy === "preview" ? previewsBlock(parseConfig(ctx.source.text, ctx.source.format, ctx.source.configLabel), kv, vars) : undefined;
+  const previews =
+    plan.preview?.strategy === "preview"
+      ? previewsBlock(parseConfig(ctx.source.text, ctx.source.format, ctx.source.configLabel), kv, vars)
+      : undefined;
   return { name: plan.targetName, kv, vars, ...(previews && { previews }) };
 }
 
@@ -118,7 +121,10 @@ function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): Confi
  * __proto__, …) makes every wrangler command crash with "….push is not a function". Say so before anything is written.
  */
 export function refuseNamesWranglerMisreads(inputs: Pick<Inputs, "vars" | "kvNamespaces">): void {
-  const lists: [string, string[]][] = [[INPUT.vars, Object.keys(inputs.vars)], [INPUT.kvNamespaces, inputs.kvNamespaces]];
+  const lists: [string, string[]][] = [
+    [INPUT.vars, Object.keys(inputs.vars)],
+    [INPUT.kvNamespaces, inputs.kvNamespaces],
+  ];
   for (const [input, names] of lists) {
     const misread = names.filter((name) => name in Object.prototype);
     if (misread.length === 0) continue;

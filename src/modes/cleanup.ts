@@ -17,21 +17,37 @@ export async function cleanupMode(ctx: RunContext): Promise<void> {
     if (workerPreview) {
       const wrangler = await ctx.wrangler();
       const name = plan.preview!.previewName;
-      const removed = await deleteWorkerPreview({ bin: wrangler.bin, cwd: ctx.workDir, env: ctx.wranglerEnv(), log: ctx.log }, { worker: plan.workerName, name });
-      ctx.log(removed ? `deleted Worker Preview ${name} of ${plan.workerName}` : `${plan.workerName} has no Worker Preview ${name} (already removed)`);
-      report.facts.push(removed ? `Deleted the Worker Preview ${name} of ${plan.workerName} and its deployments; production untouched.` : `No Worker Preview ${name} of ${plan.workerName} existed.`);
+      const removed = await deleteWorkerPreview(
+        { bin: wrangler.bin, cwd: ctx.workDir, env: ctx.wranglerEnv(), log: ctx.log },
+        { worker: plan.workerName, name },
+      );
+      ctx.log(
+        removed
+          ? `deleted Worker Preview ${name} of ${plan.workerName}`
+          : `${plan.workerName} has no Worker Preview ${name} (already removed)`,
+      );
+      report.facts.push(
+        removed
+          ? `Deleted the Worker Preview ${name} of ${plan.workerName} and its deployments; production untouched.`
+          : `No Worker Preview ${name} of ${plan.workerName} existed.`,
+      );
     }
     // Whatever strategy the preview used (it may have changed since the pull request opened), a worker preview
     // leaves a worker of its own; worker and Worker Previews leave namespaces of their own.
     const deleted = await api.deleteScript(previewWorker);
-    ctx.log(deleted ? `deleted preview worker ${previewWorker}` : `preview worker ${previewWorker} does not exist (${workerPreview ? "a Worker Preview" : "a version preview"}, or already removed)`);
+    ctx.log(
+      deleted
+        ? `deleted preview worker ${previewWorker}`
+        : `preview worker ${previewWorker} does not exist (${workerPreview ? "a Worker Preview" : "a version preview"}, or already removed)`,
+    );
     const titles = inputs.kvNamespaces.map((binding) => `${previewWorker}-${binding}-preview`);
     const gone = await deleteNamespaces(api, titles, ctx.log);
-    if (deleted || !workerPreview) report.facts.push(
-      deleted
-        ? `Deleted the preview worker ${previewWorker}.`
-        : `No preview worker ${previewWorker} existed: a version preview stays in ${plan.workerName}'s version history, serving no traffic, and its shared preview namespaces stay for other pull requests.`,
-    );
+    if (deleted || !workerPreview)
+      report.facts.push(
+        deleted
+          ? `Deleted the preview worker ${previewWorker}.`
+          : `No preview worker ${previewWorker} existed: a version preview stays in ${plan.workerName}'s version history, serving no traffic, and its shared preview namespaces stay for other pull requests.`,
+      );
     if (gone.length) report.facts.push(`Deleted its KV namespaces ${gone.join(", ")}.`);
     detail(`${deleted ? "worker deleted" : "no worker"}, ${gone.length} namespace(s) deleted`);
   });

@@ -7,7 +7,14 @@ import { rollBack } from "../stages/rollback.js";
 import { smokeTest } from "../stages/smoke.js";
 import { readUsage } from "../stages/usage-summary.js";
 import type { WranglerConfig } from "../config/parse.js";
-import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type BundleInfo, type WranglerContext } from "../wrangler/commands.js";
+import {
+  bundleWorker,
+  deploy,
+  deployWorkerPreview,
+  uploadPreviewVersion,
+  type BundleInfo,
+  type WranglerContext,
+} from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Built } from "./build.js";
 
@@ -36,7 +43,14 @@ export async function requireApiKeys(ctx: RunContext, api: CloudflareApi, script
  * For a push or manual deploy of a worker whose bundle is known before the tests (the shipped proxy), start
  * wrangler now and let it wait for the tests (gated-deploy.ts). Scheduled runs may skip the upload: not them.
  */
-export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: string, config: WranglerConfig, wranglerVersion: string, bin: string): GatedDeploy | undefined {
+export function gatedDeployFor(
+  ctx: RunContext,
+  bundle: BundleInfo,
+  configText: string,
+  config: WranglerConfig,
+  wranglerVersion: string,
+  bin: string,
+): GatedDeploy | undefined {
   if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config") return undefined;
   const refused = versionRefusesGate(wranglerVersion);
   if (refused) ctx.log(refused);
@@ -44,10 +58,14 @@ export function gatedDeployFor(ctx: RunContext, bundle: BundleInfo, configText: 
   const secrets = secretsToUpload(ctx);
   const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
-  return startGatedDeploy(wctx, { tag: contentTag(ctx.inputs.apiToken, bundle.directory, configText, secrets), message: deployMessage(ctx) });
+  return startGatedDeploy(wctx, {
+    tag: contentTag(ctx.inputs.apiToken, bundle.directory, configText, secrets),
+    message: deployMessage(ctx),
+  });
 }
 
-const deployMessage = (ctx: RunContext) => (ctx.event.sha ? `${ctx.event.name || "local"} ${ctx.event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${ctx.plan.mode}`);
+const deployMessage = (ctx: RunContext) =>
+  ctx.event.sha ? `${ctx.event.name || "local"} ${ctx.event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${ctx.plan.mode}`;
 
 export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDeploy): Promise<void> {
   const { plan, report, inputs, event } = ctx;
@@ -63,7 +81,9 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
       report.versionId = before.live.versionId;
       report.workerUrl = await api.workersDevUrl(plan.targetName);
       // The tag itself stays out of the summary and the log: it is derived from the keys.
-      report.facts.push(`The live version ${before.live.versionId} already has this run's code, config and keys: nothing to upload (namespaces checked, smoke test still runs).`);
+      report.facts.push(
+        `The live version ${before.live.versionId} already has this run's code, config and keys: nothing to upload (namespaces checked, smoke test still runs).`,
+      );
       detail("unchanged: upload skipped");
       return { before, uploaded: false };
     }
@@ -95,7 +115,12 @@ export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDep
     }
     let rollback = "";
     if (inputs.rollbackOnFailure && before.uploaded && before.before?.live.versionId) {
-      const outcome = await rollBack(api, { script: plan.targetName, to: before.before.live.versionId, failed: report.versionId, log: ctx.log });
+      const outcome = await rollBack(api, {
+        script: plan.targetName,
+        to: before.before.live.versionId,
+        failed: report.versionId,
+        log: ctx.log,
+      });
       rollback = `; ${outcome.sentence}`;
       report.facts.push(`${outcome.rolledBack ? "Rollback" : "No rollback"}: ${outcome.sentence}.`);
     } else if (inputs.rollbackOnFailure && before.uploaded) {
@@ -120,18 +145,31 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
       const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
       const secrets = secretsToUpload(ctx);
       const message = `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();
-      const deployed = await deployWorkerPreview(wctx, { name: preview.previewName, tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets), message, secrets });
+      const deployed = await deployWorkerPreview(wctx, {
+        name: preview.previewName,
+        tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets),
+        message,
+        secrets,
+      });
       report.versionId = deployed.deploymentId;
       report.previewUrl = deployed.url;
-      report.facts.push(`Worker Preview ${preview.previewName} of ${plan.workerName}: its own URL and Durable Object state; production was not touched. Cron triggers and routes do not run on previews.`);
-      detail(`Worker Preview ${preview.previewName}, deployment ${deployed.deploymentId}${deployed.url ? ` at ${deployed.url}` : " (Cloudflare reported no URL)"}`);
+      report.facts.push(
+        `Worker Preview ${preview.previewName} of ${plan.workerName}: its own URL and Durable Object state; production was not touched. Cron triggers and routes do not run on previews.`,
+      );
+      detail(
+        `Worker Preview ${preview.previewName}, deployment ${deployed.deploymentId}${deployed.url ? ` at ${deployed.url}` : " (Cloudflare reported no URL)"}`,
+      );
     });
     return;
   }
   await ctx.stages.run("preview", async (detail) => {
     const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
     const tag = contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, {});
-    const uploaded = await uploadPreviewVersion(wctx, { alias: preview.alias, tag, message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim() });
+    const uploaded = await uploadPreviewVersion(wctx, {
+      alias: preview.alias,
+      tag,
+      message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim(),
+    });
     report.versionId = uploaded.versionId;
     report.previewUrl = uploaded.previewUrl;
     detail(`version ${uploaded.versionId}${uploaded.previewUrl ? ` at ${uploaded.previewUrl}` : " (Cloudflare reported no preview URL)"}`);
@@ -144,9 +182,14 @@ export async function dryRunMode(ctx: RunContext, built: Built): Promise<void> {
     let bundle = built.bundle;
     if (bundle.madeBy !== "wrangler") {
       const wrangler = await ctx.wrangler();
-      bundle = await bundleWorker({ bin: wrangler.bin, configPath: built.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, built.bundle.main);
+      bundle = await bundleWorker(
+        { bin: wrangler.bin, configPath: built.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log },
+        built.bundle.main,
+      );
     }
-    ctx.log(`would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`);
+    ctx.log(
+      `would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`,
+    );
     ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` checked what would be.");
     detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
   });

@@ -40,11 +40,19 @@ export async function runContractStage(o: ContractOptions): Promise<{ report: Co
   const names = contractGroups(o.selected, o.config);
   const { groups, unknown } = selectGroups(names);
   if (unknown.length) {
-    throw new Error(`unknown contract group(s) ${unknown.join(", ")} (from input "${INPUT.contractTests}" or var ${CONTRACT_GROUPS_VAR}); known: ${GROUP_NAMES.join(", ")}`);
+    throw new Error(
+      `unknown contract group(s) ${unknown.join(", ")} (from input "${INPUT.contractTests}" or var ${CONTRACT_GROUPS_VAR}); known: ${GROUP_NAMES.join(", ")}`,
+    );
   }
   // A fresh key for this run: the worker under test accepts only it.
   const key = `sk-contract-${randomBytes(12).toString("hex")}`;
-  const worker = await startWorker(o.runtime, { configPath: o.configPath, config: o.config, scriptPath: o.scriptPath, stubScript: o.stubScript, vars: { API_KEYS: key } });
+  const worker = await startWorker(o.runtime, {
+    configPath: o.configPath,
+    config: o.config,
+    scriptPath: o.scriptPath,
+    stubScript: o.stubScript,
+    vars: { API_KEYS: key },
+  });
   let report: ContractReport;
   try {
     for (const note of worker.notes) o.log(`offline: ${note}`);

@@ -43,7 +43,9 @@ export async function notifyPullRequest(ctx: RunContext, state: CommentFacts["st
     ctx.log(`${done} the preview comment on #${pr.number} (as ${author})`);
   });
   if (state === "closed") {
-    await attempt("mark the preview deployment inactive", "deployments", async () => ctx.log(`marked ${await github.deactivateEnvironment(environment, facts.runUrl)} deployment(s) of ${environment} inactive`));
+    await attempt("mark the preview deployment inactive", "deployments", async () =>
+      ctx.log(`marked ${await github.deactivateEnvironment(environment, facts.runUrl)} deployment(s) of ${environment} inactive`),
+    );
   } else if (plan.mode === "preview" && (state === "deployed" || state === "failed")) {
     await attempt("record the GitHub deployment", "deployments", async () => {
       const id = await github.recordDeployment({

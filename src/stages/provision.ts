@@ -11,7 +11,11 @@ export interface ProvisionedNamespace extends NamespacePlan {
   action: "found" | "created" | "planned";
 }
 
-export async function provisionNamespaces(api: CloudflareApi, wanted: NamespacePlan[], log: (line: string) => void): Promise<ProvisionedNamespace[]> {
+export async function provisionNamespaces(
+  api: CloudflareApi,
+  wanted: NamespacePlan[],
+  log: (line: string) => void,
+): Promise<ProvisionedNamespace[]> {
   if (wanted.length === 0) return [];
   let existing = index(await api.listNamespaces(), log);
   const out: ProvisionedNamespace[] = [];

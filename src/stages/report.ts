@@ -68,7 +68,12 @@ export function renderSummary(report: RunReport): string {
     lines.push("");
   }
   if (report.models) {
-    lines.push("### Models", "", `<details><summary>${report.models.resolutions.length} names, checked against ${report.models.catalogue}</summary>`, "");
+    lines.push(
+      "### Models",
+      "",
+      `<details><summary>${report.models.resolutions.length} names, checked against ${report.models.catalogue}</summary>`,
+      "",
+    );
     lines.push("| name | Workers AI model | |", "| --- | --- | --- |");
     for (const r of report.models.resolutions) lines.push(`| ${cell(r.label)} | ${r.model ? `\`${r.model}\`` : "—"} | ${cell(r.note)} |`);
     lines.push("", "</details>", "");

@@ -42,21 +42,34 @@ export function copyMetadata(from: VersionDetail, main: string, currentSecrets: 
   };
 }
 
-export async function rollBack(api: CloudflareApi, o: { script: string; to: string; failed: string | undefined; log: (line: string) => void }): Promise<RollbackOutcome> {
+export async function rollBack(
+  api: CloudflareApi,
+  o: { script: string; to: string; failed: string | undefined; log: (line: string) => void },
+): Promise<RollbackOutcome> {
   const message = `rollback${o.failed ? ` of ${o.failed.slice(0, 8)}` : ""}: smoke test failed`;
   const before = `version ${o.to}, which was live before this run`;
   try {
     await api.deployVersion(o.script, o.to, message);
     return { rolledBack: true, sentence: `rolled back to ${before}` };
   } catch (error) {
-    if (!(error instanceof SecretsChanged)) return { rolledBack: false, sentence: `rolling back to ${before}, failed: ${(error as Error).message}` };
+    if (!(error instanceof SecretsChanged))
+      return { rolledBack: false, sentence: `rolling back to ${before}, failed: ${(error as Error).message}` };
     const changed = error.names.length ? error.names.join(", ") : "a secret";
-    o.log(`Cloudflare refuses to bring back ${o.to} as it was: ${changed} changed since; uploading its code again with the current secrets`);
+    o.log(
+      `Cloudflare refuses to bring back ${o.to} as it was: ${changed} changed since; uploading its code again with the current secrets`,
+    );
     try {
-      const [detail, code, secrets] = await Promise.all([api.versionDetail(o.script, o.to), api.versionModules(o.script, o.to), api.secretNames(o.script)]);
+      const [detail, code, secrets] = await Promise.all([
+        api.versionDetail(o.script, o.to),
+        api.versionModules(o.script, o.to),
+        api.secretNames(o.script),
+      ]);
       const copy = await api.uploadVersion(o.script, copyMetadata(detail, code.main, secrets ?? [], message), code.modules);
       await api.deployVersion(o.script, copy, message);
-      return { rolledBack: true, sentence: `redeployed the code of ${before}, with the current secrets (${changed} changed since then) as version ${copy}` };
+      return {
+        rolledBack: true,
+        sentence: `redeployed the code of ${before}, with the current secrets (${changed} changed since then) as version ${copy}`,
+      };
     } catch (copyError) {
       return {
         rolledBack: false,

@@ -13,7 +13,10 @@ export interface SmokeResult {
   attempts: number;
 }
 
-export async function smokeTest(target: SmokeTarget, o: { deadlineMs?: number; fetcher?: typeof fetch; sleep?: (ms: number) => Promise<void> } = {}): Promise<SmokeResult> {
+export async function smokeTest(
+  target: SmokeTarget,
+  o: { deadlineMs?: number; fetcher?: typeof fetch; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<SmokeResult> {
   const fetcher = o.fetcher ?? fetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const deadline = Date.now() + (o.deadlineMs ?? 45_000);
@@ -22,7 +25,10 @@ export async function smokeTest(target: SmokeTarget, o: { deadlineMs?: number; f
   for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
     attempts++;
     try {
-      const res = await fetcher(target.url, { headers: target.key ? { authorization: `Bearer ${target.key}` } : {}, signal: AbortSignal.timeout(15_000) });
+      const res = await fetcher(target.url, {
+        headers: target.key ? { authorization: `Bearer ${target.key}` } : {},
+        signal: AbortSignal.timeout(15_000),
+      });
       const body = await res.text();
       if (res.ok) return { ok: true, detail: `GET ${target.url} answered ${res.status}`, attempts };
       detail = `GET ${target.url} answered ${res.status}: ${body.replace(/\s+/g, " ").slice(0, 200)}`;

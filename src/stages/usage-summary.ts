@@ -59,7 +59,12 @@ export function usageDays(pages: Page[], startSeconds: number): UsageDay[] {
 }
 
 /** Reads the last 7 days; undefined when the worker has no Usage API or refuses the key. */
-export async function readUsage(baseUrl: string, key: string, fetcher: typeof fetch = fetch, nowMs = Date.now()): Promise<UsageDay[] | undefined> {
+export async function readUsage(
+  baseUrl: string,
+  key: string,
+  fetcher: typeof fetch = fetch,
+  nowMs = Date.now(),
+): Promise<UsageDay[] | undefined> {
   const start = Math.floor(nowMs / 86_400_000) * 86_400 - (DAYS - 1) * 86_400;
   const pages: Page[] = [];
   for (const kind of KINDS) {
@@ -89,7 +94,9 @@ export function renderUsage(days: UsageDay[]): string {
     "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const d of days) {
-    lines.push(`| ${d.day} | ${num(d.requests)} | ${num(d.tokens)} | ${num(d.neurons)} | ${num(d.cacheHits)} | ${num(d.errors)} | ${d.topModel ? `\`${cell(d.topModel)}\`` : ""} |`);
+    lines.push(
+      `| ${d.day} | ${num(d.requests)} | ${num(d.tokens)} | ${num(d.neurons)} | ${num(d.cacheHits)} | ${num(d.errors)} | ${d.topModel ? `\`${cell(d.topModel)}\`` : ""} |`,
+    );
   }
   return lines.join("\n");
 }

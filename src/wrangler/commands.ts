@@ -27,7 +27,13 @@ export interface BundleInfo {
 /** `wrangler deploy --dry-run --outdir`: the exact bundle a deploy uploads; no API call, no account. */
 export async function bundleWorker(ctx: WranglerContext, main: string): Promise<BundleInfo> {
   const outdir = mkdtempSync(join(tmpdir(), "cf-ai-proxy-bundle-"));
-  await runWrangler({ bin: ctx.bin, args: ["deploy", "--dry-run", "--outdir", outdir, "--config", ctx.configPath], cwd: dirname(ctx.configPath), env: ctx.env, log: ctx.log });
+  await runWrangler({
+    bin: ctx.bin,
+    args: ["deploy", "--dry-run", "--outdir", outdir, "--config", ctx.configPath],
+    cwd: dirname(ctx.configPath),
+    env: ctx.env,
+    log: ctx.log,
+  });
   // wrangler names the bundle after the entry point: src/worker.ts → worker.js.
   const named = join(outdir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
   const scripts = readdirSync(outdir).filter((f) => /\.m?js$/.test(f));
@@ -58,7 +64,10 @@ export interface Deployed {
 }
 
 /** `wrangler deploy`, with the secrets in the same upload so the new code never runs without them. */
-export async function deploy(ctx: WranglerContext, o: { tag: string; message: string; secrets: Record<string, string> }): Promise<Deployed> {
+export async function deploy(
+  ctx: WranglerContext,
+  o: { tag: string; message: string; secrets: Record<string, string> },
+): Promise<Deployed> {
   return withSecretsFile(o.secrets, async (secretsArgs) => {
     const { records } = await runWrangler({
       bin: ctx.bin,
@@ -84,11 +93,24 @@ export interface Uploaded {
 }
 
 /** `wrangler versions upload --preview-alias`: a version that serves no traffic, only its preview URLs. */
-export async function uploadPreviewVersion(ctx: WranglerContext, o: { alias: string | undefined; tag: string; message: string }): Promise<Uploaded> {
+export async function uploadPreviewVersion(
+  ctx: WranglerContext,
+  o: { alias: string | undefined; tag: string; message: string },
+): Promise<Uploaded> {
   const { records } = await runWrangler({
     bin: ctx.bin,
     command: "versions upload",
-    args: ["versions", "upload", "--config", ctx.configPath, "--tag", o.tag, "--message", o.message, ...(o.alias ? ["--preview-alias", o.alias] : [])],
+    args: [
+      "versions",
+      "upload",
+      "--config",
+      ctx.configPath,
+      "--tag",
+      o.tag,
+      "--message",
+      o.message,
+      ...(o.alias ? ["--preview-alias", o.alias] : []),
+    ],
     cwd: dirname(ctx.configPath),
     env: ctx.env,
     log: ctx.log,
@@ -109,7 +131,10 @@ export interface PreviewDeployed {
  * `wrangler preview --name <name>`: a Worker Preview of the config's worker, with its own URL and its own
  * Durable Object namespaces, bound to what the config's `previews` block lists; secrets travel with the upload.
  */
-export async function deployWorkerPreview(ctx: WranglerContext, o: { name: string; tag: string; message: string; secrets: Record<string, string> }): Promise<PreviewDeployed> {
+export async function deployWorkerPreview(
+  ctx: WranglerContext,
+  o: { name: string; tag: string; message: string; secrets: Record<string, string> },
+): Promise<PreviewDeployed> {
   return withSecretsFile(o.secrets, async (secretsArgs) => {
     const { records } = await runWrangler({
       bin: ctx.bin,
@@ -126,7 +151,10 @@ export async function deployWorkerPreview(ctx: WranglerContext, o: { name: strin
 }
 
 /** `wrangler preview delete`: the preview and all its deployments. False when there was none. */
-export async function deleteWorkerPreview(ctx: Omit<WranglerContext, "configPath"> & { cwd: string }, o: { worker: string; name: string }): Promise<boolean> {
+export async function deleteWorkerPreview(
+  ctx: Omit<WranglerContext, "configPath"> & { cwd: string },
+  o: { worker: string; name: string },
+): Promise<boolean> {
   try {
     await runWrangler({
       bin: ctx.bin,

@@ -73,7 +73,13 @@ export function startGatedDeploy(ctx: WranglerContext, o: { tag: string; message
       settled = true;
       const writing = writeFile(gate, JSON.stringify(secrets));
       // Opening the pipe waits for wrangler to read it; if wrangler ended first (it failed), unblock our side.
-      const first = await Promise.race([writing.then(() => "written" as const), running.then(() => "ended" as const, () => "ended" as const)]);
+      const first = await Promise.race([
+        writing.then(() => "written" as const),
+        running.then(
+          () => "ended" as const,
+          () => "ended" as const,
+        ),
+      ]);
       if (first === "ended") unblock(gate, writing);
       try {
         return deployedFrom((await running).records);

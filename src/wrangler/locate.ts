@@ -41,7 +41,8 @@ function installedAt(root: string): Omit<LocatedWrangler, "source"> | undefined 
   return { bin: join(packageDir, "bin", "wrangler.js"), packageDir, version };
 }
 
-export const toolCacheDir = (toolCache: string, version: string) => join(toolCache, "cf-ai-proxy-wrangler", version, `${process.platform}-${process.arch}`);
+export const toolCacheDir = (toolCache: string, version: string) =>
+  join(toolCache, "cf-ai-proxy-wrangler", version, `${process.platform}-${process.arch}`);
 export const cacheKey = (version: string) => `cf-ai-proxy-wrangler-${version}-${process.platform}-${process.arch}`;
 
 export async function locateWrangler(o: LocateOptions): Promise<LocatedWrangler> {
@@ -71,7 +72,11 @@ async function find(o: LocateOptions): Promise<LocatedWrangler> {
   if (!installed) throw new Error(`npm installed wrangler@${o.version} into ${dir}, but its package.json is missing`);
   if (installed.version !== o.version) throw new Error(`asked for wrangler@${o.version}, npm installed ${installed.version}`);
   if (o.store) {
-    await o.store.save(dir, key).catch((error: unknown) => o.log(`could not save wrangler to the Actions cache (the next run installs it again): ${(error as Error).message}`));
+    await o.store
+      .save(dir, key)
+      .catch((error: unknown) =>
+        o.log(`could not save wrangler to the Actions cache (the next run installs it again): ${(error as Error).message}`),
+      );
   }
   return { ...installed, source: "installed" };
 }
@@ -104,7 +109,10 @@ export function compareVersions(a: string, b: string): number {
 
 function npmInstall(dir: string, spec: string, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--omit=dev", "--prefix", dir, spec], { stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" });
+    const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--omit=dev", "--prefix", dir, spec], {
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: process.platform === "win32",
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

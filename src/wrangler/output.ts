@@ -58,7 +58,10 @@ export function parseOutputFile(text: string): WranglerRecord[] {
   return records;
 }
 
-export function findRecord<T extends WranglerRecord["type"]>(records: WranglerRecord[], type: T): Extract<WranglerRecord, { type: T }> | undefined {
+export function findRecord<T extends WranglerRecord["type"]>(
+  records: WranglerRecord[],
+  type: T,
+): Extract<WranglerRecord, { type: T }> | undefined {
   return records.findLast((r) => r.type === type) as Extract<WranglerRecord, { type: T }> | undefined;
 }
 

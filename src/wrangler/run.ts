@@ -27,14 +27,35 @@ export interface WranglerResult {
 }
 
 export class WranglerError extends Error {
-  constructor(readonly command: string, readonly exitCode: number | null, detail: string, readonly records: WranglerRecord[]) {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | null,
+    detail: string,
+    readonly records: WranglerRecord[],
+  ) {
     super(`wrangler ${command} failed (exit ${exitCode ?? "signal"}): ${detail}`);
     this.name = "WranglerError";
   }
 }
 
 /** Environment variables of the parent that wrangler may see; everything else (other secrets) stays out. */
-const PASSED_THROUGH = ["PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "SYSTEMROOT", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy", "NODE_EXTRA_CA_CERTS", "CLOUDFLARE_API_BASE_URL"];
+const PASSED_THROUGH = [
+  "PATH",
+  "HOME",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "LANG",
+  "SYSTEMROOT",
+  "HTTPS_PROXY",
+  "HTTP_PROXY",
+  "NO_PROXY",
+  "https_proxy",
+  "http_proxy",
+  "no_proxy",
+  "NODE_EXTRA_CA_CERTS",
+  "CLOUDFLARE_API_BASE_URL",
+];
 
 export async function runWrangler(call: WranglerCall): Promise<WranglerResult> {
   const dir = mkdtempSync(join(tmpdir(), "wrangler-out-"));
@@ -59,7 +80,10 @@ export async function runWrangler(call: WranglerCall): Promise<WranglerResult> {
     if (code !== 0) {
       const failed = findRecord(records, "command-failed");
       // The record says which request failed; Cloudflare's own reason ("… [code: N]") is only in the log.
-      const reasons = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => /\[code: \d+\]/.test(l));
+      const reasons = output
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => /\[code: \d+\]/.test(l));
       const detail = [failed?.message, ...new Set(reasons)].filter(Boolean).join(" ") || lastLines(output) || "no output";
       throw new WranglerError(command, code, detail, records);
     }
@@ -79,7 +103,13 @@ function readRecords(file: string): WranglerRecord[] {
 
 function spawnAndStream(call: WranglerCall, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry(call.bin), ...call.args], { cwd: call.cwd, env, stdio: ["pipe", "pipe", "pipe"], signal: call.signal, killSignal: "SIGTERM" });
+    const child = spawn(process.execPath, [...entry(call.bin), ...call.args], {
+      cwd: call.cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      signal: call.signal,
+      killSignal: "SIGTERM",
+    });
     let output = "";
     let pending = "";
     const onData = (chunk: Buffer) => {

@@ -28,7 +28,9 @@ describe("action.yml", () => {
     // The default is today's wrangler, installed for the tests as the alias wrangler-latest; the dev toolchain keeps the oldest.
     expect(pkg.devDependencies["wrangler-latest"]).toBe(`npm:wrangler@${DEFAULT_WRANGLER_VERSION}`);
     expect(pkg.devDependencies.wrangler).toBe(OLDEST_WRANGLER_VERSION);
-    expect(action.inputs[INPUT.wranglerVersion].description).toContain(`tested: ${OLDEST_WRANGLER_VERSION} and ${DEFAULT_WRANGLER_VERSION}`);
+    expect(action.inputs[INPUT.wranglerVersion].description).toContain(
+      `tested: ${OLDEST_WRANGLER_VERSION} and ${DEFAULT_WRANGLER_VERSION}`,
+    );
     expect(action.inputs[INPUT.kvNamespaces].default).toBe(DEFAULT_KV_BINDINGS.join("\n"));
     expect(action.inputs[INPUT.githubToken].default).toBe("${{ github.token }}");
   });
@@ -70,7 +72,10 @@ describe("the README's tested-versions matrix", () => {
   const matrix = readme.split("Tested wrangler versions")[1]?.split("\n\n")[1] ?? "";
 
   it("lists the oldest supported wrangler and the default, on Node 24", () => {
-    const rows = matrix.split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split("|").map((c) => c.trim()));
+    const rows = matrix
+      .split("\n")
+      .filter((l) => /^\| \d/.test(l))
+      .map((l) => l.split("|").map((c) => c.trim()));
     expect(rows.map((r) => r[1])).toEqual([OLDEST_WRANGLER_VERSION, DEFAULT_WRANGLER_VERSION]);
     expect(rows.every((r) => r[2] === "24")).toBe(true);
     expect(readme).toContain(`\`wrangler-version\` (default\n${DEFAULT_WRANGLER_VERSION}`);

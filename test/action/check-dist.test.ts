@@ -17,7 +17,10 @@ it("dist/ matches a fresh build of src/ and worker/", () => {
   const fresh = join(mkdtempSync(join(tmpdir(), "check-dist-")), "dist");
   execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), fresh], { cwd: ROOT, stdio: "pipe" });
   const committed = join(ROOT, "dist");
-  const list = (dir: string) => files(dir).map((f) => relative(dir, f)).sort();
+  const list = (dir: string) =>
+    files(dir)
+      .map((f) => relative(dir, f))
+      .sort();
   expect(list(committed), "the set of files in dist/ (run npm run build)").toEqual(list(fresh));
   const stale = list(fresh).filter((f) => !readFileSync(join(fresh, f)).equals(readFileSync(join(committed, f))));
   expect(stale, "files in dist/ that differ from a fresh build: run npm run build and commit").toEqual([]);

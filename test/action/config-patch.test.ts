@@ -40,7 +40,11 @@ describe.each([
   });
 
   it("keeps every comment", () => {
-    const comments = (text: string) => text.split("\n").map((l) => /(#|\/\/|\/\*|\*).*$/.exec(l)?.[0]).filter(Boolean);
+    const comments = (text: string) =>
+      text
+        .split("\n")
+        .map((l) => /(#|\/\/|\/\*|\*).*$/.exec(l)?.[0])
+        .filter(Boolean);
     for (const comment of comments(before)) expect(after).toContain(comment);
   });
 });
@@ -54,7 +58,12 @@ describe("TOML specifics", () => {
 
   it("leaves the environments alone", () => {
     const after = parseConfig(patchConfig(fixture("hono-template.toml"), "toml", patch, "w.toml"), "toml", "w.toml") as any;
-    expect(after.env.staging).toEqual({ name: "my-app-staging", vars: { ENVIRONMENT: "staging" }, kv_namespaces: [{ binding: "CACHE", id: "staging-cache-id" }], triggers: { crons: [] } });
+    expect(after.env.staging).toEqual({
+      name: "my-app-staging",
+      vars: { ENVIRONMENT: "staging" },
+      kv_namespaces: [{ binding: "CACHE", id: "staging-cache-id" }],
+      triggers: { crons: [] },
+    });
   });
 
   it("does not mistake text inside a multi-line string for a table", () => {
@@ -114,7 +123,11 @@ describe("malformed configs fail with file, line and column", () => {
 
 describe("configFacts", () => {
   it("sees the name and the Durable Objects", () => {
-    expect(configFacts(parseConfig(fixture("commented.jsonc"), "jsonc", "x"))).toEqual({ name: "chat-api", hasDurableObjects: true, main: "src/index.ts" });
+    expect(configFacts(parseConfig(fixture("commented.jsonc"), "jsonc", "x"))).toEqual({
+      name: "chat-api",
+      hasDurableObjects: true,
+      main: "src/index.ts",
+    });
     expect(configFacts(parseConfig(fixture("hono-template.toml"), "toml", "x")).hasDurableObjects).toBe(false);
   });
 });

@@ -21,9 +21,17 @@ function bundle(code = "export default {}"): string {
 /** What someone reading the public tag can compute: every public input plus a guess of the keys, no token. */
 function guesses(dir: string, keys: Record<string, string>): string[] {
   const unkeyed = createHash("sha256");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) unkeyed.update(file).update("\0").update(readFileSync(join(dir, file))).update("\0");
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .sort())
+    unkeyed
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(dir, file)))
+      .update("\0");
   unkeyed.update(CONFIG).update("\0");
-  for (const name of Object.keys(keys).sort()) unkeyed.update(name).update("=").update(createHash("sha256").update(keys[name]!).digest("hex")).update("\0");
+  for (const name of Object.keys(keys).sort())
+    unkeyed.update(name).update("=").update(createHash("sha256").update(keys[name]!).digest("hex")).update("\0");
   const plain = createHash("sha256").update(CONFIG).update(JSON.stringify(keys)).digest("hex");
   return [`cfap-${unkeyed.digest("hex").slice(0, 16)}`, `cfap-${plain.slice(0, 16)}`];
 }

@@ -17,7 +17,10 @@ describe.each(WRANGLER_VERSIONS)("contract tests with wrangler %s", (version) =>
     const config = `{\n  "name": "queued",\n  "main": "index.js",\n  "compatibility_date": "2026-04-01",\n  "queues": { "producers": [{ "binding": "JOBS", "queue": "jobs" }] },\n  "vars": { "CONTRACT_GROUPS": "smoke" }\n}\n`;
     const index = `export default { async fetch(request, env) { await env.JOBS.send({ at: request.url }); return new Response("queued"); } };\n`;
     const dir = writeCustomWorker(workspace, "queued", { "wrangler.jsonc": config, "index.js": index });
-    const run = await world.run({ workspace, inputs: { mode: "test", "worker-directory": dir, "wrangler-version": version, "api-token": "", "account-id": "" } });
+    const run = await world.run({
+      workspace,
+      inputs: { mode: "test", "worker-directory": dir, "wrangler-version": version, "api-token": "", "account-id": "" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^wrangler ${version.replaceAll(".", "\\.")} \\((action|tool-cache)\\)$`, "m"));
     expect(run.stdout).toMatch(/✓ smoke › GET \/ answers below 500/);

@@ -9,12 +9,22 @@ const KEYS = "sk-proxy-key-one,sk-proxy-key-two";
 
 describe("dist/index.js in dry-run", () => {
   // Anything that reaches this server is a request the dry run should not have made.
-  const cloud = new HttpFake(() => ({ status: 500, body: { success: false } }), () => ({}));
+  const cloud = new HttpFake(
+    () => ({ status: 500, body: { success: false } }),
+    () => ({}),
+  );
   let run: ActionRun;
   beforeAll(async () => {
     const origin = await cloud.start();
     run = await runAction({
-      inputs: { mode: "dry-run", "api-token": TOKEN, "account-id": "0123456789abcdef0123456789abcdef", "api-keys": KEYS, "default-model": "@cf/meta/llama-3.3-70b-instruct-fp8-fast", vars: "GREETING=hello world" },
+      inputs: {
+        mode: "dry-run",
+        "api-token": TOKEN,
+        "account-id": "0123456789abcdef0123456789abcdef",
+        "api-keys": KEYS,
+        "default-model": "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+        vars: "GREETING=hello world",
+      },
       env: { CLOUDFLARE_API_BASE_URL: `${origin}/client/v4` },
     });
   }, 180_000);
@@ -42,7 +52,8 @@ describe("dist/index.js in dry-run", () => {
 
   it("writes a job summary with the stages and the bundle size", () => {
     expect(run.summary).toContain("## cf-ai-proxy-action: dry-run");
-    for (const stage of ["plan", "provision", "patch", "deploy"]) expect(run.summary).toMatch(new RegExp(`\\| ${stage} \\| \\d+\\.\\d\\d s \\| ✅`));
+    for (const stage of ["plan", "provision", "patch", "deploy"])
+      expect(run.summary).toMatch(new RegExp(`\\| ${stage} \\| \\d+\\.\\d\\d s \\| ✅`));
     expect(run.summary).toMatch(/\| Bundle \| [\d.]+ KiB \([\d.]+ KiB gzip\) \|/);
   });
 
@@ -67,7 +78,9 @@ describe("dist/index.js on bad input", () => {
   it("fails with a message naming the input", async () => {
     const run = await runAction({ inputs: { mode: "sideways" } });
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual([`inputs stage failed: input "mode": "sideways" is not one of auto | deploy | preview | cleanup | test | dry-run`]);
+    expect(run.errors).toEqual([
+      `inputs stage failed: input "mode": "sideways" is not one of auto | deploy | preview | cleanup | test | dry-run`,
+    ]);
   });
 
   it("fails on a malformed vars line, naming the line", async () => {
@@ -80,7 +93,9 @@ describe("dist/index.js on bad input", () => {
     // wrangler's own duplicate-name check crashes on names every object has; the action passes them through itself.
     const run = await runAction({ inputs: { mode: "dry-run", vars: "GREETING=hi\ntoString=x" } });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^provision stage failed: input "vars": "toString" cannot be a binding name: wrangler's check .* \(a wrangler bug\)\. Rename it\.$/);
+    expect(run.errors[0]).toMatch(
+      /^provision stage failed: input "vars": "toString" cannot be a binding name: wrangler's check .* \(a wrangler bug\)\. Rename it\.$/,
+    );
   });
 
   it("fails on an event it has no mode for, naming the event", async () => {

@@ -32,23 +32,33 @@ const MODEL_RECORD: Schema = {
     source: { type: "number" },
     name: { type: "string" },
     description: { type: "string" },
-    task: { type: "object", required: ["id", "name", "description"], properties: { id: { type: "string" }, name: { type: "string" }, description: { type: "string" } } },
+    task: {
+      type: "object",
+      required: ["id", "name", "description"],
+      properties: { id: { type: "string" }, name: { type: "string" }, description: { type: "string" } },
+    },
     tags: { type: "array", items: { type: "string" } },
-    properties: { type: "array", items: { type: "object", required: ["property_id", "value"], properties: { property_id: { type: "string" } } } },
+    properties: {
+      type: "array",
+      items: { type: "object", required: ["property_id", "value"], properties: { property_id: { type: "string" } } },
+    },
   },
 };
 
 /** The few JSON Schema keywords the schemas above use; returns the paths that break them. */
 function violations(value: unknown, schema: Schema, path = "$"): string[] {
   const type = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
-  if (schema.type && schema.type !== type && !(schema.type === "integer" && Number.isInteger(value))) return [`${path}: ${type}, expected ${schema.type}`];
+  if (schema.type && schema.type !== type && !(schema.type === "integer" && Number.isInteger(value)))
+    return [`${path}: ${type}, expected ${schema.type}`];
   const out: string[] = [];
   if (type === "object") {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) if (!(key in obj)) out.push(`${path}.${key}: missing`);
-    for (const [key, sub] of Object.entries(schema.properties ?? {})) if (key in obj) out.push(...violations(obj[key], sub, `${path}.${key}`));
+    for (const [key, sub] of Object.entries(schema.properties ?? {}))
+      if (key in obj) out.push(...violations(obj[key], sub, `${path}.${key}`));
   }
-  if (type === "array" && schema.items) (value as unknown[]).forEach((item, i) => out.push(...violations(item, schema.items!, `${path}[${i}]`)));
+  if (type === "array" && schema.items)
+    (value as unknown[]).forEach((item, i) => out.push(...violations(item, schema.items!, `${path}[${i}]`)));
   return out;
 }
 
@@ -56,18 +66,31 @@ async function setup(context: TestContext) {
   const cf = await startFakeCloudflare();
   context.onTestFinished(() => cf.close());
   const search = async (query = "") => {
-    const response = await fetch(`${cf.apiBase}/accounts/${cf.accountId}/ai/models/search${query}`, { headers: { authorization: `Bearer ${cf.token}` } });
-    return { status: response.status, body: (await response.json()) as { result: { name: string; properties: { property_id: string; value: unknown }[] }[]; result_info: Record<string, number> } };
+    const response = await fetch(`${cf.apiBase}/accounts/${cf.accountId}/ai/models/search${query}`, {
+      headers: { authorization: `Bearer ${cf.token}` },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        result: { name: string; properties: { property_id: string; value: unknown }[] }[];
+        result_info: Record<string, number>;
+      },
+    };
   };
   return { cf, search, expect: context.expect };
 }
 
-const property = (model: { properties: { property_id: string; value: unknown }[] }, id: string) => model.properties.find((p) => p.property_id === id)?.value;
+const property = (model: { properties: { property_id: string; value: unknown }[] }, id: string) =>
+  model.properties.find((p) => p.property_id === id)?.value;
 
 describe.concurrent("the fake Workers AI model search", () => {
   it("the schema check itself rejects what the operation's schema rejects", ({ expect }) => {
     expect(violations({ success: true, result: [], errors: [], messages: [] }, SEARCH_RESPONSE)).toEqual([]);
-    expect(violations({ success: "yes", result: {}, errors: [] }, SEARCH_RESPONSE)).toEqual(["$.messages: missing", "$.result: object, expected array", "$.success: string, expected boolean"]);
+    expect(violations({ success: "yes", result: {}, errors: [] }, SEARCH_RESPONSE)).toEqual([
+      "$.messages: missing",
+      "$.result: object, expected array",
+      "$.success: string, expected boolean",
+    ]);
     expect(violations({ ...AI_MODELS[0], task: { id: "x", name: "y" } }, MODEL_RECORD)).toEqual(["$.task.description: missing"]);
   });
 
@@ -104,14 +127,19 @@ describe.concurrent("the fake Workers AI model search", () => {
     const { cf, search, expect } = await setup(context);
     cf.ai.today = () => new Date("2026-06-15T12:00:00Z");
     const names = async (query: string) => (await search(query)).body.result.map((m) => m.name);
-    expect(await names("?per_page=100&search=llama-3.1-8b")).toEqual(["@cf/meta/llama-3.1-8b-instruct-fp8", "@cf/meta/llama-3.1-8b-instruct-fast"]);
+    expect(await names("?per_page=100&search=llama-3.1-8b")).toEqual([
+      "@cf/meta/llama-3.1-8b-instruct-fp8",
+      "@cf/meta/llama-3.1-8b-instruct-fast",
+    ]);
     const withDeprecated = (await search("?per_page=100&search=llama-3.1-8b&include_deprecated=true")).body.result;
     const old = withDeprecated.find((m) => m.name === "@cf/meta/llama-3.1-8b-instruct")!;
     expect(property(old, "planned_deprecation_date")).toBe("2026-05-30");
     // Retired in October 2025: past the three months even on 2026-06-15.
     expect(await names("?per_page=100&search=zephyr&include_deprecated=true")).toEqual([]);
     cf.ai.today = () => new Date("2026-08-30T00:00:00Z");
-    expect(await names("?per_page=100&search=llama-3.1-8b-instruct-awq&include_deprecated=true")).toEqual(["@cf/meta/llama-3.1-8b-instruct-awq"]);
+    expect(await names("?per_page=100&search=llama-3.1-8b-instruct-awq&include_deprecated=true")).toEqual([
+      "@cf/meta/llama-3.1-8b-instruct-awq",
+    ]);
     cf.ai.today = () => new Date("2026-08-31T00:00:00Z");
     expect(await names("?per_page=100&search=llama-3.1-8b-instruct-awq&include_deprecated=true")).toEqual([]);
   });
@@ -122,9 +150,14 @@ describe.concurrent("the fake Workers AI model search", () => {
     cf.ai.planDeprecation("@cf/zai-org/glm-4.7-flash", "2027-01-15");
     const glm = (await search("?search=glm-4.7-flash")).body.result[0]!;
     expect(property(glm, "planned_deprecation_date")).toBe("2027-01-15");
-    const paid = (await search("?per_page=100&include_deprecated=true")).body.result.filter((m) => property(m, "require_workers_paid") === "true");
+    const paid = (await search("?per_page=100&include_deprecated=true")).body.result.filter(
+      (m) => property(m, "require_workers_paid") === "true",
+    );
     expect(paid.map((m) => m.name).sort()).toEqual(
-      (snapshot as { name: string; paid_only: boolean }[]).filter((m) => m.paid_only).map((m) => m.name).sort(),
+      (snapshot as { name: string; paid_only: boolean }[])
+        .filter((m) => m.paid_only)
+        .map((m) => m.name)
+        .sort(),
     );
   });
 

@@ -20,7 +20,10 @@ const call = async (method: string, path: string, body?: FormData | object) => {
 /** A version upload: one module and the given secrets (plus a plain var). */
 function upload(code: string, secrets: Record<string, string>): FormData {
   const form = new FormData();
-  const bindings = [{ name: "GREETING", type: "plain_text", text: "hi" }, ...Object.entries(secrets).map(([name, text]) => ({ name, type: "secret_text", text }))];
+  const bindings = [
+    { name: "GREETING", type: "plain_text", text: "hi" },
+    ...Object.entries(secrets).map(([name, text]) => ({ name, type: "secret_text", text })),
+  ];
   form.set("metadata", JSON.stringify({ main_module: "index.js", compatibility_date: "2026-04-01", bindings }));
   form.set("index.js", new File([code], "index.js", { type: "application/javascript+module" }));
   return form;
@@ -28,13 +31,20 @@ function upload(code: string, secrets: Record<string, string>): FormData {
 
 async function deployNew(code: string, secrets: Record<string, string>): Promise<string> {
   const created = (await (await call("POST", "/versions", upload(code, secrets))).json()) as { result: { id: string } };
-  const deployed = await call("POST", "/deployments", { strategy: "percentage", versions: [{ version_id: created.result.id, percentage: 100 }] });
+  const deployed = await call("POST", "/deployments", {
+    strategy: "percentage",
+    versions: [{ version_id: created.result.id, percentage: 100 }],
+  });
   expect(deployed.status, await deployed.clone().text()).toBe(200);
   return created.result.id;
 }
 
 const rollBack = (versionId: string, query = "") =>
-  call("POST", `/deployments${query}`, { strategy: "percentage", versions: [{ version_id: versionId, percentage: 100 }], annotations: { "workers/message": "rollback" } });
+  call("POST", `/deployments${query}`, {
+    strategy: "percentage",
+    versions: [{ version_id: versionId, percentage: 100 }],
+    annotations: { "workers/message": "rollback" },
+  });
 
 describe("fake Cloudflare: deployments across a secret change (10220)", () => {
   it("deploying a new version that brings new secrets is allowed; going back to the old secrets is refused like Cloudflare does", async () => {
@@ -53,7 +63,9 @@ describe("fake Cloudflare: deployments across a secret change (10220)", () => {
     expect(body.result).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]!.code).toBe(10220);
-    expect(body.errors[0]!.message).toMatch(/^A secret has changed since this version was active\. .*\?force=true.* The following secrets have changed: ADDED, API_KEYS, GONE$/);
+    expect(body.errors[0]!.message).toMatch(
+      /^A secret has changed since this version was active\. .*\?force=true.* The following secrets have changed: ADDED, API_KEYS, GONE$/,
+    );
     expect(cf.state.deployedVersion("w")!.id).toBe(newest);
 
     // A version whose secrets equal the current ones deploys without force; ?force=true overrides the rule.

@@ -3,7 +3,11 @@ import Cloudflare, { AuthenticationError, BadRequestError, InternalServerError, 
 import { describe, it, type TestContext } from "vitest";
 import { startFakeCloudflare, type FakeCloudflareOptions } from "../fakes/cloudflare-api/server.js";
 
-async function setup(context: TestContext, options: FakeCloudflareOptions = {}, sdkOptions: { apiToken?: string; maxRetries?: number } = {}) {
+async function setup(
+  context: TestContext,
+  options: FakeCloudflareOptions = {},
+  sdkOptions: { apiToken?: string; maxRetries?: number } = {},
+) {
   const cf = await startFakeCloudflare(options);
   context.onTestFinished(() => cf.close());
   const sdk = new Cloudflare({ apiToken: sdkOptions.apiToken ?? cf.token, baseURL: cf.apiBase, maxRetries: sdkOptions.maxRetries });
@@ -21,7 +25,9 @@ describe.concurrent("the cloudflare SDK against the fake Cloudflare API", () => 
   });
 
   it("auto-paginates with the default page size (20) and honours order/direction", async (context) => {
-    const { cf, sdk, expect, nsPath } = await setup(context, { kvNamespaces: ["delta", "alpha", "charlie", ...Array.from({ length: 42 }, (_, i) => `x-${i}`)] });
+    const { cf, sdk, expect, nsPath } = await setup(context, {
+      kvNamespaces: ["delta", "alpha", "charlie", ...Array.from({ length: 42 }, (_, i) => `x-${i}`)],
+    });
     const titles: string[] = [];
     for await (const ns of sdk.kv.namespaces.list({ account_id: cf.accountId, order: "title", direction: "desc" })) titles.push(ns.title);
     expect(titles).toHaveLength(45);
@@ -42,7 +48,10 @@ describe.concurrent("the cloudflare SDK against the fake Cloudflare API", () => 
     const duplicate = await sdk.kv.namespaces.create({ account_id: cf.accountId, title: "existing" }).catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(BadRequestError);
     expect((duplicate as BadRequestError).status).toBe(400);
-    expect((duplicate as BadRequestError).errors[0]).toEqual({ code: 10014, message: "a namespace with this account ID and title already exists" });
+    expect((duplicate as BadRequestError).errors[0]).toEqual({
+      code: 10014,
+      message: "a namespace with this account ID and title already exists",
+    });
     expect(cf.find("POST", `/accounts/${cf.accountId}/storage/kv/namespaces`)).toHaveLength(2); // 400 is not retried
 
     const renamed = await sdk.kv.namespaces.update(created.id, { account_id: cf.accountId, title: "renamed" });
@@ -72,7 +81,14 @@ describe.concurrent("the cloudflare SDK against the fake Cloudflare API", () => 
 
   it("an injected 10014 race answers like the real duplicate and leaves state alone", async (context) => {
     const { cf, sdk, expect, nsPath } = await setup(context);
-    cf.inject({ method: "POST", path: nsPath, status: 400, code: 10014, message: "a namespace with this account ID and title already exists", times: 1 });
+    cf.inject({
+      method: "POST",
+      path: nsPath,
+      status: 400,
+      code: 10014,
+      message: "a namespace with this account ID and title already exists",
+      times: 1,
+    });
     const raced = await sdk.kv.namespaces.create({ account_id: cf.accountId, title: "racy" }).catch((e: unknown) => e);
     expect((raced as BadRequestError).errors[0]?.code).toBe(10014);
     expect(cf.state.namespaces()).toHaveLength(0);
@@ -98,7 +114,8 @@ describe.concurrent("the cloudflare SDK against the fake Cloudflare API", () => 
     for await (const account of sdk.accounts.list()) accounts.push(account.name);
     expect(accounts).toEqual(["Fake Account", "Second"]);
     const models: string[] = [];
-    for await (const model of sdk.ai.models.list({ account_id: cf.accountId, task: "Text Embeddings" })) models.push((model as { name: string }).name);
+    for await (const model of sdk.ai.models.list({ account_id: cf.accountId, task: "Text Embeddings" }))
+      models.push((model as { name: string }).name);
     expect(models).toEqual([
       "@cf/baai/bge-small-en-v1.5",
       "@cf/baai/bge-base-en-v1.5",

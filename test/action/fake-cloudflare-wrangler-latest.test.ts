@@ -10,7 +10,12 @@ import { join } from "node:path";
 
 const tool = { wrangler: join(WRANGLER_DIRS.latest, "bin", "wrangler.js"), node: runnerNode() };
 /** Paths wrangler calls that the subset does not cover (CLOUDFLARE-API-NOTES.md, "outside this subset"). */
-const OUTSIDE_SUBSET = [/\/workers\/services\/[^/]+$/, /\/containers\/applications$/, /\/workers\/scripts\/[^/]+\/references$/, /\/workers\/tails\/by-consumer\/[^/]+$/];
+const OUTSIDE_SUBSET = [
+  /\/workers\/services\/[^/]+$/,
+  /\/containers\/applications$/,
+  /\/workers\/scripts\/[^/]+\/references$/,
+  /\/workers\/tails\/by-consumer\/[^/]+$/,
+];
 
 /**
  * Where the 2024 spec in the subset is older than the API wrangler 4.164 talks to, the fake follows the API:
@@ -55,7 +60,10 @@ describe("wrangler 4.164.0 on Node 24 against the fake Cloudflare API", () => {
   it("deploys a new worker with secrets in the upload, then the existing one again", async () => {
     await project.write("secrets.json", JSON.stringify({ API_KEYS: "sk-1" }));
     const first = await ok(["deploy", "--secrets-file", "secrets.json", "--tag", "t1", "--message", "first"]);
-    expect(first.record("deploy")).toMatchObject({ worker_name: "latest-worker", targets: expect.arrayContaining(["https://latest-worker.fake-account.workers.dev"]) });
+    expect(first.record("deploy")).toMatchObject({
+      worker_name: "latest-worker",
+      targets: expect.arrayContaining(["https://latest-worker.fake-account.workers.dev"]),
+    });
     expect(cf.state.secrets("latest-worker")).toEqual({ API_KEYS: "sk-1" });
     await project.write("secrets.json", JSON.stringify({ API_KEYS: "sk-2" }));
     const second = await ok(["deploy", "--secrets-file", "secrets.json", "--tag", "t2", "--message", "second"]);
@@ -82,13 +90,26 @@ describe("wrangler 4.164.0 on Node 24 against the fake Cloudflare API", () => {
   it("creates a Worker Preview with its own URL and secrets, updates it, and deletes it", async () => {
     await project.write(
       "wrangler.jsonc",
-      JSON.stringify({ name: "latest-worker", main: "index.js", compatibility_date: "2026-04-01", kv_namespaces: [{ binding: "CACHE", id: cf.state.namespaces()[0]!.id }], previews: { kv_namespaces: [{ binding: "CACHE", id: cf.state.namespaces()[1]!.id }] } }),
+      JSON.stringify({
+        name: "latest-worker",
+        main: "index.js",
+        compatibility_date: "2026-04-01",
+        kv_namespaces: [{ binding: "CACHE", id: cf.state.namespaces()[0]!.id }],
+        previews: { kv_namespaces: [{ binding: "CACHE", id: cf.state.namespaces()[1]!.id }] },
+      }),
     );
     await project.write("secrets.json", JSON.stringify({ API_KEYS: "sk-preview" }));
     const created = await ok(["preview", "--name", "pr-3", "--tag", "p1", "--message", "PR 3", "--secrets-file", "secrets.json"]);
-    expect(created.record("preview")).toMatchObject({ worker_name: "latest-worker", preview_name: "pr-3", preview_urls: ["https://pr-3-latest-worker.fake-account.workers.dev"] });
+    expect(created.record("preview")).toMatchObject({
+      worker_name: "latest-worker",
+      preview_name: "pr-3",
+      preview_urls: ["https://pr-3-latest-worker.fake-account.workers.dev"],
+    });
     const preview = cf.state.script("latest-worker")!.previews.get("pr-3")!;
-    expect(preview.deployments[0]!.env).toEqual({ CACHE: { type: "kv_namespace", namespace_id: cf.state.namespaces()[1]!.id }, API_KEYS: { type: "secret_text", text: "sk-preview" } });
+    expect(preview.deployments[0]!.env).toEqual({
+      CACHE: { type: "kv_namespace", namespace_id: cf.state.namespaces()[1]!.id },
+      API_KEYS: { type: "secret_text", text: "sk-preview" },
+    });
     // A later run without the secret inherits it from the latest deployment.
     await ok(["preview", "--name", "pr-3", "--tag", "p2", "--message", "PR 3 again"]);
     expect(preview.deployments[1]!.env.API_KEYS).toEqual({ type: "secret_text", text: "sk-preview" });
@@ -97,10 +118,19 @@ describe("wrangler 4.164.0 on Node 24 against the fake Cloudflare API", () => {
   });
 
   it("deletes a worker with a Durable Object, after asking for its namespaces and container applications", async () => {
-    await project.write("index.js", "export class Counter { fetch() { return new Response('1'); } }\nexport default { fetch() { return new Response('ok'); } };\n");
+    await project.write(
+      "index.js",
+      "export class Counter { fetch() { return new Response('1'); } }\nexport default { fetch() { return new Response('ok'); } };\n",
+    );
     await project.write(
       "wrangler.jsonc",
-      JSON.stringify({ name: "latest-worker", main: "index.js", compatibility_date: "2026-04-01", durable_objects: { bindings: [{ name: "COUNTER", class_name: "Counter" }] }, migrations: [{ tag: "v1", new_sqlite_classes: ["Counter"] }] }),
+      JSON.stringify({
+        name: "latest-worker",
+        main: "index.js",
+        compatibility_date: "2026-04-01",
+        durable_objects: { bindings: [{ name: "COUNTER", class_name: "Counter" }] },
+        migrations: [{ tag: "v1", new_sqlite_classes: ["Counter"] }],
+      }),
     );
     await ok(["deploy"]);
     await ok(["delete"]);
@@ -111,9 +141,15 @@ describe("wrangler 4.164.0 on Node 24 against the fake Cloudflare API", () => {
 
   it("every answer the fake gave validates against the OpenAPI subset", () => {
     const findings = cf.exchanges.map(checkExchange).filter((f): f is Finding => f !== undefined);
-    const outside = findings.filter((f) => f.problem === "path not in the OpenAPI subset" && OUTSIDE_SUBSET.some((p) => p.test(f.request.split(" ")[1]!)));
-    const deviating = findings.filter((f) => f.paths?.length && f.paths.every((p) => p === "" || knownDeviation(p, f.body)) && f.paths.some((p) => p !== ""));
-    expect(findings.filter((f) => !outside.includes(f) && !deviating.includes(f)).map(({ request, problem }) => ({ request, problem }))).toEqual([]);
+    const outside = findings.filter(
+      (f) => f.problem === "path not in the OpenAPI subset" && OUTSIDE_SUBSET.some((p) => p.test(f.request.split(" ")[1]!)),
+    );
+    const deviating = findings.filter(
+      (f) => f.paths?.length && f.paths.every((p) => p === "" || knownDeviation(p, f.body)) && f.paths.some((p) => p !== ""),
+    );
+    expect(
+      findings.filter((f) => !outside.includes(f) && !deviating.includes(f)).map(({ request, problem }) => ({ request, problem })),
+    ).toEqual([]);
     expect(cf.exchanges.length - findings.length).toBeGreaterThan(30);
   });
 });

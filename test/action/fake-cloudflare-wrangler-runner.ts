@@ -37,7 +37,11 @@ export interface WorkerConfig {
 }
 
 /** A tiny worker (index.js) with a KV binding CACHE and an AI binding, in its own temp dir. */
-export async function createWranglerProject(cf: FakeCloudflare, worker: WorkerConfig, tool: { wrangler?: string; node?: string } = {}): Promise<WranglerProject> {
+export async function createWranglerProject(
+  cf: FakeCloudflare,
+  worker: WorkerConfig,
+  tool: { wrangler?: string; node?: string } = {},
+): Promise<WranglerProject> {
   const dir = await mkdtemp(join(tmpdir(), "fake-cf-wrangler-"));
   const outFile = join(dir, "wrangler-output.ndjson");
   const config = {
@@ -72,7 +76,11 @@ export async function createWranglerProject(cf: FakeCloudflare, worker: WorkerCo
       ...options.env,
     };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-      const child = spawn(tool.node ?? process.execPath, [tool.wrangler ?? WRANGLER, ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(tool.node ?? process.execPath, [tool.wrangler ?? WRANGLER, ...args], {
+        cwd: dir,
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      });
       let out = "";
       let err = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));

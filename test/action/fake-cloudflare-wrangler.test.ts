@@ -28,7 +28,9 @@ async function setup(context: TestContext, options: Parameters<typeof startFakeC
 const acct = (cf: FakeCloudflare) => `/accounts/${cf.accountId}`;
 
 describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
-  it("kv namespace create, then list over several pages (2,500 namespaces exist), then a duplicate title", { timeout: TIMEOUT }, async (context) => {
+  it("kv namespace create, then list over several pages (2,500 namespaces exist), then a duplicate title", {
+    timeout: TIMEOUT,
+  }, async (context) => {
     const { cf, project, expect, ok } = await setup(context, { kvNamespaces: 2500 }, { name: "kv-worker" });
 
     await ok(["kv", "namespace", "create", "action-cache"]);
@@ -41,7 +43,12 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     const namespaces = JSON.parse(listed.stdout) as { id: string; title: string }[];
     expect(namespaces).toHaveLength(2501);
     expect(new Set(namespaces.map((n) => n.title)).size).toBe(2501);
-    expect(namespaces.map((n) => n.title)).toEqual(cf.state.namespaces().map((n) => n.title).sort((a, b) => a.localeCompare(b, "en")));
+    expect(namespaces.map((n) => n.title)).toEqual(
+      cf.state
+        .namespaces()
+        .map((n) => n.title)
+        .sort((a, b) => a.localeCompare(b, "en")),
+    );
     // wrangler's SDK asks for pages of 1000 sorted by title and stops on the first empty page.
     const pages = cf.find("GET", `${acct(cf)}/storage/kv/namespaces`).map((r) => r.query);
     expect(pages.map((q) => q.page ?? "1")).toEqual(["1", "2", "3", "4"]);
@@ -53,8 +60,14 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(cf.state.namespaces().filter((n) => n.title === "action-cache")).toHaveLength(1);
   });
 
-  it("deploys a new worker, deploys it again, uploads a preview version and lists versions and deployments", { timeout: TIMEOUT }, async (context) => {
-    const { cf, project, kvNamespaceId, expect, ok } = await setup(context, { kvNamespaces: ["proxy-cache"] }, { name: "proxy-worker", kv: true });
+  it("deploys a new worker, deploys it again, uploads a preview version and lists versions and deployments", {
+    timeout: TIMEOUT,
+  }, async (context) => {
+    const { cf, project, kvNamespaceId, expect, ok } = await setup(
+      context,
+      { kvNamespaces: ["proxy-cache"] },
+      { name: "proxy-worker", kv: true },
+    );
     const S = `${acct(cf)}/workers/scripts/proxy-worker`;
 
     // New worker: the service lookup 404s (10090) and wrangler takes the legacy upload path.
@@ -62,10 +75,20 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     const script = cf.state.script("proxy-worker")!;
     expect(script.versions).toHaveLength(1);
     const v1 = script.versions[0]!;
-    expect(first.record("deploy")).toMatchObject({ worker_name: "proxy-worker", worker_tag: null, version_id: v1.id, targets: ["https://proxy-worker.fake-account.workers.dev"] });
+    expect(first.record("deploy")).toMatchObject({
+      worker_name: "proxy-worker",
+      worker_tag: null,
+      version_id: v1.id,
+      targets: ["https://proxy-worker.fake-account.workers.dev"],
+    });
     expect(cf.find("PUT", S).map((r) => r.query)).toEqual([{ excludeScript: "true", bindings_inherit: "strict" }]);
     expect(cf.find("POST", `${S}/versions`)).toHaveLength(0);
-    expect(v1.bindings).toEqual(expect.arrayContaining([{ name: "CACHE", type: "kv_namespace", namespace_id: kvNamespaceId }, { name: "AI", type: "ai" }]));
+    expect(v1.bindings).toEqual(
+      expect.arrayContaining([
+        { name: "CACHE", type: "kv_namespace", namespace_id: kvNamespaceId },
+        { name: "AI", type: "ai" },
+      ]),
+    );
     expect(v1).toMatchObject({ main_module: "index.js", compatibility_date: "2026-04-01", source: "wrangler", has_preview: true });
     expect(v1.modules.map((m) => m.name)).toEqual(["index.js"]);
     expect(v1.modules[0]!.content.toString()).toContain("hello from proxy-worker");
@@ -75,13 +98,20 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     // Existing worker: versions + deployments API.
     const second = await ok(["deploy"]);
     const v2 = script.versions[1]!;
-    expect(second.record("deploy")).toMatchObject({ version_id: v2.id, worker_tag: script.tag, targets: ["https://proxy-worker.fake-account.workers.dev"] });
+    expect(second.record("deploy")).toMatchObject({
+      version_id: v2.id,
+      worker_tag: script.tag,
+      targets: ["https://proxy-worker.fake-account.workers.dev"],
+    });
     expect(cf.find("POST", `${S}/versions`).map((r) => r.query)).toEqual([{ bindings_inherit: "strict" }]);
     expect(cf.find("POST", `${S}/deployments`).map((r) => r.json)).toEqual([
       { strategy: "percentage", versions: [{ version_id: v2.id, percentage: 100 }], annotations: {} },
     ]);
     expect(cf.find("PATCH", `${S}/script-settings`)).toHaveLength(1);
-    expect(script.deployments.map((d) => d.versions)).toEqual([[{ version_id: v1.id, percentage: 100 }], [{ version_id: v2.id, percentage: 100 }]]);
+    expect(script.deployments.map((d) => d.versions)).toEqual([
+      [{ version_id: v1.id, percentage: 100 }],
+      [{ version_id: v2.id, percentage: 100 }],
+    ]);
 
     // A preview version: uploaded, not deployed.
     const upload = await ok(["versions", "upload", "--preview-alias", "pr-7", "--tag", "abc", "--message", "m"]);
@@ -92,7 +122,12 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
       preview_url: `https://${v3.id.slice(0, 8)}-proxy-worker.fake-account.workers.dev`,
       preview_alias_url: "https://pr-7-proxy-worker.fake-account.workers.dev",
     });
-    expect(v3.annotations).toEqual({ "workers/triggered_by": "version_upload", "workers/alias": "pr-7", "workers/tag": "abc", "workers/message": "m" });
+    expect(v3.annotations).toEqual({
+      "workers/triggered_by": "version_upload",
+      "workers/alias": "pr-7",
+      "workers/tag": "abc",
+      "workers/message": "m",
+    });
     expect(script.aliases.get("pr-7")).toBe(v3.id);
     expect(cf.state.deployedVersion("proxy-worker")!.id).toBe(v2.id);
 
@@ -101,7 +136,10 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(versions[2]!.annotations["workers/tag"]).toBe("abc");
     expect(cf.find("GET", `${S}/versions`).at(-1)!.query).toEqual({ deployable: "true" });
 
-    const deployments = JSON.parse((await ok(["deployments", "list", "--json"])).stdout) as { versions: { version_id: string }[]; annotations: Record<string, string> }[];
+    const deployments = JSON.parse((await ok(["deployments", "list", "--json"])).stdout) as {
+      versions: { version_id: string }[];
+      annotations: Record<string, string>;
+    }[];
     expect(deployments.map((d) => d.versions[0]!.version_id)).toEqual([v1.id, v2.id]);
     expect(deployments.map((d) => d.annotations["workers/triggered_by"])).toEqual(["upload", "deployment"]);
 
@@ -110,13 +148,18 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(promoted.record("version-deploy")).toMatchObject({ worker_name: "proxy-worker", deployment_id: script.deployments.at(-1)!.id });
     expect(cf.state.deployedVersion("proxy-worker")!.id).toBe(v3.id);
     expect(script.deployments.at(-1)!.annotations).toEqual({ "workers/triggered_by": "deployment", "workers/message": "promote" });
-    await project.write("wrangler.jsonc", JSON.stringify({ name: "proxy-worker", main: "index.js", compatibility_date: "2026-04-01", triggers: { crons: ["*/30 * * * *"] } }));
+    await project.write(
+      "wrangler.jsonc",
+      JSON.stringify({ name: "proxy-worker", main: "index.js", compatibility_date: "2026-04-01", triggers: { crons: ["*/30 * * * *"] } }),
+    );
     await ok(["triggers", "deploy"]);
     expect(script.schedules.map((s) => s.cron)).toEqual(["*/30 * * * *"]);
     expect(cf.find("PUT", `${S}/schedules`).map((r) => r.json)).toEqual([[{ cron: "*/30 * * * *" }]]);
   });
 
-  it("uploads secrets in bulk, refuses a secret edit while a newer version is undeployed, rolls back and deletes", { timeout: TIMEOUT }, async (context) => {
+  it("uploads secrets in bulk, refuses a secret edit while a newer version is undeployed, rolls back and deletes", {
+    timeout: TIMEOUT,
+  }, async (context) => {
     const { cf, project, expect, ok } = await setup(context, { kvNamespaces: ["secrets-cache"] }, { name: "secret-worker", kv: true });
     const S = `${acct(cf)}/workers/scripts/secret-worker`;
     await ok(["deploy"]);
@@ -135,7 +178,12 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(cf.state.deployedVersion("secret-worker")!.id).toBe(v2.id);
 
     const listed = JSON.parse((await ok(["secret", "list"])).stdout) as { name: string; type: string; text?: string }[];
-    expect(listed).toEqual(expect.arrayContaining([{ name: "UPSTREAM_KEY", type: "secret_text" }, { name: "PROXY_TOKEN", type: "secret_text" }]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { name: "UPSTREAM_KEY", type: "secret_text" },
+        { name: "PROXY_TOKEN", type: "secret_text" },
+      ]),
+    );
     expect(JSON.stringify(listed)).not.toContain("sk-123");
 
     await ok(["secret", "put", "EXTRA"], "extra-value\n");
@@ -148,7 +196,12 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
 
     await ok(["versions", "upload", "--message", "next"]);
     const v3 = script.versions.at(-1)!;
-    expect(v3.bindings.filter((b) => b.type === "secret_text").map((b) => b.text).sort()).toEqual(["sk-123", "t0k"]);
+    expect(
+      v3.bindings
+        .filter((b) => b.type === "secret_text")
+        .map((b) => b.text)
+        .sort(),
+    ).toEqual(["sk-123", "t0k"]);
     const refused = await project.run(["secret", "put", "LATE"], { stdin: "late-value\n" });
     expect(refused.code).not.toBe(0);
     expect(String(refused.record("command-failed")?.message)).toContain("latest version of your Worker isn't currently deployed");
@@ -161,7 +214,13 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     await ok(["rollback", "--message", "back"]);
     const posts = cf.find("POST", `${S}/deployments`);
     expect(posts.map((r) => r.query)).toEqual([{}, { force: "true" }]);
-    expect(posts.map((r) => r.json)).toEqual(Array(2).fill({ strategy: "percentage", versions: [{ version_id: target.id, percentage: 100 }], annotations: { "workers/message": "back" } }));
+    expect(posts.map((r) => r.json)).toEqual(
+      Array(2).fill({
+        strategy: "percentage",
+        versions: [{ version_id: target.id, percentage: 100 }],
+        annotations: { "workers/message": "back" },
+      }),
+    );
     expect(cf.state.deployedVersion("secret-worker")!.id).toBe(target.id);
     expect(script.versions).toHaveLength(5); // a rollback deploys an existing version
 
@@ -173,7 +232,9 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(again.record("command-failed")).toMatchObject({ code: 10007 });
   });
 
-  it("fails like the real API: versions upload before the first deploy (10007), a wrong token (10000), an unknown KV namespace (10041)", { timeout: TIMEOUT }, async (context) => {
+  it("fails like the real API: versions upload before the first deploy (10007), a wrong token (10000), an unknown KV namespace (10041)", {
+    timeout: TIMEOUT,
+  }, async (context) => {
     const { cf, project, expect } = await setup(context, { kvNamespaces: ["only"] }, { name: "edge-worker" });
 
     const early = await project.run(["versions", "upload"]);
@@ -185,7 +246,15 @@ describe.concurrent("wrangler 4.86 against the fake Cloudflare API", () => {
     expect(denied.record("command-failed")).toMatchObject({ code: 10000 });
     expect(cf.state.script("edge-worker")).toBeUndefined();
 
-    await project.write("wrangler.jsonc", JSON.stringify({ name: "edge-worker", main: "index.js", compatibility_date: "2026-04-01", kv_namespaces: [{ binding: "CACHE", id: "ffffffffffffffffffffffffffffffff" }] }));
+    await project.write(
+      "wrangler.jsonc",
+      JSON.stringify({
+        name: "edge-worker",
+        main: "index.js",
+        compatibility_date: "2026-04-01",
+        kv_namespaces: [{ binding: "CACHE", id: "ffffffffffffffffffffffffffffffff" }],
+      }),
+    );
     const unknown = await project.run(["deploy"]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.record("command-failed")).toMatchObject({ code: 10041 });

@@ -35,7 +35,11 @@ describe("fake GitHub: authentication and permissions", () => {
     ]) {
       const error = await rejection(call());
       expect(error.status).toBe(401);
-      expect(error.response?.data).toEqual({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest", status: "401" });
+      expect(error.response?.data).toEqual({
+        message: "Bad credentials",
+        documentation_url: "https://docs.github.com/rest",
+        status: "401",
+      });
     }
     expect(gh.state.deployments).toHaveLength(0);
   });
@@ -44,7 +48,11 @@ describe("fake GitHub: authentication and permissions", () => {
     gh = await startFakeGitHub({ pulls: [1] });
     const url = `${gh.origin}/repos/${gh.owner}/${gh.repo}/issues/1/comments`;
     for (const authorization of [`token ${gh.token}`, `Bearer ${gh.token}`, `bearer ${gh.token}`]) {
-      const res = await fetch(url, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ body: authorization.split(" ")[0] }) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({ body: authorization.split(" ")[0] }),
+      });
       expect(res.status).toBe(201);
     }
     expect(gh.state.commentsOn(1).map((c) => c.body)).toEqual(["token", "Bearer", "bearer"]);
@@ -52,7 +60,11 @@ describe("fake GitHub: authentication and permissions", () => {
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get("x-ratelimit-limit")).toBe("60");
-    const anonymousWrite = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "x" }) });
+    const anonymousWrite = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: "x" }),
+    });
     expect(anonymousWrite.status).toBe(401);
     expect(await anonymousWrite.json()).toEqual({
       message: "Requires authentication",
@@ -101,7 +113,9 @@ describe("fake GitHub: authentication and permissions", () => {
     });
     const prs = getOctokit("prs-only", { baseUrl: gh.origin });
     expect((await prs.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 1, body: "ok" })).status).toBe(201);
-    expect((await rejection(prs.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 2, body: "no" }))).status).toBe(403);
+    expect((await rejection(prs.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 2, body: "no" }))).status).toBe(
+      403,
+    );
 
     const pat = getOctokit("pat-no-deployments", { baseUrl: gh.origin });
     const created = await pat.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 2, body: "by a person" });
@@ -133,13 +147,22 @@ describe("fake GitHub: faults and configuration", () => {
 
     const first = await rejection(post());
     expect(first.status).toBe(500);
-    expect(first.response?.data).toEqual({ message: "Internal Server Error", documentation_url: "https://docs.github.com/rest", status: "500" });
+    expect(first.response?.data).toEqual({
+      message: "Internal Server Error",
+      documentation_url: "https://docs.github.com/rest",
+      status: "500",
+    });
     expect(gh.state.comments).toHaveLength(0);
     expect((await post()).status).toBe(201);
     expect(gh.state.comments).toHaveLength(1);
     expect(gh.find("POST", `/repos/${gh.owner}/${gh.repo}/issues/1/comments`)).toHaveLength(2);
 
-    gh.inject({ path: /\/deployments$/, status: 403, message: "API rate limit exceeded for installation ID 1.", headers: { "x-ratelimit-remaining": "0" } });
+    gh.inject({
+      path: /\/deployments$/,
+      status: 403,
+      message: "API rate limit exceeded for installation ID 1.",
+      headers: { "x-ratelimit-remaining": "0" },
+    });
     const limited = await rejection(octokit.rest.repos.listDeployments({ owner: gh.owner, repo: gh.repo }));
     expect(limited.status).toBe(403);
     expect(limited.response?.headers["x-ratelimit-remaining"]).toBe("0");

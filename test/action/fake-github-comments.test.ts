@@ -59,13 +59,22 @@ describe("fake GitHub: issue comments", () => {
     expect(gh.state.comments).toHaveLength(0);
     const gone = await rejection(octokit.rest.issues.getComment({ ...where, comment_id: created.data.id }));
     expect(gone.status).toBe(404);
-    expect(gone.response?.data).toEqual({ message: "Not Found", documentation_url: "https://docs.github.com/rest/issues/comments#get-an-issue-comment", status: "404" });
+    expect(gone.response?.data).toEqual({
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest/issues/comments#get-an-issue-comment",
+      status: "404",
+    });
   });
 
   it("paginate over 150 comments sees every one once, in order, following GitHub's Link header", async () => {
     gh = await startFakeGitHub({ comments: [{ issue: 7, count: 150, body: (i) => `comment #${i}` }] });
     const octokit = getOctokit(gh.token, { baseUrl: gh.origin });
-    const all = await octokit.paginate(octokit.rest.issues.listComments, { owner: gh.owner, repo: gh.repo, issue_number: 7, per_page: 100 });
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: 7,
+      per_page: 100,
+    });
     expect(all).toHaveLength(150);
     expect(new Set(all.map((c) => c.id)).size).toBe(150);
     expect(all.map((c) => c.body)).toEqual(Array.from({ length: 150 }, (_, i) => `comment #${i}`));
@@ -76,10 +85,14 @@ describe("fake GitHub: issue comments", () => {
     ]);
 
     // The default page size is 30; a middle page links prev, next, last and first, like api.github.com.
-    const page2 = await fetch(`${gh.origin}/repos/${gh.owner}/${gh.repo}/issues/7/comments?page=2`, { headers: { authorization: `token ${gh.token}` } });
+    const page2 = await fetch(`${gh.origin}/repos/${gh.owner}/${gh.repo}/issues/7/comments?page=2`, {
+      headers: { authorization: `token ${gh.token}` },
+    });
     expect(((await page2.json()) as unknown[]).length).toBe(30);
     const base = `${gh.origin}/repositories/${gh.repoId}/issues/7/comments`;
-    expect(page2.headers.get("link")).toBe(`<${base}?page=1>; rel="prev", <${base}?page=3>; rel="next", <${base}?page=5>; rel="last", <${base}?page=1>; rel="first"`);
+    expect(page2.headers.get("link")).toBe(
+      `<${base}?page=1>; rel="prev", <${base}?page=3>; rel="next", <${base}?page=5>; rel="last", <${base}?page=1>; rel="first"`,
+    );
     const capped = await octokit.rest.issues.listComments({ owner: gh.owner, repo: gh.repo, issue_number: 7, per_page: 500 });
     expect(capped.data).toHaveLength(100);
   });
@@ -104,7 +117,12 @@ describe("fake GitHub: issue comments", () => {
 
     expect(gh.find("POST", /\/comments$/)).toHaveLength(0);
     expect(gh.state.commentsOn(7)).toHaveLength(150);
-    expect(gh.state.commentsOn(7).filter((c) => c.body.startsWith(marker)).map((c) => c.body)).toEqual([`${marker}\nnew preview`]);
+    expect(
+      gh.state
+        .commentsOn(7)
+        .filter((c) => c.body.startsWith(marker))
+        .map((c) => c.body),
+    ).toEqual([`${marker}\nnew preview`]);
     expect(gh.state.comment(sticky[0].id)?.user.login).toBe("github-actions[bot]");
   });
 
@@ -117,7 +135,9 @@ describe("fake GitHub: issue comments", () => {
     expect(tooLong.status).toBe(422);
     expect(tooLong.response?.data).toMatchObject({
       message: "Validation Failed",
-      errors: [{ resource: "IssueComment", code: "unprocessable", field: "data", message: "Body is too long (maximum is 65536 characters)" }],
+      errors: [
+        { resource: "IssueComment", code: "unprocessable", field: "data", message: "Body is too long (maximum is 65536 characters)" },
+      ],
       status: "422",
     });
     expect((await octokit.rest.issues.createComment({ ...where, body: "x".repeat(65536) })).status).toBe(201);
@@ -144,7 +164,12 @@ describe("fake GitHub: issue comments", () => {
     const first = await octokit.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 3, body: "one" });
     expect(first.data.html_url).toBe(`https://github.com/${gh.owner}/${gh.repo}/issues/3#issuecomment-${first.data.id}`);
     const second = await octokit.rest.issues.createComment({ owner: gh.owner, repo: gh.repo, issue_number: 3, body: "two" });
-    const since = await octokit.rest.issues.listComments({ owner: gh.owner, repo: gh.repo, issue_number: 3, since: second.data.updated_at });
+    const since = await octokit.rest.issues.listComments({
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: 3,
+      since: second.data.updated_at,
+    });
     expect(since.data.map((c) => c.body)).toEqual(["two"]);
   });
 });

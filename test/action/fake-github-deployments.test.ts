@@ -41,8 +41,11 @@ async function setup(options: FakeGitHubOptions = {}) {
     if (res.status !== 201 || !("id" in res.data)) throw new Error(`expected 201, got ${res.status}`);
     return res.data;
   };
-  const setStatus = (deployment_id: number, state: "success" | "failure" | "inactive" | "in_progress", extra: { environment_url?: string; log_url?: string; auto_inactive?: boolean } = {}) =>
-    octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id, state, ...extra });
+  const setStatus = (
+    deployment_id: number,
+    state: "success" | "failure" | "inactive" | "in_progress",
+    extra: { environment_url?: string; log_url?: string; auto_inactive?: boolean } = {},
+  ) => octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id, state, ...extra });
   const latestState = (id: number) => gh!.state.latestStatus(id)?.state;
   return { gh, octokit, where, deploy, setStatus, latestState };
 }
@@ -79,7 +82,13 @@ describe("fake GitHub: deployments", () => {
     expect(gh.state.deployments).toHaveLength(1);
 
     const production = await deploy({ ref: "main" });
-    expect(production).toMatchObject({ environment: "production", production_environment: true, transient_environment: false, payload: {}, description: null });
+    expect(production).toMatchObject({
+      environment: "production",
+      production_environment: true,
+      transient_environment: false,
+      payload: {},
+      description: null,
+    });
     expect((await deploy({ ref: headSha.slice(0, 7), environment: "staging" })).sha).toBe(headSha);
     expect((await octokit.rest.repos.getDeployment({ ...where, deployment_id: production.id })).data.id).toBe(production.id);
     expect((await rejection(octokit.rest.repos.getDeployment({ ...where, deployment_id: 1 }))).status).toBe(404);
@@ -129,12 +138,24 @@ describe("fake GitHub: deployments", () => {
     expect(failed.status).toBe(409);
     expect(failed.response?.data).toMatchObject({
       message: "Conflict: Commit status checks failed for feature-7.",
-      errors: [{ resource: "Deployment", field: "required_contexts", code: "invalid", contexts: [{ context: "ci/build", state: "success" }, { context: "ci/lint", state: "failure" }] }],
+      errors: [
+        {
+          resource: "Deployment",
+          field: "required_contexts",
+          code: "invalid",
+          contexts: [
+            { context: "ci/build", state: "success" },
+            { context: "ci/lint", state: "failure" },
+          ],
+        },
+      ],
       status: "409",
     });
     expect((await deploy({ ref: "feature-7", required_contexts: ["ci/build"] })).sha).toBe(sha);
     expect((await deploy({ ref: "feature-7", required_contexts: [] })).sha).toBe(sha);
-    expect((await rejection(octokit.rest.repos.createDeployment({ ...where, ref: "feature-7", required_contexts: ["ci/deploy-gate"] }))).status).toBe(409);
+    expect(
+      (await rejection(octokit.rest.repos.createDeployment({ ...where, ref: "feature-7", required_contexts: ["ci/deploy-gate"] }))).status,
+    ).toBe(409);
   });
 
   it("lists newest first with sha, ref, environment and task filters, paginated", async () => {
@@ -148,7 +169,10 @@ describe("fake GitHub: deployments", () => {
     expect(ids((await octokit.rest.repos.listDeployments(where)).data)).toEqual([d.id, c.id, b.id, a.id]);
     expect(ids((await octokit.rest.repos.listDeployments({ ...where, environment: "preview/pr-7" })).data)).toEqual([c.id, a.id]);
     expect(ids((await octokit.rest.repos.listDeployments({ ...where, ref: "feature-8" })).data)).toEqual([b.id]);
-    expect(ids((await octokit.rest.repos.listDeployments({ ...where, sha: gh.state.branches.get("feature-7") })).data)).toEqual([c.id, a.id]);
+    expect(ids((await octokit.rest.repos.listDeployments({ ...where, sha: gh.state.branches.get("feature-7") })).data)).toEqual([
+      c.id,
+      a.id,
+    ]);
     expect(ids((await octokit.rest.repos.listDeployments({ ...where, environment: "preview/pr-7", task: "deploy" })).data)).toEqual([a.id]);
     expect((await octokit.rest.repos.listDeployments({ ...where, environment: "nowhere" })).data).toEqual([]);
 
@@ -164,16 +188,35 @@ describe("fake GitHub: deployment statuses", () => {
     const deployment = await deploy({ ref: "feature-7", environment: "preview/pr-7", transient_environment: true });
     const progress = await setStatus(deployment.id, "in_progress", { log_url: "https://github.com/o/r/actions/runs/1" });
     expect(progress.status).toBe(201);
-    expect(progress.headers.location).toBe(`${gh.origin}/repos/${gh.owner}/${gh.repo}/deployments/${deployment.id}/statuses/${progress.data.id}`);
-    expect(progress.data).toMatchObject({ state: "in_progress", environment: "preview/pr-7", target_url: "https://github.com/o/r/actions/runs/1", environment_url: "" });
+    expect(progress.headers.location).toBe(
+      `${gh.origin}/repos/${gh.owner}/${gh.repo}/deployments/${deployment.id}/statuses/${progress.data.id}`,
+    );
+    expect(progress.data).toMatchObject({
+      state: "in_progress",
+      environment: "preview/pr-7",
+      target_url: "https://github.com/o/r/actions/runs/1",
+      environment_url: "",
+    });
 
     const done = await setStatus(deployment.id, "success", { environment_url: "https://pr-7.example.workers.dev" });
-    expect(done.data).toMatchObject({ state: "success", environment_url: "https://pr-7.example.workers.dev", log_url: "", creator: { login: "github-actions[bot]" } });
+    expect(done.data).toMatchObject({
+      state: "success",
+      environment_url: "https://pr-7.example.workers.dev",
+      log_url: "",
+      creator: { login: "github-actions[bot]" },
+    });
     const listed = await octokit.rest.repos.listDeploymentStatuses({ ...where, deployment_id: deployment.id });
     expect(listed.data.map((s) => s.state)).toEqual(["success", "in_progress"]);
-    expect((await octokit.rest.repos.getDeploymentStatus({ ...where, deployment_id: deployment.id, status_id: progress.data.id })).data.state).toBe("in_progress");
+    expect(
+      (await octokit.rest.repos.getDeploymentStatus({ ...where, deployment_id: deployment.id, status_id: progress.data.id })).data.state,
+    ).toBe("in_progress");
 
-    const moved = await octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id: deployment.id, state: "success", environment: "preview/renamed" });
+    const moved = await octokit.rest.repos.createDeploymentStatus({
+      ...where,
+      deployment_id: deployment.id,
+      state: "success",
+      environment: "preview/renamed",
+    });
     expect(moved.data.environment).toBe("preview/renamed");
     const after = (await octokit.rest.repos.getDeployment({ ...where, deployment_id: deployment.id })).data;
     expect(after).toMatchObject({ environment: "preview/renamed", original_environment: "preview/pr-7" });
@@ -183,15 +226,25 @@ describe("fake GitHub: deployment statuses", () => {
   it("validates state, description length and URL schemes (422) and answers 404 for an unknown deployment", async () => {
     const { octokit, where, deploy } = await setup();
     const deployment = await deploy({ ref: "main" });
-    const post = (body: Record<string, unknown>) => octokit.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { ...where, deployment_id: deployment.id, ...body } as never);
+    const post = (body: Record<string, unknown>) =>
+      octokit.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+        ...where,
+        deployment_id: deployment.id,
+        ...body,
+      } as never);
     const badState = await rejection(post({ state: "done" }));
     expect(badState.status).toBe(422);
-    expect(badState.response?.data).toMatchObject({ message: "Validation Failed", errors: [{ resource: "DeploymentStatus", code: "custom", field: "state", message: "state is not included in the list" }] });
+    expect(badState.response?.data).toMatchObject({
+      message: "Validation Failed",
+      errors: [{ resource: "DeploymentStatus", code: "custom", field: "state", message: "state is not included in the list" }],
+    });
     expect((await rejection(post({ state: "success", description: "x".repeat(141) }))).status).toBe(422);
     expect((await post({ state: "pending", description: "x".repeat(140) })).status).toBe(201);
     const scheme = await rejection(post({ state: "success", environment_url: "ftp://example.com" }));
     expect((scheme.response?.data as { errors: { field: string }[] }).errors[0].field).toBe("environment_url");
-    expect((await rejection(octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id: 42, state: "success" }))).status).toBe(404);
+    expect((await rejection(octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id: 42, state: "success" }))).status).toBe(
+      404,
+    );
   });
 
   it("auto-inactive: a new success marks earlier successful, non-transient deployments of the same environment inactive", async () => {

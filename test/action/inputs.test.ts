@@ -40,7 +40,9 @@ describe("parseInputs", () => {
   });
 
   it("checks choices, the account id, the wrangler version and the smoke-test URL", () => {
-    expect(() => read({ mode: "ship-it" })).toThrow('input "mode": "ship-it" is not one of auto | deploy | preview | cleanup | test | dry-run');
+    expect(() => read({ mode: "ship-it" })).toThrow(
+      'input "mode": "ship-it" is not one of auto | deploy | preview | cleanup | test | dry-run',
+    );
     expect(() => read({ "preview-strategy": "branch" })).toThrow('input "preview-strategy"');
     expect(() => read({ "account-id": "my-account" })).toThrow('input "account-id": expected the 32-character hex account id');
     expect(() => read({ "wrangler-version": "^4" })).toThrow('input "wrangler-version": "^4" is not an exact version');

@@ -36,7 +36,11 @@ describe("locateWrangler", () => {
     const p = setup();
     fakeWrangler(p.worker, "4.20.0");
     fakeWrangler(p.action, "4.86.0");
-    expect(await locateWrangler(options(p))).toMatchObject({ source: "worker-directory", version: "4.20.0", packageDir: join(p.worker, "node_modules", "wrangler") });
+    expect(await locateWrangler(options(p))).toMatchObject({
+      source: "worker-directory",
+      version: "4.20.0",
+      packageDir: join(p.worker, "node_modules", "wrangler"),
+    });
   });
 
   it("uses the action's own wrangler only when it is the version asked for", async () => {
@@ -82,14 +86,18 @@ describe("locateWrangler", () => {
     const p = setup();
     const lines: string[] = [];
     const store: ToolCacheStore = { restore: async () => false, save: async () => Promise.reject(new Error("cache service down")) };
-    const found = await locateWrangler(options(p, { store, install: async (dir) => void fakeWrangler(dir, "4.86.0"), log: (l) => lines.push(l) }));
+    const found = await locateWrangler(
+      options(p, { store, install: async (dir) => void fakeWrangler(dir, "4.86.0"), log: (l) => lines.push(l) }),
+    );
     expect(found.source).toBe("installed");
     expect(lines.join("\n")).toContain("could not save wrangler to the Actions cache");
   });
 
   it("refuses a different version than asked", async () => {
     const p = setup();
-    await expect(locateWrangler(options(p, { install: async (dir) => void fakeWrangler(dir, "4.87.0") }))).rejects.toThrow("asked for wrangler@4.86.0, npm installed 4.87.0");
+    await expect(locateWrangler(options(p, { install: async (dir) => void fakeWrangler(dir, "4.87.0") }))).rejects.toThrow(
+      "asked for wrangler@4.86.0, npm installed 4.87.0",
+    );
   });
 });
 
@@ -114,7 +122,10 @@ describe("the Node a wrangler needs", () => {
 
   it("locally without a version flag, takes the action's own wrangler whatever its version", async () => {
     const p = withEngines("4.86.0", ">=20.0.0");
-    expect(await locateWrangler(options(p, { version: "4.164.0", anyActionVersion: true, nodeVersion: "20.20.2" }))).toMatchObject({ source: "action", version: "4.86.0" });
+    expect(await locateWrangler(options(p, { version: "4.164.0", anyActionVersion: true, nodeVersion: "20.20.2" }))).toMatchObject({
+      source: "action",
+      version: "4.86.0",
+    });
   });
 
   it("compares versions numerically", () => {

@@ -20,7 +20,12 @@ function normalise(options: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === "modulesRules" || key === "email") continue;
-    if (value === undefined || (Array.isArray(value) && value.length === 0) || (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)) continue;
+    if (
+      value === undefined ||
+      (Array.isArray(value) && value.length === 0) ||
+      (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+    )
+      continue;
     out[key] = value;
   }
   return out;
@@ -42,7 +47,9 @@ describe("miniflareOptions agrees with wrangler", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "index.js"), "export default {}; export class StateObject {}\n");
     writeFileSync(join(dir, "wrangler.json"), JSON.stringify(config));
-    expect(normalise(miniflareOptions(config)!)).toEqual(normalise(api.unstable_getMiniflareWorkerOptions(join(dir, "wrangler.json")).workerOptions));
+    expect(normalise(miniflareOptions(config)!)).toEqual(
+      normalise(api.unstable_getMiniflareWorkerOptions(join(dir, "wrangler.json")).workerOptions),
+    );
   });
 
   it("for vars, KV, D1, R2, services, Durable Objects and migrations", () => {
@@ -54,9 +61,21 @@ describe("miniflareOptions agrees with wrangler", () => {
       kv_namespaces: [{ binding: "K", id: "kid" }, { binding: "NOID" }],
       d1_databases: [{ binding: "DB", database_name: "db", database_id: "did" }],
       r2_buckets: [{ binding: "R", bucket_name: "bucket" }],
-      services: [{ binding: "S", service: "other", entrypoint: "Entry" }, { binding: "T", service: "third" }],
-      durable_objects: { bindings: [{ name: "D", class_name: "C" }, { name: "X", class_name: "Y", script_name: "elsewhere" }] },
-      migrations: [{ tag: "v1", new_sqlite_classes: ["C"] }, { tag: "v2", new_classes: ["Old"] }, { tag: "v3", renamed_classes: [{ from: "Old", to: "New" }] }],
+      services: [
+        { binding: "S", service: "other", entrypoint: "Entry" },
+        { binding: "T", service: "third" },
+      ],
+      durable_objects: {
+        bindings: [
+          { name: "D", class_name: "C" },
+          { name: "X", class_name: "Y", script_name: "elsewhere" },
+        ],
+      },
+      migrations: [
+        { tag: "v1", new_sqlite_classes: ["C"] },
+        { tag: "v2", new_classes: ["Old"] },
+        { tag: "v3", renamed_classes: [{ from: "Old", to: "New" }] },
+      ],
       version_metadata: { binding: "V" },
       ai: { binding: "AI" },
     });

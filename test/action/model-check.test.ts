@@ -16,12 +16,17 @@ function check(over: Partial<ModelCheckInput> = {}) {
 
 /** The snapshot with some models changed or removed (undefined). */
 function edited(changes: Record<string, Partial<CatalogueModel> | undefined>) {
-  const models = [...SNAPSHOT.models.values()].flatMap((m) => (m.name in changes ? (changes[m.name] ? [{ ...m, ...changes[m.name] }] : []) : [m]));
+  const models = [...SNAPSHOT.models.values()].flatMap((m) =>
+    m.name in changes ? (changes[m.name] ? [{ ...m, ...changes[m.name] }] : []) : [m],
+  );
   return catalogue("the test catalogue", models);
 }
 
 /** What the account's API lists on TODAY with include_deprecated, read as the action reads it. */
-const account = catalogue("your account's Workers AI catalogue", fromSearchResults(AI_MODELS.filter((m) => listed(m, new Date(TODAY), true))));
+const account = catalogue(
+  "your account's Workers AI catalogue",
+  fromSearchResults(AI_MODELS.filter((m) => listed(m, new Date(TODAY), true))),
+);
 
 describe("the shipped proxy's built-in models", () => {
   it("all resolve to active Free-plan models in the December 2026 catalogue, with nothing to warn about", () => {
@@ -29,7 +34,11 @@ describe("the shipped proxy's built-in models", () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     const line = (label: string) => result.resolutions.find((r) => r.label === label);
-    expect(line("DEFAULT_AI_MODEL (built in)")).toEqual({ label: "DEFAULT_AI_MODEL (built in)", model: "@cf/google/gemma-4-26b-a4b-it", note: "" });
+    expect(line("DEFAULT_AI_MODEL (built in)")).toEqual({
+      label: "DEFAULT_AI_MODEL (built in)",
+      model: "@cf/google/gemma-4-26b-a4b-it",
+      note: "",
+    });
     expect(line("DEFAULT_EMBEDDING_MODEL (built in)")?.model).toBe("@cf/baai/bge-base-en-v1.5");
     expect(line("gpt-4o-mini")?.model).toBe("@cf/google/gemma-4-26b-a4b-it");
     expect(line("whisper-1")?.model).toBe("@cf/openai/whisper-large-v3-turbo");
@@ -47,18 +56,26 @@ describe("the shipped proxy's built-in models", () => {
   });
 
   it("an alias with no active candidate left is an error", () => {
-    const result = check({ catalogue: edited({ "@cf/openai/whisper-large-v3-turbo": undefined, "@cf/openai/whisper": { deprecationDate: "2026-10-01" } }) });
+    const result = check({
+      catalogue: edited({ "@cf/openai/whisper-large-v3-turbo": undefined, "@cf/openai/whisper": { deprecationDate: "2026-10-01" } }),
+    });
     expect(result.errors).toHaveLength(3);
     expect(result.errors[0]).toBe(
       'the proxy\'s built-in alias "whisper-1" has no active model left: @cf/openai/whisper-large-v3-turbo, @cf/openai/whisper are all retired or missing ' +
         'from the test catalogue. Map "whisper-1" in MODEL_ALIASES to an active model (choose an active Automatic Speech Recognition model from ' +
         "https://developers.cloudflare.com/workers-ai/models/), or update the action for newer defaults.",
     );
-    expect(result.resolutions.find((r) => r.label === "whisper-1")).toEqual({ label: "whisper-1", model: undefined, note: "no active model" });
+    expect(result.resolutions.find((r) => r.label === "whisper-1")).toEqual({
+      label: "whisper-1",
+      model: undefined,
+      note: "no active model",
+    });
   });
 
   it("a first choice missing from the catalogue, and a last candidate retiring soon, say so once for all names that share them", () => {
-    const result = check({ catalogue: edited({ "@cf/myshell-ai/melotts": undefined, "@cf/deepgram/aura-1": { deprecationDate: "2026-12-14" } }) });
+    const result = check({
+      catalogue: edited({ "@cf/myshell-ai/melotts": undefined, "@cf/deepgram/aura-1": { deprecationDate: "2026-12-14" } }),
+    });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
       '@cf/myshell-ai/melotts, the proxy\'s first choice for "tts-1", "tts-1-hd" and "gpt-4o-mini-tts", is not in the test catalogue: ' +
@@ -90,7 +107,12 @@ describe("models the user set", () => {
   });
 
   it("against the account's catalogue, which no longer lists it, the snapshot still dates it", () => {
-    const result = check({ vars: { DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct" }, origins: { DEFAULT_AI_MODEL: 'input "default-model"' }, catalogue: account, snapshot: SNAPSHOT });
+    const result = check({
+      vars: { DEFAULT_AI_MODEL: "@cf/meta/llama-3.1-8b-instruct" },
+      origins: { DEFAULT_AI_MODEL: 'input "default-model"' },
+      catalogue: account,
+      snapshot: SNAPSHOT,
+    });
     expect(result.errors).toEqual([
       'DEFAULT_AI_MODEL (input "default-model") names @cf/meta/llama-3.1-8b-instruct, which Workers AI deprecated on 2026-05-30 and no longer lists ' +
         "(requests to it fail with error 5028): use @cf/google/gemma-4-26b-a4b-it instead.",
@@ -98,7 +120,11 @@ describe("models the user set", () => {
   });
 
   it("an unknown model fails; an embedding var gets an embedding replacement", () => {
-    const result = check({ vars: { DEFAULT_EMBEDDING_MODEL: "@cf/acme/embed-nothing" }, origins: { DEFAULT_EMBEDDING_MODEL: '"vars" in my-worker/wrangler.toml' }, catalogue: account });
+    const result = check({
+      vars: { DEFAULT_EMBEDDING_MODEL: "@cf/acme/embed-nothing" },
+      origins: { DEFAULT_EMBEDDING_MODEL: '"vars" in my-worker/wrangler.toml' },
+      catalogue: account,
+    });
     expect(result.errors).toEqual([
       'DEFAULT_EMBEDDING_MODEL ("vars" in my-worker/wrangler.toml) names @cf/acme/embed-nothing, which your account\'s Workers AI catalogue does not list ' +
         "(a typo, or a model retired since): use @cf/baai/bge-base-en-v1.5 instead.",
@@ -106,7 +132,11 @@ describe("models the user set", () => {
   });
 
   it("a deprecated alias target fails; the replacement comes from the built-in alias of the same name, or the same task", () => {
-    const aliases = JSON.stringify({ "gpt-4o": "@cf/meta/llama-3.1-70b-instruct", summarize: ["@cf/facebook/bart-large-cnn"], fast: ["@cf/zai-org/glm-4.7-flash"] });
+    const aliases = JSON.stringify({
+      "gpt-4o": "@cf/meta/llama-3.1-70b-instruct",
+      summarize: ["@cf/facebook/bart-large-cnn"],
+      fast: ["@cf/zai-org/glm-4.7-flash"],
+    });
     const result = check({ vars: { MODEL_ALIASES: aliases }, origins: { MODEL_ALIASES: '"vars" in wrangler.jsonc' } });
     expect(result.errors).toEqual([
       'MODEL_ALIASES ("vars" in wrangler.jsonc) maps "gpt-4o" to @cf/meta/llama-3.1-70b-instruct, which Workers AI deprecated on 2026-05-30 ' +
@@ -115,7 +145,9 @@ describe("models the user set", () => {
         "(requests to it fail with error 5028): choose an active Summarization model from https://developers.cloudflare.com/workers-ai/models/.",
     ]);
     expect(result.resolutions.find((r) => r.label === "fast (MODEL_ALIASES)")?.model).toBe("@cf/zai-org/glm-4.7-flash");
-    expect(modelCheckFailure(result.errors)).toMatch(/^2 models the worker would use are retired or unknown: \(1\) MODEL_ALIASES .* \(2\) MODEL_ALIASES/);
+    expect(modelCheckFailure(result.errors)).toMatch(
+      /^2 models the worker would use are retired or unknown: \(1\) MODEL_ALIASES .* \(2\) MODEL_ALIASES/,
+    );
   });
 
   it("a paid-only model warns; an announced deprecation within 60 days warns with a replacement", () => {
@@ -141,10 +173,23 @@ describe("models the user set", () => {
   });
 
   it("a user's own worker: only what the user set is checked, never the proxy's built-ins", () => {
-    const broken = edited({ "@cf/google/gemma-4-26b-a4b-it": undefined, "@cf/openai/whisper-large-v3-turbo": undefined, "@cf/openai/whisper": undefined });
+    const broken = edited({
+      "@cf/google/gemma-4-26b-a4b-it": undefined,
+      "@cf/openai/whisper-large-v3-turbo": undefined,
+      "@cf/openai/whisper": undefined,
+    });
     expect(check({ builtIns: false, catalogue: broken })).toEqual({ errors: [], warnings: [], resolutions: [] });
-    const own = check({ builtIns: false, catalogue: broken, vars: { DEFAULT_AI_MODEL: "@cf/zai-org/glm-4.7-flash" }, origins: { DEFAULT_AI_MODEL: VARS } });
-    expect(own).toEqual({ errors: [], warnings: [], resolutions: [{ label: "DEFAULT_AI_MODEL", model: "@cf/zai-org/glm-4.7-flash", note: "" }] });
+    const own = check({
+      builtIns: false,
+      catalogue: broken,
+      vars: { DEFAULT_AI_MODEL: "@cf/zai-org/glm-4.7-flash" },
+      origins: { DEFAULT_AI_MODEL: VARS },
+    });
+    expect(own).toEqual({
+      errors: [],
+      warnings: [],
+      resolutions: [{ label: "DEFAULT_AI_MODEL", model: "@cf/zai-org/glm-4.7-flash", note: "" }],
+    });
     // Its own names for models elsewhere are its business: a warning, not a failure.
     const elsewhere = check({ builtIns: false, vars: { DEFAULT_AI_MODEL: "claude-sonnet" }, origins: { DEFAULT_AI_MODEL: VARS } });
     expect(elsewhere.errors).toEqual([]);
@@ -157,9 +202,21 @@ describe("models the user set", () => {
 describe("where the model vars come from", () => {
   it("the config's vars, then the vars input, then default-model", () => {
     const config = { DEFAULT_AI_MODEL: "@cf/a/from-config", MODEL_ALIASES: { fast: "@cf/zai-org/glm-4.7-flash" }, GREETING: "hi" };
-    const got = deploymentModelVars(config, { vars: { FALLBACK_MODELS: "@cf/b/from-input" }, defaultModel: "@cf/c/from-default-model" }, "my-worker/wrangler.jsonc");
-    expect(got.vars).toEqual({ DEFAULT_AI_MODEL: "@cf/c/from-default-model", MODEL_ALIASES: '{"fast":"@cf/zai-org/glm-4.7-flash"}', FALLBACK_MODELS: "@cf/b/from-input" });
-    expect(got.origins).toEqual({ DEFAULT_AI_MODEL: 'input "default-model"', MODEL_ALIASES: '"vars" in my-worker/wrangler.jsonc', FALLBACK_MODELS: 'input "vars"' });
+    const got = deploymentModelVars(
+      config,
+      { vars: { FALLBACK_MODELS: "@cf/b/from-input" }, defaultModel: "@cf/c/from-default-model" },
+      "my-worker/wrangler.jsonc",
+    );
+    expect(got.vars).toEqual({
+      DEFAULT_AI_MODEL: "@cf/c/from-default-model",
+      MODEL_ALIASES: '{"fast":"@cf/zai-org/glm-4.7-flash"}',
+      FALLBACK_MODELS: "@cf/b/from-input",
+    });
+    expect(got.origins).toEqual({
+      DEFAULT_AI_MODEL: 'input "default-model"',
+      MODEL_ALIASES: '"vars" in my-worker/wrangler.jsonc',
+      FALLBACK_MODELS: 'input "vars"',
+    });
     expect(() => deploymentModelVars({}, { vars: { DEFAULT_AI_MODEL: "@cf/x/y" }, defaultModel: "@cf/x/z" }, "w")).toThrow(
       'input "vars": DEFAULT_AI_MODEL is also set by input "default-model": set it in one place',
     );

@@ -4,7 +4,10 @@ import { API_KEYS, pullRequestEvent, pushEvent, scheduleEvent, startWorld, write
 import type { ActionRun } from "../helpers/run-action.js";
 import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
-const uploads = (world: World, name: string) => world.cf.requests.filter((r) => (r.method === "PUT" || r.method === "POST") && new RegExp(`/workers/scripts/${name}(/versions)?$`).test(r.path));
+const uploads = (world: World, name: string) =>
+  world.cf.requests.filter(
+    (r) => (r.method === "PUT" || r.method === "POST") && new RegExp(`/workers/scripts/${name}(/versions)?$`).test(r.path),
+  );
 
 // The lifecycle runs with the oldest supported wrangler and with today's (the default), both on Node 24.
 describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangler %s", (version) => {
@@ -42,7 +45,11 @@ describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangl
 
   it("binds the namespace and uploads the keys with the code", () => {
     const live = world.cf.state.deployedVersion("my-proxy")!;
-    expect(live.bindings).toEqual(expect.arrayContaining([expect.objectContaining({ name: "CACHE", type: "kv_namespace", namespace_id: JSON.parse(first.outputs["kv-namespaces"]).CACHE })]));
+    expect(live.bindings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "CACHE", type: "kv_namespace", namespace_id: JSON.parse(first.outputs["kv-namespaces"]).CACHE }),
+      ]),
+    );
     expect(world.cf.state.secrets("my-proxy")).toEqual({ API_KEYS });
     expect(live.annotations["workers/tag"]).toMatch(/^cfap-[0-9a-f]{16}$/);
   });
@@ -76,14 +83,18 @@ describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangl
 
   it("a scheduled run redeploys when the configuration changed", async () => {
     const before = uploads(world, "my-proxy").length;
-    const run = await world.run({ event: scheduleEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy", vars: "GREETING=changed" } });
+    const run = await world.run({
+      event: scheduleEvent,
+      inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy", vars: "GREETING=changed" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(uploads(world, "my-proxy").length).toBe(before + 1);
   }, 120_000);
 
   it("writes a summary with the stages and contract results", () => {
     expect(first.summary).toContain("## cf-ai-proxy-action: deploy");
-    for (const stage of ["plan", "provision", "patch", "contract", "deploy", "smoke"]) expect(first.summary).toMatch(new RegExp(`\\| ${stage} \\| \\d+\\.\\d\\d s \\| ✅`));
+    for (const stage of ["plan", "provision", "patch", "contract", "deploy", "smoke"])
+      expect(first.summary).toMatch(new RegExp(`\\| ${stage} \\| \\d+\\.\\d\\d s \\| ✅`));
     expect(first.summary).toContain("### Contract tests");
     expect(first.outputs["contract-report"]).toMatch(/contract-report\.json$/);
   });
@@ -105,22 +116,31 @@ describe("refusals before anything is written", () => {
   it("the shipped proxy without api-keys and without an API_KEYS secret", async () => {
     const run = await world.run({ event: pushEvent, inputs: { "worker-name": "keyless" } });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^preflight stage failed: the proxy would refuse every request: input "api-keys" is empty and worker keyless has no API_KEYS secret/);
+    expect(run.errors[0]).toMatch(
+      /^preflight stage failed: the proxy would refuse every request: input "api-keys" is empty and worker keyless has no API_KEYS secret/,
+    );
     expect(run.errors[0]).toContain("secrets.PROXY_API_KEYS");
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
   it("a wrong token is refused in preflight, with Cloudflare's reason and what to check", async () => {
-    const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "api-token": "wrong-token-wrong-token-wrong-token-1234" } });
+    const run = await world.run({
+      event: pushEvent,
+      inputs: { "api-keys": API_KEYS, "api-token": "wrong-token-wrong-token-wrong-token-1234" },
+    });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toBe("preflight stage failed: Cloudflare refused to read the account (HTTP 401): Authentication error [code: 10000] — the API token is invalid or expired");
+    expect(run.errors[0]).toBe(
+      "preflight stage failed: Cloudflare refused to read the account (HTTP 401): Authentication error [code: 10000] — the API token is invalid or expired",
+    );
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
   it("a wrong account id is refused in preflight, saying to check it", async () => {
     const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "account-id": "ffffffffffffffffffffffffffffffff" } });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^preflight stage failed: Cloudflare refused to read the account \(HTTP 404\): .*\[code: 7003\].* — check account-id/);
+    expect(run.errors[0]).toMatch(
+      /^preflight stage failed: Cloudflare refused to read the account \(HTTP 404\): .*\[code: 7003\].* — check account-id/,
+    );
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
 
@@ -168,7 +188,11 @@ describe.each(WRANGLER_VERSIONS)("smoke test failure, with wrangler %s", (versio
     expect(good.code, good.stdout).toBe(0);
     const goodVersion = good.outputs["version-id"];
     world.edge.status = 500;
-    const bad = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "rolling", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    const bad = await world.run({
+      event: pushEvent,
+      inputs: { ...W, "api-keys": API_KEYS, "worker-name": "rolling", vars: "BROKEN=yes" },
+      env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" },
+    });
     world.edge.status = 200;
     expect(bad.code).toBe(1);
     expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
@@ -184,18 +208,26 @@ describe.each(WRANGLER_VERSIONS)("smoke test failure, with wrangler %s", (versio
     const goodVersion = world.cf.state.deployedVersion("rotating")!;
     const deploymentsBefore = world.cf.state.script("rotating")!.deployments.length;
     world.edge.status = 500;
-    const bad = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": newKeys, "worker-name": "rotating", vars: "BROKEN=yes" }, env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" } });
+    const bad = await world.run({
+      event: pushEvent,
+      inputs: { ...W, "api-keys": newKeys, "worker-name": "rotating", vars: "BROKEN=yes" },
+      env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" },
+    });
     world.edge.status = 200;
     expect(bad.code).toBe(1);
     expect(bad.errors[0]).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
-    expect(bad.errors[0]).toContain(`redeployed the code of version ${goodVersion.id}, which was live before this run, with the current secrets (API_KEYS changed since then)`);
+    expect(bad.errors[0]).toContain(
+      `redeployed the code of version ${goodVersion.id}, which was live before this run, with the current secrets (API_KEYS changed since then)`,
+    );
     // Live now: the good version's code and vars, the new keys. No deployment since the bad push served the old keys.
     const script = world.cf.state.script("rotating")!;
     const live = world.cf.state.deployedVersion("rotating")!;
     const keysOf = (v: typeof live) => v.bindings.find((b) => b.name === "API_KEYS")?.text;
     expect(keysOf(live)).toBe(newKeys);
     expect(live.id).not.toBe(goodVersion.id);
-    expect(live.modules.map((m) => [m.name, m.content.toString("base64")])).toEqual(goodVersion.modules.map((m) => [m.name, m.content.toString("base64")]));
+    expect(live.modules.map((m) => [m.name, m.content.toString("base64")])).toEqual(
+      goodVersion.modules.map((m) => [m.name, m.content.toString("base64")]),
+    );
     expect(live.bindings.some((b) => b.name === "BROKEN")).toBe(false);
     for (const d of script.deployments.slice(deploymentsBefore)) {
       const served = script.versions.find((v) => v.id === d.versions[0]!.version_id)!;
@@ -218,7 +250,10 @@ describe.each(WRANGLER_VERSIONS)("runs that deploy nothing, with wrangler %s", (
   }, 120_000);
 
   it("a closed pull request from a fork has nothing to clean up, and says so", async () => {
-    const run = await world.run({ event: pullRequestEvent("closed", 8, true), inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" } });
+    const run = await world.run({
+      event: pullRequestEvent("closed", 8, true),
+      inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork: it never had a preview, so there is nothing to clean up/);
     expect(world.cf.requests).toEqual([]);
@@ -233,7 +268,10 @@ describe.each(WRANGLER_VERSIONS)("runs that deploy nothing, with wrangler %s", (
   }, 120_000);
 
   it("a pull request from a fork runs the contract tests, deploys nothing and says why", async () => {
-    const run = await world.run({ event: pullRequestEvent("opened", 8, true), inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" } });
+    const run = await world.run({
+      event: pullRequestEvent("opened", 8, true),
+      inputs: { ...W, "api-token": "", "account-id": "", "api-keys": "" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.mode).toBe("test");
     expect(run.stdout).toMatch(/::notice::Pull request #8 comes from a fork/);

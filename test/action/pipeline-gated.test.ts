@@ -25,7 +25,10 @@ it("a push deploy of the shipped proxy starts wrangler before the tests and depl
 it("failing contract tests stop the waiting wrangler before it writes anything", async () => {
   // A broken var makes every /v1 request of the proxy fail: the contract tests cannot pass. (Not a model var:
   // the preflight's model check would stop those before wrangler starts.)
-  const run = await world.run({ event: pushEvent, inputs: { ...PROVEN, "api-keys": API_KEYS, "worker-name": "gated", vars: "CACHE_TTL_SECONDS=soon" } });
+  const run = await world.run({
+    event: pushEvent,
+    inputs: { ...PROVEN, "api-keys": API_KEYS, "worker-name": "gated", vars: "CACHE_TTL_SECONDS=soon" },
+  });
   expect(run.code).toBe(1);
   expect(run.stdout).toContain(GATE_LINE);
   expect(run.errors[0]).toMatch(/^contract stage failed: \d+ of \d+ contract checks failed, so nothing was deployed/);
@@ -39,7 +42,13 @@ it("failing contract tests stop the waiting wrangler before it writes anything",
 }, 120_000);
 
 it("wrangler failing before it reads its secrets is reported, and the run does not hang", async () => {
-  world.cf.inject({ method: "GET", path: `/accounts/${world.cf.accountId}/workers/services/gated`, status: 500, code: 10013, message: "An unknown error has occurred" });
+  world.cf.inject({
+    method: "GET",
+    path: `/accounts/${world.cf.accountId}/workers/services/gated`,
+    status: 500,
+    code: 10013,
+    message: "An unknown error has occurred",
+  });
   const run = await world.run({ event: pushEvent, inputs: { ...PROVEN, "api-keys": API_KEYS, "worker-name": "gated" }, timeoutMs: 90_000 });
   expect(run.code).toBe(1);
   expect(run.errors[0]).toMatch(/^deploy stage failed: wrangler deploy failed \(exit 1\): .*An unknown error has occurred \[code: 10013\]/);
@@ -57,10 +66,15 @@ it("without api-keys the waiting wrangler gets no secrets, and the worker keeps 
 }, 180_000);
 
 it("today's wrangler deploys after the tests instead, says why, and still deploys the tested worker with its secrets", async () => {
-  const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, "worker-name": "after", "wrangler-version": "4.164.0" } });
+  const run = await world.run({
+    event: pushEvent,
+    inputs: { "api-keys": API_KEYS, "worker-name": "after", "wrangler-version": "4.164.0" },
+  });
   expect(run.code, run.stdout).toBe(0);
   expect(run.stdout).not.toContain(GATE_LINE);
-  const why = run.stdout.indexOf("wrangler 4.164.0 deploys after the contract tests: starting the deploy beside them is proven only with wrangler 4.86.0");
+  const why = run.stdout.indexOf(
+    "wrangler 4.164.0 deploys after the contract tests: starting the deploy beside them is proven only with wrangler 4.86.0",
+  );
   expect(why).toBeGreaterThan(-1);
   // No write to the worker before the last contract check was reported.
   const lastCheck = run.stdout.lastIndexOf("✓ responses");

@@ -16,7 +16,10 @@ describe("models checked in preflight, before any write", () => {
   afterAll(() => world.close());
 
   it("a deploy whose DEFAULT_AI_MODEL is the retired llama-3.1-8b-instruct fails in preflight and writes nothing", async () => {
-    const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, vars: "DEFAULT_AI_MODEL=@cf/meta/llama-3.1-8b-instruct" } });
+    const run = await world.run({
+      event: pushEvent,
+      inputs: { "api-keys": API_KEYS, vars: "DEFAULT_AI_MODEL=@cf/meta/llama-3.1-8b-instruct" },
+    });
     expect(run.code).toBe(1);
     // Three months after its retirement the API no longer lists it even with include_deprecated; the snapshot dates it.
     expect(run.errors[0]).toMatch(
@@ -40,7 +43,9 @@ describe("models checked in preflight, before any write", () => {
       'preflight stage failed: DEFAULT_AI_MODEL (input "default-model") names @cf/meta/llama-3.1-8b-instruct, which Workers AI deprecated on 2026-05-30 ' +
         "(requests to it fail with error 5028): use @cf/google/gemma-4-26b-a4b-it instead.",
     );
-    expect(run.stdout).toMatch(/::warning::could not read the account's Workers AI catalogue \(Cloudflare refused to read the Workers AI model catalogue \(HTTP 403\)/);
+    expect(run.stdout).toMatch(
+      /::warning::could not read the account's Workers AI catalogue \(Cloudflare refused to read the Workers AI model catalogue \(HTTP 403\)/,
+    );
     expect(run.stdout).toContain("Add the permission Account · Workers AI · Read to the token.");
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
@@ -48,7 +53,9 @@ describe("models checked in preflight, before any write", () => {
   it("a model var that cannot mean anything fails in preflight too, before wrangler starts", async () => {
     const run = await world.run({ event: pushEvent, inputs: { "api-keys": API_KEYS, vars: "MODEL_ALIASES={not json" } });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^preflight stage failed: MODEL_ALIASES \(input "vars"\) is not valid JSON \(.*\); expected e\.g\. \{"gpt-4o-mini"/);
+    expect(run.errors[0]).toMatch(
+      /^preflight stage failed: MODEL_ALIASES \(input "vars"\) is not valid JSON \(.*\); expected e\.g\. \{"gpt-4o-mini"/,
+    );
     expect(run.stdout).not.toContain("wrangler deploy starts now");
     expect(writes(world.cf)).toEqual([]);
   }, 120_000);
@@ -95,7 +102,11 @@ describe("a scheduled run reports a retirement announced for next month", () => 
     const workspace = mkdtempSync(join(tmpdir(), "plain-ws-"));
     const dir = writeCustomWorker(workspace, "plain-api");
     const before = world.cf.find("GET", SEARCH).length;
-    const run = await world.run({ event: pushEvent, workspace, inputs: { "worker-directory": dir, "smoke-test": "false", "contract-tests": "false" } });
+    const run = await world.run({
+      event: pushEvent,
+      workspace,
+      inputs: { "worker-directory": dir, "smoke-test": "false", "contract-tests": "false" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(world.cf.find("GET", SEARCH).length).toBe(before);
     expect(run.summary).not.toContain("### Models");

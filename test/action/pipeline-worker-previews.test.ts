@@ -38,7 +38,9 @@ describe("preview-strategy auto with wrangler 4.164.0: a Worker Preview for a wo
   it("chooses Worker Previews and says why in the log", () => {
     expect(production.code, production.stdout).toBe(0);
     expect(opened.code, opened.stdout).toBe(0);
-    expect(opened.stdout).toContain("preview strategy: preview (auto: Durable Objects need isolated state, and wrangler 4.164.0 has Worker Previews");
+    expect(opened.stdout).toContain(
+      "preview strategy: preview (auto: Durable Objects need isolated state, and wrangler 4.164.0 has Worker Previews",
+    );
   });
 
   it("deploys the preview pr-7 with its own URL, output and commented", () => {
@@ -52,7 +54,11 @@ describe("preview-strategy auto with wrangler 4.164.0: a Worker Preview for a wo
     expect(namespaceAfterOpen).toMatch(/^[0-9a-f]{32}$/);
     expect(env.CACHE).toEqual({ type: "kv_namespace", namespace_id: namespaceAfterOpen });
     expect(env.CACHE.namespace_id).not.toBe(JSON.parse(production.outputs["kv-namespaces"]).CACHE);
-    expect(env.STATE).toMatchObject({ type: "durable_object_namespace", class_name: "StateObject", namespace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(env.STATE).toMatchObject({
+      type: "durable_object_namespace",
+      class_name: "StateObject",
+      namespace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(env.AI).toEqual({ type: "ai" });
     expect(env.API_KEYS).toEqual({ type: "secret_text", text: API_KEYS });
   });
@@ -67,7 +73,9 @@ describe("preview-strategy auto with wrangler 4.164.0: a Worker Preview for a wo
     expect(world.cf.state.deployedVersion("my-proxy")!.id).toBe(liveBefore);
     expect(world.cf.state.script("my-proxy")!.versions).toHaveLength(versionsBefore);
     const prodWrites = world.cf.requests.filter((r) => r.method !== "GET" && /\/workers\/scripts\/my-proxy(\/|$)/.test(r.path));
-    const afterProduction = prodWrites.filter((r) => world.cf.requests.indexOf(r) > world.cf.requests.findIndex((x) => x.path.endsWith("/previews/pr-7")));
+    const afterProduction = prodWrites.filter(
+      (r) => world.cf.requests.indexOf(r) > world.cf.requests.findIndex((x) => x.path.endsWith("/previews/pr-7")),
+    );
     expect(afterProduction).toEqual([]);
   });
 
@@ -88,14 +96,22 @@ describe("preview-strategy preview refusals", () => {
   afterAll(() => world.close());
 
   it("fails before anything is written, naming both inputs", async () => {
-    const run = await world.run({ event: pullRequestEvent("opened"), inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "preview", "wrangler-version": "4.86.0" } });
+    const run = await world.run({
+      event: pullRequestEvent("opened"),
+      inputs: { "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "preview", "wrangler-version": "4.86.0" },
+    });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toContain('input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0 or later');
+    expect(run.errors[0]).toContain(
+      'input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0 or later',
+    );
     expect(world.cf.requests.filter((r) => r.method !== "GET")).toEqual([]);
   }, 120_000);
 
   it("the shipped proxy without api-keys is refused before anything is written: a preview does not share production's secrets", async () => {
-    const run = await world.run({ event: pullRequestEvent("opened"), inputs: { "api-keys": "", "worker-name": "my-proxy", "preview-strategy": "preview" } });
+    const run = await world.run({
+      event: pullRequestEvent("opened"),
+      inputs: { "api-keys": "", "worker-name": "my-proxy", "preview-strategy": "preview" },
+    });
     expect(run.code).toBe(1);
     expect(run.errors[0]).toMatch(/^preflight stage failed: a Worker Preview of the proxy gets its API_KEYS only from input "api-keys"/);
     expect(world.cf.requests.filter((r) => r.method !== "GET")).toEqual([]);

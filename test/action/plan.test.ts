@@ -7,7 +7,15 @@ import { plan, previewWorkerName, PlanError, supportsWorkerPreviews } from "../.
 const inputs = (values: Record<string, string> = {}) => parseInputs((name) => ({ "api-token": "cf-token", ...values })[name] ?? "");
 const event = (name: string, payload: unknown = {}) => parseEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: "o/r" }, payload);
 const pr = (action: string, number = 12, fork = false) =>
-  event("pull_request", { action, number, pull_request: { number, head: { sha: "abc", ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } }, base: { repo: { full_name: "o/r" } } } });
+  event("pull_request", {
+    action,
+    number,
+    pull_request: {
+      number,
+      head: { sha: "abc", ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } },
+      base: { repo: { full_name: "o/r" } },
+    },
+  });
 const worker = { name: "my-proxy", configLabel: "wrangler.jsonc", hasDurableObjects: false };
 
 describe("mode from the event", () => {
@@ -25,8 +33,14 @@ describe("mode from the event", () => {
     expect(plan(inputs(), pr("closed"), worker).mode).toBe("cleanup");
   });
   it("a pull request run without a token (forks, Dependabot) tests only", () => {
-    expect(plan(inputs({ "api-token": "" }), pr("opened"), worker)).toMatchObject({ mode: "test", notice: expect.stringContaining("without the api-token secret") });
-    expect(plan(inputs({ "api-token": "" }), pr("closed", 3, true), worker)).toMatchObject({ mode: "test", notice: expect.stringContaining("nothing to clean up") });
+    expect(plan(inputs({ "api-token": "" }), pr("opened"), worker)).toMatchObject({
+      mode: "test",
+      notice: expect.stringContaining("without the api-token secret"),
+    });
+    expect(plan(inputs({ "api-token": "" }), pr("closed", 3, true), worker)).toMatchObject({
+      mode: "test",
+      notice: expect.stringContaining("nothing to clean up"),
+    });
   });
   it("a local run is a dry run", () => {
     expect(plan(inputs(), parseEvent({}, {}), worker).mode).toBe("dry-run");
@@ -70,11 +84,15 @@ describe("names", () => {
     expect(p.namespaces[0].title).toBe("my-proxy-pr-7-CACHE-preview");
   });
   it("refuses a version preview of a worker with Durable Objects when asked for explicitly", () => {
-    expect(() => plan(inputs({ "preview-strategy": "version" }), pr("opened"), { ...worker, hasDurableObjects: true })).toThrow(/Durable Objects/);
+    expect(() => plan(inputs({ "preview-strategy": "version" }), pr("opened"), { ...worker, hasDurableObjects: true })).toThrow(
+      /Durable Objects/,
+    );
   });
   it("the input worker-name wins over the config's name, and must be a DNS label", () => {
     expect(plan(inputs({ "worker-name": "other" }), event("push"), worker).workerName).toBe("other");
-    expect(() => plan(inputs({ "worker-name": "My_Proxy" }), event("push"), worker)).toThrow('input "worker-name": "My_Proxy" is not a valid worker name');
+    expect(() => plan(inputs({ "worker-name": "My_Proxy" }), event("push"), worker)).toThrow(
+      'input "worker-name": "My_Proxy" is not a valid worker name',
+    );
     expect(() => plan(inputs(), event("push"), { ...worker, name: "-bad" })).toThrow('"name" in wrangler.jsonc: "-bad"');
     expect(() => plan(inputs(), event("push"), { ...worker, name: undefined })).toThrow("no worker name");
   });
@@ -98,19 +116,31 @@ describe("preview strategy and the wrangler in use", () => {
   const wranglerWith = (version: string) => ({ workerPreviews: { supported: supportsWorkerPreviews(version), version } });
 
   it("Worker Previews exist from wrangler 4.134.0 (out of private beta, with --secrets-file)", () => {
-    expect([supportsWorkerPreviews("4.86.0"), supportsWorkerPreviews("4.133.0"), supportsWorkerPreviews("4.134.0"), supportsWorkerPreviews("4.164.0")]).toEqual([false, false, true, true]);
+    expect([
+      supportsWorkerPreviews("4.86.0"),
+      supportsWorkerPreviews("4.133.0"),
+      supportsWorkerPreviews("4.134.0"),
+      supportsWorkerPreviews("4.164.0"),
+    ]).toEqual([false, false, true, true]);
   });
 
   it("auto: Durable Objects and a wrangler with Worker Previews → a Worker Preview pr-<N> of the production worker, with its own namespaces", () => {
     const p = plan(inputs(), pr("opened", 7), { ...withDO, ...wranglerWith("4.164.0") });
-    expect(p.preview).toMatchObject({ strategy: "preview", previewName: "pr-7", why: expect.stringContaining("wrangler 4.164.0 has Worker Previews") });
+    expect(p.preview).toMatchObject({
+      strategy: "preview",
+      previewName: "pr-7",
+      why: expect.stringContaining("wrangler 4.164.0 has Worker Previews"),
+    });
     expect(p.targetName).toBe("my-proxy");
     expect(p.namespaces[0].title).toBe("my-proxy-pr-7-CACHE-preview");
   });
 
   it("auto: Durable Objects and an older wrangler → a worker of its own, saying why", () => {
     const p = plan(inputs(), pr("opened", 7), { ...withDO, ...wranglerWith("4.86.0") });
-    expect(p.preview).toMatchObject({ strategy: "worker", why: expect.stringContaining("wrangler 4.86.0 has no Worker Previews (they need 4.134.0+)") });
+    expect(p.preview).toMatchObject({
+      strategy: "worker",
+      why: expect.stringContaining("wrangler 4.86.0 has no Worker Previews (they need 4.134.0+)"),
+    });
   });
 
   it("auto: no Durable Objects → a version preview whatever the wrangler", () => {
@@ -120,11 +150,17 @@ describe("preview strategy and the wrangler in use", () => {
   it("preview asked for with a wrangler without Worker Previews is refused, naming both inputs", () => {
     const run = () => plan(inputs({ "preview-strategy": "preview" }), pr("opened", 7), { ...withDO, ...wranglerWith("4.86.0") });
     expect(run).toThrow(PlanError);
-    expect(run).toThrow('input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0');
+    expect(run).toThrow(
+      'input "preview-strategy": "preview" needs Worker Previews (`wrangler preview`), which wrangler 4.86.0 does not have: set input "wrangler-version" to 4.134.0',
+    );
   });
 
   it("worker and version stay available with any wrangler", () => {
-    expect(plan(inputs({ "preview-strategy": "worker" }), pr("opened", 7), { ...withDO, ...wranglerWith("4.164.0") }).preview?.strategy).toBe("worker");
-    expect(plan(inputs({ "preview-strategy": "version" }), pr("opened", 7), { ...worker, ...wranglerWith("4.86.0") }).preview?.strategy).toBe("version");
+    expect(
+      plan(inputs({ "preview-strategy": "worker" }), pr("opened", 7), { ...withDO, ...wranglerWith("4.164.0") }).preview?.strategy,
+    ).toBe("worker");
+    expect(
+      plan(inputs({ "preview-strategy": "version" }), pr("opened", 7), { ...worker, ...wranglerWith("4.86.0") }).preview?.strategy,
+    ).toBe("version");
   });
 });

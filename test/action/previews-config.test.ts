@@ -29,7 +29,12 @@ describe("previewsBlock", () => {
 });
 
 describe("patchConfig with a previews block", () => {
-  const patch = { name: "app", kv: [{ binding: "CACHE", id: "previewns" }], vars: {}, previews: { vars: { A: "1" }, kv_namespaces: [{ binding: "CACHE", id: "previewns" }] } };
+  const patch = {
+    name: "app",
+    kv: [{ binding: "CACHE", id: "previewns" }],
+    vars: {},
+    previews: { vars: { A: "1" }, kv_namespaces: [{ binding: "CACHE", id: "previewns" }] },
+  };
 
   it("writes it into JSONC, comments kept", () => {
     const out = patchConfig(jsonc, "jsonc", patch, "wrangler.jsonc");

@@ -42,7 +42,10 @@ describe("vars named like Object.prototype members", () => {
 
   it("a JSONC config that already has a __proto__ var keeps it as data", () => {
     const config = parseConfig('{ "vars": { "__proto__": "x", "toString": "y" } }', "jsonc", "wrangler.jsonc");
-    expect(Object.entries(config.vars as object)).toEqual([["__proto__", "x"], ["toString", "y"]]);
+    expect(Object.entries(config.vars as object)).toEqual([
+      ["__proto__", "x"],
+      ["toString", "y"],
+    ]);
   });
 });
 
@@ -51,7 +54,9 @@ describe("names wrangler cannot bind", () => {
     expect(() => refuseNamesWranglerMisreads({ vars: parseVars(lines), kvNamespaces: ["CACHE"] })).toThrow(
       /^input "vars": "toString", "constructor", "__proto__", "hasOwnProperty", "valueOf" cannot be a binding name: .* Rename them\.$/,
     );
-    expect(() => refuseNamesWranglerMisreads({ vars: parseVars("GREETING=hi"), kvNamespaces: ["CACHE", "toString"] })).toThrow(/^input "kv-namespaces": "toString" cannot/);
+    expect(() => refuseNamesWranglerMisreads({ vars: parseVars("GREETING=hi"), kvNamespaces: ["CACHE", "toString"] })).toThrow(
+      /^input "kv-namespaces": "toString" cannot/,
+    );
     expect(() => refuseNamesWranglerMisreads({ vars: parseVars("GREETING=hi\nTO_STRING=x"), kvNamespaces: ["CACHE"] })).not.toThrow();
   });
 });

@@ -7,7 +7,9 @@ const base: RunReport = { plan: undefined, namespaces: [], facts: [], warnings: 
 it("shows each warning as a WARNING alert and the models as a folded table", () => {
   const summary = renderSummary({
     ...base,
-    warnings: ["@cf/a/b, which the proxy uses for \"gpt-4o\", will be deprecated on 2027-01-03 (in 30 days): the proxy then moves to @cf/c/d by itself."],
+    warnings: [
+      '@cf/a/b, which the proxy uses for "gpt-4o", will be deprecated on 2027-01-03 (in 30 days): the proxy then moves to @cf/c/d by itself.',
+    ],
     models: {
       catalogue: "your account's Workers AI catalogue",
       resolutions: [

@@ -15,7 +15,11 @@ it("runs from dist/ without node_modules, installing wrangler into the tool cach
     entry: join(checkout, "dist", "index.js"),
     inputs: { mode: "dry-run" },
     // npm needs the machine's certificates (and proxy, if any) to reach the registry.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(NODE_EXTRA_CA_CERTS|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|npm_config_registry)$/.test(k)) as [string, string][]),
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) =>
+        /^(NODE_EXTRA_CA_CERTS|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|npm_config_registry)$/.test(k),
+      ) as [string, string][],
+    ),
     timeoutMs: 240_000,
     seedWranglers: false,
   });

@@ -35,7 +35,9 @@ describe("npm start", () => {
     expect(run.stdout).toContain("--dry-run: exiting now.");
     expect(run.stdout).toMatch(/mode=dry-run/);
     // Which name serves with which model, checked offline against the snapshot the stub serves.
-    expect(run.stdout).toMatch(/models the worker will use, checked against the Workers AI catalogue snapshot of December 2026 bundled with the action \(\d+ active models\):/);
+    expect(run.stdout).toMatch(
+      /models the worker will use, checked against the Workers AI catalogue snapshot of December 2026 bundled with the action \(\d+ active models\):/,
+    );
     expect(run.stdout).toContain("gpt-4o-mini → @cf/google/gemma-4-26b-a4b-it");
     expect(run.stdout).toContain("text-embedding-3-small → @cf/baai/bge-base-en-v1.5");
     expect(run.stdout).toContain("whisper-1 → @cf/openai/whisper-large-v3-turbo");
@@ -60,11 +62,14 @@ describe("npm start", () => {
   it("deploys for real with --mode deploy and the credentials wrangler reads", async () => {
     const cf = await startFakeCloudflare();
     try {
-      const run = await startAsync(["--mode", "deploy", "--api-keys", "sk-local-1", "--smoke-test", "false", "--worker-name", "from-laptop"], {
-        CLOUDFLARE_API_TOKEN: cf.token,
-        CLOUDFLARE_ACCOUNT_ID: cf.accountId,
-        CLOUDFLARE_API_BASE_URL: cf.apiBase,
-      });
+      const run = await startAsync(
+        ["--mode", "deploy", "--api-keys", "sk-local-1", "--smoke-test", "false", "--worker-name", "from-laptop"],
+        {
+          CLOUDFLARE_API_TOKEN: cf.token,
+          CLOUDFLARE_ACCOUNT_ID: cf.accountId,
+          CLOUDFLARE_API_BASE_URL: cf.apiBase,
+        },
+      );
       expect(run.status, run.stdout).toBe(0);
       expect(run.stdout).toContain("worker-url=https://from-laptop.fake-account.workers.dev");
       expect(cf.state.secrets("from-laptop")).toEqual({ API_KEYS: "sk-local-1" });

@@ -17,7 +17,14 @@ afterEach(async () => {
 });
 
 async function world(tokens: Parameters<typeof startFakeGitHub>[0] = {}) {
-  gh = await startFakeGitHub({ pulls: [7], tokens: [{ token: "ghp_maintainer", login: "maintainer", userId: 4242, kind: "personal-access-token" }, { token: "ghs_app", login: "my-app[bot]" }], ...tokens });
+  gh = await startFakeGitHub({
+    pulls: [7],
+    tokens: [
+      { token: "ghp_maintainer", login: "maintainer", userId: 4242, kind: "personal-access-token" },
+      { token: "ghs_app", login: "my-app[bot]" },
+    ],
+    ...tokens,
+  });
   return gh;
 }
 
@@ -35,7 +42,9 @@ describe("the sticky comment with GITHUB_TOKEN (github-actions[bot])", () => {
     expect([a, b]).toEqual([planted, byOtherBot]);
     expect(own).toMatchObject({ body: `${MARKER}\nsecond`, user: { login: "github-actions[bot]" } });
     expect(rest).toEqual([]);
-    expect(g.requests.filter((r) => r.method === "PATCH").map((r) => r.path)).toEqual([`/repos/${g.owner}/${g.repo}/issues/comments/${own!.id}`]);
+    expect(g.requests.filter((r) => r.method === "PATCH").map((r) => r.path)).toEqual([
+      `/repos/${g.owner}/${g.repo}/issues/comments/${own!.id}`,
+    ]);
   });
 });
 
@@ -76,8 +85,12 @@ describe("the sticky comment with other tokens", () => {
 
     g.state.addComment(7, `${MARKER}\nplanted`, MALLORY);
     const before = snapshot(g);
-    const failed = await api(g.token).upsertComment(7, MARKER, `${MARKER}\nnew`).catch((e: Error) => e);
-    expect(String(failed)).toMatch(/cannot tell which account the github-token writes as \(GraphQL viewer: .*; GET \/user: Resource not accessible by integration/);
+    const failed = await api(g.token)
+      .upsertComment(7, MARKER, `${MARKER}\nnew`)
+      .catch((e: Error) => e);
+    expect(String(failed)).toMatch(
+      /cannot tell which account the github-token writes as \(GraphQL viewer: .*; GET \/user: Resource not accessible by integration/,
+    );
     expect(snapshot(g)).toEqual(before);
     expect(g.requests.filter((r) => r.method === "PATCH" || (r.method === "POST" && r.path.endsWith("/comments")))).toHaveLength(1);
   });

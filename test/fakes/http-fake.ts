@@ -49,7 +49,10 @@ export class HttpFake {
   private server: Server | undefined;
   private base = "";
 
-  constructor(private readonly handler: Handler, private readonly faultBody: FaultBody) {}
+  constructor(
+    private readonly handler: Handler,
+    private readonly faultBody: FaultBody,
+  ) {}
 
   /** Starts listening on 127.0.0.1 (a free port unless given) and returns the origin, e.g. http://127.0.0.1:41234 */
   async start(port = 0): Promise<string> {
@@ -91,7 +94,10 @@ export class HttpFake {
 
   private takeFault(request: RecordedRequest): Fault | undefined {
     const fault = this.faults.find(
-      (f) => f.left > 0 && (!f.method || f.method === request.method) && (typeof f.path === "string" ? f.path === request.path : f.path.test(request.path)),
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === request.method) &&
+        (typeof f.path === "string" ? f.path === request.path : f.path.test(request.path)),
     );
     if (fault) {
       fault.left--;
@@ -107,7 +113,13 @@ export class HttpFake {
     const body = Buffer.concat(chunks);
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(req.headers)) headers[key] = Array.isArray(value) ? value.join(", ") : (value ?? "");
-    const request: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    };
     if ((headers["content-type"] ?? "").includes("json") && body.length) {
       try {
         request.json = JSON.parse(body.toString("utf8"));

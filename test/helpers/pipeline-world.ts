@@ -27,7 +27,8 @@ export async function startWorld(options: { cloudflare?: Parameters<typeof start
     new HttpFake(
       (req): { status: number; body: unknown } => {
         if (edge.status !== 200) return { status: edge.status, body: { error: { message: "broken deploy" } } };
-        if (req.path.endsWith("/v1/models") && req.headers.authorization !== "Bearer sk-live-key-1") return { status: 401, body: { error: { message: "bad key" } } };
+        if (req.path.endsWith("/v1/models") && req.headers.authorization !== "Bearer sk-live-key-1")
+          return { status: 401, body: { error: { message: "bad key" } } };
         if (req.path.includes("/v1/organization/usage/")) return { status: 200, body: usagePage(req.path) };
         return { status: 200, body: { object: "list", data: [] } };
       },
@@ -56,8 +57,15 @@ export const pushEvent = { name: "push", payload: { ref: "refs/heads/main", afte
 export const scheduleEvent = { name: "schedule", payload: { schedule: "0 4 * * 1" } };
 
 export function pullRequestEvent(action: string, number = 7, fork = false) {
-  const head = { sha: number === 7 ? PR_HEAD_SHA : "0000000000000000000000000000000000000008", ref: `feature-${number}`, repo: { full_name: fork ? "someone/octo-repo" : "octo-org/octo-repo" } };
-  return { name: "pull_request", payload: { action, number, pull_request: { number, head, base: { ref: "main", repo: { full_name: "octo-org/octo-repo" } } } } };
+  const head = {
+    sha: number === 7 ? PR_HEAD_SHA : "0000000000000000000000000000000000000008",
+    ref: `feature-${number}`,
+    repo: { full_name: fork ? "someone/octo-repo" : "octo-org/octo-repo" },
+  };
+  return {
+    name: "pull_request",
+    payload: { action, number, pull_request: { number, head, base: { ref: "main", repo: { full_name: "octo-org/octo-repo" } } } },
+  };
 }
 
 /** Requests that change something at Cloudflare. */
@@ -79,7 +87,23 @@ export function writeCustomWorker(workspace: string, name = "my-api", files: Rec
 function usagePage(path: string) {
   const today = Math.floor(Date.now() / 86_400_000) * 86_400;
   const results = path.includes("/usage/completions")
-    ? [{ object: "organization.usage.completions.result", model: "@cf/google/gemma-4-26b-a4b-it", num_model_requests: 3, input_tokens: 30, output_tokens: 60, neurons: 12.5, cache_hits: 1, errors: 0 }]
+    ? [
+        {
+          object: "organization.usage.completions.result",
+          model: "@cf/google/gemma-4-26b-a4b-it",
+          num_model_requests: 3,
+          input_tokens: 30,
+          output_tokens: 60,
+          neurons: 12.5,
+          cache_hits: 1,
+          errors: 0,
+        },
+      ]
     : [];
-  return { object: "page", data: [{ object: "bucket", start_time: today, end_time: today + 86_400, results }], has_more: false, next_page: null };
+  return {
+    object: "page",
+    data: [{ object: "bucket", start_time: today, end_time: today + 86_400, results }],
+    has_more: false,
+    next_page: null,
+  };
 }

@@ -82,7 +82,11 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   Object.assign(env, options.env);
 
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(options.node ?? runnerNode(), [options.entry ?? join(ROOT, "dist/index.js")], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(options.node ?? runnerNode(), [options.entry ?? join(ROOT, "dist/index.js")], {
+      cwd: workspace,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -100,7 +104,10 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
     summary: readFileSync(summaryFile, "utf8"),
-    errors: stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => l.replace(/^::error[^:]*::/, "")),
+    errors: stdout
+      .split("\n")
+      .filter((l) => l.startsWith("::error"))
+      .map((l) => l.replace(/^::error[^:]*::/, "")),
     dir,
   };
 }

@@ -31,7 +31,11 @@ let proxy: LocalProxy;
 let browser: Browser;
 
 async function send(key: string, path: string, body: unknown) {
-  const res = await fetch(`${proxy.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${proxy.url}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -50,7 +54,8 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu"] });
   await seedPastDays();
-  const chat = (key: string, content: string, extra = {}) => send(key, "/v1/chat/completions", { model: CHAT, messages: [{ role: "user", content }], ...extra });
+  const chat = (key: string, content: string, extra = {}) =>
+    send(key, "/v1/chat/completions", { model: CHAT, messages: [{ role: "user", content }], ...extra });
   expect(await chat(ALPHA, "alpha one")).toBe(200);
   expect(await chat(ALPHA, "alpha two")).toBe(200);
   expect(await chat(ALPHA, "alpha cached", { temperature: 0 })).toBe(200);
@@ -82,8 +87,24 @@ async function seedPastDays() {
       ["alpha", EMBED, 12, 5000, 0, 4, 6],
       ["beta", "@cf/zai-org/glm-4.7-flash", Math.round(18 * wave), 6000, 9000, 240 * wave, 2],
     ] as const) {
-      records.push({ day, project, keyName: `${project}-app`, model, kind: model === EMBED ? "embeddings" : "completions", requests, inputTokens: tokensIn, outputTokens: tokensOut,
-        cachedTokens: 0, reasoningTokens: 0, neurons, cacheHits: hits, neuronsSaved: hits * 10, images: 0, characters: 0, audioSeconds: 0 });
+      records.push({
+        day,
+        project,
+        keyName: `${project}-app`,
+        model,
+        kind: model === EMBED ? "embeddings" : "completions",
+        requests,
+        inputTokens: tokensIn,
+        outputTokens: tokensOut,
+        cachedTokens: 0,
+        reasoningTokens: 0,
+        neurons,
+        cacheHits: hits,
+        neuronsSaved: hits * 10,
+        images: 0,
+        characters: 0,
+        audioSeconds: 0,
+      });
     }
   }
   await ledger.recordUsage(records, now);
@@ -106,10 +127,30 @@ describe("GET /dashboard in Chromium", () => {
     const today = Math.floor(Date.now() / 86_400_000) * 86_400;
     const todays = pages.flatMap((p) => p.data.filter((b) => b.start_time === today).flatMap((b) => b.results));
     const completions = todays.filter((r) => r.object === "organization.usage.completions.result");
-    expect(sum("num_model_requests", completions.filter((r) => r.project_id === "alpha"))).toBe(4);
-    expect(sum("num_model_requests", completions.filter((r) => r.project_id === "beta"))).toBe(2);
-    expect(sum("cache_hits", completions.filter((r) => r.project_id === "alpha"))).toBe(1);
-    expect(sum("errors", completions.filter((r) => r.project_id === "beta"))).toBe(1);
+    expect(
+      sum(
+        "num_model_requests",
+        completions.filter((r) => r.project_id === "alpha"),
+      ),
+    ).toBe(4);
+    expect(
+      sum(
+        "num_model_requests",
+        completions.filter((r) => r.project_id === "beta"),
+      ),
+    ).toBe(2);
+    expect(
+      sum(
+        "cache_hits",
+        completions.filter((r) => r.project_id === "alpha"),
+      ),
+    ).toBe(1);
+    expect(
+      sum(
+        "errors",
+        completions.filter((r) => r.project_id === "beta"),
+      ),
+    ).toBe(1);
     expect((await proxy.stubCalls()).length).toBe(sum("num_model_requests", todays) - sum("cache_hits", todays));
 
     const page = await browser.newPage({ viewport: { width: 1100, height: 1200 } });
@@ -125,7 +166,9 @@ describe("GET /dashboard in Chromium", () => {
     expect(await text("total-errors")).toBe(fmt(sum("errors")));
     expect(await text("total-neurons")).toBe(fmt(sum("neurons")));
     expect(await text("cache-hit-rate")).toBe(`${((100 * sum("cache_hits")) / sum("num_model_requests")).toFixed(1)}%`);
-    const budgets = (await (await fetch(`${proxy.url}/v1/organization/budgets`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {
+    const budgets = (await (
+      await fetch(`${proxy.url}/v1/organization/budgets`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()) as {
       account: { neurons_remaining: number };
       projects: { project_id: string; used: { neurons: number } }[];
     };

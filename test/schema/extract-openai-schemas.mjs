@@ -68,7 +68,11 @@ const ROUTES = [
  * attach them to the run routes' text/event-stream answers: the SDK's AssistantStream reads them there.
  */
 const ASSISTANT_STREAM = { $ref: "#/components/schemas/AssistantStreamEvent" };
-const STREAMED_RUN_ROUTES = new Set(["/threads/runs", "/threads/{thread_id}/runs", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs"]);
+const STREAMED_RUN_ROUTES = new Set([
+  "/threads/runs",
+  "/threads/{thread_id}/runs",
+  "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs",
+]);
 
 const routes = ROUTES.map(([method, path]) => {
   const operation = spec.paths[path]?.[method.toLowerCase()];
@@ -108,7 +112,13 @@ const strip = (node) => {
   for (const [key, value] of Object.entries(node)) {
     if (key === "description" || key === "title" || key === "example" || key === "examples" || key.startsWith("x-")) {
       // …but a property *named* description/title is kept (they sit under `properties`).
-      if (typeof value !== "object" || value === null || Array.isArray(value) || !("type" in value || "$ref" in value || "anyOf" in value || "oneOf" in value)) continue;
+      if (
+        typeof value !== "object" ||
+        value === null ||
+        Array.isArray(value) ||
+        !("type" in value || "$ref" in value || "anyOf" in value || "oneOf" in value)
+      )
+        continue;
     }
     out[key] = strip(value);
   }
@@ -116,7 +126,12 @@ const strip = (node) => {
 };
 
 const output = {
-  source: { title: spec.info.title, version: spec.info.version, openapi: spec.openapi, extractedBy: "test/schema/extract-openai-schemas.mjs" },
+  source: {
+    title: spec.info.title,
+    version: spec.info.version,
+    openapi: spec.openapi,
+    extractedBy: "test/schema/extract-openai-schemas.mjs",
+  },
   routes: strip(routes),
   components: { schemas: Object.fromEntries([...needed].sort().map((name) => [name, strip(schemas[name])])) },
 };

@@ -4,8 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { AiStubRpc } from "../fakes/ai-stub/types";
 
 const ai = (env as unknown as { AI: AiStubRpc }).AI;
-const run = async (model: string, inputs: unknown, options?: Record<string, unknown>): Promise<any> =>
-  await ai.run(model, inputs, options);
+const run = async (model: string, inputs: unknown, options?: Record<string, unknown>): Promise<any> => await ai.run(model, inputs, options);
 const models = async (params?: Parameters<AiStubRpc["models"]>[0]) => await ai.models(params);
 const LLAMA = "@cf/meta/llama-3.1-8b-instruct-fp8";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -66,7 +65,10 @@ describe("models()", () => {
       "@cf/openai/whisper-tiny-en",
     ]);
     expect((await models({ search: "LLAMA-4" })).map((m) => m.name)).toEqual(["@cf/meta/llama-4-scout-17b-16e-instruct"]);
-    expect((await models({ search: "llama-3.1" })).map((m) => m.name).sort()).toEqual(["@cf/meta/llama-3.1-8b-instruct-fast", "@cf/meta/llama-3.1-8b-instruct-fp8"]);
+    expect((await models({ search: "llama-3.1" })).map((m) => m.name).sort()).toEqual([
+      "@cf/meta/llama-3.1-8b-instruct-fast",
+      "@cf/meta/llama-3.1-8b-instruct-fp8",
+    ]);
     expect((await models({ search: "1024-dimensional" })).map((m) => m.name)).toEqual(["@cf/baai/bge-large-en-v1.5"]);
     expect(await models({ task: "Text Generation", author: "deepgram" })).toEqual([]);
   });
@@ -93,7 +95,11 @@ describe("calls(), reset(), failNext()", () => {
 
   it("records each run with JSON-safe inputs and options, failed ones included", async () => {
     const before = Date.now();
-    await run(LLAMA, { messages: [{ role: "user", content: "hi" }], max_tokens: 9 }, { gateway: { id: "gw", skipCache: true, cacheTtl: 60 } });
+    await run(
+      LLAMA,
+      { messages: [{ role: "user", content: "hi" }], max_tokens: 9 },
+      { gateway: { id: "gw", skipCache: true, cacheTtl: 60 } },
+    );
     await run("@cf/openai/whisper", { audio: Array(1000).fill(65) });
     await run("@cf/nope/none", {}).catch(() => {});
     const log = await ai.calls();

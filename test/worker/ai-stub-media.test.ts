@@ -132,7 +132,9 @@ describe("speech to text", () => {
   });
 
   it("reject the other input form", async () => {
-    await expect(run("@cf/openai/whisper-large-v3-turbo", { audio: bytes })).rejects.toThrow("Type mismatch of '/audio', 'array' not in 'string'");
+    await expect(run("@cf/openai/whisper-large-v3-turbo", { audio: bytes })).rejects.toThrow(
+      "Type mismatch of '/audio', 'array' not in 'string'",
+    );
     await expect(run("@cf/openai/whisper", { audio: "aGVsbG8=" })).rejects.toThrow("Type mismatch of '/audio', 'string' not in 'array'");
     await expect(run("@cf/openai/whisper", {})).rejects.toThrow("5006: Error: required properties at '/' are 'audio'");
   });

@@ -32,7 +32,9 @@ describe("the catalogue of December 2026", () => {
       "5028: This model was deprecated on 2026-05-30. Please use an alternative model",
     );
     expect(await failure("@cf/tiiuae/falcon-7b-instruct", { prompt: "hi" })).toMatch(/^5028: This model was deprecated on 2025-10-01\./);
-    expect(await failure("@cf/deepseek-ai/deepseek-math-7b-base", { prompt: "hi" })).toBe("5028: This model was deprecated. Please use an alternative model");
+    expect(await failure("@cf/deepseek-ai/deepseek-math-7b-base", { prompt: "hi" })).toBe(
+      "5028: This model was deprecated. Please use an alternative model",
+    );
     const listed = await names();
     expect(listed).not.toContain("@cf/meta/llama-3.1-8b-instruct");
     expect(listed).toContain("@cf/meta/llama-3.1-8b-instruct-fast");
@@ -97,14 +99,19 @@ describe("capacity and rejectIfBusy", () => {
 });
 
 describe("JSON schema and streams", () => {
-  const schema = { type: "json_schema", json_schema: { name: "x", schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } } };
+  const schema = {
+    type: "json_schema",
+    json_schema: { name: "x", schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } },
+  };
 
   it("json_schema with stream: true throws 5023; json_object streams", async () => {
     expect(await failure("@cf/zai-org/glm-4.7-flash", { ...user("hi"), response_format: schema, stream: true })).toBe(
       "5023: JSON Schema mode is not supported with stream mode.",
     );
     expect(await failure("@cf/meta/llama-3.3-70b-instruct-fp8-fast", { ...user("hi"), guided_json: {}, stream: true })).toMatch(/^5023: /);
-    const events = await sseOf(await run("@cf/zai-org/glm-4.7-flash", { ...user("hi"), response_format: { type: "json_object" }, stream: true }));
+    const events = await sseOf(
+      await run("@cf/zai-org/glm-4.7-flash", { ...user("hi"), response_format: { type: "json_object" }, stream: true }),
+    );
     expect(JSON.parse(rebuild(events).text)).toEqual({ echo: "hi" });
   });
 });
@@ -146,16 +153,24 @@ describe("chat families", () => {
       const m = (await run(model, { ...user("q"), ...extra })).choices[0].message;
       return m.reasoning_content ?? m.reasoning ?? null;
     };
-    for (const model of ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/qwen/qwen3.8-27b", "@cf/nvidia/nemotron-3-120b-a12b"]) {
+    for (const model of [
+      "@cf/zai-org/glm-4.7-flash",
+      "@cf/qwen/qwen3-30b-a3b-fp8",
+      "@cf/qwen/qwen3.8-27b",
+      "@cf/nvidia/nemotron-3-120b-a12b",
+    ]) {
       expect(await reasoningOf(model)).toBe("Thinking about: q");
       expect(await reasoningOf(model, { chat_template_kwargs: { enable_thinking: false } })).toBeNull();
     }
     expect(await reasoningOf("@cf/google/gemma-4-26b-a4b-it")).toBeNull();
-    expect(await reasoningOf("@cf/google/gemma-4-26b-a4b-it", { chat_template_kwargs: { enable_thinking: true } })).toBe("Thinking about: q");
+    expect(await reasoningOf("@cf/google/gemma-4-26b-a4b-it", { chat_template_kwargs: { enable_thinking: true } })).toBe(
+      "Thinking about: q",
+    );
   });
 
   it("efforts: gpt-oss takes low|medium|high and cannot stop thinking; deepseek-v4-flash takes none", async () => {
-    const gpt = async (effort?: string) => (await run("@cf/openai/gpt-oss-120b", { ...user("q"), ...(effort ? { reasoning_effort: effort } : {}) })).choices[0].message;
+    const gpt = async (effort?: string) =>
+      (await run("@cf/openai/gpt-oss-120b", { ...user("q"), ...(effort ? { reasoning_effort: effort } : {}) })).choices[0].message;
     expect((await gpt()).reasoning_content).toBe("Thinking about: q");
     expect((await gpt("high")).reasoning_content).toBe("Thinking (high effort) about: q");
     expect((await gpt("medium")).reasoning_content).toBe("Thinking about: q");
@@ -172,14 +187,30 @@ describe("chat families", () => {
   });
 
   it("streams of every family rebuild to their non-stream answer", async () => {
-    const models = ["@cf/zai-org/glm-4.7-flash", "@cf/google/gemma-4-26b-a4b-it", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/aisingapore/gemma-sea-lion-v4-27b-it", "@cf/openai/gpt-oss-20b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct", "@cf/ibm-granite/granite-4.0-h-micro"];
+    const models = [
+      "@cf/zai-org/glm-4.7-flash",
+      "@cf/google/gemma-4-26b-a4b-it",
+      "@cf/nvidia/nemotron-3-120b-a12b",
+      "@cf/qwen/qwen3.8-27b",
+      "@cf/qwen/qwen3-30b-a3b-fp8",
+      "@cf/aisingapore/gemma-sea-lion-v4-27b-it",
+      "@cf/openai/gpt-oss-20b",
+      "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+      "@cf/meta/llama-4-scout-17b-16e-instruct",
+      "@cf/ibm-granite/granite-4.0-h-micro",
+    ];
     for (const model of models) {
       const inputs = user("stream me ünïcode");
       const whole = await run(model, inputs);
       const r = rebuild(await sseOf(await run(model, { ...inputs, stream: true })));
       if (whole.choices) {
         const m = whole.choices[0].message;
-        expect(r, model).toMatchObject({ text: m.content, reasoning: m.reasoning_content ?? m.reasoning ?? "", usage: whole.usage, done: true });
+        expect(r, model).toMatchObject({
+          text: m.content,
+          reasoning: m.reasoning_content ?? m.reasoning ?? "",
+          usage: whole.usage,
+          done: true,
+        });
       } else expect(r, model).toMatchObject({ text: whole.response, usage: whole.usage, done: true });
     }
   });

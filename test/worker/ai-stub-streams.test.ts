@@ -13,7 +13,10 @@ const stream = async (model: string, inputs: Record<string, unknown>) =>
 const user = (content: string) => ({ messages: [{ role: "user", content }] });
 const tool = {
   type: "function",
-  function: { name: "lookup", parameters: { type: "object", properties: { q: { type: "string" }, n: { type: "number" } }, required: ["q", "n"] } },
+  function: {
+    name: "lookup",
+    parameters: { type: "object", properties: { q: { type: "string" }, n: { type: "number" } }, required: ["q", "n"] },
+  },
 };
 const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const breaksUtf8 = (c: Uint8Array) => {
@@ -45,7 +48,12 @@ describe("native streams", () => {
     const whole = await run("@cf/meta/llama-3.3-70b-instruct-fp8-fast", inputs);
     const events = await sseOf(await stream("@cf/meta/llama-3.3-70b-instruct-fp8-fast", inputs));
     const first = JSON.parse(events[0].data);
-    expect(first.tool_calls[0]).toEqual({ index: 0, id: expect.stringMatching(/^chatcmpl-tool-/), type: "function", function: { name: "lookup", arguments: "" } });
+    expect(first.tool_calls[0]).toEqual({
+      index: 0,
+      id: expect.stringMatching(/^chatcmpl-tool-/),
+      type: "function",
+      function: { name: "lookup", arguments: "" },
+    });
     expect(JSON.parse(events[1].data).tool_calls[0]).toEqual({ index: 0, function: { arguments: expect.any(String) } });
     const r = rebuild(events);
     expect(r.toolCalls.map((c) => ({ name: c.name, arguments: JSON.parse(c.arguments) }))).toEqual(whole.tool_calls);
@@ -56,7 +64,9 @@ describe("native streams", () => {
     const inputs = { ...user("find"), tools: [tool] };
     const whole = await run("@cf/meta/llama-4-scout-17b-16e-instruct", inputs);
     const r = rebuild(await sseOf(await stream("@cf/meta/llama-4-scout-17b-16e-instruct", inputs)));
-    expect(r.toolCalls).toEqual([{ id: whole.tool_calls[0].id, name: "lookup", arguments: JSON.stringify(whole.tool_calls[0].function.arguments) }]);
+    expect(r.toolCalls).toEqual([
+      { id: whole.tool_calls[0].id, name: "lookup", arguments: JSON.stringify(whole.tool_calls[0].function.arguments) },
+    ]);
   });
 });
 
@@ -72,7 +82,11 @@ describe("OpenAI-shaped streams", () => {
     expect(r.finish).toBe("stop");
     expect(r.usage).toEqual(whole.usage);
     const chunks = events.filter((e) => e.data !== "[DONE]").map((e) => JSON.parse(e.data));
-    expect(chunks[0]).toMatchObject({ id: whole.id, object: "chat.completion.chunk", choices: [{ index: 0, delta: { role: "assistant", content: "" } }] });
+    expect(chunks[0]).toMatchObject({
+      id: whole.id,
+      object: "chat.completion.chunk",
+      choices: [{ index: 0, delta: { role: "assistant", content: "" } }],
+    });
     const used = chunks.map((c) => c.usage.completion_tokens);
     expect(used).toEqual([...used].sort((a, b) => a - b));
     expect(used.reduce((a, b) => a + b, 0)).toBeGreaterThan(whole.usage.completion_tokens);
@@ -84,8 +98,16 @@ describe("OpenAI-shaped streams", () => {
     const inputs = { ...user('[[stub:call=lookup {"q":"a b","n":1}]] [[stub:call=lookup]]'), tools: [tool] };
     const whole = await run("@cf/zai-org/glm-4.7-flash", inputs);
     const events = await sseOf(await stream("@cf/zai-org/glm-4.7-flash", inputs));
-    const deltas = events.filter((e) => e.data !== "[DONE]").map((e) => JSON.parse(e.data).choices?.[0]?.delta?.tool_calls?.[0]).filter(Boolean);
-    expect(deltas[0]).toEqual({ index: 0, id: whole.choices[0].message.tool_calls[0].id, type: "function", function: { name: "lookup", arguments: "" } });
+    const deltas = events
+      .filter((e) => e.data !== "[DONE]")
+      .map((e) => JSON.parse(e.data).choices?.[0]?.delta?.tool_calls?.[0])
+      .filter(Boolean);
+    expect(deltas[0]).toEqual({
+      index: 0,
+      id: whole.choices[0].message.tool_calls[0].id,
+      type: "function",
+      function: { name: "lookup", arguments: "" },
+    });
     expect(deltas[1]).toMatchObject({ index: 0, id: null, function: { name: null } });
     const r = rebuild(events);
     expect(r.finish).toBe("tool_calls");
@@ -109,7 +131,10 @@ describe("OpenAI-shaped streams", () => {
     const events = await sseOf(await stream("@cf/openai/gpt-oss-120b", { input: "tell me" }));
     expect(events[0].event).toBe("response.created");
     expect(events.map((e) => JSON.parse(e.data).sequence_number)).toEqual(events.map((_, i) => i));
-    const text = events.filter((e) => e.event === "response.output_text.delta").map((e) => JSON.parse(e.data).delta).join("");
+    const text = events
+      .filter((e) => e.event === "response.output_text.delta")
+      .map((e) => JSON.parse(e.data).delta)
+      .join("");
     expect(text).toBe("Echo: tell me");
     const done = events.at(-1)!;
     expect(done.event).toBe("response.completed");
@@ -182,7 +207,10 @@ describe("network chunking", () => {
 describe("pace and progress", () => {
   it("paces a stream, and the call log says how far the reader got", async () => {
     const marker = unique("pace");
-    const body = await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user(`${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]`));
+    const body = await stream(
+      "@cf/meta/llama-3.1-8b-instruct-fp8",
+      user(`${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]`),
+    );
     const reader = body.getReader();
     await reader.read();
     const progress = async () => (await callsWith(marker))[0].stream!;
@@ -192,7 +220,11 @@ describe("pace and progress", () => {
     await reader.cancel();
     expect(await sentWhenStopped(marker)).toBeLessThan(52);
 
-    const whole = (await readChunks(await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user(`${marker}b [[stub:words=3]] [[stub:chunk=event]] [[stub:pace=1]]`)))).length;
+    const whole = (
+      await readChunks(
+        await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user(`${marker}b [[stub:words=3]] [[stub:chunk=event]] [[stub:pace=1]]`)),
+      )
+    ).length;
     expect(whole).toBe(5);
     expect((await callsWith(`${marker}b`))[0].stream).toEqual({ chunks: 5, sent: 5 });
   });

@@ -5,8 +5,7 @@ import type { AiStubRpc } from "../fakes/ai-stub/types";
 
 const ai = (env as unknown as { AI: AiStubRpc }).AI;
 // Awaited inside an async function: a bare RPC promise that rejects is reported as unhandled.
-const run = async (model: string, inputs: unknown, options?: Record<string, unknown>): Promise<any> =>
-  await ai.run(model, inputs, options);
+const run = async (model: string, inputs: unknown, options?: Record<string, unknown>): Promise<any> => await ai.run(model, inputs, options);
 const user = (content: unknown) => ({ messages: [{ role: "user", content }] });
 const weatherTool = {
   type: "function",
@@ -80,7 +79,10 @@ describe("native models", () => {
       properties: { name: { type: "string" }, age: { type: "number" }, tags: { type: "array", minItems: 1, items: { type: "string" } } },
       required: ["name", "age", "tags"],
     };
-    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("json"), response_format: { type: "json_schema", json_schema: schema } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
+      ...user("json"),
+      response_format: { type: "json_schema", json_schema: schema },
+    });
     expect(out.response).toEqual({ name: "test", age: 42, tags: ["test"] });
   });
 
@@ -90,13 +92,19 @@ describe("native models", () => {
   });
 
   it("return non-object JSON values as they are (response may be a number)", async () => {
-    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("n"), response_format: { type: "json_schema", json_schema: { type: "number", minimum: 50 } } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
+      ...user("n"),
+      response_format: { type: "json_schema", json_schema: { type: "number", minimum: 50 } },
+    });
     expect(out.response).toBe(50);
   });
 
   it("do not unwrap OpenAI's {name, schema} wrapper (a proxy must send the bare schema)", async () => {
     const wrapped = { name: "x", schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"] } };
-    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("json"), response_format: { type: "json_schema", json_schema: wrapped } });
+    const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
+      ...user("json"),
+      response_format: { type: "json_schema", json_schema: wrapped },
+    });
     expect(out.response).toEqual({});
   });
 
@@ -117,7 +125,11 @@ describe("llama-4", () => {
     const out = await run("@cf/meta/llama-4-scout-17b-16e-instruct", { ...user("Weather?"), tools: [weatherTool] });
     expect(out.response).toBe("");
     expect(out.tool_calls).toEqual([
-      { id: expect.stringMatching(/^chatcmpl-tool-[0-9a-f]{24}$/), type: "function", function: { name: "get_weather", arguments: weatherArgs } },
+      {
+        id: expect.stringMatching(/^chatcmpl-tool-[0-9a-f]{24}$/),
+        type: "function",
+        function: { name: "get_weather", arguments: weatherArgs },
+      },
     ]);
   });
 });
@@ -174,7 +186,11 @@ describe("OpenAI-shaped models", () => {
     expect(choice.finish_reason).toBe("tool_calls");
     expect(choice.message.content).toBeNull();
     expect(choice.message.tool_calls).toEqual([
-      { id: expect.stringMatching(/^chatcmpl-tool-/), type: "function", function: { name: "get_weather", arguments: JSON.stringify(weatherArgs) } },
+      {
+        id: expect.stringMatching(/^chatcmpl-tool-/),
+        type: "function",
+        function: { name: "get_weather", arguments: JSON.stringify(weatherArgs) },
+      },
     ]);
   });
 
@@ -185,13 +201,22 @@ describe("OpenAI-shaped models", () => {
       object: "text_completion",
       created: 1767225600,
       model: "@cf/qwen/qwen3-30b-a3b-fp8",
-      choices: [{ index: 0, text: "Echo: Once upon a time", logprobs: null, finish_reason: "stop", stop_reason: null, prompt_logprobs: null }],
+      choices: [
+        { index: 0, text: "Echo: Once upon a time", logprobs: null, finish_reason: "stop", stop_reason: null, prompt_logprobs: null },
+      ],
       usage: { prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 },
     });
   });
 
   it("unwrap OpenAI's json_schema wrapper and answer JSON text", async () => {
-    const rf = { type: "json_schema", json_schema: { name: "p", strict: true, schema: { type: "object", properties: { when: { type: "string", format: "date-time" } }, required: ["when"] } } };
+    const rf = {
+      type: "json_schema",
+      json_schema: {
+        name: "p",
+        strict: true,
+        schema: { type: "object", properties: { when: { type: "string", format: "date-time" } }, required: ["when"] },
+      },
+    };
     const out = await run("@cf/qwen/qwen3-30b-a3b-fp8", { ...user("json"), response_format: rf });
     expect(out.choices[0].message.content).toBe('{"when":"2026-01-01T00:00:00Z"}');
   });
@@ -216,11 +241,24 @@ describe("gpt-oss", () => {
   });
 
   it("calls tools as function_call items and reads function_call_output", async () => {
-    const tool = { type: "function", name: "lookup", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] } };
+    const tool = {
+      type: "function",
+      name: "lookup",
+      parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] },
+    };
     const out = await run("@cf/openai/gpt-oss-120b", { input: [{ role: "user", content: "find" }], tools: [tool] });
-    expect(out.output[1]).toMatchObject({ type: "function_call", name: "lookup", arguments: '{"q":"test"}', call_id: expect.stringMatching(/^call_/) });
+    expect(out.output[1]).toMatchObject({
+      type: "function_call",
+      name: "lookup",
+      arguments: '{"q":"test"}',
+      call_id: expect.stringMatching(/^call_/),
+    });
     const back = await run("@cf/openai/gpt-oss-120b", {
-      input: [{ role: "user", content: "find" }, out.output[1], { type: "function_call_output", call_id: out.output[1].call_id, output: "42 results" }],
+      input: [
+        { role: "user", content: "find" },
+        out.output[1],
+        { type: "function_call_output", call_id: out.output[1].call_id, output: "42 results" },
+      ],
       tools: [tool],
     });
     expect(back.output[1].content[0].text).toBe("Tool result: 42 results");
@@ -237,7 +275,11 @@ describe("gpt-oss", () => {
 describe("conversation rules and directives", () => {
   it("answers a tool result with `Tool result: <content>`", async () => {
     const out = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
-      messages: [{ role: "user", content: "Weather?" }, { role: "assistant", content: "" }, { role: "tool", content: "sunny, 21°C" }],
+      messages: [
+        { role: "user", content: "Weather?" },
+        { role: "assistant", content: "" },
+        { role: "tool", content: "sunny, 21°C" },
+      ],
       tools: [weatherTool],
     });
     expect(out).toMatchObject({ response: "Tool result: sunny, 21°C", tool_calls: [] });
@@ -260,7 +302,11 @@ describe("conversation rules and directives", () => {
     expect(none).toMatchObject({ response: "Echo: hi", tool_calls: [] });
     const off = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("hi"), tools: [weatherTool], tool_choice: "none" });
     expect(off.response).toBe("Echo: hi");
-    const named = await run("@cf/meta/llama-3.1-8b-instruct-fp8", { ...user("hi"), tools: [weatherTool, ping], tool_choice: { type: "function", function: { name: "ping" } } });
+    const named = await run("@cf/meta/llama-3.1-8b-instruct-fp8", {
+      ...user("hi"),
+      tools: [weatherTool, ping],
+      tool_choice: { type: "function", function: { name: "ping" } },
+    });
     expect(named.tool_calls).toEqual([{ name: "ping", arguments: {} }]);
   });
 
@@ -303,8 +349,14 @@ describe("max_tokens", () => {
 describe("errors", () => {
   it.each([
     [3040, "3040: Capacity temporarily exceeded, please try again."],
-    [3036, "3036: You have used up your daily free allocation of 10,000 neurons. Please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage."],
-    [4006, "4006: you have used up your daily free allocation of 10,000 neurons, please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage."],
+    [
+      3036,
+      "3036: You have used up your daily free allocation of 10,000 neurons. Please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage.",
+    ],
+    [
+      4006,
+      "4006: you have used up your daily free allocation of 10,000 neurons, please upgrade to Cloudflare's Workers Paid plan if you would like to continue usage.",
+    ],
     [3007, "3007: Request timeout"],
     [9999, "9999: Internal server error"],
   ])("error directive %i throws Workers AI's message", async (code, message) => {
@@ -327,6 +379,8 @@ describe("errors", () => {
     await expect(run("@cf/meta/llama-3.1-8b-instruct-fp8", { input: "hi" })).rejects.toThrow(
       "5006: Error: oneOf at '/' not met, 0 matches: required properties at '/' are 'prompt', required properties at '/' are 'messages'",
     );
-    await expect(run("@cf/qwen/qwen3-30b-a3b-fp8", { messages: [{ content: "x" }] })).rejects.toThrow("required properties at '/messages/0' are 'role'");
+    await expect(run("@cf/qwen/qwen3-30b-a3b-fp8", { messages: [{ content: "x" }] })).rejects.toThrow(
+      "required properties at '/messages/0' are 'role'",
+    );
   });
 });

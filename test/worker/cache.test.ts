@@ -31,7 +31,9 @@ describe("deterministic chat requests", () => {
   it("serves a cached answer as a stream to a streaming request", async () => {
     const marker = unique();
     await withEnv({}, post("/v1/chat/completions", { model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] }));
-    const final = await openai().chat.completions.stream({ model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] }).finalChatCompletion();
+    const final = await openai()
+      .chat.completions.stream({ model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] })
+      .finalChatCompletion();
     expect(final.choices[0].message.content).toBe(`Echo: ${marker}`);
     expect(await callsWith(marker)).toHaveLength(1);
   });
@@ -51,15 +53,30 @@ describe("deterministic chat requests", () => {
 
   it("keeps tool calls in the cached answer", async () => {
     const marker = unique();
-    const body = { model: MODEL, temperature: 0, tools: [{ type: "function", function: { name: "f", parameters: { type: "object", properties: {} } } }], messages: [{ role: "user", content: `${marker} [[stub:call=f {"a":1}]]` }] };
+    const body = {
+      model: MODEL,
+      temperature: 0,
+      tools: [{ type: "function", function: { name: "f", parameters: { type: "object", properties: {} } } }],
+      messages: [{ role: "user", content: `${marker} [[stub:call=f {"a":1}]]` }],
+    };
     const { second } = await chatTwice(body);
-    expect(((await second.json()) as any).choices[0]).toMatchObject({ finish_reason: "tool_calls", message: { tool_calls: [{ function: { name: "f", arguments: '{"a":1}' } }] } });
+    expect(((await second.json()) as any).choices[0]).toMatchObject({
+      finish_reason: "tool_calls",
+      message: { tool_calls: [{ function: { name: "f", arguments: '{"a":1}' } }] },
+    });
   });
 
   it("keys include the model: the same request to another model is a miss", async () => {
     const marker = unique();
     await withEnv({}, post("/v1/chat/completions", { model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] }));
-    const other = await withEnv({}, post("/v1/chat/completions", { model: "@cf/meta/llama-3.2-3b-instruct", temperature: 0, messages: [{ role: "user", content: marker }] }));
+    const other = await withEnv(
+      {},
+      post("/v1/chat/completions", {
+        model: "@cf/meta/llama-3.2-3b-instruct",
+        temperature: 0,
+        messages: [{ role: "user", content: marker }],
+      }),
+    );
     expect(other.headers.get("x-cache")).toBe("MISS");
   });
 

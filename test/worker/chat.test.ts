@@ -11,13 +11,27 @@ const FAMILIES = {
 
 const weather = {
   type: "function" as const,
-  function: { name: "get_weather", description: "Weather in a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+  function: {
+    name: "get_weather",
+    description: "Weather in a city",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
 };
 
 describe("non-stream answers of every shape", () => {
   it.each(Object.entries(FAMILIES))("%s (%s)", async (_family, model) => {
-    const c = await openai().chat.completions.create({ model, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Grüß dich 👋" }] });
-    expect(c).toMatchObject({ object: "chat.completion", model, choices: [{ index: 0, message: { role: "assistant", content: "Echo: Grüß dich 👋" }, finish_reason: "stop", logprobs: null }] });
+    const c = await openai().chat.completions.create({
+      model,
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Grüß dich 👋" },
+      ],
+    });
+    expect(c).toMatchObject({
+      object: "chat.completion",
+      model,
+      choices: [{ index: 0, message: { role: "assistant", content: "Echo: Grüß dich 👋" }, finish_reason: "stop", logprobs: null }],
+    });
     expect(c.id).toMatch(/^chatcmpl-/);
     expect(c.usage!.completion_tokens).toBeGreaterThan(0);
     expect(c.usage!.total_tokens).toBe(c.usage!.prompt_tokens + c.usage!.completion_tokens);
@@ -41,7 +55,13 @@ describe("non-stream answers of every shape", () => {
       model: FAMILIES.native,
       messages: [
         { role: "developer", content: "rules" },
-        { role: "user", content: [{ type: "text", text: marker }, { type: "text", text: "second" }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: marker },
+            { type: "text", text: "second" },
+          ],
+        },
       ],
     });
     const [seen] = await callsWith(marker);
@@ -55,34 +75,70 @@ describe("non-stream answers of every shape", () => {
     const marker = unique();
     await openai().chat.completions.create({
       model: FAMILIES.llama4,
-      messages: [{ role: "user", content: [{ type: "text", text: marker }, { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: marker },
+            { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } },
+          ],
+        },
+      ],
     });
     const [seen] = await callsWith(marker);
-    expect((seen.inputs as any).messages[0].content[1]).toEqual({ type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } });
+    expect((seen.inputs as any).messages[0].content[1]).toEqual({
+      type: "image_url",
+      image_url: { url: "data:image/png;base64,iVBORw0KGgo=" },
+    });
   });
 });
 
 describe("generation settings", () => {
   it("passes temperature, top_p, seed and penalties unchanged", async () => {
     const marker = unique();
-    await openai().chat.completions.create({ model: FAMILIES.native, messages: [{ role: "user", content: marker }], temperature: 1.7, top_p: 0.3, seed: 42, frequency_penalty: -1.5, presence_penalty: 0.5 });
-    expect((await callsWith(marker))[0].inputs).toMatchObject({ temperature: 1.7, top_p: 0.3, seed: 42, frequency_penalty: -1.5, presence_penalty: 0.5 });
+    await openai().chat.completions.create({
+      model: FAMILIES.native,
+      messages: [{ role: "user", content: marker }],
+      temperature: 1.7,
+      top_p: 0.3,
+      seed: 42,
+      frequency_penalty: -1.5,
+      presence_penalty: 0.5,
+    });
+    expect((await callsWith(marker))[0].inputs).toMatchObject({
+      temperature: 1.7,
+      top_p: 0.3,
+      seed: 42,
+      frequency_penalty: -1.5,
+      presence_penalty: 0.5,
+    });
   });
 
   it("does not let the model's 256-token default cut an answer short", async () => {
-    const c = await openai().chat.completions.create({ model: FAMILIES.native, messages: [{ role: "user", content: `${unique()} [[stub:words=400]]` }] });
+    const c = await openai().chat.completions.create({
+      model: FAMILIES.native,
+      messages: [{ role: "user", content: `${unique()} [[stub:words=400]]` }],
+    });
     expect(c.choices[0].message.content!.split(" ")).toHaveLength(400);
     expect(c.choices[0].finish_reason).toBe("stop");
   });
 
   it.each(["max_tokens", "max_completion_tokens"])("%s limits the answer and says so with finish_reason length", async (field) => {
-    const c = await openai().chat.completions.create({ model: FAMILIES.native, messages: [{ role: "user", content: "[[stub:words=50]]" }], [field]: 10 } as any);
+    const c = await openai().chat.completions.create({
+      model: FAMILIES.native,
+      messages: [{ role: "user", content: "[[stub:words=50]]" }],
+      [field]: 10,
+    } as any);
     expect(c.choices[0].message.content!.split(" ")).toHaveLength(10);
     expect(c.choices[0].finish_reason).toBe("length");
   });
 
   it("applies stop sequences even for models that ignore them", async () => {
-    const c = await openai().chat.completions.create({ model: FAMILIES.native, messages: [{ role: "user", content: "[[stub:reply=one two STOP three]]" }], stop: ["STOP"] });
+    const c = await openai().chat.completions.create({
+      model: FAMILIES.native,
+      messages: [{ role: "user", content: "[[stub:reply=one two STOP three]]" }],
+      stop: ["STOP"],
+    });
     expect(c.choices[0]).toMatchObject({ message: { content: "one two " }, finish_reason: "stop" });
   });
 
@@ -100,7 +156,11 @@ describe("tools", () => {
     ["llama-4", FAMILIES.llama4],
     ["OpenAI-shaped", FAMILIES.openai],
   ])("%s: tool_calls with JSON-string arguments and finish_reason tool_calls", async (_label, model) => {
-    const c = await openai().chat.completions.create({ model, tools: [weather], messages: [{ role: "user", content: 'Weather? [[stub:call=get_weather {"city":"Paris"}]]' }] });
+    const c = await openai().chat.completions.create({
+      model,
+      tools: [weather],
+      messages: [{ role: "user", content: 'Weather? [[stub:call=get_weather {"city":"Paris"}]]' }],
+    });
     const choice = c.choices[0];
     expect(choice.finish_reason).toBe("tool_calls");
     expect(choice.message.tool_calls).toHaveLength(1);
@@ -126,48 +186,80 @@ describe("tools", () => {
       tools: [weather],
       messages: [
         { role: "user", content: `Weather in Paris? ${marker}` },
-        { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }],
+        },
         { role: "tool", tool_call_id: "call_1", content: "18°C and sunny" },
       ],
     });
     expect(c.choices[0]).toMatchObject({ message: { content: "Tool result: 18°C and sunny" }, finish_reason: "stop" });
     const sent = (await callsWith(marker))[0].inputs as any;
-    expect(sent.messages[1]).toMatchObject({ role: "assistant", tool_calls: [{ id: "call_1", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] });
+    expect(sent.messages[1]).toMatchObject({
+      role: "assistant",
+      tool_calls: [{ id: "call_1", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }],
+    });
     expect(sent.messages[1].content).toContain("get_weather");
     expect(sent.messages[2]).toEqual({ role: "tool", content: "18°C and sunny", tool_call_id: "call_1" });
   });
 
   it("tool_choice none sends no tools", async () => {
     const marker = unique();
-    const c = await openai().chat.completions.create({ model: FAMILIES.native, tools: [weather], tool_choice: "none", messages: [{ role: "user", content: marker }] });
+    const c = await openai().chat.completions.create({
+      model: FAMILIES.native,
+      tools: [weather],
+      tool_choice: "none",
+      messages: [{ role: "user", content: marker }],
+    });
     expect(c.choices[0].message.tool_calls).toBeUndefined();
     expect((await callsWith(marker))[0].inputs).not.toHaveProperty("tools");
   });
 
   it("a malformed tool is a 400 naming it", async () => {
-    const res = await call("POST", "/v1/chat/completions", { messages: [{ role: "user", content: "x" }], tools: [{ type: "function", function: { name: "bad name!" } }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      messages: [{ role: "user", content: "x" }],
+      tools: [{ type: "function", function: { name: "bad name!" } }],
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { param: "tools[0].function.name" } });
   });
 });
 
 describe("JSON modes use Workers AI's native JSON mode", () => {
-  const schema = { type: "object", properties: { city: { type: "string" }, temperature: { type: "number" } }, required: ["city", "temperature"], additionalProperties: false };
+  const schema = {
+    type: "object",
+    properties: { city: { type: "string" }, temperature: { type: "number" } },
+    required: ["city", "temperature"],
+    additionalProperties: false,
+  };
 
   it.each([FAMILIES.native, FAMILIES.openai])("json_schema on %s: the bare schema is sent, valid JSON comes back", async (model) => {
     const marker = unique();
-    const c = await openai().chat.completions.create({ model, messages: [{ role: "user", content: marker }], response_format: { type: "json_schema", json_schema: { name: "weather", schema, strict: true } } });
+    const c = await openai().chat.completions.create({
+      model,
+      messages: [{ role: "user", content: marker }],
+      response_format: { type: "json_schema", json_schema: { name: "weather", schema, strict: true } },
+    });
     expect(JSON.parse(c.choices[0].message.content!)).toEqual({ city: "test", temperature: 42 });
     expect((await callsWith(marker))[0].inputs).toMatchObject({ response_format: { type: "json_schema", json_schema: schema } });
   });
 
   it("json_object", async () => {
-    const c = await openai().chat.completions.create({ model: FAMILIES.native, messages: [{ role: "user", content: "hi" }], response_format: { type: "json_object" } });
+    const c = await openai().chat.completions.create({
+      model: FAMILIES.native,
+      messages: [{ role: "user", content: "hi" }],
+      response_format: { type: "json_object" },
+    });
     expect(JSON.parse(c.choices[0].message.content!)).toEqual({ echo: "hi" });
   });
 
   it("the SDK's parse() helper gets a parsed object", async () => {
-    const c = await openai().chat.completions.parse({ model: FAMILIES.openai, messages: [{ role: "user", content: "x" }], response_format: { type: "json_schema", json_schema: { name: "weather", schema, strict: true } } });
+    const c = await openai().chat.completions.parse({
+      model: FAMILIES.openai,
+      messages: [{ role: "user", content: "x" }],
+      response_format: { type: "json_schema", json_schema: { name: "weather", schema, strict: true } },
+    });
     expect(c.choices[0].message.parsed).toEqual({ city: "test", temperature: 42 });
   });
 });
@@ -176,24 +268,39 @@ describe("streaming", () => {
   it.each(Object.entries(FAMILIES))("finalChatCompletion() of a %s stream", async (_family, model) => {
     const stream = openai().chat.completions.stream({ model, messages: [{ role: "user", content: "Ünïcödé 🌍 stream test" }] });
     const final = await stream.finalChatCompletion();
-    expect(final.choices[0]).toMatchObject({ message: { role: "assistant", content: "Echo: Ünïcödé 🌍 stream test" }, finish_reason: "stop" });
+    expect(final.choices[0]).toMatchObject({
+      message: { role: "assistant", content: "Echo: Ünïcödé 🌍 stream test" },
+      finish_reason: "stop",
+    });
   });
 
   it("role first, finish_reason on the choice, usage last, then [DONE]", async () => {
-    const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: "one two" }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      model: FAMILIES.native,
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "one two" }],
+    });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = sseData(await res.text());
     const chunks = events.slice(0, -1) as any[];
     expect(events.at(-1)).toBe("[DONE]");
     expect(chunks[0].choices[0].delta.role).toBe("assistant");
     expect(chunks.at(-2).choices[0].finish_reason).toBe("stop");
-    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) } });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) },
+    });
     for (const chunk of chunks.slice(0, -1)) expect(chunk).toMatchObject({ object: "chat.completion.chunk", usage: null });
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe("Echo: one two");
   });
 
   it("without include_usage there is no usage chunk", async () => {
-    const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, messages: [{ role: "user", content: "x" }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      model: FAMILIES.native,
+      stream: true,
+      messages: [{ role: "user", content: "x" }],
+    });
     const chunks = sseData(await res.text()).slice(0, -1) as any[];
     expect(chunks.every((c) => c.choices.length === 1 && !("usage" in c))).toBe(true);
   });
@@ -203,7 +310,12 @@ describe("streaming", () => {
     ["llama-4", FAMILIES.llama4],
     ["OpenAI-shaped", FAMILIES.openai],
   ])("streamed tool calls of %s: header with id/type/name, then argument fragments", async (_label, model) => {
-    const res = await call("POST", "/v1/chat/completions", { model, stream: true, tools: [weather], messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Zürich"}]]' }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      model,
+      stream: true,
+      tools: [weather],
+      messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Zürich"}]]' }],
+    });
     const chunks = (sseData(await res.text()).slice(0, -1) as any[]).filter((c) => c.choices[0]?.delta.tool_calls);
     const first = chunks[0].choices[0].delta.tool_calls[0];
     expect(first).toMatchObject({ index: 0, id: expect.any(String), type: "function", function: { name: "get_weather", arguments: "" } });
@@ -214,7 +326,11 @@ describe("streaming", () => {
 
   it("the SDK assembles a streamed tool call", async () => {
     const final = await openai()
-      .chat.completions.stream({ model: FAMILIES.openai, tools: [weather], messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Lima"}]]' }] })
+      .chat.completions.stream({
+        model: FAMILIES.openai,
+        tools: [weather],
+        messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Lima"}]]' }],
+      })
       .finalChatCompletion();
     expect(final.choices[0].finish_reason).toBe("tool_calls");
     expect((final.choices[0].message.tool_calls![0] as any).function).toEqual({ name: "get_weather", arguments: '{"city":"Lima"}' });
@@ -222,14 +338,22 @@ describe("streaming", () => {
 
   it("stops a stream at a stop sequence split across events", async () => {
     const final = await openai()
-      .chat.completions.stream({ model: FAMILIES.native, stop: ["END"], messages: [{ role: "user", content: "[[stub:reply=abc EN D ENDx tail]]" }] })
+      .chat.completions.stream({
+        model: FAMILIES.native,
+        stop: ["END"],
+        messages: [{ role: "user", content: "[[stub:reply=abc EN D ENDx tail]]" }],
+      })
       .finalChatCompletion();
     expect(final.choices[0].message.content).toBe("abc EN D ");
   });
 
   it("writes a fast burst in a few chunks, a slow stream token by token, and stops the model when the client hangs up", async () => {
     const chunksOf = async (content: string) => {
-      const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, messages: [{ role: "user", content }] });
+      const res = await call("POST", "/v1/chat/completions", {
+        model: FAMILIES.native,
+        stream: true,
+        messages: [{ role: "user", content }],
+      });
       const chunks: string[] = [];
       const utf8 = new TextDecoder();
       for await (const chunk of res.body!) chunks.push(utf8.decode(chunk));
@@ -245,13 +369,28 @@ describe("streaming", () => {
     expect(slow.chunks.length).toBeGreaterThanOrEqual(4);
 
     // STREAM_FLUSH_MS=0: whatever has arrived goes out at once; tokens 5 ms apart each get their own write.
-    const unbatched = await withEnv({ STREAM_FLUSH_MS: "0" }, new Request(`${BASE}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body: JSON.stringify({ model: FAMILIES.native, stream: true, messages: [{ role: "user", content: "[[stub:words=10]] [[stub:chunk=event]] [[stub:pace=5]]" }] }) }));
+    const unbatched = await withEnv(
+      { STREAM_FLUSH_MS: "0" },
+      new Request(`${BASE}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          model: FAMILIES.native,
+          stream: true,
+          messages: [{ role: "user", content: "[[stub:words=10]] [[stub:chunk=event]] [[stub:pace=5]]" }],
+        }),
+      }),
+    );
     let writes = 0;
     for await (const _chunk of unbatched.body!) writes++;
     expect(writes).toBeGreaterThanOrEqual(10);
 
     const marker = unique("hang-up");
-    const res = await call("POST", "/v1/chat/completions", { model: FAMILIES.native, stream: true, messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      model: FAMILIES.native,
+      stream: true,
+      messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }],
+    });
     const reader = res.body!.getReader();
     await reader.read();
     await reader.cancel();
@@ -259,7 +398,9 @@ describe("streaming", () => {
   });
 
   it("a length-limited stream ends with finish_reason length", async () => {
-    const final = await openai().chat.completions.stream({ model: FAMILIES.native, max_tokens: 5, messages: [{ role: "user", content: "[[stub:words=40]]" }] }).finalChatCompletion();
+    const final = await openai()
+      .chat.completions.stream({ model: FAMILIES.native, max_tokens: 5, messages: [{ role: "user", content: "[[stub:words=40]]" }] })
+      .finalChatCompletion();
     expect(final.choices[0].finish_reason).toBe("length");
   });
 });

@@ -29,7 +29,13 @@ describe("Vercel AI SDK (@ai-sdk/openai + ai)", () => {
   it("a tool call, executed, and the model's answer to its result", async () => {
     const { text, steps } = await generateText({
       model: provider.chat(MODEL),
-      tools: { get_weather: tool({ description: "Weather", inputSchema: jsonSchema<{ city: string }>(weatherSchema), execute: async ({ city }) => `sunny in ${city}` }) },
+      tools: {
+        get_weather: tool({
+          description: "Weather",
+          inputSchema: jsonSchema<{ city: string }>(weatherSchema),
+          execute: async ({ city }) => `sunny in ${city}`,
+        }),
+      },
       stopWhen: stepCountIs(3),
       prompt: 'Weather? [[stub:call=get_weather {"city":"Oslo"}]]',
     });
@@ -61,7 +67,13 @@ describe("Vercel AI SDK (@ai-sdk/openai + ai)", () => {
   it("a tool call through the Responses API", async () => {
     const { text, steps } = await generateText({
       model: provider.responses(MODEL),
-      tools: { get_weather: tool({ description: "Weather", inputSchema: jsonSchema<{ city: string }>(weatherSchema), execute: async ({ city }) => `rain in ${city}` }) },
+      tools: {
+        get_weather: tool({
+          description: "Weather",
+          inputSchema: jsonSchema<{ city: string }>(weatherSchema),
+          execute: async ({ city }) => `rain in ${city}`,
+        }),
+      },
       stopWhen: stepCountIs(3),
       prompt: '[[stub:call=get_weather {"city":"Bergen"}]]',
     });
@@ -104,6 +116,6 @@ describe("LangChain (@langchain/openai)", () => {
     const embeddings = new OpenAIEmbeddings({ model: "text-embedding-3-small", apiKey: API_KEY, configuration, maxRetries: 0 });
     const vectors = await embeddings.embedDocuments(["one", "two"]);
     expect(vectors.map((v) => v.length)).toEqual([768, 768]);
-    expect((await embeddings.embedQuery("one"))).toEqual(vectors[0]);
+    expect(await embeddings.embedQuery("one")).toEqual(vectors[0]);
   });
 });

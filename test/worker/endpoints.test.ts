@@ -8,7 +8,11 @@ const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 describe("POST /v1/completions", () => {
   it("answers in text_completion shape", async () => {
     const c = await openai().completions.create({ model: MODEL, prompt: "Once upon", max_tokens: 50 });
-    expect(c).toMatchObject({ object: "text_completion", model: MODEL, choices: [{ text: "Echo: Once upon", index: 0, logprobs: null, finish_reason: "stop" }] });
+    expect(c).toMatchObject({
+      object: "text_completion",
+      model: MODEL,
+      choices: [{ text: "Echo: Once upon", index: 0, logprobs: null, finish_reason: "stop" }],
+    });
     expect(c.usage!.total_tokens).toBeGreaterThan(0);
   });
 
@@ -33,10 +37,21 @@ describe("POST /v1/completions", () => {
   });
 
   it("streams chunks, a finish reason, usage and [DONE]", async () => {
-    const res = await call("POST", "/v1/completions", { model: MODEL, prompt: "stream me", stream: true, max_tokens: 20, stream_options: { include_usage: true } });
+    const res = await call("POST", "/v1/completions", {
+      model: MODEL,
+      prompt: "stream me",
+      stream: true,
+      max_tokens: 20,
+      stream_options: { include_usage: true },
+    });
     const events = sseData(await res.text()) as any[];
     expect(events.at(-1)).toBe("[DONE]");
-    expect(events.slice(0, -2).map((e) => e.choices[0].text).join("")).toBe("Echo: stream me");
+    expect(
+      events
+        .slice(0, -2)
+        .map((e) => e.choices[0].text)
+        .join(""),
+    ).toBe("Echo: stream me");
     expect(events.at(-3).choices[0].finish_reason).toBe("stop");
     expect(events.at(-2)).toMatchObject({ choices: [], usage: { completion_tokens: expect.any(Number) } });
     for (const e of events.slice(0, -2)) expect(e.object).toBe("text_completion");
@@ -44,12 +59,16 @@ describe("POST /v1/completions", () => {
 
   it("the SDK reads the stream", async () => {
     let text = "";
-    for await (const chunk of await openai().completions.create({ model: MODEL, prompt: "sdk", stream: true, max_tokens: 20 })) text += chunk.choices[0]?.text ?? "";
+    for await (const chunk of await openai().completions.create({ model: MODEL, prompt: "sdk", stream: true, max_tokens: 20 }))
+      text += chunk.choices[0]?.text ?? "";
     expect(text).toBe("Echo: sdk");
   });
 
   it("refuses several prompts and token prompts with a 400 naming prompt", async () => {
-    for (const prompt of [["a", "b"], [1, 2, 3]]) {
+    for (const prompt of [
+      ["a", "b"],
+      [1, 2, 3],
+    ]) {
       const res = await call("POST", "/v1/completions", { model: MODEL, prompt });
       expect(res.status).toBe(400);
       expect(((await res.json()) as any).error.param).toBe("prompt");
@@ -61,7 +80,11 @@ describe("POST /v1/embeddings", () => {
   it("the SDK's default (base64) decodes to the same vectors as float", async () => {
     const client = openai();
     const viaBase64 = await client.embeddings.create({ model: "@cf/baai/bge-base-en-v1.5", input: ["hello", "world"] });
-    const viaFloat = await client.embeddings.create({ model: "@cf/baai/bge-base-en-v1.5", input: ["hello", "world"], encoding_format: "float" });
+    const viaFloat = await client.embeddings.create({
+      model: "@cf/baai/bge-base-en-v1.5",
+      input: ["hello", "world"],
+      encoding_format: "float",
+    });
     expect(viaBase64.data).toHaveLength(2);
     expect(viaBase64.data[0].embedding).toHaveLength(768);
     viaBase64.data.forEach((d, i) => d.embedding.forEach((x, j) => expect(x).toBeCloseTo(viaFloat.data[i].embedding[j], 6)));
@@ -113,7 +136,9 @@ describe("models", () => {
   it("lists every catalogue model and alias once", async () => {
     const ids = (await openai().models.list()).data.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(["@cf/baai/bge-base-en-v1.5", "@cf/openai/whisper", "gpt-4o", "text-embedding-3-small", "whisper-1"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["@cf/baai/bge-base-en-v1.5", "@cf/openai/whisper", "gpt-4o", "text-embedding-3-small", "whisper-1"]),
+    );
   });
 
   it("retrieves a percent-encoded id and an alias", async () => {
@@ -146,7 +171,12 @@ describe("POST /v1/images/generations", () => {
 
   it("size reaches SDXL models as width and height", async () => {
     const marker = unique();
-    await openai().images.generate({ model: "@cf/stabilityai/stable-diffusion-xl-base-1.0", prompt: marker, size: "512x768", response_format: "b64_json" });
+    await openai().images.generate({
+      model: "@cf/stabilityai/stable-diffusion-xl-base-1.0",
+      prompt: marker,
+      size: "512x768",
+      response_format: "b64_json",
+    });
     expect((await callsWith(marker))[0].inputs).toMatchObject({ width: 512, height: 768 });
   });
 
@@ -172,13 +202,26 @@ describe("audio", () => {
     ["text", (body: string) => expect(body).toBe("the quick brown fox")],
     ["vtt", (body: string) => expect(body).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:01\.600\nthe quick brown fox/)],
     ["srt", (body: string) => expect(body).toBe("1\n00:00:00,000 --> 00:00:01,600\nthe quick brown fox\n")],
-    ["verbose_json", (body: string) => expect(JSON.parse(body)).toMatchObject({ task: "transcribe", text: "the quick brown fox", duration: 1.6, words: [{ word: "the" }, {}, {}, {}] })],
+    [
+      "verbose_json",
+      (body: string) =>
+        expect(JSON.parse(body)).toMatchObject({
+          task: "transcribe",
+          text: "the quick brown fox",
+          duration: 1.6,
+          words: [{ word: "the" }, {}, {}, {}],
+        }),
+    ],
   ])("response_format %s", async (format, check) => {
     const form = new FormData();
     form.append("file", new File([speech], "a.wav"));
     form.append("model", "whisper-1");
     form.append("response_format", format);
-    const res = await proxyFetch(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: "Bearer sk-test-primary" }, body: form });
+    const res = await proxyFetch(`${BASE}/v1/audio/transcriptions`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk-test-primary" },
+      body: form,
+    });
     expect(res.status).toBe(200);
     check(await res.text());
   });
@@ -186,12 +229,19 @@ describe("audio", () => {
   it("a transcription without a file is a 400 naming file", async () => {
     const form = new FormData();
     form.append("model", "whisper-1");
-    const res = await proxyFetch(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: "Bearer sk-test-primary" }, body: form });
+    const res = await proxyFetch(`${BASE}/v1/audio/transcriptions`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk-test-primary" },
+      body: form,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.param).toBe("file");
   });
 
-  it.each([["tts-1 (melotts)", "tts-1"], ["aura", "@cf/deepgram/aura-1"]])("speech through %s is mp3 bytes", async (_label, model) => {
+  it.each([
+    ["tts-1 (melotts)", "tts-1"],
+    ["aura", "@cf/deepgram/aura-1"],
+  ])("speech through %s is mp3 bytes", async (_label, model) => {
     const res = await openai().audio.speech.create({ model, input: "Hello there", voice: "alloy" });
     expect(res.headers.get("content-type")).toBe("audio/mpeg");
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -228,7 +278,10 @@ describe("GET /", () => {
 
   it("escapes what an operator configured", async () => {
     const { withEnv } = await import("./helpers.js");
-    const res = await withEnv({ MODEL_ALIASES: '{"<img src=x onerror=alert(1)>": "@cf/meta/llama-3.1-8b-instruct-fp8"}' }, new Request(`${BASE}/`));
+    const res = await withEnv(
+      { MODEL_ALIASES: '{"<img src=x onerror=alert(1)>": "@cf/meta/llama-3.1-8b-instruct-fp8"}' },
+      new Request(`${BASE}/`),
+    );
     const html = await res.text();
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&#60;img src=x onerror=alert(1)&#62;");
@@ -246,7 +299,15 @@ describe("the model catalogue cache", () => {
     expect(keys).toHaveLength(1);
     expect(keys[0].expiration).toBeGreaterThan(Date.now() / 1000);
     // A catalogue in KV is what the proxy serves, without asking Workers AI.
-    const only = { name: "@cf/acme/only-model", task: "Text Generation", created: 0, functionCalling: false, reasoning: false, vision: false, paidOnly: false };
+    const only = {
+      name: "@cf/acme/only-model",
+      task: "Text Generation",
+      created: 0,
+      functionCalling: false,
+      reasoning: false,
+      vision: false,
+      paidOnly: false,
+    };
     await kv.put(keys[0].name, JSON.stringify([only]));
     forgetCatalogue();
     const ids = ((await (await call("GET", "/v1/models")).json()) as any).data.map((m: any) => m.id);

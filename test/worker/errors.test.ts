@@ -28,7 +28,10 @@ describe("Workers AI failures", () => {
   });
 
   it("the SDK surfaces a 429 as RateLimitError", async () => {
-    await expect(openai().chat.completions.create(chat("[[stub:error=4006]]") as any)).rejects.toMatchObject({ status: 429, code: "insufficient_quota" });
+    await expect(openai().chat.completions.create(chat("[[stub:error=4006]]") as any)).rejects.toMatchObject({
+      status: 429,
+      code: "insufficient_quota",
+    });
   });
 
   it("an unknown Workers AI model is a 404 model_not_found", async () => {
@@ -46,7 +49,10 @@ describe("Workers AI failures", () => {
   });
 
   it("input Workers AI rejects (5006) is a 400", async () => {
-    const res = await call("POST", "/v1/chat/completions", { model: MODEL, messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,AA==" } }] }] });
+    const res = await call("POST", "/v1/chat/completions", {
+      model: MODEL,
+      messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,AA==" } }] }],
+    });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toMatchObject({ code: "invalid_model_input" });
   });
@@ -118,7 +124,8 @@ describe("request errors", () => {
 
 describe("authentication", () => {
   it("accepts every configured key", async () => {
-    for (const key of ["sk-test-primary", "sk-test-secondary"]) expect((await call("GET", "/v1/models", undefined, { authorization: `Bearer ${key}` })).status).toBe(200);
+    for (const key of ["sk-test-primary", "sk-test-secondary"])
+      expect((await call("GET", "/v1/models", undefined, { authorization: `Bearer ${key}` })).status).toBe(200);
   });
 
   it.each([
@@ -143,14 +150,24 @@ describe("authentication", () => {
   });
 
   it("keys may be separated by new lines", async () => {
-    const res = await withEnv({ API_KEYS: "sk-a\nsk-b\n" }, new Request(`${BASE}/v1/models`, { headers: { authorization: "Bearer sk-b" } }));
+    const res = await withEnv(
+      { API_KEYS: "sk-a\nsk-b\n" },
+      new Request(`${BASE}/v1/models`, { headers: { authorization: "Bearer sk-b" } }),
+    );
     expect(res.status).toBe(200);
   });
 });
 
 describe("CORS", () => {
   it("answers a preflight without a key", async () => {
-    const res = await proxyFetch(`${BASE}/v1/chat/completions`, { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
+    const res = await proxyFetch(`${BASE}/v1/chat/completions`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://app.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+      },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
@@ -163,7 +180,8 @@ describe("CORS", () => {
   });
 
   it("CORS_ORIGINS limits the origins", async () => {
-    const ask = (origin: string) => withEnv({ CORS_ORIGINS: "https://good.example" }, new Request(`${BASE}/v1/models`, { method: "OPTIONS", headers: { origin } }));
+    const ask = (origin: string) =>
+      withEnv({ CORS_ORIGINS: "https://good.example" }, new Request(`${BASE}/v1/models`, { method: "OPTIONS", headers: { origin } }));
     expect((await ask("https://good.example")).headers.get("access-control-allow-origin")).toBe("https://good.example");
     expect((await ask("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
   });
@@ -189,7 +207,10 @@ describe("configuration errors name the variable", () => {
 
   it("MODEL_ALIASES adds aliases", async () => {
     const marker = unique();
-    const res = await withEnv({ MODEL_ALIASES: '{"my-model": "@cf/qwen/qwen3-30b-a3b-fp8"}' }, post("/v1/chat/completions", chat(marker, { model: "my-model" })));
+    const res = await withEnv(
+      { MODEL_ALIASES: '{"my-model": "@cf/qwen/qwen3-30b-a3b-fp8"}' },
+      post("/v1/chat/completions", chat(marker, { model: "my-model" })),
+    );
     expect(res.status).toBe(200);
     expect((await callsWith(marker))[0].model).toBe("@cf/qwen/qwen3-30b-a3b-fp8");
   });

@@ -25,7 +25,10 @@ describe("GET /v1/models", () => {
 
 describe("POST /v1/chat/completions (non-stream)", () => {
   it("answers through the stub in OpenAI's shape", async () => {
-    const completion = await openai().chat.completions.create({ model: "@cf/meta/llama-3.1-8b-instruct-fp8", messages: [{ role: "user", content: "Hello there" }] });
+    const completion = await openai().chat.completions.create({
+      model: "@cf/meta/llama-3.1-8b-instruct-fp8",
+      messages: [{ role: "user", content: "Hello there" }],
+    });
     expect(completion.object).toBe("chat.completion");
     expect(completion.model).toBe("@cf/meta/llama-3.1-8b-instruct-fp8");
     expect(completion.choices[0].message).toMatchObject({ role: "assistant", content: "Echo: Hello there" });
@@ -36,7 +39,9 @@ describe("POST /v1/chat/completions (non-stream)", () => {
   it("refuses a request without a key, and with a wrong one", async () => {
     const none = await call("POST", "/v1/chat/completions", { messages: [] }, { authorization: "" });
     expect(none.status).toBe(401);
-    await expect(openai("sk-wrong").chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      openai("sk-wrong").chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it("names the field of a malformed request", async () => {

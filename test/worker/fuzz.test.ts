@@ -27,11 +27,36 @@ type Rng = ReturnType<typeof prng>;
 const deepArray = (depth: number): unknown => (depth === 0 ? [] : [deepArray(depth - 1)]);
 /** Values no field expects: every JSON type, extremes, prototype names, nesting, size. */
 const HOSTILE: (() => unknown)[] = [
-  () => null, () => true, () => 0, () => -1, () => 1e308, () => -1e308, () => 0.5, () => 2 ** 53 + 2, () => "",
-  () => "x".repeat(100_000), () => "\u0000\ud800", () => "__proto__", () => "constructor", () => "toString", () => "hasOwnProperty",
-  () => [], () => [null], () => [[[]]], () => ({}), () => JSON.parse('{"__proto__":{"polluted":1}}'), () => ({ constructor: { prototype: 1 } }),
-  () => deepArray(500), () => Array.from({ length: 5000 }, (_, i) => i), () => Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])),
-  () => "%E0%A4%A", () => "../../etc", () => "resp_" + "A".repeat(41), () => "thread_" + "a".repeat(24), () => -0, () => "1e999",
+  () => null,
+  () => true,
+  () => 0,
+  () => -1,
+  () => 1e308,
+  () => -1e308,
+  () => 0.5,
+  () => 2 ** 53 + 2,
+  () => "",
+  () => "x".repeat(100_000),
+  () => "\u0000\ud800",
+  () => "__proto__",
+  () => "constructor",
+  () => "toString",
+  () => "hasOwnProperty",
+  () => [],
+  () => [null],
+  () => [[[]]],
+  () => ({}),
+  () => JSON.parse('{"__proto__":{"polluted":1}}'),
+  () => ({ constructor: { prototype: 1 } }),
+  () => deepArray(500),
+  () => Array.from({ length: 5000 }, (_, i) => i),
+  () => Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])),
+  () => "%E0%A4%A",
+  () => "../../etc",
+  () => "resp_" + "A".repeat(41),
+  () => "thread_" + "a".repeat(24),
+  () => -0,
+  () => "1e999",
 ];
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf"];
 
@@ -52,7 +77,13 @@ function mutate(rng: Rng, body: unknown): unknown {
     const keys = Object.keys(target);
     const action = rng.int(4);
     if (action === 0 && keys.length) delete (target as Record<string, unknown>)[rng.pick(keys)];
-    else if (action === 1) Object.defineProperty(target, rng.pick(PROTO_KEYS), { value: rng.pick(HOSTILE)(), enumerable: true, configurable: true, writable: true });
+    else if (action === 1)
+      Object.defineProperty(target, rng.pick(PROTO_KEYS), {
+        value: rng.pick(HOSTILE)(),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     else if (keys.length) (target as Record<string, unknown>)[rng.pick(keys)] = rng.pick(HOSTILE)();
   }
   return copy;
@@ -72,10 +103,34 @@ interface Ids {
 /** Every route with a valid body to start from (paths take the ids of real objects, or bad ones). */
 function routes(ids: Ids) {
   const messages = [{ role: "user", content: "hello" }];
-  const fn = { type: "function", function: { name: "f", description: "d", parameters: { type: "object", properties: { a: { type: "string" } } } } };
+  const fn = {
+    type: "function",
+    function: { name: "f", description: "d", parameters: { type: "object", properties: { a: { type: "string" } } } },
+  };
   return [
-    { method: "POST", path: "/v1/chat/completions", body: { model: MODEL, messages, temperature: 0.5, max_tokens: 16, tools: [fn], tool_choice: "auto", response_format: { type: "text" }, stop: ["zz"], n: 1, stream: false, stream_options: { include_usage: true }, metadata: { a: "b" } } },
-    { method: "POST", path: "/v1/completions", body: { model: MODEL, prompt: ["hi"], max_tokens: 8, echo: false, stop: "zz", stream: false, seed: 1 } },
+    {
+      method: "POST",
+      path: "/v1/chat/completions",
+      body: {
+        model: MODEL,
+        messages,
+        temperature: 0.5,
+        max_tokens: 16,
+        tools: [fn],
+        tool_choice: "auto",
+        response_format: { type: "text" },
+        stop: ["zz"],
+        n: 1,
+        stream: false,
+        stream_options: { include_usage: true },
+        metadata: { a: "b" },
+      },
+    },
+    {
+      method: "POST",
+      path: "/v1/completions",
+      body: { model: MODEL, prompt: ["hi"], max_tokens: 8, echo: false, stop: "zz", stream: false, seed: 1 },
+    },
     { method: "POST", path: "/v1/embeddings", body: { input: ["a", "b"], encoding_format: "float" } },
     { method: "GET", path: "/v1/models" },
     { method: "GET", path: "/v1/models/{model}" },
@@ -83,12 +138,33 @@ function routes(ids: Ids) {
     { method: "POST", path: "/v1/audio/speech", body: { input: "hi", voice: "alloy", model: "tts-1" } },
     { method: "POST", path: "/v1/audio/transcriptions", multipart: true },
     { method: "GET", path: "/v1/assistants", query: true },
-    { method: "POST", path: "/v1/assistants", body: { model: MODEL, name: "n", instructions: "i", tools: [fn], metadata: { k: "v" }, temperature: 1, top_p: 1, response_format: "auto" } },
+    {
+      method: "POST",
+      path: "/v1/assistants",
+      body: {
+        model: MODEL,
+        name: "n",
+        instructions: "i",
+        tools: [fn],
+        metadata: { k: "v" },
+        temperature: 1,
+        top_p: 1,
+        response_format: "auto",
+      },
+    },
     { method: "GET", path: "/v1/assistants/{assistant}" },
     { method: "POST", path: "/v1/assistants/{assistant}", body: { name: "m", metadata: { k: "w" } } },
     { method: "DELETE", path: "/v1/assistants/{assistant}" },
-    { method: "POST", path: "/v1/threads", body: { messages: [{ role: "user", content: [{ type: "text", text: "x" }], metadata: {} }], metadata: {} } },
-    { method: "POST", path: "/v1/threads/runs", body: { assistant_id: "{assistant}", thread: { messages }, stream: false, truncation_strategy: { type: "auto" } } },
+    {
+      method: "POST",
+      path: "/v1/threads",
+      body: { messages: [{ role: "user", content: [{ type: "text", text: "x" }], metadata: {} }], metadata: {} },
+    },
+    {
+      method: "POST",
+      path: "/v1/threads/runs",
+      body: { assistant_id: "{assistant}", thread: { messages }, stream: false, truncation_strategy: { type: "auto" } },
+    },
     { method: "GET", path: "/v1/threads/{thread}" },
     { method: "POST", path: "/v1/threads/{thread}", body: { metadata: { k: "v" } } },
     { method: "DELETE", path: "/v1/threads/{thread}" },
@@ -98,14 +174,43 @@ function routes(ids: Ids) {
     { method: "POST", path: "/v1/threads/{thread}/messages/{message}", body: { metadata: { k: "v" } } },
     { method: "DELETE", path: "/v1/threads/{thread}/messages/{message}" },
     { method: "GET", path: "/v1/threads/{thread}/runs", query: true },
-    { method: "POST", path: "/v1/threads/{thread}/runs", body: { assistant_id: "{assistant}", additional_messages: messages, truncation_strategy: { type: "last_messages", last_messages: 2 }, max_completion_tokens: 300, stream: true } },
+    {
+      method: "POST",
+      path: "/v1/threads/{thread}/runs",
+      body: {
+        assistant_id: "{assistant}",
+        additional_messages: messages,
+        truncation_strategy: { type: "last_messages", last_messages: 2 },
+        max_completion_tokens: 300,
+        stream: true,
+      },
+    },
     { method: "GET", path: "/v1/threads/{thread}/runs/{run}" },
     { method: "POST", path: "/v1/threads/{thread}/runs/{run}", body: { metadata: { k: "v" } } },
     { method: "POST", path: "/v1/threads/{thread}/runs/{run}/cancel" },
-    { method: "POST", path: "/v1/threads/{thread}/runs/{run}/submit_tool_outputs", body: { tool_outputs: [{ tool_call_id: "call_1", output: "o" }], stream: false } },
+    {
+      method: "POST",
+      path: "/v1/threads/{thread}/runs/{run}/submit_tool_outputs",
+      body: { tool_outputs: [{ tool_call_id: "call_1", output: "o" }], stream: false },
+    },
     { method: "GET", path: "/v1/threads/{thread}/runs/{run}/steps", query: true },
     { method: "GET", path: "/v1/threads/{thread}/runs/{run}/steps/{step}" },
-    { method: "POST", path: "/v1/responses", body: { model: MODEL, input: [{ role: "user", content: "hi" }], instructions: "x", previous_response_id: "{response}", tools: [{ type: "function", name: "f", parameters: { type: "object" } }], text: { format: { type: "text" } }, max_output_tokens: 50, store: true, stream: false, metadata: {} } },
+    {
+      method: "POST",
+      path: "/v1/responses",
+      body: {
+        model: MODEL,
+        input: [{ role: "user", content: "hi" }],
+        instructions: "x",
+        previous_response_id: "{response}",
+        tools: [{ type: "function", name: "f", parameters: { type: "object" } }],
+        text: { format: { type: "text" } },
+        max_output_tokens: 50,
+        store: true,
+        stream: false,
+        metadata: {},
+      },
+    },
     { method: "GET", path: "/v1/responses/{response}" },
     { method: "DELETE", path: "/v1/responses/{response}" },
     { method: "GET", path: "/v1/responses/{response}/input_items", query: true },
@@ -115,16 +220,64 @@ function routes(ids: Ids) {
     { method: "POST", path: "/v1/conversations/{conversation}", body: { metadata: { k: "v" } } },
     { method: "DELETE", path: "/v1/conversations/{conversation}" },
     { method: "GET", path: "/v1/conversations/{conversation}/items", query: true },
-    { method: "POST", path: "/v1/conversations/{conversation}/items", body: { items: [{ type: "message", role: "user", content: [{ type: "input_text", text: "y" }] }] } },
+    {
+      method: "POST",
+      path: "/v1/conversations/{conversation}/items",
+      body: { items: [{ type: "message", role: "user", content: [{ type: "input_text", text: "y" }] }] },
+    },
     { method: "GET", path: "/v1/conversations/{conversation}/items/{item}" },
     { method: "DELETE", path: "/v1/conversations/{conversation}/items/{item}" },
   ] as { method: string; path: string; body?: Record<string, unknown>; query?: boolean; multipart?: boolean }[];
 }
 
-const BAD_IDS = ["__proto__", "constructor", "x", "%E0%A4%A", "%00", "thread_", "asst_" + "0".repeat(26), "resp_short", "a".repeat(3000), "..", "%2F%2F"];
-const BAD_QUERIES = ["limit=0", "limit=101", "limit=abc", "limit=1e3", "limit=-5", "order=sideways", "after=__proto__", "before=%E0%A4%A", "limit=", "order=", "after=msg_x&before=msg_y", "run_id=__proto__", "limit=20&limit=30"];
-const RAW_BODIES = ["", "null", "[]", "1", '"text"', "{", '{"a":', "\u0000", "[".repeat(100_000) + "]".repeat(100_000), '{"__proto__":{"admin":true}}', "{}".repeat(10)];
-const CONTENT_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "", "application/json; charset=utf-16"];
+const BAD_IDS = [
+  "__proto__",
+  "constructor",
+  "x",
+  "%E0%A4%A",
+  "%00",
+  "thread_",
+  "asst_" + "0".repeat(26),
+  "resp_short",
+  "a".repeat(3000),
+  "..",
+  "%2F%2F",
+];
+const BAD_QUERIES = [
+  "limit=0",
+  "limit=101",
+  "limit=abc",
+  "limit=1e3",
+  "limit=-5",
+  "order=sideways",
+  "after=__proto__",
+  "before=%E0%A4%A",
+  "limit=",
+  "order=",
+  "after=msg_x&before=msg_y",
+  "run_id=__proto__",
+  "limit=20&limit=30",
+];
+const RAW_BODIES = [
+  "",
+  "null",
+  "[]",
+  "1",
+  '"text"',
+  "{",
+  '{"a":',
+  "\u0000",
+  "[".repeat(100_000) + "]".repeat(100_000),
+  '{"__proto__":{"admin":true}}',
+  "{}".repeat(10),
+];
+const CONTENT_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=zz",
+  "",
+  "application/json; charset=utf-16",
+];
 
 function substitute(template: string, ids: Ids, rng: Rng): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -153,14 +306,32 @@ async function setup(request: (method: string, path: string, body?: unknown) => 
   const response = await request("POST", "/v1/responses", { model: MODEL, input: "hi" });
   const conversation = await request("POST", "/v1/conversations", { items: [{ type: "message", role: "user", content: "x" }] });
   const items = await request("GET", `/v1/conversations/${conversation.id}/items`);
-  return { assistant: assistant.id, thread: thread.id, message: messages.data[0].id, run: runs.data[0].id, step: steps.data[0].id, response: response.id, conversation: conversation.id, item: items.data[0].id };
+  return {
+    assistant: assistant.id,
+    thread: thread.id,
+    message: messages.data[0].id,
+    run: runs.data[0].id,
+    step: steps.data[0].id,
+    response: response.id,
+    conversation: conversation.id,
+    item: items.data[0].id,
+  };
 }
 
 let env: Record<string, unknown> = {};
-async function fetchRaw(method: string, path: string, body?: unknown, contentType: string | undefined = "application/json"): Promise<Response> {
+async function fetchRaw(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType: string | undefined = "application/json",
+): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${API_KEY}`, "openai-beta": "assistants=v2" };
   if (contentType && body !== undefined) headers["content-type"] = contentType;
-  const init: RequestInit = { method, headers, body: body === undefined ? undefined : typeof body === "string" || body instanceof FormData ? body : JSON.stringify(body) };
+  const init: RequestInit = {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === "string" || body instanceof FormData ? body : JSON.stringify(body),
+  };
   const { response, settled } = await fetchWithEnv(env, new Request(`${BASE}${path}`, init));
   const text = await response.text();
   await settled();
@@ -208,12 +379,20 @@ describe("fuzz: malformed requests on every route", () => {
         if (response.status >= 500) failures.push(`${response.status} ← ${label}: ${(await response.text()).slice(0, 300)}`);
         else if (response.status >= 400) {
           const error = ((await response.json().catch(() => null)) as { error?: Record<string, unknown> } | null)?.error;
-          const ok = error && typeof error.message === "string" && typeof error.type === "string" && (error.param === null || typeof error.param === "string") && (error.code === null || typeof error.code === "string");
-          if (!ok || !(response.headers.get("content-type") ?? "").startsWith("application/json")) failures.push(`not an OpenAI error body ← ${label}`);
+          const ok =
+            error &&
+            typeof error.message === "string" &&
+            typeof error.type === "string" &&
+            (error.param === null || typeof error.param === "string") &&
+            (error.code === null || typeof error.code === "string");
+          if (!ok || !(response.headers.get("content-type") ?? "").startsWith("application/json"))
+            failures.push(`not an OpenAI error body ← ${label}`);
         }
       }
     }
-    console.log(`fuzz: ${counts.requests} requests over ${counts.routes.size} routes; by status ${JSON.stringify(counts.byStatus)}; by kind ${JSON.stringify(counts.byKind)}; ${failures.length} failures`);
+    console.log(
+      `fuzz: ${counts.requests} requests over ${counts.routes.size} routes; by status ${JSON.stringify(counts.byStatus)}; by kind ${JSON.stringify(counts.byKind)}; ${failures.length} failures`,
+    );
     expect(failures).toEqual([]);
     expect(counts.requests).toBeGreaterThanOrEqual(1000);
     expect(counts.routes.size).toBe(routes({} as Ids).length);

@@ -43,14 +43,21 @@ export async function withEnv(overrides: Partial<Record<keyof Env, unknown>>, re
 }
 
 /** Like withEnv, for streams: `settled()` waits for the waitUntil work, to be called once the body is read. */
-export async function fetchWithEnv(overrides: Partial<Record<keyof Env, unknown>>, request: Request): Promise<{ response: Response; settled: () => Promise<void> }> {
+export async function fetchWithEnv(
+  overrides: Partial<Record<keyof Env, unknown>>,
+  request: Request,
+): Promise<{ response: Response; settled: () => Promise<void> }> {
   const ctx = createExecutionContext();
   const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...testEnv, ...overrides } as Env, ctx);
   return { response: checkedResponse(request, response), settled: () => waitOnExecutionContext(ctx) };
 }
 
 export function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return new Request(`${BASE}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Stub calls whose inputs mention `marker`: test files share one stub, so count only your own calls. */
@@ -80,6 +87,12 @@ export function sseData(text: string): unknown[] {
   return text
     .split("\n\n")
     .filter((block) => block.trim())
-    .map((block) => block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n"))
+    .map((block) =>
+      block
+        .split("\n")
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join("\n"),
+    )
     .map((data) => (data === "[DONE]" ? data : JSON.parse(data)));
 }

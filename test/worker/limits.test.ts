@@ -32,8 +32,18 @@ function chunkedBody(total: number, head: Uint8Array<ArrayBuffer> = new Uint8Arr
 
 describe("the body limit holds while reading", () => {
   it("a chunked JSON body past 4 MiB is a 413, and the rest of it is never read", async () => {
-    const { body, pulled } = chunkedBody(64 * MiB, new TextEncoder().encode('{"model":"x","messages":[{"role":"user","content":"') as Uint8Array<ArrayBuffer>);
-    const res = await withEnv({}, new Request(`${BASE}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" }, body }));
+    const { body, pulled } = chunkedBody(
+      64 * MiB,
+      new TextEncoder().encode('{"model":"x","messages":[{"role":"user","content":"') as Uint8Array<ArrayBuffer>,
+    );
+    const res = await withEnv(
+      {},
+      new Request(`${BASE}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+        body,
+      }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error).toMatchObject({ code: "request_too_large", type: "invalid_request_error" });
     expect(pulled.bytes).toBeLessThan(5 * MiB);
@@ -41,9 +51,18 @@ describe("the body limit holds while reading", () => {
 
   it("a chunked multipart upload past 25 MiB is a 413 before it is buffered whole", async () => {
     const boundary = "xyz";
-    const head = new TextEncoder().encode(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp3"\r\ncontent-type: audio/mpeg\r\n\r\n`) as Uint8Array<ArrayBuffer>;
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp3"\r\ncontent-type: audio/mpeg\r\n\r\n`,
+    ) as Uint8Array<ArrayBuffer>;
     const { body, pulled } = chunkedBody(200 * MiB, head);
-    const res = await withEnv({}, new Request(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}`, "content-type": `multipart/form-data; boundary=${boundary}` }, body }));
+    const res = await withEnv(
+      {},
+      new Request(`${BASE}/v1/audio/transcriptions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+        body,
+      }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error.param).toBe("file");
     expect(pulled.bytes).toBeLessThan(27 * MiB);
@@ -53,7 +72,10 @@ describe("the body limit holds while reading", () => {
     const form = new FormData();
     form.append("file", new File([new Uint8Array(3 * MiB)], "a.mp3", { type: "audio/mpeg" }));
     form.append("model", "@cf/openai/whisper");
-    const res = await withEnv({}, new Request(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}` }, body: form }));
+    const res = await withEnv(
+      {},
+      new Request(`${BASE}/v1/audio/transcriptions`, { method: "POST", headers: { authorization: `Bearer ${API_KEY}` }, body: form }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error.message).toContain("whisper-large-v3-turbo");
   });
@@ -69,7 +91,10 @@ describe("malformed input", () => {
   it("truncation_strategy.last_messages is at most 256", async () => {
     const assistant = (await (await call("POST", "/v1/assistants", { model: MODEL })).json()) as any;
     const thread = (await (await call("POST", "/v1/threads", {})).json()) as any;
-    const res = await call("POST", `/v1/threads/${thread.id}/runs`, { assistant_id: assistant.id, truncation_strategy: { type: "last_messages", last_messages: 257 } });
+    const res = await call("POST", `/v1/threads/${thread.id}/runs`, {
+      assistant_id: assistant.id,
+      truncation_strategy: { type: "last_messages", last_messages: 257 },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.param).toBe("truncation_strategy.last_messages");
   });
@@ -99,7 +124,11 @@ describe("long threads", () => {
     const marker = unique();
     const big = (label: string) => `${label} ${marker} ${"y".repeat(150_000)}`;
     const assistant = (await (await call("POST", "/v1/assistants", { model: MODEL })).json()) as any;
-    const thread = (await (await call("POST", "/v1/threads", { messages: [big("first"), big("second"), big("third")].map((content) => ({ role: "user", content })) })).json()) as any;
+    const thread = (await (
+      await call("POST", "/v1/threads", {
+        messages: [big("first"), big("second"), big("third")].map((content) => ({ role: "user", content })),
+      })
+    ).json()) as any;
     const run = await call("POST", `/v1/threads/${thread.id}/runs`, { assistant_id: assistant.id, stream: true });
     expect(run.status).toBe(200);
     await run.text();
@@ -110,7 +139,13 @@ describe("long threads", () => {
 });
 
 describe("newestWithinContext", () => {
-  const message = (text: string): Item => ({ id: `msg_${text.slice(0, 8)}`, type: "message", role: "user", status: "completed", content: [{ type: "input_text", text }] });
+  const message = (text: string): Item => ({
+    id: `msg_${text.slice(0, 8)}`,
+    type: "message",
+    role: "user",
+    status: "completed",
+    content: [{ type: "input_text", text }],
+  });
   it("keeps the newest items within the character budget, and always the newest one", () => {
     const big = "x".repeat(MAX_CONTEXT_CHARACTERS / 2 + 1);
     const items = [message(`a${big}`), message(`b${big}`), message(`c${big}`)];
@@ -137,8 +172,18 @@ describe("an answer cut off upstream", () => {
   };
   it("is not handed to the cache when the stream gave neither a finish reason nor usage", () => {
     expect(run([{ type: "text", text: "Hel" }])).toHaveLength(0);
-    expect(run([{ type: "text", text: "Hello" }, { type: "usage", usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }])).toHaveLength(1);
-    expect(run([{ type: "text", text: "Hello" }, { type: "finish", reason: "stop" }])).toHaveLength(1);
+    expect(
+      run([
+        { type: "text", text: "Hello" },
+        { type: "usage", usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } },
+      ]),
+    ).toHaveLength(1);
+    expect(
+      run([
+        { type: "text", text: "Hello" },
+        { type: "finish", reason: "stop" },
+      ]),
+    ).toHaveLength(1);
   });
 });
 

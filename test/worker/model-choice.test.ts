@@ -6,7 +6,15 @@ import { modelInputs } from "../../worker/src/ai/reasoning.js";
 import { firstListed, servingOrder } from "../../worker/src/ai/resolve.js";
 import { post, unique, withEnv, callsWith, testEnv } from "./helpers.js";
 
-const facts = (name: string): ModelFacts => ({ name, task: "Text Generation", created: 0, functionCalling: true, reasoning: false, vision: false, paidOnly: false });
+const facts = (name: string): ModelFacts => ({
+  name,
+  task: "Text Generation",
+  created: 0,
+  functionCalling: true,
+  reasoning: false,
+  vision: false,
+  paidOnly: false,
+});
 const catalogue = (...names: string[]): CatalogueIndex => new Map(names.map((n) => [n, facts(n)]));
 const retired = new Map<string, string | null>([["@cf/x/gone", "2026-05-30"]]);
 const retiredOn = (m: string) => retired.get(m);
@@ -38,7 +46,12 @@ describe("modelInputs", () => {
   });
 
   it("keeps the client's other chat_template_kwargs, and moves the cache key out of the inputs", () => {
-    const out = modelInputs("@cf/zai-org/glm-4.7-flash", { ...base, chat_template_kwargs: { clear_thinking: true }, reasoning_effort: "none", "x-session-affinity": "k1" });
+    const out = modelInputs("@cf/zai-org/glm-4.7-flash", {
+      ...base,
+      chat_template_kwargs: { clear_thinking: true },
+      reasoning_effort: "none",
+      "x-session-affinity": "k1",
+    });
     expect(out).toEqual({ inputs: { ...base, chat_template_kwargs: { clear_thinking: true, enable_thinking: false } }, session: "k1" });
     expect(modelInputs("@cf/x/y", base).inputs).toBe(base);
   });
@@ -49,11 +62,15 @@ describe("a catalogue that cannot be read", () => {
     const { forgetCatalogue } = await import("../../worker/src/ai/catalogue.js");
     forgetCatalogue();
     const failingModels = {
-      run: async (model: string, inputs: Record<string, unknown>, options?: Record<string, unknown>) => await testEnv.AI.run(model, inputs, options),
+      run: async (model: string, inputs: Record<string, unknown>, options?: Record<string, unknown>) =>
+        await testEnv.AI.run(model, inputs, options),
       models: async () => Promise.reject(new Error("listing down")),
     };
     const marker = unique();
-    const res = await withEnv({ AI: failingModels, CACHE: undefined }, post("/v1/chat/completions", { messages: [{ role: "user", content: marker }] }));
+    const res = await withEnv(
+      { AI: failingModels, CACHE: undefined },
+      post("/v1/chat/completions", { messages: [{ role: "user", content: marker }] }),
+    );
     forgetCatalogue();
     expect(res.status).toBe(200);
     expect((await callsWith(marker)).map((c) => c.model)).toEqual(["@cf/google/gemma-4-26b-a4b-it"]);

@@ -60,7 +60,10 @@ describe("retired and paid-only models", () => {
 
   it("a retired model with FALLBACK_MODELS set is served by the fallback", async () => {
     const marker = unique();
-    const res = await withEnv({ FALLBACK_MODELS: "@cf/zai-org/glm-4.7-flash" }, post("/v1/chat/completions", { model: "@cf/mistral/mistral-7b-instruct-v0.1", ...ask(marker) }));
+    const res = await withEnv(
+      { FALLBACK_MODELS: "@cf/zai-org/glm-4.7-flash" },
+      post("/v1/chat/completions", { model: "@cf/mistral/mistral-7b-instruct-v0.1", ...ask(marker) }),
+    );
     expect(res.status).toBe(200);
     expect((await callsWith(marker)).map((c) => c.model)).toEqual(["@cf/zai-org/glm-4.7-flash"]);
   });
@@ -149,7 +152,10 @@ describe("when Cloudflare retires an alias's first candidate", () => {
     const after = unique();
     expect((await send(after)).status).toBe(200);
     expect((await callsWith(after)).map((c) => c.model)).toEqual([next]);
-    const listed = await withEnv(env, new Request("https://proxy.test/v1/models/team-model", { headers: { authorization: "Bearer sk-test-primary" } }));
+    const listed = await withEnv(
+      env,
+      new Request("https://proxy.test/v1/models/team-model", { headers: { authorization: "Bearer sk-test-primary" } }),
+    );
     expect(await listed.json()).toMatchObject({ id: "team-model", resolves_to: next });
   });
 });
@@ -193,7 +199,10 @@ describe("MODEL_ALIASES written as a JSON object in the config's vars", () => {
     );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { model: string }).model).toBe("my-model");
-    const bad = await withEnv({ MODEL_ALIASES: { "my-model": 42 } }, post("/v1/chat/completions", { model: "my-model", messages: [{ role: "user", content: "x" }] }));
+    const bad = await withEnv(
+      { MODEL_ALIASES: { "my-model": 42 } },
+      post("/v1/chat/completions", { model: "my-model", messages: [{ role: "user", content: "x" }] }),
+    );
     expect(bad.status).toBe(500);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/MODEL_ALIASES maps "my-model" to 42/);
   });

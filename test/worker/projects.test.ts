@@ -18,7 +18,11 @@ function as(backend: Backend, key: string, extra: Record<string, unknown> = {}) 
   return async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any; response: Response }> => {
     const init: RequestInit = {
       method,
-      headers: { authorization: `Bearer ${key}`, "openai-beta": "assistants=v2", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        "openai-beta": "assistants=v2",
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const { response, settled } = await fetchWithEnv(overrides, new Request(`${BASE}${path}`, init));
@@ -106,7 +110,12 @@ describe.each(BACKENDS)("projects on the %s backend", (backend) => {
     const first = await a1("POST", "/v1/responses", { model: MODEL, input: `one ${marker}` });
     expect(first.status).toBe(200);
     const id = first.json.id;
-    for (const [method, path] of [["GET", `/v1/responses/${id}`], ["GET", `/v1/responses/${id}/input_items`], ["POST", `/v1/responses/${id}/cancel`], ["DELETE", `/v1/responses/${id}`]]) {
+    for (const [method, path] of [
+      ["GET", `/v1/responses/${id}`],
+      ["GET", `/v1/responses/${id}/input_items`],
+      ["POST", `/v1/responses/${id}/cancel`],
+      ["DELETE", `/v1/responses/${id}`],
+    ]) {
       expect((await b(method, path)).status, `${method} ${path}`).toBe(404);
     }
     const stolen = await b("POST", "/v1/responses", { model: MODEL, input: "what came before?", previous_response_id: id });
@@ -122,7 +131,10 @@ describe.each(BACKENDS)("projects on the %s backend", (backend) => {
   });
 
   it("conversations and their items are 404 for another project, shared within one", async () => {
-    const created = await a1("POST", "/v1/conversations", { items: [{ type: "message", role: "user", content: "I like tea." }], metadata: { k: "v" } });
+    const created = await a1("POST", "/v1/conversations", {
+      items: [{ type: "message", role: "user", content: "I like tea." }],
+      metadata: { k: "v" },
+    });
     expect(created.status).toBe(200);
     const id = created.json.id;
     const items = (await a2("GET", `/v1/conversations/${id}/items`)).json;
@@ -185,7 +197,10 @@ describe("keys and projects", () => {
     ["a key in two projects", "a:sk-secret-value-1,b:sk-secret-value-1", "entry 2 gives project b a key"],
     ["a bad key name", "a:al ice:sk-secret-value-1", "has a key name"],
   ])("a malformed API_KEYS (%s) is a 500 that names the entry, never the key", async (_label, keys, message) => {
-    const res = await withEnv({ API_KEYS: keys }, new Request(`${BASE}/v1/models`, { headers: { authorization: "Bearer sk-secret-value-1" } }));
+    const res = await withEnv(
+      { API_KEYS: keys },
+      new Request(`${BASE}/v1/models`, { headers: { authorization: "Bearer sk-secret-value-1" } }),
+    );
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).toContain(message);

@@ -21,7 +21,12 @@ describe("chat completions", () => {
   });
 
   it("streams the thinking as reasoning_content deltas before the content", async () => {
-    const res = await call("POST", "/v1/chat/completions", { model: GLM, stream: true, stream_options: { include_usage: true }, ...ask("why blue") });
+    const res = await call("POST", "/v1/chat/completions", {
+      model: GLM,
+      stream: true,
+      stream_options: { include_usage: true },
+      ...ask("why blue"),
+    });
     const chunks = sseData(await res.text()).filter((d): d is any => typeof d === "object");
     const deltas = chunks.flatMap((c) => c.choices.map((ch: any) => ch.delta));
     const reasoning = deltas.map((d) => d.reasoning_content ?? "").join("");
@@ -57,14 +62,19 @@ describe("chat completions", () => {
     await stub.setWorkersPaid(true);
     undo.push(() => stub.setWorkersPaid(false));
     const marker = unique();
-    const c = await json(await call("POST", "/v1/chat/completions", { model: "@cf/moonshotai/kimi-k2.6", reasoning_effort: "none", ...ask(marker) }));
+    const c = await json(
+      await call("POST", "/v1/chat/completions", { model: "@cf/moonshotai/kimi-k2.6", reasoning_effort: "none", ...ask(marker) }),
+    );
     expect(c.choices[0].message.content).toBe(`Echo: ${marker}`);
     expect((await callsWith(marker))[0].inputs).toMatchObject({ chat_template_kwargs: { thinking: false } });
   });
 
   it("models without a reasoning control get no reasoning setting; an unknown effort is a 400", async () => {
     const marker = unique();
-    expect((await call("POST", "/v1/chat/completions", { model: "@cf/meta/llama-3.1-8b-instruct-fp8", reasoning_effort: "low", ...ask(marker) })).status).toBe(200);
+    expect(
+      (await call("POST", "/v1/chat/completions", { model: "@cf/meta/llama-3.1-8b-instruct-fp8", reasoning_effort: "low", ...ask(marker) }))
+        .status,
+    ).toBe(200);
     const inputs = (await callsWith(marker))[0].inputs as Record<string, unknown>;
     expect(inputs).not.toHaveProperty("reasoning_effort");
     expect(inputs).not.toHaveProperty("chat_template_kwargs");
@@ -78,7 +88,10 @@ describe("prompt caching", () => {
   it("prompt_cache_key becomes x-session-affinity, and repeated prefixes are reported as cached tokens", async () => {
     const key = unique("session");
     const system = { role: "system", content: "A long shared system prompt of exactly ten words here" };
-    const send = async (q: string) => json(await call("POST", "/v1/chat/completions", { model: GLM, prompt_cache_key: key, messages: [system, { role: "user", content: q }] }));
+    const send = async (q: string) =>
+      json(
+        await call("POST", "/v1/chat/completions", { model: GLM, prompt_cache_key: key, messages: [system, { role: "user", content: q }] }),
+      );
     const marker = unique();
     const first = await send(`${marker} one`);
     const second = await send(`${marker} two`);

@@ -5,25 +5,66 @@ import { callsWith, unique } from "./helpers.js";
 import { BACKENDS, client, request } from "./state-helpers.js";
 
 const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
-const weather = { type: "function" as const, name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false };
-const sent = (call: { inputs: unknown }) => (call.inputs as { messages: { role: string; content: unknown; tool_calls?: unknown[] }[] }).messages;
+const weather = {
+  type: "function" as const,
+  name: "get_weather",
+  description: "Weather for a city",
+  parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  strict: false,
+};
+const sent = (call: { inputs: unknown }) =>
+  (call.inputs as { messages: { role: string; content: unknown; tool_calls?: unknown[] }[] }).messages;
 
 describe.each(BACKENDS)("Responses API on %s", (backend) => {
   const sdk = client(backend);
 
   it("answers, stores, retrieves, lists input items and deletes", async () => {
     const marker = unique("resp");
-    const response = await sdk.responses.create({ model: MODEL, input: `hello ${marker}`, instructions: `Be ${marker}.`, metadata: { k: "v" } });
-    expect(response).toMatchObject({ object: "response", status: "completed", model: MODEL, instructions: `Be ${marker}.`, store: true, metadata: { k: "v" }, previous_response_id: null, error: null });
+    const response = await sdk.responses.create({
+      model: MODEL,
+      input: `hello ${marker}`,
+      instructions: `Be ${marker}.`,
+      metadata: { k: "v" },
+    });
+    expect(response).toMatchObject({
+      object: "response",
+      status: "completed",
+      model: MODEL,
+      instructions: `Be ${marker}.`,
+      store: true,
+      metadata: { k: "v" },
+      previous_response_id: null,
+      error: null,
+    });
     expect(response.id).toMatch(/^resp_[0-9A-Za-z]{41}$/);
     expect(response.output_text).toBe(`Echo: hello ${marker}`);
-    expect(response.output).toEqual([{ id: expect.stringMatching(/^msg_/), type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: `Echo: hello ${marker}`, annotations: [], logprobs: [] }] }]);
-    expect(response.usage).toMatchObject({ input_tokens: expect.any(Number), output_tokens: expect.any(Number), total_tokens: expect.any(Number) });
+    expect(response.output).toEqual([
+      {
+        id: expect.stringMatching(/^msg_/),
+        type: "message",
+        role: "assistant",
+        status: "completed",
+        content: [{ type: "output_text", text: `Echo: hello ${marker}`, annotations: [], logprobs: [] }],
+      },
+    ]);
+    expect(response.usage).toMatchObject({
+      input_tokens: expect.any(Number),
+      output_tokens: expect.any(Number),
+      total_tokens: expect.any(Number),
+    });
     const [call] = await callsWith(`hello ${marker}`);
     expect(sent(call)[0]).toEqual({ role: "system", content: `Be ${marker}.` });
     expect(await sdk.responses.retrieve(response.id)).toMatchObject({ id: response.id, output: response.output });
     const items = await sdk.responses.inputItems.list(response.id);
-    expect(items.data).toEqual([{ id: expect.stringMatching(/^msg_/), type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: `hello ${marker}` }] }]);
+    expect(items.data).toEqual([
+      {
+        id: expect.stringMatching(/^msg_/),
+        type: "message",
+        role: "user",
+        status: "completed",
+        content: [{ type: "input_text", text: `hello ${marker}` }],
+      },
+    ]);
     await sdk.responses.delete(response.id);
     await expect(sdk.responses.retrieve(response.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
     await expect(sdk.responses.inputItems.list(response.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
@@ -31,7 +72,11 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
 
   it("a streamed response whose client hangs up is still answered to the end and stored", async () => {
     const marker = unique("hang-up");
-    const res = await request(backend, "POST", "/v1/responses", { model: MODEL, stream: true, input: `${marker} [[stub:words=30]] [[stub:chunk=event]] [[stub:pace=5]]` });
+    const res = await request(backend, "POST", "/v1/responses", {
+      model: MODEL,
+      stream: true,
+      input: `${marker} [[stub:words=30]] [[stub:chunk=event]] [[stub:pace=5]]`,
+    });
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     const id = /"id":"(resp_[0-9A-Za-z]+)"/.exec(first)![1];
@@ -65,7 +110,11 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
       "response.completed",
     ]);
     expect(events.filter((e) => e.type === "response.output_text.delta").length).toBeGreaterThan(1);
-    expect(await sdk.responses.retrieve(final.id)).toMatchObject({ id: final.id, status: "completed", output: final.output.map(({ id, type }) => ({ id, type })) });
+    expect(await sdk.responses.retrieve(final.id)).toMatchObject({
+      id: final.id,
+      status: "completed",
+      output: final.output.map(({ id, type }) => ({ id, type })),
+    });
   });
 
   it("chains with previous_response_id: the model sees the earlier turns", async () => {
@@ -76,21 +125,47 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     const third = await sdk.responses.stream({ model: MODEL, input: `three ${marker}`, previous_response_id: second.id }).finalResponse();
     expect(third.output_text).toBe(`Echo: three ${marker}`);
     const [call] = await callsWith(`three ${marker}`);
-    expect(sent(call).map((m) => m.content)).toEqual([`one ${marker}`, `Echo: one ${marker}`, `two ${marker}`, `Echo: two ${marker}`, `three ${marker}`]);
+    expect(sent(call).map((m) => m.content)).toEqual([
+      `one ${marker}`,
+      `Echo: one ${marker}`,
+      `two ${marker}`,
+      `Echo: two ${marker}`,
+      `three ${marker}`,
+    ]);
     // Each response lists only its own input.
     expect((await sdk.responses.inputItems.list(third.id)).data).toHaveLength(1);
   });
 
   it("round-trips function calls: function_call out, function_call_output in", async () => {
     const cold = unique("cold");
-    const first = await sdk.responses.create({ model: MODEL, input: 'Weather? [[stub:call=get_weather {"city":"Oslo"}]]', tools: [weather] });
+    const first = await sdk.responses.create({
+      model: MODEL,
+      input: 'Weather? [[stub:call=get_weather {"city":"Oslo"}]]',
+      tools: [weather],
+    });
     const call = first.output.find((item) => item.type === "function_call") as OpenAI.Responses.ResponseFunctionToolCall;
-    expect(call).toMatchObject({ type: "function_call", name: "get_weather", arguments: '{"city":"Oslo"}', status: "completed", call_id: expect.any(String), id: expect.stringMatching(/^fc_/) });
-    const second = await sdk.responses.create({ model: MODEL, previous_response_id: first.id, tools: [weather], input: [{ type: "function_call_output", call_id: call.call_id, output: cold }] });
+    expect(call).toMatchObject({
+      type: "function_call",
+      name: "get_weather",
+      arguments: '{"city":"Oslo"}',
+      status: "completed",
+      call_id: expect.any(String),
+      id: expect.stringMatching(/^fc_/),
+    });
+    const second = await sdk.responses.create({
+      model: MODEL,
+      previous_response_id: first.id,
+      tools: [weather],
+      input: [{ type: "function_call_output", call_id: call.call_id, output: cold }],
+    });
     expect(second.output_text).toBe(`Tool result: ${cold}`);
     const [seen] = await callsWith(cold);
     expect(sent(seen).slice(-2)).toEqual([
-      { role: "assistant", content: expect.any(String), tool_calls: [{ id: call.call_id, type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }] },
+      {
+        role: "assistant",
+        content: expect.any(String),
+        tool_calls: [{ id: call.call_id, type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }],
+      },
       { role: "tool", tool_call_id: call.call_id, content: cold },
     ]);
     const stream = sdk.responses.stream({ model: MODEL, input: 'Weather? [[stub:call=get_weather {"city":"Lima"}]]', tools: [weather] });
@@ -103,13 +178,22 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     expect(types).toContain("response.function_call_arguments.done");
     const stored = await sdk.responses.retrieve(streamed.id);
     expect((stored.output[0] as OpenAI.Responses.ResponseFunctionToolCall).call_id).toBe(streamedCall.call_id);
-    const answered = await sdk.responses.create({ model: MODEL, previous_response_id: streamed.id, tools: [weather], input: [{ type: "function_call_output", call_id: streamedCall.call_id, output: "mild" }] });
+    const answered = await sdk.responses.create({
+      model: MODEL,
+      previous_response_id: streamed.id,
+      tools: [weather],
+      input: [{ type: "function_call_output", call_id: streamedCall.call_id, output: "mild" }],
+    });
     expect(answered.output_text).toBe("Tool result: mild");
   });
 
   it("honours text.format JSON modes", async () => {
     const schema = { type: "object", properties: { answer: { type: "string" } }, required: ["answer"], additionalProperties: false };
-    const structured = await sdk.responses.create({ model: MODEL, input: "json please", text: { format: { type: "json_schema", name: "reply", schema, strict: true } } });
+    const structured = await sdk.responses.create({
+      model: MODEL,
+      input: "json please",
+      text: { format: { type: "json_schema", name: "reply", schema, strict: true } },
+    });
     expect(JSON.parse(structured.output_text)).toEqual({ answer: "test" });
     expect(structured.text?.format).toMatchObject({ type: "json_schema", name: "reply" });
     const object = await sdk.responses.create({ model: MODEL, input: "any json", text: { format: { type: "json_object" } } });
@@ -143,7 +227,11 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     const response = await sdk.responses.create({ model: MODEL, input: "done already" });
     await expect(sdk.responses.cancel(response.id)).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await expect(sdk.responses.cancel(`resp_${"A".repeat(41)}`)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    const unknown = await request(backend, "POST", "/v1/responses", { model: MODEL, input: "x", previous_response_id: `resp_${"B".repeat(41)}` });
+    const unknown = await request(backend, "POST", "/v1/responses", {
+      model: MODEL,
+      input: "x",
+      previous_response_id: `resp_${"B".repeat(41)}`,
+    });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { param: string } }).error.param).toBe("previous_response_id");
   });
@@ -159,33 +247,51 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
     expect(await param({ input: [{ role: "robot", content: "x" }] })).toBe("input[0].role");
     expect(await param({ input: [{ type: "function_call_output", output: "x" }] })).toBe("input[0].call_id");
     expect(await param({ input: "x", text: { format: { type: "yaml" } } })).toBe("text.format.type");
-    expect(await param({ input: "x", previous_response_id: `resp_${"C".repeat(41)}`, conversation: `conv_${"D".repeat(24)}` })).toBe("conversation");
+    expect(await param({ input: "x", previous_response_id: `resp_${"C".repeat(41)}`, conversation: `conv_${"D".repeat(24)}` })).toBe(
+      "conversation",
+    );
   });
 
   describe("conversations", () => {
     it("creates, retrieves, updates and deletes; its items and responses go with it", async () => {
-      const conversation = await sdk.conversations.create({ items: [{ role: "user", content: "remember this" }], metadata: { topic: "t" } });
+      const conversation = await sdk.conversations.create({
+        items: [{ role: "user", content: "remember this" }],
+        metadata: { topic: "t" },
+      });
       expect(conversation).toMatchObject({ object: "conversation", metadata: { topic: "t" } });
       expect(conversation.id).toMatch(/^conv_[0-9A-Za-z]{24}$/);
       expect(await sdk.conversations.retrieve(conversation.id)).toEqual(conversation);
       expect((await sdk.conversations.update(conversation.id, { metadata: { topic: "u" } })).metadata).toEqual({ topic: "u" });
       const response = await sdk.responses.create({ model: MODEL, input: "in the conversation", conversation: conversation.id });
       expect(response.conversation).toEqual({ id: conversation.id });
-      expect(await sdk.conversations.delete(conversation.id)).toEqual({ id: conversation.id, object: "conversation.deleted", deleted: true });
+      expect(await sdk.conversations.delete(conversation.id)).toEqual({
+        id: conversation.id,
+        object: "conversation.deleted",
+        deleted: true,
+      });
       await expect(sdk.conversations.retrieve(conversation.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
       await expect(sdk.conversations.items.list(conversation.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
       await expect(sdk.responses.retrieve(response.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-      await expect(sdk.responses.create({ model: MODEL, input: "x", conversation: conversation.id })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+      await expect(sdk.responses.create({ model: MODEL, input: "x", conversation: conversation.id })).rejects.toBeInstanceOf(
+        OpenAI.NotFoundError,
+      );
     });
 
     it("is the context of a response, which appends its input and output", async () => {
       const marker = unique("conv");
       const conversation = await sdk.conversations.create({ items: [{ role: "user", content: `first ${marker}` }] });
       await sdk.responses.create({ model: MODEL, input: `second ${marker}`, conversation: conversation.id });
-      const streamed = await sdk.responses.stream({ model: MODEL, input: `third ${marker}`, conversation: { id: conversation.id } }).finalResponse();
+      const streamed = await sdk.responses
+        .stream({ model: MODEL, input: `third ${marker}`, conversation: { id: conversation.id } })
+        .finalResponse();
       expect(streamed.output_text).toBe(`Echo: third ${marker}`);
       const [call] = await callsWith(`third ${marker}`);
-      expect(sent(call).map((m) => m.content)).toEqual([`first ${marker}`, `second ${marker}`, `Echo: second ${marker}`, `third ${marker}`]);
+      expect(sent(call).map((m) => m.content)).toEqual([
+        `first ${marker}`,
+        `second ${marker}`,
+        `Echo: second ${marker}`,
+        `third ${marker}`,
+      ]);
       const items = await sdk.conversations.items.list(conversation.id, { order: "asc" });
       const texts = items.data.map((item) => (item.type === "message" ? (item.content[0] as { text: string }).text : item.type));
       expect(texts).toEqual([`first ${marker}`, `second ${marker}`, `Echo: second ${marker}`, `third ${marker}`, `Echo: third ${marker}`]);
@@ -198,9 +304,13 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
 
     it("adds (at most 20 at a time), lists, retrieves and deletes items", async () => {
       const conversation = await sdk.conversations.create({});
-      const added = await sdk.conversations.items.create(conversation.id, { items: Array.from({ length: 20 }, (_, i) => ({ type: "message" as const, role: "user" as const, content: `item ${i}` })) });
+      const added = await sdk.conversations.items.create(conversation.id, {
+        items: Array.from({ length: 20 }, (_, i) => ({ type: "message" as const, role: "user" as const, content: `item ${i}` })),
+      });
       expect(added.data).toHaveLength(20);
-      const tooMany = await request(backend, "POST", `/v1/conversations/${conversation.id}/items`, { items: Array.from({ length: 21 }, () => ({ role: "user", content: "x" })) });
+      const tooMany = await request(backend, "POST", `/v1/conversations/${conversation.id}/items`, {
+        items: Array.from({ length: 21 }, () => ({ role: "user", content: "x" })),
+      });
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as { error: { param: string } }).error.param).toBe("items");
       const all: string[] = [];
@@ -208,8 +318,13 @@ describe.each(BACKENDS)("Responses API on %s", (backend) => {
       expect(all).toEqual(added.data.map((item) => item.id).reverse());
       const third = added.data[2];
       expect(await sdk.conversations.items.retrieve(third.id!, { conversation_id: conversation.id })).toEqual(third);
-      expect(await sdk.conversations.items.delete(third.id!, { conversation_id: conversation.id })).toMatchObject({ id: conversation.id, object: "conversation" });
-      await expect(sdk.conversations.items.retrieve(third.id!, { conversation_id: conversation.id })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+      expect(await sdk.conversations.items.delete(third.id!, { conversation_id: conversation.id })).toMatchObject({
+        id: conversation.id,
+        object: "conversation",
+      });
+      await expect(sdk.conversations.items.retrieve(third.id!, { conversation_id: conversation.id })).rejects.toBeInstanceOf(
+        OpenAI.NotFoundError,
+      );
       expect((await sdk.conversations.items.list(conversation.id, { limit: 100 })).data).toHaveLength(19);
     });
   });

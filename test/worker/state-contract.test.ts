@@ -16,7 +16,12 @@ const BACKENDS: [string, () => StateBackend][] = [
   ["kv", () => new KvBackend(state.CACHE!)],
 ];
 
-const text = (value: string): MessageInput => ({ role: "user", content: [{ type: "text", text: { value, annotations: [] } }], attachments: [], metadata: {} });
+const text = (value: string): MessageInput => ({
+  role: "user",
+  content: [{ type: "text", text: { value, annotations: [] } }],
+  attachments: [],
+  metadata: {},
+});
 const template: RunTemplate = {
   assistant_id: "asst_test",
   model: "@cf/meta/llama-3.1-8b-instruct-fp8",
@@ -58,8 +63,12 @@ const runArgs = (threadId: string, run: Run) => ({ threadId, key: run.id.slice(P
 describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
   it("pages exactly through 1,000 messages in both orders, with after and with before", async () => {
     const backend = make();
-    const { threadId, object } = await newThread(backend, Array.from({ length: 1000 }, (_, i) => text(`m${i}`)));
-    const texts = (page: { data: { content: unknown[] }[] }) => page.data.map((m) => ((m.content[0] as { text: { value: string } }).text.value));
+    const { threadId, object } = await newThread(
+      backend,
+      Array.from({ length: 1000 }, (_, i) => text(`m${i}`)),
+    );
+    const texts = (page: { data: { content: unknown[] }[] }) =>
+      page.data.map((m) => (m.content[0] as { text: { value: string } }).text.value);
     for (const order of ["asc", "desc"] as const) {
       const expected = Array.from({ length: 1000 }, (_, i) => `m${order === "asc" ? i : 999 - i}`);
       // Forwards with `after`, in pages of 100 and of 7 (a last page that is not full).
@@ -78,7 +87,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
       }
       // Backwards with `before`, from the end of the list to its start.
       const seen: string[] = [];
-      const last = await backend.invoke(object, "messages.list", { threadId, query: { limit: 1, order: order === "asc" ? "desc" : "asc" } });
+      const last = await backend.invoke(object, "messages.list", {
+        threadId,
+        query: { limit: 1, order: order === "asc" ? "desc" : "asc" },
+      });
       seen.unshift(...texts(last));
       let before = last.data[0].id;
       for (;;) {
@@ -91,7 +103,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     }
     // Between two cursors.
     const middle = await backend.invoke(object, "messages.list", { threadId, query: { limit: 100, order: "asc" } });
-    const between = await backend.invoke(object, "messages.list", { threadId, query: { limit: 100, order: "asc", after: middle.data[10].id, before: middle.data[15].id } });
+    const between = await backend.invoke(object, "messages.list", {
+      threadId,
+      query: { limit: 100, order: "asc", after: middle.data[10].id, before: middle.data[15].id },
+    });
     expect(texts(between)).toEqual(["m11", "m12", "m13", "m14"]);
     expect(between.has_more).toBe(false);
   });
@@ -99,7 +114,9 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
   it("keeps every one of 20 concurrent message creates on one thread", async () => {
     const backend = make();
     const { threadId, object } = await newThread(backend);
-    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => backend.invoke(object, "messages.create", { threadId, message: text(`c${i}`) })));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => backend.invoke(object, "messages.create", { threadId, message: text(`c${i}`) })),
+    );
     const page = await backend.invoke(object, "messages.list", { threadId, query: { limit: 100, order: "asc" } });
     expect(page.data.map((m) => m.id).sort()).toEqual(created.map((m) => m.id).sort());
     expect(new Set(created.map((m) => m.id)).size).toBe(20);
@@ -121,7 +138,9 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     const { threadId, object } = await newThread(backend);
     for (let i = 0; i < 5; i++) {
       const message = await backend.invoke(object, "messages.create", { threadId, message: text(`r${i}`) });
-      expect((await backend.invoke(object, "messages.get", { threadId, key: message.id.slice(4), messageId: message.id })).id).toBe(message.id);
+      expect((await backend.invoke(object, "messages.get", { threadId, key: message.id.slice(4), messageId: message.id })).id).toBe(
+        message.id,
+      );
       await backend.invoke(object, "threads.update", { threadId, metadata: { n: String(i) } });
       expect((await backend.invoke(object, "threads.get", { threadId })).metadata).toEqual({ n: String(i) });
     }
@@ -131,7 +150,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     const backend = make();
     const { threadId, object } = await newThread(backend, [text("a")]);
     const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [] });
-    await session.finish("runs.finish", { ...runArgs(threadId, started.run), result: { type: "message", text: "b", truncated: false, usage, steps: steps() } });
+    await session.finish("runs.finish", {
+      ...runArgs(threadId, started.run),
+      result: { type: "message", text: "b", truncated: false, usage, steps: steps() },
+    });
     session.close();
     const [message] = (await backend.invoke(object, "messages.list", { threadId, query: { limit: 1, order: "asc" } })).data;
     await backend.invoke(object, "threads.delete", { threadId });
@@ -146,7 +168,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     const { threadId, object } = await newThread(backend, [text("q")]);
     const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [] });
     expect((await backend.invoke(object, "runs.cancel", runArgs(threadId, started.run))).status).toBe("cancelled");
-    const finished = await session.finish("runs.finish", { ...runArgs(threadId, started.run), result: { type: "message", text: "late", truncated: false, usage, steps: steps() } });
+    const finished = await session.finish("runs.finish", {
+      ...runArgs(threadId, started.run),
+      result: { type: "message", text: "late", truncated: false, usage, steps: steps() },
+    });
     session.close();
     expect(finished.run.status).toBe("cancelled");
     expect(finished.message).toBeNull();
@@ -159,7 +184,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     const { threadId, object } = await newThread(backend, [text("q")]);
     const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [] });
     await backend.invoke(object, "threads.delete", { threadId });
-    const finish = session.finish("runs.finish", { ...runArgs(threadId, started.run), result: { type: "message", text: "late", truncated: false, usage, steps: steps() } });
+    const finish = session.finish("runs.finish", {
+      ...runArgs(threadId, started.run),
+      result: { type: "message", text: "late", truncated: false, usage, steps: steps() },
+    });
     expect(await status(finish)).toBe(404);
     session.close();
     expect(await status(backend.invoke(object, "threads.get", { threadId }))).toBe(404);
@@ -168,7 +196,12 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
   it("fails a run whose executor lets go without finishing it", async () => {
     const backend = make();
     const { threadId, object } = await newThread(backend, [text("q")]);
-    const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [] }, { abandon: { op: "runs.interrupt", args: { threadId, message: "gone" } } });
+    const { value: started, session } = await backend.start(
+      object,
+      "runs.start",
+      { threadId, template, additionalMessages: [] },
+      { abandon: { op: "runs.interrupt", args: { threadId, message: "gone" } } },
+    );
     session.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const run = await backend.invoke(object, "runs.get", runArgs(threadId, started.run));
@@ -190,7 +223,10 @@ describe.each(BACKENDS)("state store contract: %s", (_name, make) => {
     const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [] });
     const poll = backend.invoke(object, "runs.get", runArgs(threadId, started.run), { waitMs: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 30));
-    await session.finish("runs.finish", { ...runArgs(threadId, started.run), result: { type: "message", text: "done", truncated: false, usage, steps: steps() } });
+    await session.finish("runs.finish", {
+      ...runArgs(threadId, started.run),
+      result: { type: "message", text: "done", truncated: false, usage, steps: steps() },
+    });
     session.close();
     expect((await poll).status).toBe("completed");
   });
@@ -203,12 +239,23 @@ describe("the KV backend's deferred start", () => {
     const threadId = PREFIX.thread + key;
     const object = objectName.thread(key);
     const newThread = { threadId, metadata: {}, tool_resources: null, messages: [text("hi")] };
-    const { value: started, session } = await backend.start(object, "runs.start", { threadId, template, additionalMessages: [], newThread }, { defer: true, fresh: true });
+    const { value: started, session } = await backend.start(
+      object,
+      "runs.start",
+      { threadId, template, additionalMessages: [], newThread },
+      { defer: true, fresh: true },
+    );
     expect(await state.CACHE!.get(`state:${object}`)).toBeNull();
-    const finished = await session.finish("runs.finish", { ...runArgs(threadId, started.run), result: { type: "message", text: "hello", truncated: false, usage, steps: steps() } });
+    const finished = await session.finish("runs.finish", {
+      ...runArgs(threadId, started.run),
+      result: { type: "message", text: "hello", truncated: false, usage, steps: steps() },
+    });
     expect(finished.message!.id).toBe(started.replyMessageId);
     const page = await backend.invoke(object, "messages.list", { threadId, query: { limit: 10, order: "asc" } });
     expect(page.data.map((m) => m.role)).toEqual(["user", "assistant"]);
-    expect(await backend.invoke(object, "runs.get", runArgs(threadId, started.run))).toMatchObject({ id: started.run.id, status: "completed" });
+    expect(await backend.invoke(object, "runs.get", runArgs(threadId, started.run))).toMatchObject({
+      id: started.run.id,
+      status: "completed",
+    });
   });
 });

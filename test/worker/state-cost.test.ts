@@ -13,7 +13,10 @@ const TURNS = 3;
 
 function meteredClient(backend: Backend, counters: Counters) {
   const state = env as unknown as Env;
-  const overrides = backend === "kv" ? { STATE_STORE: "kv", STATE_KV: countingKv(state.CACHE!, counters) } : { STATE: countingNamespace(state.STATE!, counters) };
+  const overrides =
+    backend === "kv"
+      ? { STATE_STORE: "kv", STATE_KV: countingKv(state.CACHE!, counters) }
+      : { STATE: countingNamespace(state.STATE!, counters) };
   const pending: (() => Promise<void>)[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     counters.workerRequests++;

@@ -6,7 +6,8 @@ export type Backend = "durable-object" | "kv";
 export const BACKENDS: Backend[] = ["durable-object", "kv"];
 
 /** fetch into the worker with STATE_STORE=kv (waitUntil work goes on after the answer, as in production). */
-export const kvFetch = async (input: RequestInfo | URL, init?: RequestInit) => (await fetchWithEnv({ STATE_STORE: "kv" }, new Request(input, init))).response;
+export const kvFetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+  (await fetchWithEnv({ STATE_STORE: "kv" }, new Request(input, init))).response;
 
 export function fetcher(backend: Backend): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
   if (backend === "kv") return kvFetch;
@@ -19,7 +20,13 @@ export function client(backend: Backend): OpenAI {
 }
 
 /** A raw request to the worker on the given backend. */
-export function request(backend: Backend, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function request(
+  backend: Backend,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const init: RequestInit = {
     method,
     headers: { authorization: `Bearer ${API_KEY}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },

@@ -33,19 +33,33 @@ async function events(bytes: Uint8Array, cuts: number[] = []): Promise<AiEvent[]
 
 /** What a client sees, minus the chunking: the concatenated text, tool calls and the last usage. */
 function visible(list: AiEvent[]) {
-  const text = list.filter((e) => e.type === "text").map((e) => (e as { text: string }).text).join("");
-  const reasoning = list.filter((e) => e.type === "reasoning").map((e) => (e as { text: string }).text).join("");
+  const text = list
+    .filter((e) => e.type === "text")
+    .map((e) => (e as { text: string }).text)
+    .join("");
+  const reasoning = list
+    .filter((e) => e.type === "reasoning")
+    .map((e) => (e as { text: string }).text)
+    .join("");
   const tools: Record<number, { id?: string; name?: string; args: string }> = {};
-  for (const e of list) if (e.type === "tool") {
-    const t = (tools[e.index] ??= { args: "" });
-    t.id ??= e.id;
-    t.name ??= e.name;
-    t.args += e.args;
-  }
-  return { text, reasoning, tools, usage: list.filter((e) => e.type === "usage").at(-1), finish: list.filter((e) => e.type === "finish").at(-1) };
+  for (const e of list)
+    if (e.type === "tool") {
+      const t = (tools[e.index] ??= { args: "" });
+      t.id ??= e.id;
+      t.name ??= e.name;
+      t.args += e.args;
+    }
+  return {
+    text,
+    reasoning,
+    tools,
+    usage: list.filter((e) => e.type === "usage").at(-1),
+    finish: list.filter((e) => e.type === "finish").at(-1),
+  };
 }
 
-const sse = (objects: unknown[]) => encoder.encode(objects.map((o) => `data: ${typeof o === "string" ? o : JSON.stringify(o)}\n\n`).join(""));
+const sse = (objects: unknown[]) =>
+  encoder.encode(objects.map((o) => `data: ${typeof o === "string" ? o : JSON.stringify(o)}\n\n`).join(""));
 
 const text = fc.string({ unit: "grapheme", maxLength: 12 });
 
@@ -70,7 +84,13 @@ describe("native stream format", () => {
   });
 
   it("a whole tool call with object arguments becomes a JSON string", async () => {
-    const list = await events(sse([{ response: "" , tool_calls: [{ name: "f", arguments: { a: 1 } }] }, { response: "", tool_calls: [{ name: "g", arguments: {} }] }, "[DONE]"]));
+    const list = await events(
+      sse([
+        { response: "", tool_calls: [{ name: "f", arguments: { a: 1 } }] },
+        { response: "", tool_calls: [{ name: "g", arguments: {} }] },
+        "[DONE]",
+      ]),
+    );
     expect(visible(list).tools).toEqual({ 0: { id: undefined, name: "f", args: '{"a":1}' }, 1: { id: undefined, name: "g", args: "{}" } });
   });
 });
@@ -80,14 +100,28 @@ describe("OpenAI-shaped stream format", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 30 }), async (pieces, cuts) => {
         const chunks = [
-          { choices: [{ index: 0, delta: { role: "assistant", reasoning_content: "hmm…" } }], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } },
-          ...pieces.map((p, i) => ({ choices: [{ index: 0, delta: { content: p } }], usage: { prompt_tokens: 5, completion_tokens: i + 2, total_tokens: i + 7 } })),
-          { choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { prompt_tokens: 5, completion_tokens: 40, total_tokens: 45 } },
+          {
+            choices: [{ index: 0, delta: { role: "assistant", reasoning_content: "hmm…" } }],
+            usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+          },
+          ...pieces.map((p, i) => ({
+            choices: [{ index: 0, delta: { content: p } }],
+            usage: { prompt_tokens: 5, completion_tokens: i + 2, total_tokens: i + 7 },
+          })),
+          {
+            choices: [{ index: 0, delta: {}, finish_reason: "stop" }],
+            usage: { prompt_tokens: 5, completion_tokens: 40, total_tokens: 45 },
+          },
           "[DONE]",
         ];
         const body = sse(chunks);
         const whole = visible(await events(body));
-        expect(whole).toMatchObject({ text: pieces.join(""), reasoning: "hmm…", usage: { type: "usage", usage: { total_tokens: 45 } }, finish: { reason: "stop" } });
+        expect(whole).toMatchObject({
+          text: pieces.join(""),
+          reasoning: "hmm…",
+          usage: { type: "usage", usage: { total_tokens: 45 } },
+          finish: { reason: "stop" },
+        });
         expect(visible(await events(body, cuts))).toEqual(whole);
       }),
       { numRuns: 150 },
@@ -97,19 +131,40 @@ describe("OpenAI-shaped stream format", () => {
 
 describe("chat rendering of a split stream", () => {
   it("renders identical client-visible chunks whatever the split", async () => {
-    const body = sse([{ response: "Grüße " }, { response: "aus 東京 🗼" }, { response: "", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } }, "[DONE]"]);
+    const body = sse([
+      { response: "Grüße " },
+      { response: "aus 東京 🗼" },
+      { response: "", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } },
+      "[DONE]",
+    ]);
     const render = async (cuts: number[]) => {
-      const stream = renderUpstream(streamOf(body, cuts), [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }), 0);
+      const stream = renderUpstream(
+        streamOf(body, cuts),
+        [],
+        chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: true, maxTokens: 100 }),
+        0,
+      );
       const text = await new Response(stream).text();
       const chunks = text.split("\n\n").filter(Boolean);
-      const content = chunks.filter((c) => c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6))).flatMap((c) => c.choices.map((ch: any) => ch.delta.content ?? "")).join("");
+      const content = chunks
+        .filter((c) => c !== "data: [DONE]")
+        .map((c) => JSON.parse(c.slice(6)))
+        .flatMap((c) => c.choices.map((ch: any) => ch.delta.content ?? ""))
+        .join("");
       return { content, last: chunks.at(-1), usage: JSON.parse(chunks.at(-2)!.slice(6)).usage };
     };
     const whole = await render([]);
-    expect(whole).toEqual({ content: "Grüße aus 東京 🗼", last: "data: [DONE]", usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } });
-    await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { maxLength: 40 }), async (cuts) => {
-      expect(await render(cuts)).toEqual(whole);
-    }), { numRuns: 100 });
+    expect(whole).toEqual({
+      content: "Grüße aus 東京 🗼",
+      last: "data: [DONE]",
+      usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 },
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 40 }), async (cuts) => {
+        expect(await render(cuts)).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
@@ -117,14 +172,25 @@ describe("stop sequences over a split stream", () => {
   it("cut at the same place whatever the split, even across events", async () => {
     const body = sse([{ response: "alpha be" }, { response: "ta STO" }, { response: "P gamma" }, "[DONE]"]);
     const render = async (cuts: number[]) => {
-      const stream = renderUpstream(streamOf(body, cuts), [new StopStage(["STOP"])], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }), 0);
-      const chunks = (await new Response(stream).text()).split("\n\n").filter((c) => c && c !== "data: [DONE]").map((c) => JSON.parse(c.slice(6)));
+      const stream = renderUpstream(
+        streamOf(body, cuts),
+        [new StopStage(["STOP"])],
+        chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }),
+        0,
+      );
+      const chunks = (await new Response(stream).text())
+        .split("\n\n")
+        .filter((c) => c && c !== "data: [DONE]")
+        .map((c) => JSON.parse(c.slice(6)));
       return { text: chunks.map((c) => c.choices[0].delta.content ?? "").join(""), finish: chunks.at(-1).choices[0].finish_reason };
     };
     expect(await render([])).toEqual({ text: "alpha beta ", finish: "stop" });
-    await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { maxLength: 30 }), async (cuts) => {
-      expect(await render(cuts)).toEqual({ text: "alpha beta ", finish: "stop" });
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 30 }), async (cuts) => {
+        expect(await render(cuts)).toEqual({ text: "alpha beta ", finish: "stop" });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("an upstream that fails mid-stream ends with an error event the SDK understands", async () => {
@@ -135,7 +201,9 @@ describe("stop sequences over a split stream", () => {
         else controller.error(new Error("connection reset"));
       },
     });
-    const text = await new Response(renderUpstream(upstream, [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 }))).text();
+    const text = await new Response(
+      renderUpstream(upstream, [], chatStreamRenderer({ id: "c", model: "m", created: 1, includeUsage: false, maxTokens: 100 })),
+    ).text();
     const last = JSON.parse(text.trim().split("\n\n").at(-1)!.slice(6));
     expect(last.error).toMatchObject({ type: "server_error" });
     expect(text).toContain('"content":"partial"');

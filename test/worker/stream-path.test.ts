@@ -11,7 +11,11 @@ const NATIVE = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 const REASONING_FIELD = "@cf/nvidia/nemotron-3-120b-a12b";
 const weather = {
   type: "function" as const,
-  function: { name: "get_weather", description: "Weather in a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+  function: {
+    name: "get_weather",
+    description: "Weather in a city",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
 };
 
 const stream = (body: Record<string, unknown>) => call("POST", "/v1/chat/completions", { stream: true, ...body });
@@ -26,7 +30,8 @@ describe("the pass-through path", () => {
     expect(events.at(-1)).toBe("[DONE]");
     const chunks = events.slice(0, -1) as any[];
     // Without include_usage, every chunk has its one choice (code written for OpenAI reads choices[0]).
-    for (const chunk of chunks) expect(chunk).toMatchObject({ object: "chat.completion.chunk", model: OPENAI_SHAPED, choices: [{ index: 0 }] });
+    for (const chunk of chunks)
+      expect(chunk).toMatchObject({ object: "chat.completion.chunk", model: OPENAI_SHAPED, choices: [{ index: 0 }] });
     expect(chunks[0].choices[0].delta.role).toBe("assistant");
     expect(chunks.at(-1).choices[0].finish_reason).toBe("stop");
     const content = chunks.map((c) => c.choices[0].delta.content ?? "").join("");
@@ -34,13 +39,21 @@ describe("the pass-through path", () => {
   });
 
   it("keeps the usage chunk when include_usage asks for it, and the SDK assembles the answer", async () => {
-    const res = await stream({ model: OPENAI_SHAPED, stream_options: { include_usage: true }, messages: [{ role: "user", content: "[[stub:words=5]]" }] });
+    const res = await stream({
+      model: OPENAI_SHAPED,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "[[stub:words=5]]" }],
+    });
     expect(res.headers.get("x-stream-path")).toBe("passthrough");
     const chunks = sseData(await res.text()).slice(0, -1) as any[];
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: expect.any(Number) } });
 
     const final = await openai()
-      .chat.completions.stream({ model: OPENAI_SHAPED, stream_options: { include_usage: true }, messages: [{ role: "user", content: "[[stub:words=5]]" }] })
+      .chat.completions.stream({
+        model: OPENAI_SHAPED,
+        stream_options: { include_usage: true },
+        messages: [{ role: "user", content: "[[stub:words=5]]" }],
+      })
       .finalChatCompletion();
     expect(final.choices[0].message.content).toBe("w1 w2 w3 w4 w5");
     expect(final.choices[0].finish_reason).toBe("stop");
@@ -58,7 +71,10 @@ describe("the pass-through path", () => {
 
   it("stops the model when the client hangs up", async () => {
     const marker = unique("pass-hang-up");
-    const res = await stream({ model: OPENAI_SHAPED, messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }] });
+    const res = await stream({
+      model: OPENAI_SHAPED,
+      messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }],
+    });
     expect(res.headers.get("x-stream-path")).toBe("passthrough");
     const reader = res.body!.getReader();
     await reader.read();

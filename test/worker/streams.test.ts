@@ -149,7 +149,17 @@ describe("batchedText", () => {
   it("turns a failure into the error frame after what was pending, and stops the source", async () => {
     const source = fedSource();
     const failure = new Error("upstream went away");
-    const reader = batchedText(source.reader, { ...steps, item: (b: string) => { if (b.includes("!")) throw failure; return b; } }, 0).getReader();
+    const reader = batchedText(
+      source.reader,
+      {
+        ...steps,
+        item: (b: string) => {
+          if (b.includes("!")) throw failure;
+          return b;
+        },
+      },
+      0,
+    ).getReader();
     await reader.read();
     source.push("partial !");
     expect(text((await reader.read()).value!)).toBe("<error:upstream went away>");
@@ -180,7 +190,10 @@ describe("batchedText", () => {
 
 describe("coalescingReader", () => {
   const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
-  const answer = () => testEnv.AI.run(MODEL, { messages: [{ role: "user", content: "Go on. [[stub:words=300]]" }], stream: true }) as Promise<ReadableStream<Uint8Array>>;
+  const answer = () =>
+    testEnv.AI.run(MODEL, { messages: [{ role: "user", content: "Go on. [[stub:words=300]]" }], stream: true }) as Promise<
+      ReadableStream<Uint8Array>
+    >;
 
   async function readToEnd(source: BatchReader<Uint8Array>): Promise<{ text: string; reads: number }> {
     let all = "";
@@ -219,7 +232,10 @@ describe("coalescingReader", () => {
 
   it("cancelling stops the stream from Workers AI: the model generates no further", async () => {
     const marker = unique("cancel");
-    const upstream = (await testEnv.AI.run(MODEL, { messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }], stream: true })) as ReadableStream<Uint8Array>;
+    const upstream = (await testEnv.AI.run(MODEL, {
+      messages: [{ role: "user", content: `${marker} [[stub:words=50]] [[stub:chunk=event]] [[stub:pace=20]]` }],
+      stream: true,
+    })) as ReadableStream<Uint8Array>;
     const source = coalescingReader(upstream);
     expect(text((await source.read())!)).toContain('"response":"w1"');
     await source.cancel("client left");

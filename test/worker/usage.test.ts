@@ -37,7 +37,8 @@ async function today(kind = "completions", key = API_KEY, group = "model"): Prom
   return new Map(page.data.flatMap((b) => b.results).map((r) => [key_(r), r]));
 }
 
-const delta = (after: Result | undefined, before: Result | undefined, field: keyof Result) => Number(after?.[field] ?? 0) - Number(before?.[field] ?? 0);
+const delta = (after: Result | undefined, before: Result | undefined, field: keyof Result) =>
+  Number(after?.[field] ?? 0) - Number(before?.[field] ?? 0);
 
 async function priceFor(model: string) {
   const models = (await (env as unknown as { AI: { models(): Promise<AiModelInfo[]> } }).AI.models()) as AiModelInfo[];
@@ -49,15 +50,29 @@ describe("accounting", () => {
     const marker = unique("usage");
     const before = await today();
     const beforeEmb = await today("embeddings");
-    const plain = await withEnv({}, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: `${marker} hello` }] }));
+    const plain = await withEnv(
+      {},
+      post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: `${marker} hello` }] }),
+    );
     const plainUsage = ((await plain.json()) as { usage: { prompt_tokens: number; completion_tokens: number } }).usage;
     const streamed = await fetchWithEnv(
       {},
-      post("/v1/chat/completions", { model: CHAT_MODEL, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: `${marker} again` }] }),
+      post("/v1/chat/completions", {
+        model: CHAT_MODEL,
+        stream: true,
+        stream_options: { include_usage: true },
+        messages: [{ role: "user", content: `${marker} again` }],
+      }),
     );
     const text = await streamed.response.text();
     await streamed.settled();
-    const streamUsage = JSON.parse(text.split("\n\n").filter((b) => b.includes('"usage":{')).at(-1)!.slice(6)).usage;
+    const streamUsage = JSON.parse(
+      text
+        .split("\n\n")
+        .filter((b) => b.includes('"usage":{'))
+        .at(-1)!
+        .slice(6),
+    ).usage;
     const emb = await withEnv({}, post("/v1/embeddings", { model: EMBEDDING_MODEL, input: [`${marker} one`, `${marker} two`] }));
     const embUsage = ((await emb.json()) as { usage: { prompt_tokens: number } }).usage;
 
@@ -68,7 +83,10 @@ describe("accounting", () => {
     expect(delta(r, before.get(CHAT_MODEL), "input_tokens")).toBe(plainUsage.prompt_tokens + streamUsage.prompt_tokens);
     expect(delta(r, before.get(CHAT_MODEL), "output_tokens")).toBe(plainUsage.completion_tokens + streamUsage.completion_tokens);
     const price = await priceFor(CHAT_MODEL);
-    const expected = neuronsFor(price, { inputTokens: plainUsage.prompt_tokens + streamUsage.prompt_tokens, outputTokens: plainUsage.completion_tokens + streamUsage.completion_tokens });
+    const expected = neuronsFor(price, {
+      inputTokens: plainUsage.prompt_tokens + streamUsage.prompt_tokens,
+      outputTokens: plainUsage.completion_tokens + streamUsage.completion_tokens,
+    });
     expect(delta(r, before.get(CHAT_MODEL), "neurons")).toBeCloseTo(expected, 1);
     const e = (await today("embeddings")).get(EMBEDDING_MODEL);
     expect(delta(e, beforeEmb.get(EMBEDDING_MODEL), "num_model_requests")).toBe(1);
@@ -80,12 +98,23 @@ describe("accounting", () => {
     const before = (await today()).get(model);
     const { response, settled } = await fetchWithEnv(
       {},
-      post("/v1/chat/completions", { model, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: unique("passthrough") }] }),
+      post("/v1/chat/completions", {
+        model,
+        stream: true,
+        stream_options: { include_usage: true },
+        messages: [{ role: "user", content: unique("passthrough") }],
+      }),
     );
     expect(response.headers.get("x-stream-path")).toBe("passthrough");
     const text = await response.text();
     await settled();
-    const usage = JSON.parse(text.split("\n\n").filter((b) => b.includes('"usage":{')).at(-1)!.slice(6)).usage;
+    const usage = JSON.parse(
+      text
+        .split("\n\n")
+        .filter((b) => b.includes('"usage":{'))
+        .at(-1)!
+        .slice(6),
+    ).usage;
     const after = (await today()).get(model);
     expect(delta(after, before, "num_model_requests")).toBe(1);
     expect(delta(after, before, "input_tokens")).toBe(usage.prompt_tokens);
@@ -110,7 +139,11 @@ describe("accounting", () => {
     const before = (await today()).get(CHAT_MODEL);
     const { response, settled } = await fetchWithEnv(
       {},
-      post("/v1/chat/completions", { model: CHAT_MODEL, stream: true, messages: [{ role: "user", content: `${unique("gone")} [[stub:words=300]] [[stub:chunk=event]] [[stub:pace=5]]` }] }),
+      post("/v1/chat/completions", {
+        model: CHAT_MODEL,
+        stream: true,
+        messages: [{ role: "user", content: `${unique("gone")} [[stub:words=300]] [[stub:chunk=event]] [[stub:pace=5]]` }],
+      }),
     );
     const reader = response.body!.getReader();
     await reader.read();
@@ -122,7 +155,10 @@ describe("accounting", () => {
 
   it("counts errors by status without losing the request", async () => {
     const before = await today("completions", API_KEY, "project_id");
-    const bad = await withEnv({}, post("/v1/chat/completions", { model: "@cf/nobody/no-such-model", messages: [{ role: "user", content: "x" }] }));
+    const bad = await withEnv(
+      {},
+      post("/v1/chat/completions", { model: "@cf/nobody/no-such-model", messages: [{ role: "user", content: "x" }] }),
+    );
     expect(bad.status).toBeGreaterThanOrEqual(400);
     const after = await today("completions", API_KEY, "project_id");
     const [b, a] = [before.get("default"), after.get("default")];
@@ -134,7 +170,11 @@ describe("accounting", () => {
     const before = (await today()).get(CHAT_MODEL);
     const run = await withEnv(
       {},
-      post("/v1/threads/runs", { assistant_id: await assistant(), model: CHAT_MODEL, thread: { messages: [{ role: "user", content: unique("run") }] } }, { "openai-beta": "assistants=v2" }),
+      post(
+        "/v1/threads/runs",
+        { assistant_id: await assistant(), model: CHAT_MODEL, thread: { messages: [{ role: "user", content: unique("run") }] } },
+        { "openai-beta": "assistants=v2" },
+      ),
     );
     expect(run.status).toBe(200);
     const after = (await today()).get(CHAT_MODEL);
@@ -151,13 +191,29 @@ async function assistant(): Promise<string> {
 describe("the Usage API", () => {
   it("answers in OpenAI's page-of-buckets shape, readable by the official SDK's admin client", async () => {
     await withEnv({}, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("sdk") }] }));
-    const admin = new OpenAI({ adminAPIKey: ADMIN_KEY, apiKey: "unused", baseURL: `${BASE}/v1`, maxRetries: 0, fetch: ((input: RequestInfo, init?: RequestInit) => withEnv({ ADMIN_KEYS: ADMIN_KEY }, new Request(input, init))) as typeof fetch });
-    const page = await admin.admin.organization.usage.completions({ start_time: todayStart() - 3 * 86_400, bucket_width: "1d", group_by: ["model", "project_id"], limit: 2 });
+    const admin = new OpenAI({
+      adminAPIKey: ADMIN_KEY,
+      apiKey: "unused",
+      baseURL: `${BASE}/v1`,
+      maxRetries: 0,
+      fetch: ((input: RequestInfo, init?: RequestInit) => withEnv({ ADMIN_KEYS: ADMIN_KEY }, new Request(input, init))) as typeof fetch,
+    });
+    const page = await admin.admin.organization.usage.completions({
+      start_time: todayStart() - 3 * 86_400,
+      bucket_width: "1d",
+      group_by: ["model", "project_id"],
+      limit: 2,
+    });
     expect(page.object).toBe("page");
     expect(page.data).toHaveLength(2);
     expect(page.has_more).toBe(true);
     expect(page.next_page).toMatch(/^page_/);
-    const next = await admin.admin.organization.usage.completions({ start_time: todayStart() - 3 * 86_400, group_by: ["model", "project_id"], limit: 2, page: page.next_page! });
+    const next = await admin.admin.organization.usage.completions({
+      start_time: todayStart() - 3 * 86_400,
+      group_by: ["model", "project_id"],
+      limit: 2,
+      page: page.next_page!,
+    });
     expect(next.has_more).toBe(false);
     const results = next.data.at(-1)!.results as unknown as Result[];
     const mine = results.find((r) => r.model === CHAT_MODEL && r.project_id === "default");
@@ -180,7 +236,14 @@ describe("the Usage API", () => {
 
   it("an unknown usage endpoint is a 404 and an admin key opens nothing else", async () => {
     expect((await get(`/v1/organization/usage/vector_stores?start_time=${todayStart()}`)).status).toBe(404);
-    const chat = await withEnv({ ADMIN_KEYS: ADMIN_KEY }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }, { authorization: `Bearer ${ADMIN_KEY}` }));
+    const chat = await withEnv(
+      { ADMIN_KEYS: ADMIN_KEY },
+      post(
+        "/v1/chat/completions",
+        { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] },
+        { authorization: `Bearer ${ADMIN_KEY}` },
+      ),
+    );
     expect(chat.status).toBe(401);
   });
 });
@@ -190,7 +253,11 @@ describe("budgets", () => {
     const status = (await (await get("/v1/organization/budgets")).json()) as { projects: { used: { requests: number } }[] };
     const used = status.projects[0].used.requests;
     const budgets = JSON.stringify({ projects: { "*": { requests: used + 2 } } });
-    const ask = () => withEnv({ BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("budget") }] }));
+    const ask = () =>
+      withEnv(
+        { BUDGETS: budgets },
+        post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("budget") }] }),
+      );
     const first = await ask();
     expect(first.status).toBe(200);
     expect(first.headers.get("x-ratelimit-limit-requests")).toBe(String(used + 2));
@@ -210,7 +277,12 @@ describe("budgets", () => {
     const status = (await (await get("/v1/organization/budgets")).json()) as { projects: { used: { requests: number } }[] };
     const budgets = JSON.stringify({ projects: { "*": { requests: status.projects[0].used.requests + 5 } } });
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () => withEnv({ BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("burst") }] }))),
+      Array.from({ length: 12 }, () =>
+        withEnv(
+          { BUDGETS: budgets },
+          post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("burst") }] }),
+        ),
+      ),
     );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(5);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(7);
@@ -220,12 +292,18 @@ describe("budgets", () => {
     const status = (await (await get("/v1/organization/budgets")).json()) as { projects: { used: { tokens: number } }[] };
     // One token left: every request that starts before an answer is recorded gets in.
     const budgets = JSON.stringify({ projects: { "*": { tokens: status.projects[0].used.tokens + 1 } } });
-    const ask = () => withEnv({ BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("tokens") }] }));
+    const ask = () =>
+      withEnv(
+        { BUDGETS: budgets },
+        post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("tokens") }] }),
+      );
     const burst = await Promise.all(Array.from({ length: 6 }, ask));
     const admitted = burst.filter((a) => a.status === 200).length;
     expect(admitted).toBeGreaterThanOrEqual(1);
     expect(admitted).toBeLessThanOrEqual(6);
-    const after = (await (await get("/v1/organization/budgets", API_KEY, { BUDGETS: budgets })).json()) as { projects: { used: { tokens: number }; remaining: { tokens: number } }[] };
+    const after = (await (await get("/v1/organization/budgets", API_KEY, { BUDGETS: budgets })).json()) as {
+      projects: { used: { tokens: number }; remaining: { tokens: number } }[];
+    };
     expect(after.projects[0].remaining.tokens).toBe(0);
     // Once the answers are recorded, the next request is refused.
     expect((await ask()).status).toBe(429);
@@ -238,7 +316,14 @@ describe("budgets", () => {
     const keys = `${project}-a:app:${alpha},${project}-b:app:${beta}`;
     const budgets = JSON.stringify({ projects: { [`${project}-a`]: { requests: 1 } } });
     const ask = (key: string) =>
-      withEnv({ API_KEYS: keys, BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: unique("split") }] }, { authorization: `Bearer ${key}` }));
+      withEnv(
+        { API_KEYS: keys, BUDGETS: budgets },
+        post(
+          "/v1/chat/completions",
+          { model: CHAT_MODEL, messages: [{ role: "user", content: unique("split") }] },
+          { authorization: `Bearer ${key}` },
+        ),
+      );
     expect((await ask(alpha)).status).toBe(200);
     const refused = await ask(alpha);
     expect(refused.status).toBe(429);
@@ -249,7 +334,12 @@ describe("budgets", () => {
       expect(other.headers.get("x-ratelimit-limit-requests")).toBeNull();
     }
     const byProject = async (key: string) => {
-      const res = await withEnv({ API_KEYS: keys }, new Request(`${BASE}/v1/organization/usage/completions?start_time=${todayStart()}&group_by=project_id&group_by=api_key_id`, { headers: { authorization: `Bearer ${key}` } }));
+      const res = await withEnv(
+        { API_KEYS: keys },
+        new Request(`${BASE}/v1/organization/usage/completions?start_time=${todayStart()}&group_by=project_id&group_by=api_key_id`, {
+          headers: { authorization: `Bearer ${key}` },
+        }),
+      );
       return ((await res.json()) as { data: { results: Result[] }[] }).data.flatMap((b) => b.results);
     };
     // Each project sees its own usage only, under its key's name; the refused request is not counted.
@@ -259,13 +349,19 @@ describe("budgets", () => {
 
   it("the account-wide guard stops every project once today's neurons reach it", async () => {
     const budgets = JSON.stringify({ account: { neurons: 0 } });
-    const res = await withEnv({ BUDGETS: budgets }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }));
+    const res = await withEnv(
+      { BUDGETS: budgets },
+      post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }),
+    );
     expect(res.status).toBe(429);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/account's daily budget/);
   });
 
   it("a malformed BUDGETS is a 500 naming it", async () => {
-    const res = await withEnv({ BUDGETS: '{"projects": {"a": {"neurons": "lots"}}}' }, post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }));
+    const res = await withEnv(
+      { BUDGETS: '{"projects": {"a": {"neurons": "lots"}}}' },
+      post("/v1/chat/completions", { model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] }),
+    );
     expect(res.status).toBe(500);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/BUDGETS projects\.a\.neurons/);
   });

@@ -59,7 +59,8 @@ function routeOf(method: string, pathname: string): Route | undefined {
 }
 
 const components = wire.components.schemas as Record<string, Schema>;
-const deref = (schema: Schema): Schema => (typeof schema.$ref === "string" ? components[schema.$ref.replace("#/components/schemas/", "")] : schema);
+const deref = (schema: Schema): Schema =>
+  typeof schema.$ref === "string" ? components[schema.$ref.replace("#/components/schemas/", "")] : schema;
 
 /**
  * In a union told apart by a constant `type` (or `event`), the one branch that names the value's: its errors
@@ -72,7 +73,9 @@ function narrow(schema: Schema, value: unknown): Schema {
   for (const tag of ["type", "event"]) {
     const want = (value as Record<string, unknown>)[tag];
     if (typeof want !== "string") continue;
-    const match = branches.find((b) => ((deref(b).properties as Record<string, Schema> | undefined)?.[tag]?.enum as unknown[] | undefined)?.includes(want));
+    const match = branches.find((b) =>
+      ((deref(b).properties as Record<string, Schema> | undefined)?.[tag]?.enum as unknown[] | undefined)?.includes(want),
+    );
     if (match) return narrow(match, value);
   }
   return schema;
@@ -95,7 +98,8 @@ function checkEvent(route: Route | undefined, where: string, event: string | und
     return void violations.push(`${where}: stream data is not JSON: ${data.slice(0, 200)}`);
   }
   checked.events++;
-  if (event === "error" || (value && typeof value === "object" && "error" in value && !("type" in value) && !("object" in value))) return check(ERROR, value, `${where} (error event)`);
+  if (event === "error" || (value && typeof value === "object" && "error" in value && !("type" in value) && !("object" in value)))
+    return check(ERROR, value, `${where} (error event)`);
   // The spec has no chunk schema for legacy completions: chunks have the body's shape, and (as OpenAI's own
   // stream does) a finish_reason of null until the last one.
   if (route?.path === "/completions") return check(route.json!, withFinishReasons(value), `${where} chunk`);
@@ -135,7 +139,10 @@ export function checkedResponse(request: Request, response: Response): Response 
         text = text.slice(cut + 2);
         const lines = block.split("\n");
         const event = lines.find((l) => l.startsWith("event: "))?.slice(7);
-        const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+        const data = lines
+          .filter((l) => l.startsWith("data: "))
+          .map((l) => l.slice(6))
+          .join("\n");
         if (data) checkEvent(route, where, event, data);
       }
     },
@@ -188,6 +195,7 @@ function withFloatEmbeddings(value: unknown): unknown {
  */
 function withEmptyListIds(value: unknown): unknown {
   const list = value as { object?: unknown; data?: unknown[]; first_id?: unknown; last_id?: unknown };
-  if (list?.object !== "list" || !Array.isArray(list.data) || list.data.length > 0 || list.first_id !== null || list.last_id !== null) return value;
+  if (list?.object !== "list" || !Array.isArray(list.data) || list.data.length > 0 || list.first_id !== null || list.last_id !== null)
+    return value;
   return { ...list, first_id: "", last_id: "" };
 }

@@ -29,18 +29,33 @@ export const app: App = new Hono<{ Bindings: Env }>();
 
 app.onError((error, c) => {
   const project = c.get("project");
-  return errorResponse(toApiError(error, project === undefined ? undefined : `project ${project}, key ${c.get("keyName")}`), corsHeaders(c));
+  return errorResponse(
+    toApiError(error, project === undefined ? undefined : `project ${project}, key ${c.get("keyName")}`),
+    corsHeaders(c),
+  );
 });
-app.notFound((c) => errorResponse(new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"), corsHeaders(c)));
+app.notFound((c) =>
+  errorResponse(
+    new ApiError(404, `Unknown route: ${c.req.method} ${new URL(c.req.url).pathname}`, "invalid_request_error", null, "unknown_route"),
+    corsHeaders(c),
+  ),
+);
 
 app.use("*", async (c, next) => {
   // A path that does not decode names nothing; say so (400) before a router or handler trips over it.
   try {
     decodeURIComponent(new URL(c.req.url).pathname);
   } catch {
-    throw new ApiError(400, "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).", "invalid_request_error", null, "invalid_path");
+    throw new ApiError(
+      400,
+      "The request path holds malformed percent-encoding (a '%' not followed by a valid UTF-8 byte sequence).",
+      "invalid_request_error",
+      null,
+      "invalid_path",
+    );
   }
-  if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
+  if (c.req.method === "OPTIONS")
+    return new Response(null, { status: 204, headers: { ...corsHeaders(c), "access-control-max-age": "86400" } });
   await next();
   for (const [k, v] of Object.entries(corsHeaders(c))) c.res.headers.set(k, v);
 });
@@ -59,7 +74,14 @@ function route(path: string, handlers: Partial<Record<Method, Handler<{ Bindings
   for (const [method, handler] of Object.entries(handlers)) app.on(method, path, handler!);
   const allow = Object.keys(handlers).join(", ");
   app.all(path, (c) => {
-    throw new ApiError(405, `Method ${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; use ${allow}.`, "invalid_request_error", null, "method_not_allowed", { allow });
+    throw new ApiError(
+      405,
+      `Method ${c.req.method} is not allowed on ${new URL(c.req.url).pathname}; use ${allow}.`,
+      "invalid_request_error",
+      null,
+      "method_not_allowed",
+      { allow },
+    );
   });
 }
 
@@ -73,12 +95,20 @@ route("/v1/audio/transcriptions", { POST: createTranscription });
 route("/v1/audio/speech", { POST: createSpeech });
 // Assistants v2 (the static /v1/threads/runs before /v1/threads/:thread_id, which would also match it).
 route("/v1/assistants", { GET: assistants.listAssistants, POST: assistants.createAssistant });
-route("/v1/assistants/:assistant_id", { GET: assistants.retrieveAssistant, POST: assistants.modifyAssistant, DELETE: assistants.deleteAssistant });
+route("/v1/assistants/:assistant_id", {
+  GET: assistants.retrieveAssistant,
+  POST: assistants.modifyAssistant,
+  DELETE: assistants.deleteAssistant,
+});
 route("/v1/threads", { POST: assistants.createThread });
 route("/v1/threads/runs", { POST: runs.createThreadAndRun });
 route("/v1/threads/:thread_id", { GET: assistants.retrieveThread, POST: assistants.modifyThread, DELETE: assistants.deleteThread });
 route("/v1/threads/:thread_id/messages", { GET: assistants.listMessages, POST: assistants.createMessage });
-route("/v1/threads/:thread_id/messages/:message_id", { GET: assistants.retrieveMessage, POST: assistants.modifyMessage, DELETE: assistants.deleteMessage });
+route("/v1/threads/:thread_id/messages/:message_id", {
+  GET: assistants.retrieveMessage,
+  POST: assistants.modifyMessage,
+  DELETE: assistants.deleteMessage,
+});
 route("/v1/threads/:thread_id/runs", { GET: runs.listRuns, POST: runs.createRun });
 route("/v1/threads/:thread_id/runs/:run_id", { GET: runs.retrieveRun, POST: runs.modifyRun });
 route("/v1/threads/:thread_id/runs/:run_id/cancel", { POST: runs.cancelRun });
@@ -91,7 +121,11 @@ route("/v1/responses/:response_id", { GET: responses.retrieveResponse, DELETE: r
 route("/v1/responses/:response_id/input_items", { GET: responses.listInputItems });
 route("/v1/responses/:response_id/cancel", { POST: responses.cancelResponse });
 route("/v1/conversations", { POST: conversations.createConversation });
-route("/v1/conversations/:conversation_id", { GET: conversations.retrieveConversation, POST: conversations.updateConversation, DELETE: conversations.deleteConversation });
+route("/v1/conversations/:conversation_id", {
+  GET: conversations.retrieveConversation,
+  POST: conversations.updateConversation,
+  DELETE: conversations.deleteConversation,
+});
 route("/v1/conversations/:conversation_id/items", { GET: conversations.listItems, POST: conversations.addItems });
 route("/v1/conversations/:conversation_id/items/:item_id", { GET: conversations.retrieveItem, DELETE: conversations.deleteItem });
 // Usage, budgets and the dashboard.

@@ -59,19 +59,28 @@ export function parseConfig(env: Env): Config {
   if (env.CACHE_TTL_SECONDS?.trim()) {
     cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
     if (!Number.isInteger(cacheTtlSeconds) || (cacheTtlSeconds !== 0 && cacheTtlSeconds < MIN_CACHE_TTL_SECONDS)) {
-      throw new ConfigError("CACHE_TTL_SECONDS", `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}.`);
+      throw new ConfigError(
+        "CACHE_TTL_SECONDS",
+        `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}.`,
+      );
     }
   }
   let streamFlushMs = FLUSH_MS;
   if (env.STREAM_FLUSH_MS?.trim()) {
     streamFlushMs = Number(env.STREAM_FLUSH_MS);
     if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
-      throw new ConfigError("STREAM_FLUSH_MS", `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`);
+      throw new ConfigError(
+        "STREAM_FLUSH_MS",
+        `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`,
+      );
     }
   }
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
-    throw new ConfigError("CACHE_SCOPE", `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`);
+    throw new ConfigError(
+      "CACHE_SCOPE",
+      `is "${env.CACHE_SCOPE}"; expected "project" (the default: each project its own cache) or "shared".`,
+    );
   }
   return {
     models,
@@ -80,7 +89,10 @@ export function parseConfig(env: Env): Config {
     aliases: models.aliases,
     fallbackModels: [...models.fallbacks],
     gatewayId: env.AI_GATEWAY_ID?.trim() || undefined,
-    corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? "*")
+      .split(/[\n,]/)
+      .map((o) => o.trim())
+      .filter(Boolean),
     cacheTtlSeconds,
     streamFlushMs,
     cacheScope,

@@ -8,7 +8,10 @@ const RETIRED = "@cf/meta/llama-3.1-8b-instruct";
 const PAID_ONLY = "@cf/moonshotai/kimi-k2.6";
 
 const chatOk = async (c: ContractClient, model: string | undefined, what: string) => {
-  const res = await c.request("POST", "/v1/chat/completions", { ...(model ? { model } : {}), messages: [{ role: "user", content: "contract: hello" }] });
+  const res = await c.request("POST", "/v1/chat/completions", {
+    ...(model ? { model } : {}),
+    messages: [{ role: "user", content: "contract: hello" }],
+  });
   const text = await res.text();
   equal(res.status, 200, `${what}: status (body ${text.slice(0, 300)})`);
 };
@@ -39,7 +42,10 @@ export const models: Group = {
         equal(list.object, "list", "object");
         ok(Array.isArray(list.data) && list.data.length > 0, "data is a non-empty list");
         for (const m of list.data) {
-          ok(typeof m.id === "string" && m.object === "model" && typeof m.created === "number" && typeof m.owned_by === "string", `model entry ${JSON.stringify(m)}`);
+          ok(
+            typeof m.id === "string" && m.object === "model" && typeof m.created === "number" && typeof m.owned_by === "string",
+            `model entry ${JSON.stringify(m)}`,
+          );
         }
       },
     },
@@ -57,7 +63,11 @@ export const models: Group = {
       async run(c) {
         await expectError(await c.request("GET", "/v1/models/no-such-model-anywhere"), 404, "model_not_found");
         for (const name of ["constructor", "__proto__"]) {
-          await expectError(await c.request("POST", "/v1/chat/completions", { model: name, messages: [{ role: "user", content: "x" }] }), 404, "model_not_found");
+          await expectError(
+            await c.request("POST", "/v1/chat/completions", { model: name, messages: [{ role: "user", content: "x" }] }),
+            404,
+            "model_not_found",
+          );
         }
       },
     },
@@ -83,7 +93,10 @@ export const models: Group = {
         const aliases = list.data.filter((m: Record<string, unknown>) => !String(m.id).startsWith("@") && m.task === "Text Generation");
         ok(aliases.length > 0, "GET /v1/models lists chat aliases (with task and resolves_to)");
         for (const alias of aliases) {
-          ok(typeof alias.resolves_to === "string" && alias.resolves_to.startsWith("@"), `${alias.id}: resolves_to ${JSON.stringify(alias.resolves_to)}`);
+          ok(
+            typeof alias.resolves_to === "string" && alias.resolves_to.startsWith("@"),
+            `${alias.id}: resolves_to ${JSON.stringify(alias.resolves_to)}`,
+          );
           await chatOk(c, alias.id, alias.id);
         }
         const one = await c.json("GET", `/v1/models/${encodeURIComponent(aliases[0].id)}`);
@@ -93,14 +106,22 @@ export const models: Group = {
     {
       name: "a retired model is 404 model_not_found saying so and naming the replacement",
       async run(c) {
-        const error = await expectError(await c.request("POST", "/v1/chat/completions", { model: RETIRED, messages: [{ role: "user", content: "x" }] }), 404, "model_not_found");
+        const error = await expectError(
+          await c.request("POST", "/v1/chat/completions", { model: RETIRED, messages: [{ role: "user", content: "x" }] }),
+          404,
+          "model_not_found",
+        );
         matches(error.message, /deprecated .*2026-05-30.*Use '@cf\/[^']+' instead/, "message");
       },
     },
     {
       name: "a paid-only model on Workers Free is 403 naming a replacement",
       async run(c) {
-        const error = await expectError(await c.request("POST", "/v1/chat/completions", { model: PAID_ONLY, messages: [{ role: "user", content: "x" }] }), 403, "model_requires_paid_plan");
+        const error = await expectError(
+          await c.request("POST", "/v1/chat/completions", { model: PAID_ONLY, messages: [{ role: "user", content: "x" }] }),
+          403,
+          "model_requires_paid_plan",
+        );
         matches(error.message, /Workers Paid.*Use '@cf\/[^']+' instead/, "message");
       },
     },

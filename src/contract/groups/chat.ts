@@ -2,7 +2,14 @@
 import { deepEqual, equal, ok, sseData } from "../assert.js";
 import type { ContractClient, Group } from "../types.js";
 
-const weather = { type: "function", function: { name: "get_weather", description: "Weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } };
+const weather = {
+  type: "function",
+  function: {
+    name: "get_weather",
+    description: "Weather",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
+};
 
 async function stream(c: ContractClient, body: Record<string, unknown>): Promise<any[]> {
   const res = await c.request("POST", "/v1/chat/completions", { ...body, stream: true });
@@ -31,7 +38,10 @@ export const chat: Group = {
     {
       name: "max_tokens limits the answer with finish_reason length",
       async run(c) {
-        const r = await c.json("POST", "/v1/chat/completions", { max_tokens: 5, messages: [{ role: "user", content: "[[stub:words=50]]" }] });
+        const r = await c.json("POST", "/v1/chat/completions", {
+          max_tokens: 5,
+          messages: [{ role: "user", content: "[[stub:words=50]]" }],
+        });
         equal(r.choices[0].finish_reason, "length", "finish_reason");
       },
     },
@@ -39,7 +49,10 @@ export const chat: Group = {
       name: "json_schema answers valid JSON",
       async run(c) {
         const schema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
-        const r = await c.json("POST", "/v1/chat/completions", { messages: [{ role: "user", content: "x" }], response_format: { type: "json_schema", json_schema: { name: "w", schema } } });
+        const r = await c.json("POST", "/v1/chat/completions", {
+          messages: [{ role: "user", content: "x" }],
+          response_format: { type: "json_schema", json_schema: { name: "w", schema } },
+        });
         deepEqual(JSON.parse(r.choices[0].message.content), { city: "test" }, "parsed content");
       },
     },
@@ -72,7 +85,10 @@ export const tools: Group = {
     {
       name: "a tool call with JSON-string arguments",
       async run(c) {
-        const r = await c.json("POST", "/v1/chat/completions", { tools: [weather], messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Oslo"}]]' }] });
+        const r = await c.json("POST", "/v1/chat/completions", {
+          tools: [weather],
+          messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Oslo"}]]' }],
+        });
         equal(r.choices[0].finish_reason, "tool_calls", "finish_reason");
         const call = r.choices[0].message.tool_calls[0];
         equal(call.type, "function", "type");
@@ -83,10 +99,16 @@ export const tools: Group = {
     {
       name: "a streamed tool call: header first, then argument fragments",
       async run(c) {
-        const chunks = await stream(c, { tools: [weather], messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Rome"}]]' }] });
+        const chunks = await stream(c, {
+          tools: [weather],
+          messages: [{ role: "user", content: '[[stub:call=get_weather {"city":"Rome"}]]' }],
+        });
         const deltas = chunks.map((ch) => ch.choices[0]?.delta?.tool_calls?.[0]).filter(Boolean);
         ok(deltas.length > 0, "tool-call deltas");
-        ok(deltas[0].id && deltas[0].type === "function" && deltas[0].function.name === "get_weather", `first delta ${JSON.stringify(deltas[0])}`);
+        ok(
+          deltas[0].id && deltas[0].type === "function" && deltas[0].function.name === "get_weather",
+          `first delta ${JSON.stringify(deltas[0])}`,
+        );
         deepEqual(JSON.parse(deltas.map((d) => d.function.arguments ?? "").join("")), { city: "Rome" }, "arguments");
         equal(chunks.at(-1).choices[0].finish_reason, "tool_calls", "finish_reason");
       },
@@ -98,7 +120,11 @@ export const tools: Group = {
           tools: [weather],
           messages: [
             { role: "user", content: "weather?" },
-            { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }] },
+            {
+              role: "assistant",
+              content: null,
+              tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }],
+            },
             { role: "tool", tool_call_id: "call_1", content: "sunny" },
           ],
         });

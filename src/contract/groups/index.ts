@@ -6,7 +6,22 @@ import { chat, chatStream, tools } from "./chat.js";
 import { audio, cache, completions, embeddings, images } from "./more.js";
 import { assistants, responses } from "./state.js";
 
-export const GROUPS: readonly Group[] = [smoke, models, auth, errors, chat, chatStream, tools, completions, embeddings, cache, images, audio, assistants, responses];
+export const GROUPS: readonly Group[] = [
+  smoke,
+  models,
+  auth,
+  errors,
+  chat,
+  chatStream,
+  tools,
+  completions,
+  embeddings,
+  cache,
+  images,
+  audio,
+  assistants,
+  responses,
+];
 
 export const GROUP_NAMES = GROUPS.map((g) => g.name);
 

@@ -20,7 +20,14 @@ export const completions: Group = {
         const res = await c.request("POST", "/v1/completions", { prompt: "legacy stream", max_tokens: 20, stream: true });
         const events = sseData(await res.text());
         equal(events.at(-1), "[DONE]", "last event");
-        equal(events.slice(0, -1).map((e) => e.choices[0].text).join(""), "Echo: legacy stream", "text");
+        equal(
+          events
+            .slice(0, -1)
+            .map((e) => e.choices[0].text)
+            .join(""),
+          "Echo: legacy stream",
+          "text",
+        );
       },
     },
   ],
@@ -39,7 +46,10 @@ export const embeddings: Group = {
         const bytes = Buffer.from(b64.data[0].embedding, "base64");
         const decoded = Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4));
         equal(decoded.length, float.data[0].embedding.length, "dimensions");
-        ok(decoded.every((x, i) => Math.abs(x - float.data[0].embedding[i]) < 1e-6), "base64 decodes to the float vector");
+        ok(
+          decoded.every((x, i) => Math.abs(x - float.data[0].embedding[i]) < 1e-6),
+          "base64 decodes to the float vector",
+        );
         ok(float.usage.prompt_tokens > 0, "usage");
       },
     },

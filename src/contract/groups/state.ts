@@ -4,7 +4,8 @@ import type { ContractClient, Group } from "../types.js";
 
 const BETA = { "openai-beta": "assistants=v2" };
 
-const post = (c: ContractClient, path: string, body: unknown, headers: Record<string, string> = {}) => c.json("POST", path, body, 200, headers);
+const post = (c: ContractClient, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  c.json("POST", path, body, 200, headers);
 const get = (c: ContractClient, path: string, headers: Record<string, string> = {}) => c.json("GET", path, undefined, 200, headers);
 
 export const assistants: Group = {
@@ -34,7 +35,7 @@ export const assistants: Group = {
       async run(c) {
         const thread = await post(c, "/v1/threads", {}, BETA);
         const res = await c.request("DELETE", `/v1/threads/${thread.id}`, undefined, BETA);
-        equal((await res.json() as { deleted?: boolean }).deleted, true, "deleted");
+        equal(((await res.json()) as { deleted?: boolean }).deleted, true, "deleted");
         await expectError(await c.request("GET", `/v1/threads/${thread.id}`, undefined, BETA), 404);
       },
     },
@@ -68,7 +69,10 @@ export const responses: Group = {
         equal(events[0].type, "response.created", "first event");
         equal(events.at(-1).type, "response.completed", "last event");
         const seq = events.map((e) => e.sequence_number);
-        ok(seq.every((n, i) => i === 0 || n > seq[i - 1]), "sequence numbers increase");
+        ok(
+          seq.every((n, i) => i === 0 || n > seq[i - 1]),
+          "sequence numbers increase",
+        );
         equal(events.at(-1).response.output[0].content[0].text, "Echo: stream it", "final text");
       },
     },
@@ -76,7 +80,7 @@ export const responses: Group = {
       name: "a deleted response is gone",
       async run(c) {
         const r = await post(c, "/v1/responses", { model: "gpt-4o-mini", input: "to delete" });
-        equal((await (await c.request("DELETE", `/v1/responses/${r.id}`)).json() as { deleted?: boolean }).deleted, true, "deleted");
+        equal(((await (await c.request("DELETE", `/v1/responses/${r.id}`)).json()) as { deleted?: boolean }).deleted, true, "deleted");
         await expectError(await c.request("GET", `/v1/responses/${r.id}`), 404);
       },
     },

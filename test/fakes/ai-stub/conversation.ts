@@ -78,7 +78,13 @@ const wordsOf = (texts: string[]) => texts.join(" ").match(/\S+/g) ?? [];
 export function readConversation(inputs: Record<string, unknown>): Conversation {
   if ("input" in inputs && !("messages" in inputs) && !("prompt" in inputs)) return readResponsesInput(inputs);
   if (typeof inputs.prompt === "string" && !Array.isArray(inputs.messages)) {
-    return { mode: "prompt", promptTokens: countWords(inputs.prompt), promptWords: wordsOf([inputs.prompt]), userText: inputs.prompt, lastRole: "user" };
+    return {
+      mode: "prompt",
+      promptTokens: countWords(inputs.prompt),
+      promptWords: wordsOf([inputs.prompt]),
+      userText: inputs.prompt,
+      lastRole: "user",
+    };
   }
   const messages = (inputs.messages as unknown[]).filter(isRecord);
   let promptTokens = 0;

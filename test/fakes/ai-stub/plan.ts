@@ -86,8 +86,7 @@ export function makePlan(
       cut = r.cut || t.cut;
     }
   }
-  const completionTokens =
-    countWords(reasoning) + countWords(text) + calls.reduce((n, c) => n + countWords(`${c.name} ${c.argsJson}`), 0);
+  const completionTokens = countWords(reasoning) + countWords(text) + calls.reduce((n, c) => n + countWords(`${c.name} ${c.argsJson}`), 0);
   return {
     model: spec.name,
     seed,

@@ -11,7 +11,13 @@ let log: StubCallRecord[] = [];
 let forced: Forced[] = [];
 
 export function recordCall(model: string, inputs: unknown, options: unknown): StubCallRecord {
-  const record: StubCallRecord = { seq: log.length + 1, model, inputs: jsonSafe(inputs), options: jsonSafe(options ?? null), at: Date.now() };
+  const record: StubCallRecord = {
+    seq: log.length + 1,
+    model,
+    inputs: jsonSafe(inputs),
+    options: jsonSafe(options ?? null),
+    at: Date.now(),
+  };
   log.push(record);
   return record;
 }

@@ -31,7 +31,15 @@ export function chatCompletion(spec: ModelSpec, plan: Plan): Record<string, unkn
   const total = usageOf(spec, plan, plan.completionTokens, countWords(plan.reasoning));
   if (spec.detailedUsage) {
     const choices = [{ index: 0, message, logprobs: null, finish_reason: plan.finish }];
-    return { id: `chatcmpl-${plan.seed}`, object: "chat.completion", created: STUB_CREATED, model: spec.name, choices, usage: total, system_fingerprint: null };
+    return {
+      id: `chatcmpl-${plan.seed}`,
+      object: "chat.completion",
+      created: STUB_CREATED,
+      model: spec.name,
+      choices,
+      usage: total,
+      system_fingerprint: null,
+    };
   }
   return {
     id: `chatcmpl-${plan.seed}`,
@@ -101,7 +109,9 @@ export function textCompletionEvents(spec: ModelSpec, plan: Plan): string[] {
   let spent = 0;
   const events: string[] = [];
   const chunk = (text: string, finish: string | null) =>
-    events.push(dataEvent({ ...base, choices: [{ index: 0, text, logprobs: null, finish_reason: finish }], usage: usage(plan.promptTokens, spent) }));
+    events.push(
+      dataEvent({ ...base, choices: [{ index: 0, text, logprobs: null, finish_reason: finish }], usage: usage(plan.promptTokens, spent) }),
+    );
   for (const tok of tokens(plan.text ?? "")) {
     spent += countWords(tok);
     chunk(tok, null);

@@ -86,8 +86,7 @@ export function responsesEvents(spec: ModelSpec, plan: Plan, inputs: Record<stri
   const it = items(plan);
   const events: string[] = [];
   let seq = 0;
-  const emit = (type: string, body: Record<string, unknown>) =>
-    events.push(namedEvent(type, { type, sequence_number: seq++, ...body }));
+  const emit = (type: string, body: Record<string, unknown>) => events.push(namedEvent(type, { type, sequence_number: seq++, ...body }));
   const output: unknown[] = [];
   emit("response.created", { response: responseObject(spec, plan, inputs, [], false) });
   emit("response.in_progress", { response: responseObject(spec, plan, inputs, [], false) });

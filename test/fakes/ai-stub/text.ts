@@ -16,7 +16,12 @@ import { isRecord, jsonType } from "./util";
 export const BUSY_QUEUE_MS = 50;
 
 /** `record` (the call log's entry) gets the progress of a streamed answer. */
-export async function runText(spec: ModelSpec, inputs: unknown, options: Record<string, unknown>, record?: StubCallRecord): Promise<unknown> {
+export async function runText(
+  spec: ModelSpec,
+  inputs: unknown,
+  options: Record<string, unknown>,
+  record?: StubCallRecord,
+): Promise<unknown> {
   if (!isRecord(inputs)) throw invalidInput(`Type mismatch of '/', '${jsonType(inputs)}' not in 'object'`);
   // rejectIfBusy is an option of the binding call, not a model input.
   if ("rejectIfBusy" in inputs) throw invalidInput("additional property 'rejectIfBusy' at '/' (it belongs in the options)");

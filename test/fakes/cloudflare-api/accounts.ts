@@ -16,7 +16,10 @@ export function accountResource(account: AccountState) {
 }
 
 function tokenResult(state: FakeCloudflareState) {
-  return ok({ id: state.tokenId, status: "active" }, { messages: [{ code: 10000, message: "This API Token is valid and active", type: null }] });
+  return ok(
+    { id: state.tokenId, status: "active" },
+    { messages: [{ code: 10000, message: "This API Token is valid and active", type: null }] },
+  );
 }
 
 export function registerAccountRoutes(router: Router): void {

@@ -51,9 +51,12 @@ const stableId = (seed: string) => {
 };
 
 const TASKS: Record<string, string> = {
-  "Text Generation": "Family of generative text models, such as large language models (LLM), that can be adapted for a variety of natural language tasks.",
-  "Text Embeddings": "Feature extraction models transform raw data into numerical features that can be processed while preserving the information in the original dataset.",
-  "Text Classification": "Sentiment analysis or text classification is a common NLP task that classifies a text input into labels or classes.",
+  "Text Generation":
+    "Family of generative text models, such as large language models (LLM), that can be adapted for a variety of natural language tasks.",
+  "Text Embeddings":
+    "Feature extraction models transform raw data into numerical features that can be processed while preserving the information in the original dataset.",
+  "Text Classification":
+    "Sentiment analysis or text classification is a common NLP task that classifies a text input into labels or classes.",
   "Automatic Speech Recognition": "Automatic speech recognition (ASR) models convert a speech signal, typically an audio input, to text.",
   "Text-to-Image": "Generates images from input text.",
   "Text-to-Speech": "Text-to-Speech (TTS) is the task of generating natural sounding speech given text input.",
@@ -76,7 +79,11 @@ function toProperties(record: SnapshotRecord): AiModelProperty[] {
   for (const id of NUMBERS) if (typeof p[id] === "number") out.push({ property_id: id, value: String(p[id]) });
   const price: { unit: string; price: number; currency: string }[] = [];
   const perM = p.price_per_M as Record<string, unknown> | undefined;
-  for (const [key, unit] of [["input", "per M input tokens"], ["cached_input", "per M cached input tokens"], ["output", "per M output tokens"]] as const) {
+  for (const [key, unit] of [
+    ["input", "per M input tokens"],
+    ["cached_input", "per M cached input tokens"],
+    ["output", "per M output tokens"],
+  ] as const) {
     if (typeof perM?.[key] === "number") price.push({ unit, price: perM[key] as number, currency: "USD" });
   }
   const flat = typeof p.price === "string" ? /^\$([\d.]+) (per .+)$/.exec(p.price) : null;

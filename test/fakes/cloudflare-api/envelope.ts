@@ -70,7 +70,11 @@ export interface PageLimits {
  * stop on an empty page, like the SDK, and clients that compare page * per_page with total_count,
  * like wrangler's fetchPagedListResult, both terminate).
  */
-export function paginate<T>(items: readonly T[], query: Record<string, string>, limits: PageLimits): { result: T[]; result_info: ResultInfo } {
+export function paginate<T>(
+  items: readonly T[],
+  query: Record<string, string>,
+  limits: PageLimits,
+): { result: T[]; result_info: ResultInfo } {
   const asInt = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
   const page = Math.max(1, asInt(query.page) ?? 1);
   const requested = asInt(query.per_page) ?? limits.defaultPerPage;
@@ -79,7 +83,13 @@ export function paginate<T>(items: readonly T[], query: Record<string, string>, 
   const result = items.slice(start, start + perPage);
   return {
     result,
-    result_info: { page, per_page: perPage, count: result.length, total_count: items.length, total_pages: Math.ceil(items.length / perPage) },
+    result_info: {
+      page,
+      per_page: perPage,
+      count: result.length,
+      total_count: items.length,
+      total_pages: Math.ceil(items.length / perPage),
+    },
   };
 }
 

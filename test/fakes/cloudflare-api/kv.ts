@@ -32,7 +32,8 @@ function titleFrom(ctx: Ctx, except?: string): string {
   return title;
 }
 
-const live = (value: KvValue | undefined): value is KvValue => !!value && (value.expiration === undefined || value.expiration * 1000 > Date.now());
+const live = (value: KvValue | undefined): value is KvValue =>
+  !!value && (value.expiration === undefined || value.expiration * 1000 > Date.now());
 
 function expirationFrom(expiration: unknown, ttl: unknown): number | undefined {
   if (ttl !== undefined && ttl !== "") return Math.floor(Date.now() / 1000) + Number(ttl);
@@ -53,11 +54,7 @@ export function registerKvRoutes(router: Router, limits: { maxPerPage: number })
   const base = "/accounts/:account/storage/kv/namespaces";
   router
     .on("GET", base, ({ account, query }) => {
-      const sorted = sortBy(
-        [...account.namespaces.values()].map(namespaceResource),
-        query,
-        ["id", "title"],
-      );
+      const sorted = sortBy([...account.namespaces.values()].map(namespaceResource), query, ["id", "title"]);
       const { result, result_info } = paginate(sorted, query, { defaultPerPage: 20, maxPerPage: limits.maxPerPage, minPerPage: 5 });
       return ok(result, { result_info });
     })
@@ -110,7 +107,11 @@ export function registerKvRoutes(router: Router, limits: { maxPerPage: number })
         const meta = parts.find((p) => p.name === "metadata")?.data.toString("utf8");
         metadata = meta ? JSON.parse(meta) : undefined;
       }
-      ns.values.set(ctx.params.key!, { value: Buffer.from(value), metadata, expiration: expirationFrom(ctx.query.expiration, ctx.query.expiration_ttl) });
+      ns.values.set(ctx.params.key!, {
+        value: Buffer.from(value),
+        metadata,
+        expiration: expirationFrom(ctx.query.expiration, ctx.query.expiration_ttl),
+      });
       return ok({});
     })
     .on("DELETE", `${base}/:namespace/values/:key`, (ctx) => {
@@ -124,7 +125,11 @@ export function registerKvRoutes(router: Router, limits: { maxPerPage: number })
       if (pairs.length > 10_000) throw apiError(413, 10026, "at most 10000 key-value pairs per request");
       for (const pair of pairs as BulkPair[]) {
         const value = pair.base64 ? Buffer.from(pair.value, "base64") : Buffer.from(String(pair.value), "utf8");
-        ns.values.set(String(pair.key), { value, metadata: pair.metadata, expiration: expirationFrom(pair.expiration, pair.expiration_ttl) });
+        ns.values.set(String(pair.key), {
+          value,
+          metadata: pair.metadata,
+          expiration: expirationFrom(pair.expiration, pair.expiration_ttl),
+        });
       }
       return ok({ successful_key_count: pairs.length, unsuccessful_keys: [] });
     });
@@ -151,7 +156,9 @@ export function registerKvRoutes(router: Router, limits: { maxPerPage: number })
         }
         const text = stored.value.toString("utf8");
         const value = body.type === "json" ? JSON.parse(text) : text;
-        values[key] = body.withMetadata ? { value, metadata: stored.metadata ?? null, ...(stored.expiration !== undefined && { expiration: stored.expiration }) } : value;
+        values[key] = body.withMetadata
+          ? { value, metadata: stored.metadata ?? null, ...(stored.expiration !== undefined && { expiration: stored.expiration }) }
+          : value;
       }
       return ok({ values });
     });

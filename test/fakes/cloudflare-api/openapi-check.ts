@@ -13,7 +13,9 @@ const spec = JSON.parse(readFileSync(join(import.meta.dirname, "openapi-subset.j
 function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `spec${v}` : rebase(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `spec${v}` : rebase(v)]),
+    );
   }
   return value;
 }
@@ -39,7 +41,10 @@ export interface Finding {
 /** The subset's path templates for a request path, most literal first (`deployments/latest` before `{id}`). */
 export function templatesOf(path: string): string[] {
   const apiPath = path.replace(/^\/client\/v4/, "");
-  return templates.filter((t) => t.pattern.test(apiPath)).sort((a, b) => a.specificity - b.specificity).map((t) => t.template);
+  return templates
+    .filter((t) => t.pattern.test(apiPath))
+    .sort((a, b) => a.specificity - b.specificity)
+    .map((t) => t.template);
 }
 
 export function checkExchange({ request, reply }: Exchange): Finding | undefined {
@@ -52,7 +57,11 @@ export function checkExchange({ request, reply }: Exchange): Finding | undefined
   const status = String(reply.status);
   const responses = operation.responses as Json;
   const key = [status, `${status[0]}XX`, "default"].find((k) => responses[k]);
-  if (!key) return { request: name, problem: `status not documented for ${request.method} ${template} (documented: ${Object.keys(responses).join(", ")})` };
+  if (!key)
+    return {
+      request: name,
+      problem: `status not documented for ${request.method} ${template} (documented: ${Object.keys(responses).join(", ")})`,
+    };
   // The subset's 4XX schemas are allOf(the success body, the failure envelope): success must be true and false at
   // once, which no answer satisfies. Failures are checked against the failure envelope alone.
   const schema = reply.status >= 400 ? FAILURE : responses[key].content?.["application/json"]?.schema;
@@ -63,7 +72,12 @@ export function checkExchange({ request, reply }: Exchange): Finding | undefined
   const body = typeof reply.body === "string" || Buffer.isBuffer(reply.body) ? safeJson(reply.body) : reply.body;
   if (body === undefined) return { request: name, problem: "documented as JSON, answered with something else" };
   if (validate(body)) return undefined;
-  return { request: name, problem: ajv.errorsText(validate.errors, { dataVar: "body" }), paths: [...new Set((validate.errors ?? []).map((e) => e.instancePath))], body };
+  return {
+    request: name,
+    problem: ajv.errorsText(validate.errors, { dataVar: "body" }),
+    paths: [...new Set((validate.errors ?? []).map((e) => e.instancePath))],
+    body,
+  };
 }
 
 function safeJson(text: string | Buffer): unknown {

@@ -23,7 +23,10 @@ interface Route {
   handler: RouteHandler;
 }
 
-export type RouteMatch = { kind: "found"; handler: RouteHandler; params: Record<string, string> } | { kind: "method-not-allowed" } | { kind: "none" };
+export type RouteMatch =
+  | { kind: "found"; handler: RouteHandler; params: Record<string, string> }
+  | { kind: "method-not-allowed" }
+  | { kind: "none" };
 
 export class Router {
   private readonly routes: Route[] = [];

@@ -130,7 +130,13 @@ export function newAccount(id: string, name: string, workersSubdomain: string | 
   return { id, name, created_on, workersSubdomain, namespaces: new Map(), scripts: new Map() };
 }
 
-export function createState(init: { token: string; email: string; accountId: string; accountName: string; workersSubdomain: string | null }): FakeCloudflareState {
+export function createState(init: {
+  token: string;
+  email: string;
+  accountId: string;
+  accountName: string;
+  workersSubdomain: string | null;
+}): FakeCloudflareState {
   let lastMicros = 0;
   const now = () => {
     lastMicros = Math.max(Date.now() * 1000, lastMicros + 1);

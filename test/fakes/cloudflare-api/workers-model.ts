@@ -2,7 +2,16 @@
 import { parseMultipart } from "../http-fake.js";
 import { apiError } from "./envelope.js";
 import type { Ctx } from "./router.js";
-import { hex32, sha256, uuid, type Binding, type WorkerDeployment, type WorkerModule, type WorkerScript, type WorkerVersion } from "./state.js";
+import {
+  hex32,
+  sha256,
+  uuid,
+  type Binding,
+  type WorkerDeployment,
+  type WorkerModule,
+  type WorkerScript,
+  type WorkerVersion,
+} from "./state.js";
 
 export const SCRIPT_NOT_FOUND = { code: 10007, message: "workers.api.error.script_not_found" } as const;
 export const SERVICE_NOT_FOUND = { code: 10090, message: "workers.api.error.service_not_found" } as const;
@@ -46,7 +55,8 @@ export interface Upload {
 
 export function parseUpload(ctx: Ctx): Upload {
   const contentType = ctx.req.headers["content-type"] ?? "";
-  if (!contentType.startsWith("multipart/form-data")) throw apiError(400, 10021, "Expected a multipart/form-data body with a metadata part");
+  if (!contentType.startsWith("multipart/form-data"))
+    throw apiError(400, 10021, "Expected a multipart/form-data body with a metadata part");
   const parts = parseMultipart(ctx.req.body, contentType);
   const metadataPart = parts.find((p) => p.name === "metadata");
   if (!metadataPart) throw apiError(400, 10021, "No metadata part in the upload");
@@ -58,7 +68,11 @@ export function parseUpload(ctx: Ctx): Upload {
   }
   const files = parts.filter((p) => p !== metadataPart);
   const isMap = (p: { name: string; type?: string }) => p.type === "application/source-map" || p.name.endsWith(".map");
-  const toModule = (p: { name: string; type?: string; data: Buffer }): WorkerModule => ({ name: p.name, type: p.type, content: Buffer.from(p.data) });
+  const toModule = (p: { name: string; type?: string; data: Buffer }): WorkerModule => ({
+    name: p.name,
+    type: p.type,
+    content: Buffer.from(p.data),
+  });
   return { metadata, modules: files.filter((p) => !isMap(p)).map(toModule), sourceMaps: files.filter(isMap).map(toModule) };
 }
 
@@ -75,7 +89,11 @@ function applyMigrations(script: WorkerScript | undefined, migration: Migration 
   const classes = new Set(script?.durableObjectClasses ?? []);
   if (!migration) return { tag: script?.migration_tag, classes };
   if (migration.old_tag !== undefined && migration.old_tag !== script?.migration_tag) {
-    throw apiError(400, 10079, `migration precondition failed: the script's migration tag is ${script?.migration_tag ?? "empty"}, not ${migration.old_tag}`);
+    throw apiError(
+      400,
+      10079,
+      `migration precondition failed: the script's migration tag is ${script?.migration_tag ?? "empty"}, not ${migration.old_tag}`,
+    );
   }
   for (const step of migration.steps ?? [migration]) {
     for (const c of [...(step.new_classes ?? []), ...(step.new_sqlite_classes ?? [])]) classes.add(c);
@@ -108,7 +126,12 @@ export function buildVersion(ctx: Ctx, script: WorkerScript | undefined, name: s
     if (raw.type === "inherit") {
       const old = previous?.bindings.find((b) => b.name === (raw.old_name ?? raw.name));
       if (old) bindings.push({ ...old, name: raw.name });
-      else if (strict) throw apiError(400, INVALID_INHERIT_BINDING, `inherit binding '${raw.name}' is invalid: no binding with that name on the previous version`);
+      else if (strict)
+        throw apiError(
+          400,
+          INVALID_INHERIT_BINDING,
+          `inherit binding '${raw.name}' is invalid: no binding with that name on the previous version`,
+        );
       continue;
     }
     if (raw.type === "kv_namespace" && !ctx.account.namespaces.has(String(raw.namespace_id))) {
@@ -129,7 +152,8 @@ export function buildVersion(ctx: Ctx, script: WorkerScript | undefined, name: s
     classes.size > 0 || bindings.some((b) => b.type === "durable_object_namespace" && (!b.script_name || b.script_name === name));
   const annotations: Record<string, string> = { "workers/triggered_by": triggeredBy };
   for (const [key, value] of Object.entries((metadata.annotations as Record<string, unknown> | undefined) ?? {})) {
-    if (typeof value === "string" && key !== "workers/triggered_by") annotations[key] = key === "workers/message" ? value.slice(0, 1000) : value;
+    if (typeof value === "string" && key !== "workers/triggered_by")
+      annotations[key] = key === "workers/message" ? value.slice(0, 1000) : value;
   }
   const version: WorkerVersion = {
     id: uuid(),
@@ -169,7 +193,13 @@ export function storeVersion(script: WorkerScript, built: BuiltVersion): WorkerV
   return built.version;
 }
 
-export function deploy(ctx: Ctx, script: WorkerScript, versions: { version_id: string; percentage: number }[], triggeredBy: string, message?: string): WorkerDeployment {
+export function deploy(
+  ctx: Ctx,
+  script: WorkerScript,
+  versions: { version_id: string; percentage: number }[],
+  triggeredBy: string,
+  message?: string,
+): WorkerDeployment {
   const annotations: Record<string, string> = { "workers/triggered_by": triggeredBy };
   if (message) annotations["workers/message"] = message.slice(0, 1000);
   const deployment: WorkerDeployment = {

@@ -52,7 +52,12 @@ export const NO_PREVIEW_DEPLOYMENT = { code: 10222, message: "workers.api.error.
 const P = "/accounts/:account/workers/workers/:script/previews";
 
 /** A preview's slug becomes part of a DNS label: lowercase letters, digits and hyphens. */
-const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "preview";
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40) || "preview";
 
 function host(ctx: Ctx, label: string, worker: string): string | undefined {
   return ctx.account.workersSubdomain ? `https://${label}-${worker}.${ctx.account.workersSubdomain}.workers.dev` : undefined;
@@ -171,7 +176,12 @@ function createDeployment(ctx: Ctx): FakeReply {
   for (const [name, raw] of Object.entries((metadata.env as Record<string, PreviewBinding> | undefined) ?? {})) {
     if (raw.type === "inherit") {
       const old = latest?.env[name];
-      if (!old) throw apiError(400, 10057, `inherit binding '${name}' is invalid: the latest deployment of preview ${preview.name} has no binding with that name`);
+      if (!old)
+        throw apiError(
+          400,
+          10057,
+          `inherit binding '${name}' is invalid: the latest deployment of preview ${preview.name} has no binding with that name`,
+        );
       env[name] = { ...old };
       continue;
     }
@@ -179,7 +189,10 @@ function createDeployment(ctx: Ctx): FakeReply {
       throw apiError(400, 10041, `KV namespace '${String(raw.namespace_id)}' is not valid.`);
     }
     // Durable Objects of a preview live in namespaces of that preview alone: isolated state.
-    env[name] = raw.type === "durable_object_namespace" && !raw.script_name ? { ...raw, namespace_id: sha256(`${preview.id}/${String(raw.class_name)}`).slice(0, 32) } : { ...raw };
+    env[name] =
+      raw.type === "durable_object_namespace" && !raw.script_name
+        ? { ...raw, namespace_id: sha256(`${preview.id}/${String(raw.class_name)}`).slice(0, 32) }
+        : { ...raw };
   }
   const migrations = metadata.migrations as { new_tag?: string } | undefined;
   const deployment: PreviewDeployment = {

@@ -5,7 +5,16 @@ import { apiError, jsonBody, ok, paginate } from "./envelope.js";
 import { sha256 } from "./state.js";
 import type { Ctx, Router } from "./router.js";
 import type { WorkerVersion } from "./state.js";
-import { buildVersion, deploy, newScript, parseUpload, scriptOf, SCRIPT_NOT_FOUND, SERVICE_NOT_FOUND, storeVersion } from "./workers-model.js";
+import {
+  buildVersion,
+  deploy,
+  newScript,
+  parseUpload,
+  scriptOf,
+  SCRIPT_NOT_FOUND,
+  SERVICE_NOT_FOUND,
+  storeVersion,
+} from "./workers-model.js";
 import { activeVersion, scriptResource, serviceResource, workerResource } from "./workers-resources.js";
 
 const S = "/accounts/:account/workers/scripts/:script";
@@ -37,7 +46,9 @@ export function modulesReply(version: WorkerVersion | undefined): FakeReply {
   const chunks: Buffer[] = [];
   for (const m of version?.modules ?? []) {
     chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${m.name}"; filename="${m.name}"\r\nContent-Type: ${m.type ?? "application/javascript+module"}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${m.name}"; filename="${m.name}"\r\nContent-Type: ${m.type ?? "application/javascript+module"}\r\n\r\n`,
+      ),
       m.content,
       Buffer.from("\r\n"),
     );
@@ -45,7 +56,10 @@ export function modulesReply(version: WorkerVersion | undefined): FakeReply {
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return {
     status: 200,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, ...(version?.main_module && { "cf-entrypoint": version.main_module }) },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      ...(version?.main_module && { "cf-entrypoint": version.main_module }),
+    },
     body: Buffer.concat(chunks),
   };
 }
@@ -60,7 +74,10 @@ function setSubdomain(ctx: Ctx): FakeReply {
   const script = scriptOf(ctx);
   const body = (jsonBody(ctx.req) ?? {}) as { enabled?: unknown; previews_enabled?: unknown };
   if (typeof body.enabled !== "boolean") throw apiError(400, 10021, "enabled must be a boolean");
-  script.subdomain = { enabled: body.enabled, previews_enabled: typeof body.previews_enabled === "boolean" ? body.previews_enabled : body.enabled };
+  script.subdomain = {
+    enabled: body.enabled,
+    previews_enabled: typeof body.previews_enabled === "boolean" ? body.previews_enabled : body.enabled,
+  };
   return ok({ ...script.subdomain });
 }
 
@@ -91,7 +108,8 @@ export function registerScriptRoutes(router: Router): void {
     })
     .on("PUT", "/accounts/:account/workers/subdomain", (ctx) => {
       const body = (jsonBody(ctx.req) ?? {}) as { subdomain?: unknown };
-      if (typeof body.subdomain !== "string" || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(body.subdomain)) throw apiError(400, 10032, "Invalid subdomain");
+      if (typeof body.subdomain !== "string" || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(body.subdomain))
+        throw apiError(400, 10032, "Invalid subdomain");
       ctx.account.workersSubdomain = body.subdomain;
       return ok({ subdomain: body.subdomain });
     })
@@ -105,7 +123,13 @@ export function registerScriptRoutes(router: Router): void {
     // The account's Durable Object namespaces: one per class a script's migrations created.
     .on("GET", "/accounts/:account/workers/durable_objects/namespaces", (ctx) => {
       const all = [...ctx.account.scripts.values()].flatMap((script) =>
-        [...script.durableObjectClasses].map((cls) => ({ id: sha256(`${script.name}/${cls}`).slice(0, 32), name: `${script.name}_${cls}`, script: script.name, class: cls, use_sqlite: true })),
+        [...script.durableObjectClasses].map((cls) => ({
+          id: sha256(`${script.name}/${cls}`).slice(0, 32),
+          name: `${script.name}_${cls}`,
+          script: script.name,
+          class: cls,
+          use_sqlite: true,
+        })),
       );
       const { result, result_info } = paginate(all, ctx.query, { defaultPerPage: 20, maxPerPage: 1000 });
       return ok(result, { result_info });

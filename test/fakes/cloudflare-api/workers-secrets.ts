@@ -38,20 +38,27 @@ function putSecret(ctx: Ctx): FakeReply {
 function deleteSecret(ctx: Ctx): FakeReply {
   const script = scriptOf(ctx);
   const name = ctx.params.secret!;
-  if (!script.versions.at(-1)?.bindings.some((b) => isSecret(b) && b.name === name)) throw apiError(404, SECRET_NOT_FOUND.code, SECRET_NOT_FOUND.message);
+  if (!script.versions.at(-1)?.bindings.some((b) => isSecret(b) && b.name === name))
+    throw apiError(404, SECRET_NOT_FOUND.code, SECRET_NOT_FOUND.message);
   editDeployedVersion(ctx, script, (v) => void (v.bindings = v.bindings.filter((b) => b.name !== name)));
   return ok(null);
 }
 
 function patchSecretsBulk(ctx: Ctx): FakeReply {
   const body = (jsonBody(ctx.req) ?? {}) as { secrets?: Record<string, unknown>; version_tags?: Record<string, unknown> };
-  const patch = Object.entries(body.secrets ?? {}).map(([name, value]) => [name, value === null ? null : validSecret(value, name)] as const);
-  const tags = Object.fromEntries(Object.entries(body.version_tags ?? {}).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const patch = Object.entries(body.secrets ?? {}).map(
+    ([name, value]) => [name, value === null ? null : validSecret(value, name)] as const,
+  );
+  const tags = Object.fromEntries(Object.entries(body.version_tags ?? {}).filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   const version = editDeployedVersion(
     ctx,
     scriptOf(ctx),
     (v) => {
-      for (const [name, secret] of patch) v.bindings = secret ? upsert(v.bindings, secret) : v.bindings.filter((b) => !(isSecret(b) && b.name === name));
+      for (const [name, secret] of patch)
+        v.bindings = secret ? upsert(v.bindings, secret) : v.bindings.filter((b) => !(isSecret(b) && b.name === name));
     },
     { tags },
   );
@@ -72,7 +79,9 @@ function patchSettings(ctx: Ctx): FakeReply {
   for (const key of ["logpush", "observability", "tail_consumers", "tags"] as const) {
     if (settings[key] !== undefined) (script.settings as Record<string, unknown>)[key] = settings[key];
   }
-  const versioned = ["bindings", "compatibility_date", "compatibility_flags", "usage_model", "limits", "placement"].some((k) => settings[k] !== undefined);
+  const versioned = ["bindings", "compatibility_date", "compatibility_flags", "usage_model", "limits", "placement"].some(
+    (k) => settings[k] !== undefined,
+  );
   if (versioned) {
     const current = script.versions.at(-1)?.bindings ?? [];
     const next = Array.isArray(settings.bindings) ? (settings.bindings as Binding[]) : undefined;
@@ -80,7 +89,12 @@ function patchSettings(ctx: Ctx): FakeReply {
     const resolved = next?.map((b) => {
       if (Object.keys(b).every((k) => k === "name" || k === "type")) {
         const old = current.find((c) => c.name === b.name && c.type === b.type);
-        if (!old) throw apiError(400, INVALID_INHERIT_BINDING, `inherit binding '${b.name}' is invalid: no ${b.type} binding with that name on the current version`);
+        if (!old)
+          throw apiError(
+            400,
+            INVALID_INHERIT_BINDING,
+            `inherit binding '${b.name}' is invalid: no ${b.type} binding with that name on the current version`,
+          );
         return { ...old };
       }
       if (b.type === "kv_namespace" && !ctx.account.namespaces.has(String(b.namespace_id))) {
@@ -109,7 +123,9 @@ export function registerSecretRoutes(router: Router): void {
   router
     .on("GET", `${S}/secrets`, (ctx) => ok((scriptOf(ctx).versions.at(-1)?.bindings ?? []).filter(isSecret).map(secretSummary)))
     .on("GET", `${S}/secrets/:secret`, (ctx) => {
-      const secret = scriptOf(ctx).versions.at(-1)?.bindings.find((b) => isSecret(b) && b.name === ctx.params.secret);
+      const secret = scriptOf(ctx)
+        .versions.at(-1)
+        ?.bindings.find((b) => isSecret(b) && b.name === ctx.params.secret);
       if (!secret) throw apiError(404, SECRET_NOT_FOUND.code, SECRET_NOT_FOUND.message);
       return ok(secretSummary(secret));
     })

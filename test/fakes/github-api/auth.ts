@@ -39,9 +39,11 @@ export function authorize(grant: TokenGrant | undefined, needs: Need, doc: strin
     if (writes) throw new ApiError(401, "Requires authentication", doc);
     return; // anonymous reads of a public repository (private ones were answered 404 already)
   }
-  const held = (permission: Permission): Access => (permission === "metadata" ? (grant.permissions.metadata ?? "read") : (grant.permissions[permission] ?? "none"));
+  const held = (permission: Permission): Access =>
+    permission === "metadata" ? (grant.permissions.metadata ?? "read") : (grant.permissions[permission] ?? "none");
   if (needs.some(([permission, level]) => rank[held(permission)] >= rank[level])) return;
-  const message = grant.kind === "integration" ? "Resource not accessible by integration" : "Resource not accessible by personal access token";
+  const message =
+    grant.kind === "integration" ? "Resource not accessible by integration" : "Resource not accessible by personal access token";
   throw new ApiError(403, message, doc, undefined, {
     "x-accepted-github-permissions": needs.map(([permission, level]) => `${permission}=${level}`).join("; "),
   });

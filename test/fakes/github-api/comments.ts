@@ -14,7 +14,12 @@ import type { Issue, StoredComment } from "./state.js";
 export const MAX_COMMENT_CHARS = 65536;
 
 function needsFor(issue: Issue, level: "read" | "write"): Need {
-  return issue.pull ? [["issues", level], ["pull_requests", level]] : [["issues", level]];
+  return issue.pull
+    ? [
+        ["issues", level],
+        ["pull_requests", level],
+      ]
+    : [["issues", level]];
 }
 
 function issueOr404(ctx: Ctx, number: number): Issue {
@@ -34,10 +39,19 @@ function bodyFrom(ctx: Ctx): string {
   const input = jsonBody(ctx);
   if (!("body" in input)) throw notSupplied(ctx.doc, "body");
   const body = input.body;
-  if (typeof body !== "string") throw new ApiError(422, `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(body)} is not a string.`, ctx.doc);
-  if (body.trim() === "") throw validationFailed(ctx.doc, [{ resource: "IssueComment", code: "unprocessable", field: "data", message: "Body cannot be blank" }]);
+  if (typeof body !== "string")
+    throw new ApiError(422, `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(body)} is not a string.`, ctx.doc);
+  if (body.trim() === "")
+    throw validationFailed(ctx.doc, [{ resource: "IssueComment", code: "unprocessable", field: "data", message: "Body cannot be blank" }]);
   if ([...body].length > MAX_COMMENT_CHARS) {
-    throw validationFailed(ctx.doc, [{ resource: "IssueComment", code: "unprocessable", field: "data", message: `Body is too long (maximum is ${MAX_COMMENT_CHARS} characters)` }]);
+    throw validationFailed(ctx.doc, [
+      {
+        resource: "IssueComment",
+        code: "unprocessable",
+        field: "data",
+        message: `Body is too long (maximum is ${MAX_COMMENT_CHARS} characters)`,
+      },
+    ]);
   }
   return body;
 }
@@ -82,13 +96,18 @@ function list(ctx: Ctx) {
   need(ctx, needsFor(issue, "read"));
   const since = ctx.req.query.since;
   const sinceMs = since ? Date.parse(since) : Number.NaN;
-  if (since && Number.isNaN(sinceMs)) throw new ApiError(422, `Invalid request.\n\nInvalid property /since: \`${since}\` is not a valid date-time.`, ctx.doc);
+  if (since && Number.isNaN(sinceMs))
+    throw new ApiError(422, `Invalid request.\n\nInvalid property /since: \`${since}\` is not a valid date-time.`, ctx.doc);
   const all = ctx.state
     .commentsOn(issue.number)
     .filter((c) => Number.isNaN(sinceMs) || Date.parse(c.updatedAt) >= sinceMs)
     .sort((a, b) => a.id - b.id);
   const { page, headers } = paginate(ctx, all);
-  return json(200, page.map((c) => commentJson(ctx, c)), headers);
+  return json(
+    200,
+    page.map((c) => commentJson(ctx, c)),
+    headers,
+  );
 }
 
 function create(ctx: Ctx) {

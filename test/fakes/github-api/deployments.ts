@@ -42,23 +42,32 @@ function list(ctx: Ctx) {
   need(ctx, [["deployments", "read"]]);
   const { sha, ref, task, environment } = ctx.req.query;
   const matching = ctx.state.deployments
-    .filter((d) => (!sha || d.sha === sha) && (!ref || d.ref === ref) && (!task || d.task === task) && (!environment || d.environment === environment))
+    .filter(
+      (d) =>
+        (!sha || d.sha === sha) && (!ref || d.ref === ref) && (!task || d.task === task) && (!environment || d.environment === environment),
+    )
     .sort((a, b) => b.id - a.id);
   const { page, headers } = paginate(ctx, matching);
-  return json(200, page.map((d) => deploymentJson(ctx, d)), headers);
+  return json(
+    200,
+    page.map((d) => deploymentJson(ctx, d)),
+    headers,
+  );
 }
 
 const optionalString = (ctx: Ctx, input: Record<string, unknown>, field: string): string | undefined => {
   const value = input[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new ApiError(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`, ctx.doc);
+  if (typeof value !== "string")
+    throw new ApiError(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`, ctx.doc);
   return value;
 };
 
 const optionalBoolean = (ctx: Ctx, input: Record<string, unknown>, field: string): boolean | undefined => {
   const value = input[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw new ApiError(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a boolean.`, ctx.doc);
+  if (typeof value !== "boolean")
+    throw new ApiError(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a boolean.`, ctx.doc);
   return value;
 };
 
@@ -74,12 +83,24 @@ function create(ctx: Ctx) {
   const transient = optionalBoolean(ctx, input, "transient_environment") ?? false;
   const production = optionalBoolean(ctx, input, "production_environment") ?? environment === "production";
   const requiredInput = input.required_contexts;
-  if (requiredInput !== undefined && requiredInput !== null && !(Array.isArray(requiredInput) && requiredInput.every((c) => typeof c === "string"))) {
-    throw new ApiError(422, `Invalid request.\n\nFor 'properties/required_contexts', ${JSON.stringify(requiredInput)} is not an array of strings.`, ctx.doc);
+  if (
+    requiredInput !== undefined &&
+    requiredInput !== null &&
+    !(Array.isArray(requiredInput) && requiredInput.every((c) => typeof c === "string"))
+  ) {
+    throw new ApiError(
+      422,
+      `Invalid request.\n\nFor 'properties/required_contexts', ${JSON.stringify(requiredInput)} is not an array of strings.`,
+      ctx.doc,
+    );
   }
   const payload = input.payload;
   if (payload !== undefined && payload !== null && typeof payload !== "string" && (typeof payload !== "object" || Array.isArray(payload))) {
-    throw new ApiError(422, `Invalid request.\n\nFor 'properties/payload', ${JSON.stringify(payload)} is not an object or a string.`, ctx.doc);
+    throw new ApiError(
+      422,
+      `Invalid request.\n\nFor 'properties/payload', ${JSON.stringify(payload)} is not an object or a string.`,
+      ctx.doc,
+    );
   }
 
   const sha = ctx.state.resolveRef(ref);
@@ -101,15 +122,24 @@ function create(ctx: Ctx) {
   const succeeded = new Set(statuses.filter((s) => s.state === "success").map((s) => s.context));
   if (required.length > 0 && !required.every((context) => succeeded.has(context))) {
     throw new ApiError(409, `Conflict: Commit status checks failed for ${ref}.`, ctx.doc, [
-      { contexts: statuses.map((s) => ({ context: s.context, state: s.state })), resource: "Deployment", field: "required_contexts", code: "invalid" },
+      {
+        contexts: statuses.map((s) => ({ context: s.context, state: s.state })),
+        resource: "Deployment",
+        field: "required_contexts",
+        code: "invalid",
+      },
     ]);
   }
 
   if (task.length < 1 || task.length > 128) {
-    throw validationFailed(ctx.doc, [{ resource: "Deployment", code: "custom", field: "task", message: "task is the wrong length (should be within 1..128)" }]);
+    throw validationFailed(ctx.doc, [
+      { resource: "Deployment", code: "custom", field: "task", message: "task is the wrong length (should be within 1..128)" },
+    ]);
   }
   if (environment.length > 255) {
-    throw validationFailed(ctx.doc, [{ resource: "Deployment", code: "custom", field: "environment", message: "environment is too long (maximum is 255 characters)" }]);
+    throw validationFailed(ctx.doc, [
+      { resource: "Deployment", code: "custom", field: "environment", message: "environment is too long (maximum is 255 characters)" },
+    ]);
   }
 
   const deployment = ctx.state.addDeployment({
@@ -136,7 +166,9 @@ function remove(ctx: Ctx) {
   const deployment = deploymentOr404(ctx);
   const sameEnvironment = ctx.state.deployments.filter((d) => d.environment === deployment.environment).length;
   if (ctx.state.isActive(deployment.id) && sameEnvironment > 1) {
-    throw new ApiError(422, "Validation Failed", ctx.doc, ["We cannot delete an active deployment unless it is the only deployment in a given environment."]);
+    throw new ApiError(422, "Validation Failed", ctx.doc, [
+      "We cannot delete an active deployment unless it is the only deployment in a given environment.",
+    ]);
   }
   ctx.state.removeDeployment(deployment.id);
   return { status: 204 };

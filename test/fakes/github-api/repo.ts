@@ -40,7 +40,10 @@ function getRepo(ctx: Ctx) {
 function getPull(ctx: Ctx) {
   const issue = ctx.state.issues.get(idParam(ctx, 0));
   if (!issue || !issue.pull) throw notFound(ctx.doc);
-  need(ctx, [["pull_requests", "read"], ["contents", "read"]]);
+  need(ctx, [
+    ["pull_requests", "read"],
+    ["contents", "read"],
+  ]);
   const { state } = ctx;
   const repo = repoJson(ctx);
   const url = `${ctx.repoApi}/pulls/${issue.number}`;

@@ -16,7 +16,15 @@ import type { Ctx, Route } from "./context.js";
 import { deploymentRoutes } from "./deployments.js";
 import { ApiError, DOCS, faultBody, notFound } from "./errors.js";
 import { repoRoutes } from "./repo.js";
-import { type Account, type CommitStatus, GITHUB_ACTIONS_BOT, GitHubState, type Issue, type Permissions, type TokenGrant } from "./state.js";
+import {
+  type Account,
+  type CommitStatus,
+  GITHUB_ACTIONS_BOT,
+  GitHubState,
+  type Issue,
+  type Permissions,
+  type TokenGrant,
+} from "./state.js";
 import { statusRoutes } from "./statuses.js";
 import { getAuthenticatedUser, graphql } from "./viewer.js";
 
@@ -90,14 +98,35 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-const ALL_WRITE: Permissions = { metadata: "read", contents: "write", issues: "write", pull_requests: "write", deployments: "write", statuses: "write" };
-const ALL_READ: Permissions = { metadata: "read", contents: "read", issues: "read", pull_requests: "read", deployments: "read", statuses: "read" };
+const ALL_WRITE: Permissions = {
+  metadata: "read",
+  contents: "write",
+  issues: "write",
+  pull_requests: "write",
+  deployments: "write",
+  statuses: "write",
+};
+const ALL_READ: Permissions = {
+  metadata: "read",
+  contents: "read",
+  issues: "read",
+  pull_requests: "read",
+  deployments: "read",
+  statuses: "read",
+};
 const ROUTES: Route[] = [...repoRoutes, ...commentRoutes, ...deploymentRoutes, ...statusRoutes];
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? "octo-org";
   const repo = options.repo ?? "octo-repo";
-  const state = new GitHubState(owner, repo, options.repoId ?? 700_000_001, options.defaultBranch ?? "main", options.private ?? false, options.now ?? new Date());
+  const state = new GitHubState(
+    owner,
+    repo,
+    options.repoId ?? 700_000_001,
+    options.defaultBranch ?? "main",
+    options.private ?? false,
+    options.now ?? new Date(),
+  );
   const serverUrl = options.serverUrl ?? "https://github.com";
   const grants = new Map<string, TokenGrant>();
   const addToken = (spec: FakeGitHubToken) => {
@@ -150,7 +179,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const byName = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path);
     const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(req.path);
     const ours = byName
-      ? decodeURIComponent(byName[1]).toLowerCase() === owner.toLowerCase() && decodeURIComponent(byName[2]).toLowerCase() === repo.toLowerCase()
+      ? decodeURIComponent(byName[1]).toLowerCase() === owner.toLowerCase() &&
+        decodeURIComponent(byName[2]).toLowerCase() === repo.toLowerCase()
       : byId !== null && Number(byId[1]) === state.repoId;
     if (!ours || (!grant && state.isPrivate)) throw notFound(DOCS);
     const subpath = (byName ? byName[3] : byId![2]) ?? "";

@@ -69,7 +69,15 @@ export interface StoredDeployment {
 }
 
 export type DeploymentState = "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
-export const DEPLOYMENT_STATES: readonly DeploymentState[] = ["error", "failure", "inactive", "in_progress", "queued", "pending", "success"];
+export const DEPLOYMENT_STATES: readonly DeploymentState[] = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success",
+];
 
 export interface StoredStatus {
   id: number;
@@ -200,7 +208,13 @@ export class GitHubState {
 
   addDeployment(fields: Omit<StoredDeployment, "id" | "createdAt" | "updatedAt" | "latestEnvironment">): StoredDeployment {
     const at = this.tick();
-    const deployment: StoredDeployment = { ...fields, id: ++this.ids.deployment, latestEnvironment: fields.environment, createdAt: at, updatedAt: at };
+    const deployment: StoredDeployment = {
+      ...fields,
+      id: ++this.ids.deployment,
+      latestEnvironment: fields.environment,
+      createdAt: at,
+      updatedAt: at,
+    };
     this.deployments.push(deployment);
     return deployment;
   }

@@ -39,7 +39,11 @@ function list(ctx: Ctx) {
   need(ctx, [["deployments", "read"]]);
   const deployment = deploymentOr404(ctx);
   const { page, headers } = paginate(ctx, ctx.state.statusesOf(deployment.id));
-  return json(200, page.map((s) => statusJson(ctx, s)), headers);
+  return json(
+    200,
+    page.map((s) => statusJson(ctx, s)),
+    headers,
+  );
 }
 
 function get(ctx: Ctx) {
@@ -72,7 +76,8 @@ function create(ctx: Ctx) {
   const environment = stringField(input, "environment") ?? ctx.state.latestStatus(deployment.id)?.environment ?? deployment.environment;
 
   const errors: unknown[] = [];
-  if ([...description].length > MAX_STATUS_DESCRIPTION) errors.push(invalid("description", `description is too long (maximum is ${MAX_STATUS_DESCRIPTION} characters)`));
+  if ([...description].length > MAX_STATUS_DESCRIPTION)
+    errors.push(invalid("description", `description is too long (maximum is ${MAX_STATUS_DESCRIPTION} characters)`));
   if (environment.length > 255) errors.push(invalid("environment", "environment is too long (maximum is 255 characters)"));
   if (environmentUrl && !/^http/.test(environmentUrl)) errors.push(invalid("environment_url", "environment_url must use http(s) scheme"));
   if (logUrl && !/^http/.test(logUrl)) errors.push(invalid("target_url", "target_url must use http(s) scheme"));

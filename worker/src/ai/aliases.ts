@@ -15,14 +15,32 @@ export const DEFAULT_CHAT_MODELS: Candidates = [
 ];
 
 /** Embedding candidates keep the dimension (768): a vector store built with one still accepts the next. */
-export const DEFAULT_EMBEDDING_MODELS: Candidates = ["@cf/baai/bge-base-en-v1.5", "@cf/baai/omni-bge-base-en-v1.5", "@cf/google/embeddinggemma-300m"];
+export const DEFAULT_EMBEDDING_MODELS: Candidates = [
+  "@cf/baai/bge-base-en-v1.5",
+  "@cf/baai/omni-bge-base-en-v1.5",
+  "@cf/google/embeddinggemma-300m",
+];
 
-const LARGE_CHAT: Candidates = ["@cf/nvidia/nemotron-3-120b-a12b", "@cf/qwen/qwen3.8-27b", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", ...DEFAULT_CHAT_MODELS];
-const SMALL_CHAT: Candidates = ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8", "@cf/meta/llama-3.2-3b-instruct", ...DEFAULT_CHAT_MODELS];
+const LARGE_CHAT: Candidates = [
+  "@cf/nvidia/nemotron-3-120b-a12b",
+  "@cf/qwen/qwen3.8-27b",
+  "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+  ...DEFAULT_CHAT_MODELS,
+];
+const SMALL_CHAT: Candidates = [
+  "@cf/zai-org/glm-4.7-flash",
+  "@cf/qwen/qwen3-30b-a3b-fp8",
+  "@cf/meta/llama-3.2-3b-instruct",
+  ...DEFAULT_CHAT_MODELS,
+];
 const REASONING: Candidates = ["@cf/openai/gpt-oss-120b", "@cf/nvidia/nemotron-3-120b-a12b", "@cf/zai-org/glm-4.7-flash"];
 const SMALL_REASONING: Candidates = ["@cf/openai/gpt-oss-20b", "@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"];
 const LARGE_EMBEDDING: Candidates = ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3", "@cf/qwen/qwen3-embedding-0.6b"];
-const IMAGE: Candidates = ["@cf/black-forest-labs/flux-1-schnell", "@cf/bytedance/stable-diffusion-xl-lightning", "@cf/stabilityai/stable-diffusion-xl-base-1.0"];
+const IMAGE: Candidates = [
+  "@cf/black-forest-labs/flux-1-schnell",
+  "@cf/bytedance/stable-diffusion-xl-lightning",
+  "@cf/stabilityai/stable-diffusion-xl-base-1.0",
+];
 const TRANSCRIBE: Candidates = ["@cf/openai/whisper-large-v3-turbo", "@cf/openai/whisper"];
 const SPEECH: Candidates = ["@cf/myshell-ai/melotts", "@cf/deepgram/aura-1"];
 

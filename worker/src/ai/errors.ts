@@ -14,12 +14,20 @@ export function deprecationDate(error: unknown): string | null {
 }
 
 const instead = (replacement: string | undefined) =>
-  replacement ? ` Use '${replacement}' instead (what this proxy serves for requests that name no model), or see GET /v1/models.` : " See GET /v1/models.";
+  replacement
+    ? ` Use '${replacement}' instead (what this proxy serves for requests that name no model), or see GET /v1/models.`
+    : " See GET /v1/models.";
 
 /** A retired model: a 404 naming the date and the replacement, never a 5xx. */
 export function modelRetired(model: string, date: string | null, replacement: string | undefined): ApiError {
   const when = date ? ` on ${date}` : "";
-  return new ApiError(404, `The model '${model}' was deprecated by Cloudflare${when} and no longer runs on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+  return new ApiError(
+    404,
+    `The model '${model}' was deprecated by Cloudflare${when} and no longer runs on Workers AI.${instead(replacement)}`,
+    "invalid_request_error",
+    "model",
+    "model_not_found",
+  );
 }
 
 /** A paid-only model on a Workers Free account (Workers AI 5035). */
@@ -40,18 +48,44 @@ export function mapAiError(error: unknown, model: string, replacement?: string):
   const code = aiErrorCode(error);
   switch (code) {
     case 3040:
-      return new ApiError(429, `Workers AI is over capacity for ${model}; retry shortly. (${message})`, "rate_limit_error", null, "capacity_exceeded", { "retry-after": "2" });
+      return new ApiError(
+        429,
+        `Workers AI is over capacity for ${model}; retry shortly. (${message})`,
+        "rate_limit_error",
+        null,
+        "capacity_exceeded",
+        { "retry-after": "2" },
+      );
     case 3036:
     case 4006:
-      return new ApiError(429, `The Workers AI daily allocation is used up; it resets at 00:00 UTC. (${message})`, "insufficient_quota", null, "insufficient_quota", { "x-should-retry": "false" });
+      return new ApiError(
+        429,
+        `The Workers AI daily allocation is used up; it resets at 00:00 UTC. (${message})`,
+        "insufficient_quota",
+        null,
+        "insufficient_quota",
+        { "x-should-retry": "false" },
+      );
     case 5007:
-      return new ApiError(404, `The model '${model}' does not exist on Workers AI.${instead(replacement)}`, "invalid_request_error", "model", "model_not_found");
+      return new ApiError(
+        404,
+        `The model '${model}' does not exist on Workers AI.${instead(replacement)}`,
+        "invalid_request_error",
+        "model",
+        "model_not_found",
+      );
     case 5028:
       return modelRetired(model, deprecationDate(error), replacement);
     case 5035:
       return modelNeedsPaidPlan(model, replacement);
     case 5006:
-      return new ApiError(400, `Workers AI rejected the input for ${model}: ${message}`, "invalid_request_error", null, "invalid_model_input");
+      return new ApiError(
+        400,
+        `Workers AI rejected the input for ${model}: ${message}`,
+        "invalid_request_error",
+        null,
+        "invalid_model_input",
+      );
     case 3006:
       return new ApiError(413, `The request is too large for ${model}. (${message})`, "invalid_request_error", null, "request_too_large");
     case 3007:

@@ -40,7 +40,12 @@ export function imageInputs(model: string, prompt: string, size: { width: number
 }
 
 /** whisper-large-v3-turbo takes base64 audio; whisper and whisper-tiny-en take an array of byte values. */
-export function transcriptionInputs(model: string, audio: Uint8Array, language: string | undefined, prompt: string | undefined): Record<string, unknown> {
+export function transcriptionInputs(
+  model: string,
+  audio: Uint8Array,
+  language: string | undefined,
+  prompt: string | undefined,
+): Record<string, unknown> {
   if (/whisper-large-v3-turbo/.test(model)) {
     const inputs: Record<string, unknown> = { audio: bytesToBase64(audio) };
     if (language) inputs.language = language;

@@ -61,7 +61,10 @@ function aliasObject(value: ModelVars["MODEL_ALIASES"]): unknown {
   try {
     return JSON.parse(value);
   } catch (error) {
-    throw new ModelSettingError("MODEL_ALIASES", `is not valid JSON (${(error as Error).message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`);
+    throw new ModelSettingError(
+      "MODEL_ALIASES",
+      `is not valid JSON (${(error as Error).message}); expected e.g. {"gpt-4o-mini": ["@cf/zai-org/glm-4.7-flash", "@cf/qwen/qwen3-30b-a3b-fp8"]}.`,
+    );
   }
 }
 
@@ -70,7 +73,10 @@ function parseAliases(value: ModelVars["MODEL_ALIASES"]): Map<string, Candidates
   const parsed = aliasObject(value);
   if (parsed === undefined) return aliases;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ModelSettingError("MODEL_ALIASES", "must be a JSON object of name → Workers AI model id, or → a list of them tried in order.");
+    throw new ModelSettingError(
+      "MODEL_ALIASES",
+      "must be a JSON object of name → Workers AI model id, or → a list of them tried in order.",
+    );
   }
   for (const [name, target] of Object.entries(parsed)) {
     const list = typeof target === "string" ? [target] : target;
@@ -114,14 +120,16 @@ export function modelReferences(vars: ModelVars): ModelReference[] {
   const settings = parseModelSettings(vars);
   const refs: ModelReference[] = [];
   const fromList = (variable: ModelVariable, text: string | undefined) => {
-    for (const name of splitList(text)) refs.push({ variable, name, candidates: candidatesOf(variable, name, settings.aliases), userSet: true });
+    for (const name of splitList(text))
+      refs.push({ variable, name, candidates: candidatesOf(variable, name, settings.aliases), userSet: true });
   };
   if (splitList(vars.DEFAULT_AI_MODEL).length) fromList("DEFAULT_AI_MODEL", vars.DEFAULT_AI_MODEL);
   else refs.push({ variable: "DEFAULT_AI_MODEL", name: "(default)", candidates: DEFAULT_CHAT_MODELS, userSet: false });
   if (splitList(vars.DEFAULT_EMBEDDING_MODEL).length) fromList("DEFAULT_EMBEDDING_MODEL", vars.DEFAULT_EMBEDDING_MODEL);
   else refs.push({ variable: "DEFAULT_EMBEDDING_MODEL", name: "(default)", candidates: DEFAULT_EMBEDDING_MODELS, userSet: false });
   const userAliases = new Set(Object.keys((aliasObject(vars.MODEL_ALIASES) as object | undefined) ?? {}));
-  for (const [name, candidates] of settings.aliases) refs.push({ variable: "MODEL_ALIASES", name, candidates, userSet: userAliases.has(name) });
+  for (const [name, candidates] of settings.aliases)
+    refs.push({ variable: "MODEL_ALIASES", name, candidates, userSet: userAliases.has(name) });
   fromList("FALLBACK_MODELS", vars.FALLBACK_MODELS);
   return refs;
 }

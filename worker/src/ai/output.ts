@@ -67,7 +67,8 @@ function fromResponses(o: Obj, maxTokens: number | undefined): TextResult {
   let reasoning = "";
   const calls: Obj[] = [];
   for (const item of (o.output ?? []) as Obj[]) {
-    if (item.type === "message") for (const part of item.content ?? []) text += part.type === "output_text" || part.type === "text" ? (part.text ?? "") : "";
+    if (item.type === "message")
+      for (const part of item.content ?? []) text += part.type === "output_text" || part.type === "text" ? (part.text ?? "") : "";
     else if (item.type === "reasoning") for (const part of [...(item.content ?? []), ...(item.summary ?? [])]) reasoning += part.text ?? "";
     else if (item.type === "function_call") calls.push({ id: item.call_id ?? item.id, name: item.name, arguments: item.arguments });
   }
@@ -80,11 +81,22 @@ function fromResponses(o: Obj, maxTokens: number | undefined): TextResult {
 function finish(partial: Partial<TextResult>, maxTokens: number | undefined): TextResult {
   const toolCalls = partial.toolCalls ?? [];
   const usage = partial.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  return { text: partial.text ?? "", reasoning: partial.reasoning ?? "", toolCalls, finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens), usage };
+  return {
+    text: partial.text ?? "",
+    reasoning: partial.reasoning ?? "",
+    toolCalls,
+    finishReason: finishReason(toolCalls.length > 0, partial.finishReason, usage, maxTokens),
+    usage,
+  };
 }
 
 /** Why an answer ended, for every path (whole answers, streams, cached replays): one rule. */
-export function finishReason(hasTools: boolean, upstream: FinishReason | undefined, usage: Usage | undefined, maxTokens: number | undefined): FinishReason {
+export function finishReason(
+  hasTools: boolean,
+  upstream: FinishReason | undefined,
+  usage: Usage | undefined,
+  maxTokens: number | undefined,
+): FinishReason {
   if (hasTools) return "tool_calls";
   if (upstream) return upstream;
   // Native models do not say why they stopped; reaching the token limit is the one case we can tell.
@@ -108,7 +120,11 @@ function toolCallsOf(value: unknown): ToolCall[] {
   if (!Array.isArray(value)) return [];
   return value.map((call: Obj) => {
     const fn = (call.function ?? call) as Obj;
-    return { id: typeof call.id === "string" && call.id ? call.id : newToolCallId(), name: String(fn.name ?? ""), arguments: argumentsText(fn.arguments) };
+    return {
+      id: typeof call.id === "string" && call.id ? call.id : newToolCallId(),
+      name: String(fn.name ?? ""),
+      arguments: argumentsText(fn.arguments),
+    };
   });
 }
 
@@ -118,7 +134,11 @@ export function usageOf(value: unknown): Usage | undefined {
   const u = value as Obj;
   const prompt = Number(u.prompt_tokens ?? u.input_tokens ?? 0) || 0;
   const completion = Number(u.completion_tokens ?? u.output_tokens ?? 0) || 0;
-  const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: Number(u.total_tokens) || prompt + completion };
+  const usage: Usage = {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: Number(u.total_tokens) || prompt + completion,
+  };
   const cached = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
   const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
   if (typeof cached === "number") usage.prompt_tokens_details = { cached_tokens: cached };
@@ -155,5 +175,11 @@ export function randomId(length: number): string {
 
 function unexpected(output: unknown): ApiError {
   const preview = JSON.stringify(output)?.slice(0, 200) ?? String(output);
-  return new ApiError(502, `Workers AI returned an answer of an unexpected shape: ${preview}`, "server_error", null, "upstream_bad_response");
+  return new ApiError(
+    502,
+    `Workers AI returned an answer of an unexpected shape: ${preview}`,
+    "server_error",
+    null,
+    "upstream_bad_response",
+  );
 }

@@ -6,12 +6,7 @@
 // Kimi K2.5 (retired 2026-05-30) is left out on purpose: Cloudflare serves requests for it with K2.6.
 
 const RETIRED: [date: string | null, models: string[]][] = [
-  [
-    null,
-    [
-      "@cf/deepseek-ai/deepseek-math-7b-base",
-    ],
-  ],
+  [null, ["@cf/deepseek-ai/deepseek-math-7b-base"]],
   [
     "2025-10-01",
     [
@@ -61,4 +56,6 @@ const RETIRED: [date: string | null, models: string[]][] = [
 ];
 
 /** Model id → retirement date (null: retired, date unknown). A Map: request strings never index an object. */
-export const RETIRED_MODELS: ReadonlyMap<string, string | null> = new Map(RETIRED.flatMap(([date, models]) => models.map((m) => [m, date] as const)));
+export const RETIRED_MODELS: ReadonlyMap<string, string | null> = new Map(
+  RETIRED.flatMap(([date, models]) => models.map((m) => [m, date] as const)),
+);

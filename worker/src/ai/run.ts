@@ -88,7 +88,12 @@ function replacementFor(config: Config, catalogue: CatalogueIndex, request: Mode
  * For APIs that build model-specific inputs (images, audio, embeddings): the model that will serve, chosen
  * before the call. A model the client named that is known to be retired is a 404 naming the replacement.
  */
-export async function chooseModel(env: Env, config: Config, request: ModelRequest, waitUntil?: (p: Promise<unknown>) => void): Promise<string> {
+export async function chooseModel(
+  env: Env,
+  config: Config,
+  request: ModelRequest,
+  waitUntil?: (p: Promise<unknown>) => void,
+): Promise<string> {
   const catalogue = await catalogueForChoosing(env, waitUntil);
   const order = servingOrder(request.candidates, catalogue, retiredOn);
   if (order.length) return order[0];

@@ -34,7 +34,10 @@ class Chain {
   private readonly emits: Emit[];
   private readonly toNormaliser: (sse: { event: string | undefined; data: string }) => void;
 
-  constructor(private readonly stages: EventStage[], sink: Emit) {
+  constructor(
+    private readonly stages: EventStage[],
+    sink: Emit,
+  ) {
     this.emits = link(stages, sink);
     this.toNormaliser = (sse) => this.normaliser.push(sse, this.emits[0]);
   }
@@ -66,7 +69,12 @@ export function runStages(events: AiEvent[], stages: EventStage[], sink: Emit): 
  * once per `flushMs` (streams/). A failure (upstream or ours) becomes the format's error frame, so the client
  * reads a message instead of a cut connection.
  */
-export function renderUpstream(upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>, stages: EventStage[], renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
+export function renderUpstream(
+  upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>,
+  stages: EventStage[],
+  renderer: Renderer,
+  flushMs?: number,
+): ReadableStream<Uint8Array> {
   return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
 }
 
@@ -89,7 +97,10 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
  * Upstream bytes → AiEvents, a batch per read (for consumers that work on events: Assistants runs, Responses):
  * each read takes what the upstream has sent since the previous one.
  */
-export function upstreamEvents(upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>, stages: EventStage[] = []): BatchReader<AiEvent[]> {
+export function upstreamEvents(
+  upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>,
+  stages: EventStage[] = [],
+): BatchReader<AiEvent[]> {
   let batch: AiEvent[] = [];
   let finished = false;
   let failure: { error: unknown } | undefined;

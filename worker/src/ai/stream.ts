@@ -19,10 +19,23 @@ export class StreamNormaliser {
     try {
       chunk = JSON.parse(data);
     } catch {
-      throw new ApiError(502, `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`, "server_error", null, "upstream_bad_response");
+      throw new ApiError(
+        502,
+        `Workers AI sent a stream event that is not JSON: ${data.slice(0, 120)}`,
+        "server_error",
+        null,
+        "upstream_bad_response",
+      );
     }
     if (!chunk || typeof chunk !== "object") return;
-    if (chunk.error) throw new ApiError(502, `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`, "server_error", null, "upstream_error");
+    if (chunk.error)
+      throw new ApiError(
+        502,
+        `Workers AI failed mid-stream: ${textOf(chunk.error.message ?? chunk.error)}`,
+        "server_error",
+        null,
+        "upstream_error",
+      );
     if (Array.isArray(chunk.choices)) {
       for (const choice of chunk.choices as Obj[]) {
         const delta = (choice.delta ?? choice.message ?? {}) as Obj;

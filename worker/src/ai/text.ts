@@ -42,7 +42,12 @@ export interface Answered {
 
 type WaitUntil = (p: Promise<unknown>) => void;
 
-export async function answerText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { result: TextResult }> {
+export async function answerText(
+  env: Env,
+  config: Config,
+  waitUntil: WaitUntil,
+  call: TextCall,
+): Promise<Answered & { result: TextResult }> {
   const done = call.meter?.expect();
   try {
     const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
@@ -64,7 +69,12 @@ export async function answerText(env: Env, config: Config, waitUntil: WaitUntil,
 type Source = { events: AiEvent[] } | { upstream: ReadableStream<Uint8Array> };
 
 /** `stages` rewrite or collect the answer; the usage meter is added by the caller (a pass-through counts without stages). */
-async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { source: Source; stages: EventStage[] }> {
+async function openStream(
+  env: Env,
+  config: Config,
+  waitUntil: WaitUntil,
+  call: TextCall,
+): Promise<Answered & { source: Source; stages: EventStage[] }> {
   const slot = await lookup<Cached>(env, config, call.sampling.deterministic, call.kind, call.model, call.inputs);
   if (slot?.hit) {
     call.meter?.report(slot.hit.model, amountsOf(slot.hit.result.usage), true);
@@ -74,18 +84,38 @@ async function openStream(env: Env, config: Config, waitUntil: WaitUntil, call: 
   const streams = (call.inputs.response_format as { type?: string } | undefined)?.type !== "json_schema";
   const inputs = streams ? { ...call.inputs, stream: true } : call.inputs;
   const { model, output } = await runModel(env, config, call.model, inputs, true, { request: call.request, waitUntil });
-  const source: Source = output instanceof ReadableStream ? { upstream: output } : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
-  return { cache: cacheHeader(slot), model, source, stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)] };
+  const source: Source =
+    output instanceof ReadableStream
+      ? { upstream: output }
+      : { events: resultEvents(normaliseTextOutput(output, call.sampling.maxTokens)) };
+  return {
+    cache: cacheHeader(slot),
+    model,
+    source,
+    stages: [...stopStages(call.sampling.stop), ...cacheStages(env, config, slot, model, call, waitUntil)],
+  };
 }
 
 /** Collecting the answer costs a call per event: only when it will be cached. */
-function cacheStages(env: Env, config: Config, slot: CacheSlot<Cached> | undefined, model: string, call: TextCall, waitUntil: WaitUntil): EventStage[] {
+function cacheStages(
+  env: Env,
+  config: Config,
+  slot: CacheSlot<Cached> | undefined,
+  model: string,
+  call: TextCall,
+  waitUntil: WaitUntil,
+): EventStage[] {
   if (!slot) return [];
   return [collectStage(call.sampling.maxTokens, (result) => store(env, config, slot, { model, result } satisfies Cached, waitUntil))];
 }
 
 /** The answer as AiEvents (for APIs that store what they stream). */
-export async function streamText(env: Env, config: Config, waitUntil: WaitUntil, call: TextCall): Promise<Answered & { events: BatchReader<AiEvent[]> }> {
+export async function streamText(
+  env: Env,
+  config: Config,
+  waitUntil: WaitUntil,
+  call: TextCall,
+): Promise<Answered & { events: BatchReader<AiEvent[]> }> {
   const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
   const stages = [...rewriting, ...meteredStages(call, answered)];
   if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
@@ -110,7 +140,11 @@ export async function streamTextRendered(
 ): Promise<Answered & { body: ReadableStream<Uint8Array>; passedThrough: boolean }> {
   const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
   if (!("upstream" in source)) {
-    return { ...answered, body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer), passedThrough: false };
+    return {
+      ...answered,
+      body: renderEvents(source.events, [...rewriting, ...meteredStages(call, answered)], renderer),
+      passedThrough: false,
+    };
   }
   let upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array> = source.upstream;
   const meter = answered.cache === "HIT" ? undefined : call.meter?.streamed(answered.model);
@@ -118,7 +152,12 @@ export async function streamTextRendered(
   if (passThrough && !rewriting.length) {
     const errorFrame = (error: unknown) => renderer.error(toApiError(error));
     // Counting needs no parsing: the filter keeps the last usage it passes on (streams/openai-chunks.ts).
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), { ...passThrough, errorFrame, flushMs: config.streamFlushMs, meter });
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), {
+      ...passThrough,
+      errorFrame,
+      flushMs: config.streamFlushMs,
+      meter,
+    });
     if ("body" in tried) return { ...answered, body: tried.body, passedThrough: true };
     upstream = tried.reader;
   }

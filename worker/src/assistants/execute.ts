@@ -38,7 +38,9 @@ export interface Execution {
 
 function chatContent(content: MessageContent[]): unknown {
   if (content.every((part) => part.type === "text")) return content.map((part) => part.text.value).join("\n");
-  return content.map((part) => (part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } }));
+  return content.map((part) =>
+    part.type === "text" ? { type: "text", text: part.text.value } : { type: "image_url", image_url: { url: part.image_url.url } },
+  );
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
@@ -48,7 +50,15 @@ export function runCall(started: StartedRun, config: Config, project: string, me
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
   for (const message of started.messages) messages.push({ role: message.role, content: chatContent(message.content) });
   for (const round of started.toolRounds) {
-    messages.push({ role: "assistant", content: null, tool_calls: round.map((call) => ({ id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } })) });
+    messages.push({
+      role: "assistant",
+      content: null,
+      tool_calls: round.map((call) => ({
+        id: call.id,
+        type: "function",
+        function: { name: call.function.name, arguments: call.function.arguments },
+      })),
+    });
     for (const call of round) messages.push({ role: "tool", tool_call_id: call.id, content: call.function.output ?? "" });
   }
   const request = parseChatRequest(
@@ -65,7 +75,14 @@ export function runCall(started: StartedRun, config: Config, project: string, me
     },
     config,
   );
-  return { kind: scopedKind(config, project, "assistants"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter };
+  return {
+    kind: scopedKind(config, project, "assistants"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter,
+  };
 }
 
 const newStepIds = (): StepIds => ({ message: PREFIX.step + orderedKey(Date.now()), tools: PREFIX.step + orderedKey(Date.now()) });
@@ -79,7 +96,11 @@ function runResult(end: TurnEnd, steps: StepIds): RunResult {
   if ("error" in end) return failure(end.error);
   const { result } = end;
   if (result.toolCalls.length) {
-    const calls = result.toolCalls.map((call) => ({ id: call.id, type: "function" as const, function: { name: call.name, arguments: call.arguments } }));
+    const calls = result.toolCalls.map((call) => ({
+      id: call.id,
+      type: "function" as const,
+      function: { name: call.name, arguments: call.arguments },
+    }));
     return { type: "tool_calls", text: result.text, calls, usage: result.usage, steps };
   }
   return { type: "message", text: result.text, truncated: result.finishReason === "length", usage: result.usage, steps };
@@ -87,7 +108,12 @@ function runResult(end: TurnEnd, steps: StepIds): RunResult {
 
 async function finish(x: Execution, result: RunResult): Promise<FinishedRun> {
   try {
-    return await x.session.finish("runs.finish", { threadId: x.threadId, key: x.started.run.id.slice(PREFIX.run.length), runId: x.started.run.id, result });
+    return await x.session.finish("runs.finish", {
+      threadId: x.threadId,
+      key: x.started.run.id.slice(PREFIX.run.length),
+      runId: x.started.run.id,
+      result,
+    });
   } finally {
     x.session.close();
   }
@@ -128,6 +154,12 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
     events = eventsFailing(error);
   }
   const stored = readToTheEnd(events, maxTokens, x.waitUntil, store);
-  const renderer = assistantStreamRenderer({ run: x.started.run, replyMessageId: x.started.replyMessageId, steps, ...prelude, finished: () => finished });
+  const renderer = assistantStreamRenderer({
+    run: x.started.run,
+    replyMessageId: x.started.replyMessageId,
+    steps,
+    ...prelude,
+    finished: () => finished,
+  });
   return new Response(renderStream(stored, renderer, x.config.streamFlushMs), { headers: SSE_HEADERS });
 }

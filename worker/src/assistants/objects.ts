@@ -1,7 +1,10 @@
 // The Assistants v2 objects as the API returns them (and as they are stored: one JSON row each).
 
 export type Metadata = Record<string, string>;
-export type FunctionTool = { type: "function"; function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null } };
+export type FunctionTool = {
+  type: "function";
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null };
+};
 
 export interface Assistant {
   id: string;
@@ -56,7 +59,16 @@ export interface MessageInput {
   metadata: Metadata;
 }
 
-export type RunStatus = "queued" | "in_progress" | "requires_action" | "cancelling" | "cancelled" | "failed" | "completed" | "incomplete" | "expired";
+export type RunStatus =
+  | "queued"
+  | "in_progress"
+  | "requires_action"
+  | "cancelling"
+  | "cancelled"
+  | "failed"
+  | "completed"
+  | "incomplete"
+  | "expired";
 
 export interface ToolCall {
   id: string;
@@ -128,7 +140,8 @@ export interface RunRow {
 }
 
 /** Queued, running or waiting for tool outputs: a thread with such a run takes no new message and no new run. */
-export const isActive = (status: RunStatus) => status === "queued" || status === "in_progress" || status === "cancelling" || status === "requires_action";
+export const isActive = (status: RunStatus) =>
+  status === "queued" || status === "in_progress" || status === "cancelling" || status === "requires_action";
 /** Still moving on its own: pollers wait while a run is in one of these. */
 export const isTransient = (status: RunStatus) => status === "queued" || status === "in_progress" || status === "cancelling";
 

@@ -2,7 +2,15 @@
 // what the operations store.
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
-import { asObject, optionalArray, optionalBoolean, optionalNumber, optionalObject, optionalString, requiredString } from "../http/fields.js";
+import {
+  asObject,
+  optionalArray,
+  optionalBoolean,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+  requiredString,
+} from "../http/fields.js";
 import { parseMetadata } from "../openai/metadata.js";
 import { resolveModel } from "../openai/model.js";
 import { parseResponseFormat, parseToolChoice, parseTools } from "../openai/tools.js";
@@ -17,7 +25,8 @@ export const MAX_RUN_TOKENS = 1_000_000;
 
 function maxLength(body: Body, field: string, max: number, param = field): string | null | undefined {
   const value = optionalString(body, field, param);
-  if (value !== undefined && value.length > max) throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
+  if (value !== undefined && value.length > max)
+    throw badRequest(`'${param}' may be at most ${max} characters, got ${value.length}.`, param);
   return body[field] === null ? null : value;
 }
 
@@ -64,7 +73,19 @@ export function parseAssistant(body: Body, config: Config, creating: boolean): P
   set("temperature", body.temperature === null ? null : temperature);
   set("top_p", body.top_p === null ? null : top_p);
   set("response_format", responseFormat(body));
-  if (creating) return { name: null, description: null, instructions: null, tools: [], tool_resources: null, metadata: {}, temperature: null, top_p: null, response_format: "auto", ...fields };
+  if (creating)
+    return {
+      name: null,
+      description: null,
+      instructions: null,
+      tools: [],
+      tool_resources: null,
+      metadata: {},
+      temperature: null,
+      top_p: null,
+      response_format: "auto",
+      ...fields,
+    };
   return fields;
 }
 
@@ -74,7 +95,11 @@ function attachments(body: Body, param: string): { file_id: string; tools: { typ
     const item = asObject(raw, `${param}[${i}]`);
     const tools = (optionalArray(item, "tools", `${param}[${i}].tools`) ?? []).map((tool, j) => {
       const type = asObject(tool, `${param}[${i}].tools[${j}]`).type;
-      if (type !== "code_interpreter" && type !== "file_search") throw badRequest(`'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`, `${param}[${i}].tools[${j}].type`);
+      if (type !== "code_interpreter" && type !== "file_search")
+        throw badRequest(
+          `'${param}[${i}].tools[${j}].type' must be 'code_interpreter' or 'file_search'.`,
+          `${param}[${i}].tools[${j}].type`,
+        );
       return { type };
     });
     return { file_id: requiredString(item, "file_id", `${param}[${i}].file_id`), tools };
@@ -83,15 +108,27 @@ function attachments(body: Body, param: string): { file_id: string; tools: { typ
 
 function content(value: unknown, param: string): MessageContent[] {
   if (typeof value === "string") return [{ type: "text", text: { value, annotations: [] } }];
-  if (!Array.isArray(value) || value.length === 0) throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
+  if (!Array.isArray(value) || value.length === 0)
+    throw badRequest(`'${param}' must be a string or a non-empty array of content parts.`, param);
   return value.map((raw, i) => {
     const part = asObject(raw, `${param}[${i}]`);
-    if (part.type === "text") return { type: "text", text: { value: requiredString(part, "text", `${param}[${i}].text`), annotations: [] } };
+    if (part.type === "text")
+      return { type: "text", text: { value: requiredString(part, "text", `${param}[${i}].text`), annotations: [] } };
     if (part.type === "image_url") {
       const image = asObject(part.image_url, `${param}[${i}].image_url`);
-      return { type: "image_url", image_url: { url: requiredString(image, "url", `${param}[${i}].image_url.url`), detail: optionalString(image, "detail", `${param}[${i}].image_url.detail`) ?? "auto" } };
+      return {
+        type: "image_url",
+        image_url: {
+          url: requiredString(image, "url", `${param}[${i}].image_url.url`),
+          detail: optionalString(image, "detail", `${param}[${i}].image_url.detail`) ?? "auto",
+        },
+      };
     }
-    if (part.type === "image_file") throw badRequest(`'${param}[${i}].type' 'image_file' needs the Files API, which this proxy does not have; send the image as 'image_url'.`, `${param}[${i}].type`);
+    if (part.type === "image_file")
+      throw badRequest(
+        `'${param}[${i}].type' 'image_file' needs the Files API, which this proxy does not have; send the image as 'image_url'.`,
+        `${param}[${i}].type`,
+      );
     throw badRequest(`'${param}[${i}].type' must be 'text' or 'image_url'.`, `${param}[${i}].type`);
   });
 }
@@ -107,8 +144,14 @@ export function parseMessage(value: unknown, param = ""): MessageInput {
   if (body.content === undefined || body.content === null) throw badRequest(`'${at("content")}' is required.`, at("content"));
   const parts = content(body.content, at("content"));
   const characters = parts.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : 0), 0);
-  if (characters > MAX_MESSAGE_CHARACTERS) throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
-  return { role, content: parts, attachments: attachments(body, at("attachments")), metadata: parseMetadata(body, "metadata", at("metadata")) ?? {} };
+  if (characters > MAX_MESSAGE_CHARACTERS)
+    throw badRequest(`'${at("content")}' may be at most ${MAX_MESSAGE_CHARACTERS} characters, got ${characters}.`, at("content"));
+  return {
+    role,
+    content: parts,
+    attachments: attachments(body, at("attachments")),
+    metadata: parseMetadata(body, "metadata", at("metadata")) ?? {},
+  };
 }
 
 export function parseMessages(body: Body, field: string, param = field): MessageInput[] {
@@ -165,10 +208,20 @@ function truncation(body: Body): RunTemplate["truncation_strategy"] {
   const value = optionalObject(body, "truncation_strategy");
   if (!value) return { type: "auto", last_messages: null };
   if (value.type === "auto") return { type: "auto", last_messages: null };
-  if (value.type !== "last_messages") throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
+  if (value.type !== "last_messages")
+    throw badRequest("'truncation_strategy.type' must be 'auto' or 'last_messages'.", "truncation_strategy.type");
   // A run reads as many rows as it sends: no more than `auto` sends (README, limits).
-  const last = optionalNumber(value, "last_messages", { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true }, "truncation_strategy.last_messages");
-  if (last === undefined) throw badRequest("'truncation_strategy.last_messages' is required when the type is 'last_messages'.", "truncation_strategy.last_messages");
+  const last = optionalNumber(
+    value,
+    "last_messages",
+    { min: 1, max: AUTO_TRUNCATION_MESSAGES, integer: true },
+    "truncation_strategy.last_messages",
+  );
+  if (last === undefined)
+    throw badRequest(
+      "'truncation_strategy.last_messages' is required when the type is 'last_messages'.",
+      "truncation_strategy.last_messages",
+    );
   return { type: "last_messages", last_messages: last };
 }
 
@@ -177,7 +230,10 @@ export function parseToolOutputs(body: Body): { outputs: { tool_call_id: string;
   if (!list || list.length === 0) throw badRequest("'tool_outputs' must be a non-empty array.", "tool_outputs");
   const outputs = list.map((raw, i) => {
     const item = asObject(raw, `tool_outputs[${i}]`);
-    return { tool_call_id: requiredString(item, "tool_call_id", `tool_outputs[${i}].tool_call_id`), output: optionalString(item, "output", `tool_outputs[${i}].output`) ?? "" };
+    return {
+      tool_call_id: requiredString(item, "tool_call_id", `tool_outputs[${i}].tool_call_id`),
+      output: optionalString(item, "output", `tool_outputs[${i}].output`) ?? "",
+    };
   });
   return { outputs, stream: optionalBoolean(body, "stream") ?? false };
 }

@@ -26,14 +26,20 @@ export async function listAssistants(c: StateContext) {
 
 export async function retrieveAssistant(c: StateContext) {
   const s = stateRequest(c);
-  return c.json(await s.backend.invoke(objectName.assistants, "assistants.get", { key: assistantKey(c), assistantId: c.req.param("assistant_id")! }));
+  return c.json(
+    await s.backend.invoke(objectName.assistants, "assistants.get", { key: assistantKey(c), assistantId: c.req.param("assistant_id")! }),
+  );
 }
 
 export async function modifyAssistant(c: StateContext) {
   const s = stateRequest(c);
   const key = assistantKey(c);
   const fields = parseAssistant(await readJsonObject(c.req.raw), s.config, false);
-  const assistant = await s.backend.invoke(objectName.assistants, "assistants.update", { key, assistantId: c.req.param("assistant_id")!, fields });
+  const assistant = await s.backend.invoke(objectName.assistants, "assistants.update", {
+    key,
+    assistantId: c.req.param("assistant_id")!,
+    fields,
+  });
   remember(s.backend, assistant.id, assistant);
   return c.json(assistant);
 }
@@ -69,8 +75,11 @@ export async function retrieveThread(c: StateContext) {
 export async function modifyThread(c: StateContext) {
   const { threadId, object } = threadOf(c);
   const body = await readJsonObject(c.req.raw);
-  const tool_resources = body.tool_resources === undefined ? undefined : parseThread({ tool_resources: body.tool_resources }).tool_resources;
-  return c.json(await stateRequest(c).backend.invoke(object, "threads.update", { threadId, metadata: parseMetadata(body), tool_resources }));
+  const tool_resources =
+    body.tool_resources === undefined ? undefined : parseThread({ tool_resources: body.tool_resources }).tool_resources;
+  return c.json(
+    await stateRequest(c).backend.invoke(object, "threads.update", { threadId, metadata: parseMetadata(body), tool_resources }),
+  );
 }
 
 export async function deleteThread(c: StateContext) {

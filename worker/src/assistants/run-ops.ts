@@ -6,7 +6,20 @@ import { PREFIX } from "../state/ids.js";
 import type { Op, OpContext } from "../state/op.js";
 import { scanFor, toPage, type Page, type PageQuery } from "../state/paging.js";
 import { scanSorted, type Tables } from "../state/tables.js";
-import { assistantMessage, isActive, newStep, textContent, type Message, type MessageInput, type Metadata, type Run, type RunRow, type RunStep, type ToolCall, type Usage } from "./objects.js";
+import {
+  assistantMessage,
+  isActive,
+  newStep,
+  textContent,
+  type Message,
+  type MessageInput,
+  type Metadata,
+  type Run,
+  type RunRow,
+  type RunStep,
+  type ToolCall,
+  type Usage,
+} from "./objects.js";
 import { assertNoActiveRun, createThread, insertMessage, latestRun, requireThread, type NewThread } from "./thread-ops.js";
 
 /** How long a run may take before it counts as expired (OpenAI: 10 minutes). */
@@ -20,7 +33,8 @@ export const AUTO_TRUNCATION_MESSAGES = 256;
  */
 export const RUN_CONTEXT_CHARACTERS = 400_000;
 
-const messageCharacters = (message: Message) => message.content.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0);
+const messageCharacters = (message: Message) =>
+  message.content.reduce((n, part) => n + (part.type === "text" ? part.text.value.length : part.image_url.url.length), 0);
 
 /** The newest-first `messages` cut where their characters pass `budget` (the first is always kept). */
 function newestWithin(messages: Message[], budget: number): Message[] {
@@ -65,7 +79,8 @@ export interface FinishedRun {
 
 /** The run as a reader sees it: past its expiry an unfinished run is expired, whatever the row says. */
 export function effective(run: Run, now: number): Run {
-  if (isActive(run.status) && run.expires_at !== null && now / 1000 >= run.expires_at) return { ...run, status: "expired", required_action: null };
+  if (isActive(run.status) && run.expires_at !== null && now / 1000 >= run.expires_at)
+    return { ...run, status: "expired", required_action: null };
   return run;
 }
 
@@ -85,7 +100,10 @@ function saveRun(tables: Tables, key: string, row: RunRow): void {
 function started(tables: Tables, row: RunRow): StartedRun {
   const strategy = row.run.truncation_strategy;
   const limit = strategy.type === "last_messages" && strategy.last_messages ? strategy.last_messages : AUTO_TRUNCATION_MESSAGES;
-  const messages = newestWithin(tables.table<Message>("messages").scan({ below: row.replyKey, descending: true, limit }), RUN_CONTEXT_CHARACTERS).reverse();
+  const messages = newestWithin(
+    tables.table<Message>("messages").scan({ below: row.replyKey, descending: true, limit }),
+    RUN_CONTEXT_CHARACTERS,
+  ).reverse();
   const toolRounds = row.steps.flatMap((step) => (step.step_details.type === "tool_calls" ? [step.step_details.tool_calls] : []));
   return { run: row.run, messages, toolRounds, replyMessageId: PREFIX.message + row.replyKey, steps: row.steps };
 }
@@ -96,7 +114,23 @@ const addUsage = (a: Usage | null, b: Usage): Usage => ({
   total_tokens: (a?.total_tokens ?? 0) + b.total_tokens,
 });
 
-export type RunTemplate = Omit<Run, "id" | "object" | "created_at" | "thread_id" | "status" | "required_action" | "last_error" | "expires_at" | "started_at" | "cancelled_at" | "failed_at" | "completed_at" | "incomplete_details" | "usage">;
+export type RunTemplate = Omit<
+  Run,
+  | "id"
+  | "object"
+  | "created_at"
+  | "thread_id"
+  | "status"
+  | "required_action"
+  | "last_error"
+  | "expires_at"
+  | "started_at"
+  | "cancelled_at"
+  | "failed_at"
+  | "completed_at"
+  | "incomplete_details"
+  | "usage"
+>;
 
 export interface StartArgs {
   threadId: string;
@@ -149,19 +183,38 @@ function finish(tables: Tables, args: RunArgs & { result: RunResult }, ctx: OpCo
       message = assistantMessage(run, PREFIX.message + row.replyKey, ctx.seconds);
       message.content = [textContent(result.text)];
       const truncated = result.type === "message" && result.truncated;
-      Object.assign(message, truncated ? { status: "incomplete", incomplete_at: ctx.seconds, incomplete_details: { reason: "max_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+      Object.assign(
+        message,
+        truncated
+          ? { status: "incomplete", incomplete_at: ctx.seconds, incomplete_details: { reason: "max_tokens" } }
+          : { status: "completed", completed_at: ctx.seconds },
+      );
       tables.table<Message>("messages").put(row.replyKey, message, run.id);
-      const step = newStep(run, result.steps.message, ctx.seconds, { type: "message_creation", message_creation: { message_id: message.id } });
+      const step = newStep(run, result.steps.message, ctx.seconds, {
+        type: "message_creation",
+        message_creation: { message_id: message.id },
+      });
       Object.assign(step, { status: "completed", completed_at: ctx.seconds, usage: result.type === "message" ? result.usage : null });
       row.steps.push(step);
     }
     if (result.type === "message") {
-      Object.assign(run, result.truncated ? { status: "incomplete", incomplete_details: { reason: "max_completion_tokens" } } : { status: "completed", completed_at: ctx.seconds });
+      Object.assign(
+        run,
+        result.truncated
+          ? { status: "incomplete", incomplete_details: { reason: "max_completion_tokens" } }
+          : { status: "completed", completed_at: ctx.seconds },
+      );
     } else {
-      const step = newStep(run, result.steps.tools, ctx.seconds, { type: "tool_calls", tool_calls: result.calls.map((c) => ({ ...c, function: { ...c.function, output: null } })) });
+      const step = newStep(run, result.steps.tools, ctx.seconds, {
+        type: "tool_calls",
+        tool_calls: result.calls.map((c) => ({ ...c, function: { ...c.function, output: null } })),
+      });
       step.usage = result.usage;
       row.steps.push(step);
-      Object.assign(run, { status: "requires_action", required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: result.calls } } });
+      Object.assign(run, {
+        status: "requires_action",
+        required_action: { type: "submit_tool_outputs", submit_tool_outputs: { tool_calls: result.calls } },
+      });
     }
   }
   row.run = run;
@@ -172,14 +225,18 @@ function finish(tables: Tables, args: RunArgs & { result: RunResult }, ctx: OpCo
 function resume(tables: Tables, args: RunArgs & { outputs: { tool_call_id: string; output: string }[] }, ctx: OpContext): StartedRun {
   const row = requireRun(tables, args);
   const run = effective(row.run, ctx.now);
-  if (run.status !== "requires_action") throw badRequest(`Runs in status '${run.status}' do not accept tool outputs.`, "tool_outputs", "run_not_waiting");
+  if (run.status !== "requires_action")
+    throw badRequest(`Runs in status '${run.status}' do not accept tool outputs.`, "tool_outputs", "run_not_waiting");
   const pending = run.required_action!.submit_tool_outputs.tool_calls;
   const outputs = new Map(args.outputs.map((o) => [o.tool_call_id, o.output]));
-  for (const id of outputs.keys()) if (!pending.some((call) => call.id === id)) throw badRequest(`No tool call '${id}' is waiting for output in run ${run.id}.`, "tool_outputs");
+  for (const id of outputs.keys())
+    if (!pending.some((call) => call.id === id))
+      throw badRequest(`No tool call '${id}' is waiting for output in run ${run.id}.`, "tool_outputs");
   const missing = pending.filter((call) => !outputs.has(call.id)).map((call) => call.id);
   if (missing.length) throw badRequest(`Tool outputs are missing for: ${missing.join(", ")}.`, "tool_outputs");
   const step = row.steps.findLast((s) => s.step_details.type === "tool_calls")!;
-  if (step.step_details.type === "tool_calls") for (const call of step.step_details.tool_calls) call.function.output = outputs.get(call.id) ?? null;
+  if (step.step_details.type === "tool_calls")
+    for (const call of step.step_details.tool_calls) call.function.output = outputs.get(call.id) ?? null;
   Object.assign(step, { status: "completed", completed_at: ctx.seconds });
   Object.assign(run, { status: "in_progress", required_action: null });
   row.run = run;
@@ -230,12 +287,18 @@ export const runOps = {
     requireThread(tables, args.threadId);
     const { scan, reverse } = scanFor(args.query);
     const rows = tables.table<RunRow>("runs").scan(scan);
-    return toPage(rows.map((row) => effective(row.run, ctx.now)), args.query, reverse);
+    return toPage(
+      rows.map((row) => effective(row.run, ctx.now)),
+      args.query,
+      reverse,
+    );
   }) as Op<{ threadId: string; query: PageQuery }, Page<Run>>,
   "steps.list": ((tables, args) => {
     const row = requireRun(tables, args);
     const { scan, reverse } = scanFor(args.query);
-    const entries = row.steps.map((step) => [step.id.slice(PREFIX.step.length), step, null] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const entries = row.steps
+      .map((step) => [step.id.slice(PREFIX.step.length), step, null] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
     return toPage(scanSorted(entries, scan), args.query, reverse);
   }) as Op<RunArgs & { query: PageQuery }, Page<RunStep>>,
   "steps.get": ((tables, args) => {

@@ -17,7 +17,8 @@ import { threadOf } from "./routes.js";
 /** How long a poll from the SDK's createAndPoll waits for the run to stop, so that one poll is enough. */
 export const POLL_HOLD_MS = 20_000;
 
-const pollHeaders = (run: Run): Record<string, string> => (isTransient(run.status) ? { "openai-poll-after-ms": String(POLL_AFTER_MS) } : {});
+const pollHeaders = (run: Run): Record<string, string> =>
+  isTransient(run.status) ? { "openai-poll-after-ms": String(POLL_AFTER_MS) } : {};
 
 const interrupted = (threadId: string): Call => ({
   op: "runs.interrupt",
@@ -26,8 +27,21 @@ const interrupted = (threadId: string): Call => ({
 
 async function start(c: StateContext, s: StateRequest, object: string, args: StartArgs, stream: boolean, thread?: Thread) {
   const fresh = args.newThread !== undefined;
-  const { value: started, session } = await s.backend.start(object, "runs.start", args, { abandon: interrupted(args.threadId), defer: stream, fresh });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
+  const { value: started, session } = await s.backend.start(object, "runs.start", args, {
+    abandon: interrupted(args.threadId),
+    defer: stream,
+    fresh,
+  });
+  const execution = {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started,
+    session,
+    threadId: args.threadId,
+    project: s.backend.project,
+    meter: meterOf(c),
+  };
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));
@@ -51,8 +65,21 @@ export async function createThreadAndRun(c: StateContext) {
   const { template, stream } = parseRun(body, assistant, s.config);
   const key = randomChars(OBJECT_KEY_LENGTH);
   const threadId = PREFIX.thread + key;
-  const thread: Thread = { id: threadId, object: "thread", created_at: Math.floor(Date.now() / 1000), tool_resources: threadInput.tool_resources, metadata: threadInput.metadata };
-  return start(c, s, objectName.thread(key), { threadId, template, additionalMessages: [], newThread: { threadId, ...threadInput } }, stream, thread);
+  const thread: Thread = {
+    id: threadId,
+    object: "thread",
+    created_at: Math.floor(Date.now() / 1000),
+    tool_resources: threadInput.tool_resources,
+    metadata: threadInput.metadata,
+  };
+  return start(
+    c,
+    s,
+    objectName.thread(key),
+    { threadId, template, additionalMessages: [], newThread: { threadId, ...threadInput } },
+    stream,
+    thread,
+  );
 }
 
 function runArgs(c: StateContext) {
@@ -80,7 +107,10 @@ export async function modifyRun(c: StateContext) {
   const { object, args } = runArgs(c);
   const body = await readJsonObject(c.req.raw);
   const metadata = parseMetadata(body);
-  const run = metadata === undefined ? await s.backend.invoke(object, "runs.get", args) : await s.backend.invoke(object, "runs.update", { ...args, metadata });
+  const run =
+    metadata === undefined
+      ? await s.backend.invoke(object, "runs.get", args)
+      : await s.backend.invoke(object, "runs.update", { ...args, metadata });
   return c.json(run, 200, pollHeaders(run));
 }
 
@@ -93,8 +123,22 @@ export async function submitToolOutputs(c: StateContext) {
   const s = stateRequest(c);
   const { object, args } = runArgs(c);
   const { outputs, stream } = parseToolOutputs(await readJsonObject(c.req.raw));
-  const { value: started, session } = await s.backend.start(object, "runs.resume", { ...args, outputs }, { abandon: interrupted(args.threadId), defer: stream });
-  const execution = { env: s.env, config: s.config, waitUntil: s.waitUntil, started, session, threadId: args.threadId, project: s.backend.project, meter: meterOf(c) };
+  const { value: started, session } = await s.backend.start(
+    object,
+    "runs.resume",
+    { ...args, outputs },
+    { abandon: interrupted(args.threadId), defer: stream },
+  );
+  const execution = {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started,
+    session,
+    threadId: args.threadId,
+    project: s.backend.project,
+    meter: meterOf(c),
+  };
   if (stream) return runStreaming(execution, { completedStep: started.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));

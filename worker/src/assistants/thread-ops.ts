@@ -58,7 +58,13 @@ export interface NewThread {
 /** Creates the thread (and its first messages) in an object that must still be empty. */
 export function createThread(tables: Tables, args: NewThread, ctx: OpContext): Thread {
   if (tables.table<Thread>("thread").get(THREAD_KEY)) throw badRequest(`Thread ${args.threadId} already exists.`);
-  const thread: Thread = { id: args.threadId, object: "thread", created_at: ctx.seconds, tool_resources: args.tool_resources, metadata: args.metadata };
+  const thread: Thread = {
+    id: args.threadId,
+    object: "thread",
+    created_at: ctx.seconds,
+    tool_resources: args.tool_resources,
+    metadata: args.metadata,
+  };
   tables.table<Thread>("thread").put(THREAD_KEY, thread);
   for (const message of args.messages) insertMessage(tables, ctx, args.threadId, message);
   return thread;

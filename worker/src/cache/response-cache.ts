@@ -39,7 +39,14 @@ export async function cacheKey(env: Env, kind: string, model: string, inputs: Re
 }
 
 /** Looks the request up; undefined when caching does not apply (then the answer is sent with x-cache: BYPASS). */
-export async function lookup<T>(env: Env, config: Config, eligible: boolean, kind: string, model: string, inputs: Record<string, unknown>): Promise<CacheSlot<T> | undefined> {
+export async function lookup<T>(
+  env: Env,
+  config: Config,
+  eligible: boolean,
+  kind: string,
+  model: string,
+  inputs: Record<string, unknown>,
+): Promise<CacheSlot<T> | undefined> {
   if (!eligible || !cacheEnabled(env, config)) return undefined;
   const key = await cacheKey(env, kind, model, inputs);
   let hit: T | undefined;
@@ -51,7 +58,13 @@ export async function lookup<T>(env: Env, config: Config, eligible: boolean, kin
   return { key, hit };
 }
 
-export function store(env: Env, config: Config, slot: CacheSlot<unknown> | undefined, value: unknown, waitUntil: (p: Promise<unknown>) => void): void {
+export function store(
+  env: Env,
+  config: Config,
+  slot: CacheSlot<unknown> | undefined,
+  value: unknown,
+  waitUntil: (p: Promise<unknown>) => void,
+): void {
   if (!slot || slot.hit !== undefined || !cacheEnabled(env, config) || Date.now() < writesRefusedUntil) return;
   const text = JSON.stringify(value);
   if (text.length > MAX_VALUE_BYTES) return;

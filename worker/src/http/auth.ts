@@ -49,12 +49,24 @@ function keysOf(source: string | undefined): Keys {
 export function authorize(request: Request, keysSource: string | undefined): Principal {
   const keys = keysOf(keysSource);
   if (keys.padded.length === 0) {
-    throw new ApiError(401, "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).", "authentication_error", null, "no_api_keys_configured");
+    throw new ApiError(
+      401,
+      "This proxy has no API keys configured, so it refuses every request. Set the API_KEYS secret (e.g. `wrangler secret put API_KEYS`, or the action's `api-keys` input).",
+      "authentication_error",
+      null,
+      "no_api_keys_configured",
+    );
   }
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!match) {
-    throw new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "missing_api_key");
+    throw new ApiError(
+      401,
+      "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
+      "authentication_error",
+      null,
+      "missing_api_key",
+    );
   }
   // Compare in constant time over the same width, and look at every key so timing says nothing.
   const presented = encoder.encode(match[1].trim());

@@ -7,7 +7,11 @@ export function bodyTooLarge(limit: number, what = "The request body", param: st
 }
 
 /** The body's bytes; a 413 (`tooLarge`) once more than `limit` bytes arrive or are declared. */
-export async function readLimited(request: Request, limit: number, tooLarge: () => ApiError = () => bodyTooLarge(limit)): Promise<Uint8Array> {
+export async function readLimited(
+  request: Request,
+  limit: number,
+  tooLarge: () => ApiError = () => bodyTooLarge(limit),
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
   if (!request.body) return new Uint8Array(0);

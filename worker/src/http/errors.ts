@@ -1,6 +1,14 @@
 // Every non-2xx answer is an OpenAI error body; this is the one place that makes them.
 
-export type ErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "rate_limit_error" | "insufficient_quota" | "server_error" | "api_error";
+export type ErrorType =
+  | "invalid_request_error"
+  | "authentication_error"
+  | "permission_error"
+  | "not_found_error"
+  | "rate_limit_error"
+  | "insufficient_quota"
+  | "server_error"
+  | "api_error";
 
 export class ApiError extends Error {
   constructor(
@@ -16,8 +24,10 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, param: string | null = null, code: string | null = null) => new ApiError(400, message, "invalid_request_error", param, code);
-export const notFound = (message: string, param: string | null = null, code: string | null = null) => new ApiError(404, message, "invalid_request_error", param, code);
+export const badRequest = (message: string, param: string | null = null, code: string | null = null) =>
+  new ApiError(400, message, "invalid_request_error", param, code);
+export const notFound = (message: string, param: string | null = null, code: string | null = null) =>
+  new ApiError(404, message, "invalid_request_error", param, code);
 
 export function errorResponse(error: ApiError, extraHeaders: Record<string, string> = {}): Response {
   const body = { error: { message: error.message, type: error.type, param: error.param, code: error.code } };

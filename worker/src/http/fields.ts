@@ -3,7 +3,8 @@ import { badRequest } from "./errors.js";
 
 type Body = Record<string, unknown>;
 
-const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 
 export function optionalString(body: Body, field: string, param = field): string | undefined {
   const value = body[field];
@@ -18,7 +19,12 @@ export function requiredString(body: Body, field: string, param = field): string
   return value;
 }
 
-export function optionalNumber(body: Body, field: string, range: { min?: number; max?: number; integer?: boolean } = {}, param = field): number | undefined {
+export function optionalNumber(
+  body: Body,
+  field: string,
+  range: { min?: number; max?: number; integer?: boolean } = {},
+  param = field,
+): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value)) throw badRequest(`'${param}' must be a number, got ${describe(value)}.`, param);
@@ -58,11 +64,13 @@ export function requiredArray(body: Body, field: string, param = field): unknown
 export function optionalEnum<T extends string>(body: Body, field: string, choices: readonly T[], param = field): T | undefined {
   const value = optionalString(body, field, param);
   if (value === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(value)) throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
+  if (!(choices as readonly string[]).includes(value))
+    throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
   return value as T;
 }
 
 export function asObject(value: unknown, param: string): Body {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
   return value as Body;
 }

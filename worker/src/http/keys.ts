@@ -30,7 +30,10 @@ export interface KeyEntry {
 
 /** Entries are separated by commas or newlines; blanks are skipped. A malformed entry names its position, never its key. */
 export function parseKeyEntries(source: string | undefined): KeyEntry[] {
-  const entries = (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
+  const entries = (source ?? "")
+    .split(/[\n,]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
   const parsed = entries.map((entry, i) => {
     const position = i + 1;
     const first = entry.indexOf(":");
@@ -42,7 +45,9 @@ export function parseKeyEntries(source: string | undefined): KeyEntry[] {
     const key = second < 0 ? rest : rest.slice(second + 1);
     const where = `entry ${position} (of ${entries.length})`;
     if (!PROJECT_NAME.test(project)) {
-      throw new KeyEntryError(`${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`);
+      throw new KeyEntryError(
+        `${where} has a project name that is not 1-64 letters, digits, '_' or '-'. Entries are key, project:key or project:name:key.`,
+      );
     }
     if (name !== "" && !KEY_NAME.test(name)) {
       throw new KeyEntryError(`${where} has a key name that is not 1-64 letters, digits, '_', '.', '@' or '-'.`);
@@ -55,7 +60,9 @@ export function parseKeyEntries(source: string | undefined): KeyEntry[] {
   parsed.forEach((entry, i) => {
     const other = projectOf.get(entry.key);
     if (other !== undefined && other !== entry.project) {
-      throw new KeyEntryError(`entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`);
+      throw new KeyEntryError(
+        `entry ${i + 1} gives project ${entry.project} a key that an earlier entry gives project ${other}; a key belongs to one project.`,
+      );
     }
     projectOf.set(entry.key, entry.project);
   });

@@ -2,7 +2,16 @@
 import type { Config } from "../config.js";
 import { badRequest } from "../http/errors.js";
 import { REASONING_EFFORTS, SESSION_INPUT } from "../ai/reasoning.js";
-import { asObject, optionalArray, optionalBoolean, optionalEnum, optionalNumber, optionalObject, optionalString, requiredArray } from "../http/fields.js";
+import {
+  asObject,
+  optionalArray,
+  optionalBoolean,
+  optionalEnum,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+  requiredArray,
+} from "../http/fields.js";
 import type { ModelRequest } from "../ai/run.js";
 import { resolveModel } from "./model.js";
 import { parseSampling, type Sampling } from "./sampling.js";
@@ -29,7 +38,12 @@ export function parseChatRequest(body: Record<string, unknown>, config: Config):
   if (raw.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
   const messages = raw.map((m, i) => translateMessage(m, `messages[${i}]`));
   const n = optionalNumber(body, "n", { min: 1, max: 128, integer: true });
-  if (n !== undefined && n > 1) throw badRequest("'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.", "n", "unsupported_parameter");
+  if (n !== undefined && n > 1)
+    throw badRequest(
+      "'n' greater than 1 is not supported by this proxy: Workers AI returns one choice per request. Send n separate requests instead.",
+      "n",
+      "unsupported_parameter",
+    );
 
   const sampling = parseSampling(body);
   const inputs: Record<string, unknown> = { messages, ...sampling.inputs };
@@ -62,7 +76,10 @@ function translateMessage(value: unknown, param: string): Record<string, unknown
   if (!role || !(ROLES as readonly string[]).includes(role)) {
     throw badRequest(`'${param}.role' must be one of ${ROLES.map((r) => `'${r}'`).join(", ")}.`, `${param}.role`);
   }
-  const out: Record<string, unknown> = { role: role === "developer" ? "system" : role, content: translateContent(message.content, `${param}.content`) };
+  const out: Record<string, unknown> = {
+    role: role === "developer" ? "system" : role,
+    content: translateContent(message.content, `${param}.content`),
+  };
   if (role === "tool") {
     const id = optionalString(message, "tool_call_id", `${param}.tool_call_id`);
     if (!id) throw badRequest(`'${param}.tool_call_id' is required for a tool message.`, `${param}.tool_call_id`);
@@ -81,7 +98,8 @@ function translateMessage(value: unknown, param: string): Record<string, unknown
     if (calls.length) {
       out.tool_calls = calls;
       // Native models read the conversation as text: show them the calls the way their template writes them.
-      if (!out.content) out.content = calls.map((c) => JSON.stringify({ name: c.function.name, parameters: safeJson(c.function.arguments) })).join("\n");
+      if (!out.content)
+        out.content = calls.map((c) => JSON.stringify({ name: c.function.name, parameters: safeJson(c.function.arguments) })).join("\n");
     }
   }
   if (typeof message.name === "string" && message.name) out.name = message.name;
@@ -102,7 +120,8 @@ function translateContent(content: unknown, param: string): string | Record<stri
     }
     if (type === "image_url") {
       const image = asObject(p.image_url, `${param}[${i}].image_url`);
-      if (typeof image.url !== "string" || !image.url) throw badRequest(`'${param}[${i}].image_url.url' must be a URL or a data: URL.`, `${param}[${i}].image_url.url`);
+      if (typeof image.url !== "string" || !image.url)
+        throw badRequest(`'${param}[${i}].image_url.url' must be a URL or a data: URL.`, `${param}[${i}].image_url.url`);
       return { type: "image_url", image_url: { url: image.url } };
     }
     if (type === "refusal") return { type: "text", text: String(p.refusal ?? "") };

@@ -26,9 +26,15 @@ export function parseCompletionRequest(body: Record<string, unknown>, config: Co
   const prompt = parsePrompt(body.prompt);
   for (const field of ["n", "best_of"]) {
     const value = optionalNumber(body, field, { min: 1, max: 128, integer: true });
-    if (value !== undefined && value > 1) throw badRequest(`'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`, field, "unsupported_parameter");
+    if (value !== undefined && value > 1)
+      throw badRequest(
+        `'${field}' greater than 1 is not supported by this proxy: Workers AI returns one completion per request.`,
+        field,
+        "unsupported_parameter",
+      );
   }
-  if (typeof body.suffix === "string" && body.suffix) throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
+  if (typeof body.suffix === "string" && body.suffix)
+    throw badRequest("'suffix' (insertion) is not supported by Workers AI models.", "suffix", "unsupported_parameter");
   const sampling = parseSampling(body, ["max_tokens"], LEGACY_DEFAULT_MAX_TOKENS);
   const streamOptions = optionalObject(body, "stream_options");
   return {
@@ -49,7 +55,11 @@ function parsePrompt(value: unknown): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.length === 1 && typeof value[0] === "string") return value[0];
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
-    throw badRequest("'prompt' with several prompts is not supported by this proxy; send one request per prompt.", "prompt", "unsupported_parameter");
+    throw badRequest(
+      "'prompt' with several prompts is not supported by this proxy; send one request per prompt.",
+      "prompt",
+      "unsupported_parameter",
+    );
   }
   throw badRequest("'prompt' must be a string: token arrays cannot be sent to Workers AI models.", "prompt");
 }

@@ -10,11 +10,20 @@ export function parseMetadata(body: Record<string, unknown>, field = "metadata",
   const metadata = optionalObject(body, field, param);
   if (metadata === undefined) return undefined;
   const entries = Object.entries(metadata);
-  if (entries.length > METADATA_LIMITS.pairs) throw badRequest(`'${param}' may have at most ${METADATA_LIMITS.pairs} pairs, got ${entries.length}.`, param);
+  if (entries.length > METADATA_LIMITS.pairs)
+    throw badRequest(`'${param}' may have at most ${METADATA_LIMITS.pairs} pairs, got ${entries.length}.`, param);
   for (const [key, value] of entries) {
-    if (key.length > METADATA_LIMITS.keyLength) throw badRequest(`'${param}' keys may be at most ${METADATA_LIMITS.keyLength} characters; '${key.slice(0, 20)}…' has ${key.length}.`, param);
+    if (key.length > METADATA_LIMITS.keyLength)
+      throw badRequest(
+        `'${param}' keys may be at most ${METADATA_LIMITS.keyLength} characters; '${key.slice(0, 20)}…' has ${key.length}.`,
+        param,
+      );
     if (typeof value !== "string") throw badRequest(`'${param}.${key}' must be a string.`, `${param}.${key}`);
-    if (value.length > METADATA_LIMITS.valueLength) throw badRequest(`'${param}.${key}' may be at most ${METADATA_LIMITS.valueLength} characters, got ${value.length}.`, `${param}.${key}`);
+    if (value.length > METADATA_LIMITS.valueLength)
+      throw badRequest(
+        `'${param}.${key}' may be at most ${METADATA_LIMITS.valueLength} characters, got ${value.length}.`,
+        `${param}.${key}`,
+      );
   }
   return metadata as Record<string, string>;
 }

@@ -24,11 +24,17 @@ export interface ResolvedModel {
 export function resolveModel(body: Record<string, unknown>, config: Config, fallback: string): ResolvedModel {
   const given = optionalString(body, "model")?.trim();
   const defaults = defaultList(config, fallback);
-  if (!given) return { model: defaults[0], requested: fallback, request: { candidates: defaults, explicit: false, replacements: defaults } };
-  if (isWorkersAiModel(given)) return { model: given, requested: given, request: { candidates: [given], explicit: true, replacements: defaults } };
+  if (!given)
+    return { model: defaults[0], requested: fallback, request: { candidates: defaults, explicit: false, replacements: defaults } };
+  if (isWorkersAiModel(given))
+    return { model: given, requested: given, request: { candidates: [given], explicit: true, replacements: defaults } };
   const alias = config.aliases.get(given);
   if (!alias) {
-    throw notFound(`The model '${given}' does not exist. Use a Workers AI model id (@cf/…) or one of the aliases listed by GET /v1/models.`, "model", "model_not_found");
+    throw notFound(
+      `The model '${given}' does not exist. Use a Workers AI model id (@cf/…) or one of the aliases listed by GET /v1/models.`,
+      "model",
+      "model_not_found",
+    );
   }
   return { model: alias[0], requested: given, request: { candidates: alias, explicit: false, replacements: defaults } };
 }

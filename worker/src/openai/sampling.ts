@@ -20,7 +20,11 @@ export interface Sampling {
 export const MAX_OUTPUT_TOKENS = 1_000_000;
 export const MAX_SEED = 9_999_999_999;
 
-export function parseSampling(body: Record<string, unknown>, maxTokenFields: string[] = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS): Sampling {
+export function parseSampling(
+  body: Record<string, unknown>,
+  maxTokenFields: string[] = ["max_completion_tokens", "max_tokens"],
+  defaultMaxTokens = DEFAULT_MAX_TOKENS,
+): Sampling {
   let maxTokens: number | undefined;
   for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
   const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });

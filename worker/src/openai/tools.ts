@@ -13,7 +13,8 @@ export interface WorkersAiTool {
 export function parseTools(tools: unknown[] | undefined, param = "tools"): WorkersAiTool[] {
   return (tools ?? []).map((value, i) => {
     const tool = asObject(value, `${param}[${i}]`);
-    if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; other tool types are not supported.`, `${param}[${i}].type`);
+    if (tool.type !== "function")
+      throw badRequest(`'${param}[${i}].type' must be 'function'; other tool types are not supported.`, `${param}[${i}].type`);
     const fn = asObject(tool.function, `${param}[${i}].function`);
     return functionTool(fn, `${param}[${i}].function`);
   });
@@ -23,7 +24,11 @@ export function parseTools(tools: unknown[] | undefined, param = "tools"): Worke
 export function parseFlatTools(tools: unknown[] | undefined, param = "tools"): WorkersAiTool[] {
   return (tools ?? []).map((value, i) => {
     const tool = asObject(value, `${param}[${i}]`);
-    if (tool.type !== "function") throw badRequest(`'${param}[${i}].type' must be 'function'; built-in tools such as '${String(tool.type)}' are not available on Workers AI.`, `${param}[${i}].type`);
+    if (tool.type !== "function")
+      throw badRequest(
+        `'${param}[${i}].type' must be 'function'; built-in tools such as '${String(tool.type)}' are not available on Workers AI.`,
+        `${param}[${i}].type`,
+      );
     return functionTool(tool, `${param}[${i}]`);
   });
 }
@@ -31,7 +36,10 @@ export function parseFlatTools(tools: unknown[] | undefined, param = "tools"): W
 function functionTool(fn: Record<string, unknown>, param: string): WorkersAiTool {
   const name = optionalString(fn, "name", `${param}.name`);
   if (!name || !TOOL_NAME.test(name)) throw badRequest(`'${param}.name' must be 1–64 letters, digits, '_' or '-'.`, `${param}.name`);
-  const parameters = fn.parameters === undefined || fn.parameters === null ? { type: "object", properties: {} } : asObject(fn.parameters, `${param}.parameters`);
+  const parameters =
+    fn.parameters === undefined || fn.parameters === null
+      ? { type: "object", properties: {} }
+      : asObject(fn.parameters, `${param}.parameters`);
   return { type: "function", function: { name, description: optionalString(fn, "description", `${param}.description`) ?? "", parameters } };
 }
 

@@ -34,7 +34,12 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
     if (message) return "";
     message = assistantMessage(run, setup.replyMessageId, now());
     messageStep = newStep(run, setup.steps.message, now(), { type: "message_creation", message_creation: { message_id: message.id } });
-    return frame("thread.run.step.created", messageStep) + frame("thread.run.step.in_progress", messageStep) + frame("thread.message.created", message) + frame("thread.message.in_progress", message);
+    return (
+      frame("thread.run.step.created", messageStep) +
+      frame("thread.run.step.in_progress", messageStep) +
+      frame("thread.message.created", message) +
+      frame("thread.message.in_progress", message)
+    );
   };
   const closeMessage = (stored?: Message | null, storedStep?: RunStep): string => {
     if (!message || !messageStep) return "";
@@ -43,9 +48,14 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
     return frame("thread.message.completed", done) + frame("thread.run.step.completed", step);
   };
   const toolDelta = (call: Record<string, unknown>) =>
-    frame("thread.run.step.delta", { id: setup.steps.tools, object: "thread.run.step.delta", delta: { step_details: { type: "tool_calls", tool_calls: [call] } } });
+    frame("thread.run.step.delta", {
+      id: setup.steps.tools,
+      object: "thread.run.step.delta",
+      delta: { step_details: { type: "tool_calls", tool_calls: [call] } },
+    });
   const tools = new ToolCallTracker(
-    (call, args) => toolDelta({ index: call.position, id: call.id, type: "function", function: { name: call.name, arguments: args, output: null } }),
+    (call, args) =>
+      toolDelta({ index: call.position, id: call.id, type: "function", function: { name: call.name, arguments: args, output: null } }),
     (call, args) => toolDelta({ index: call.position, type: "function", function: { arguments: args } }),
     () => openToolStep(),
   );
@@ -61,7 +71,11 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
     let out = tools.openRemaining();
     const final = finished.run;
     if (finished.message && !toolStep) out += openMessage();
-    if (message && finished.message) out += closeMessage(finished.message, finished.steps.find((s) => s.id === setup.steps.message));
+    if (message && finished.message)
+      out += closeMessage(
+        finished.message,
+        finished.steps.find((s) => s.id === setup.steps.message),
+      );
     const terminal: Record<string, string> = {
       completed: "thread.run.completed",
       incomplete: "thread.run.incomplete",
@@ -76,7 +90,8 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
   return {
     start() {
       let out = setup.thread ? frame("thread.created", setup.thread) : "";
-      if (setup.completedStep) out += frame("thread.run.step.completed", setup.completedStep) + frame("thread.run.queued", { ...run, status: "queued" });
+      if (setup.completedStep)
+        out += frame("thread.run.step.completed", setup.completedStep) + frame("thread.run.queued", { ...run, status: "queued" });
       else out += frame("thread.run.created", { ...run, status: "queued" }) + frame("thread.run.queued", { ...run, status: "queued" });
       return out + frame("thread.run.in_progress", run);
     },
@@ -85,13 +100,26 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
         case "text":
           if (toolStep || !event.text) return "";
           text += event.text;
-          return openMessage() + frame("thread.message.delta", { id: setup.replyMessageId, object: "thread.message.delta", delta: { content: [{ index: 0, type: "text", text: { value: event.text, annotations: [] } }] } });
+          return (
+            openMessage() +
+            frame("thread.message.delta", {
+              id: setup.replyMessageId,
+              object: "thread.message.delta",
+              delta: { content: [{ index: 0, type: "text", text: { value: event.text, annotations: [] } }] },
+            })
+          );
         case "tool":
           return tools.event(event);
         default:
           return "";
       }
     },
-    ...storedEnding(setup.finished, closing, (error) => frame("error", { error: { message: error.message, type: error.type, param: error.param, code: error.code } }) + "event: done\ndata: [DONE]\n\n"),
+    ...storedEnding(
+      setup.finished,
+      closing,
+      (error) =>
+        frame("error", { error: { message: error.message, type: error.type, param: error.param, code: error.code } }) +
+        "event: done\ndata: [DONE]\n\n",
+    ),
   };
 }

@@ -34,12 +34,15 @@ export function chatStreamRenderer(o: ChatStreamOptions): Renderer {
     if (tool.opened || tool.name === undefined) return "";
     tool.opened = true;
     tool.id ??= newToolCallId();
-    const header = chunk(`{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`);
+    const header = chunk(
+      `{"tool_calls":[{"index":${tool.out},"id":${JSON.stringify(tool.id)},"type":"function","function":{"name":${JSON.stringify(tool.name)},"arguments":""}}]}`,
+    );
     const args = tool.pending;
     tool.pending = "";
     return header + (args ? argsChunk(tool, args) : "");
   };
-  const argsChunk = (tool: ToolState, args: string) => chunk(`{"tool_calls":[{"index":${tool.out},"function":{"arguments":${JSON.stringify(args)}}}]}`);
+  const argsChunk = (tool: ToolState, args: string) =>
+    chunk(`{"tool_calls":[{"index":${tool.out},"function":{"arguments":${JSON.stringify(args)}}}]}`);
 
   return {
     start: () => chunk(`{"role":"assistant","content":""}`),

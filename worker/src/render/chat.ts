@@ -16,7 +16,13 @@ export function chatCompletion(id: string, model: string, created: number, resul
           refusal: null,
           ...(result.reasoning ? { reasoning_content: result.reasoning } : {}),
           ...(result.toolCalls.length
-            ? { tool_calls: result.toolCalls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } })) }
+            ? {
+                tool_calls: result.toolCalls.map((call) => ({
+                  id: call.id,
+                  type: "function",
+                  function: { name: call.name, arguments: call.arguments },
+                })),
+              }
             : {}),
         },
         logprobs: null,

@@ -15,9 +15,17 @@ export function textCompletion(id: string, model: string, created: number, text:
   };
 }
 
-export function completionStreamRenderer(o: { id: string; model: string; created: number; includeUsage: boolean; maxTokens: number; echo: string }): Renderer {
+export function completionStreamRenderer(o: {
+  id: string;
+  model: string;
+  created: number;
+  includeUsage: boolean;
+  maxTokens: number;
+  echo: string;
+}): Renderer {
   const head = `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[{"text":`;
-  const chunk = (text: string, reason: FinishReason | null) => `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]}\n\n`;
+  const chunk = (text: string, reason: FinishReason | null) =>
+    `${head}${JSON.stringify(text)},"index":0,"logprobs":null,"finish_reason":${reason ? `"${reason}"` : "null"}}]}\n\n`;
   let usage: Usage | undefined;
   let upstream: FinishReason | undefined;
   return {
@@ -35,6 +43,7 @@ export function completionStreamRenderer(o: { id: string; model: string; created
       }
       return out + "data: [DONE]\n\n";
     },
-    error: (error: ApiError) => `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`,
+    error: (error: ApiError) =>
+      `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`,
   };
 }

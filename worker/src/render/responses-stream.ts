@@ -23,7 +23,8 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
   let message: { outputIndex: number; id: string; text: string; done: boolean } | undefined;
   /** A reasoning model's thinking: an item of its own, before the message, closed when the answer starts. */
   let reasoning: { outputIndex: number; id: string; text: string; done: boolean } | undefined;
-  const emit = (type: string, fields: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`;
+  const emit = (type: string, fields: Record<string, unknown>) =>
+    `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`;
 
   const part = (text: string) => ({ type: "output_text", annotations: [], logprobs: [], text });
   const closeMessage = (final?: Item): string => {
@@ -33,7 +34,11 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     const item = final ?? { id, type: "message", role: "assistant", status: "completed", content: [part(text)] };
     const finalText = item.type === "message" && item.content[0] && "text" in item.content[0] ? item.content[0].text : text;
     const at = { item_id: id, output_index: outputIndex, content_index: 0 };
-    return emit("response.output_text.done", { ...at, text: finalText, logprobs: [] }) + emit("response.content_part.done", { ...at, part: part(finalText) }) + emit("response.output_item.done", { output_index: outputIndex, item });
+    return (
+      emit("response.output_text.done", { ...at, text: finalText, logprobs: [] }) +
+      emit("response.content_part.done", { ...at, part: part(finalText) }) +
+      emit("response.output_item.done", { output_index: outputIndex, item })
+    );
   };
   const reasoningPart = (text: string) => ({ type: "reasoning_text", text });
   const closeReasoning = (): string => {
@@ -42,7 +47,11 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     const { id, outputIndex, text } = reasoning;
     const at = { item_id: id, output_index: outputIndex, content_index: 0 };
     const item = { id, type: "reasoning", summary: [], content: [reasoningPart(text)], status: "completed" };
-    return emit("response.reasoning_text.done", { ...at, text }) + emit("response.content_part.done", { ...at, part: reasoningPart(text) }) + emit("response.output_item.done", { output_index: outputIndex, item });
+    return (
+      emit("response.reasoning_text.done", { ...at, text }) +
+      emit("response.content_part.done", { ...at, part: reasoningPart(text) }) +
+      emit("response.output_item.done", { output_index: outputIndex, item })
+    );
   };
   /** Where each call sits in `output`, and its item id. */
   const placed = new Map<number, { outputIndex: number; id: string }>();
@@ -50,10 +59,18 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
   const calls = new ToolCallTracker(
     (call, args) => {
       const { outputIndex, id } = place(call.position);
-      const added = emit("response.output_item.added", { output_index: outputIndex, item: { id, type: "function_call", status: "in_progress", arguments: "", call_id: call.id ?? "", name: call.name } });
+      const added = emit("response.output_item.added", {
+        output_index: outputIndex,
+        item: { id, type: "function_call", status: "in_progress", arguments: "", call_id: call.id ?? "", name: call.name },
+      });
       return added + (args ? emit("response.function_call_arguments.delta", { item_id: id, output_index: outputIndex, delta: args }) : "");
     },
-    (call, args) => emit("response.function_call_arguments.delta", { item_id: place(call.position).id, output_index: place(call.position).outputIndex, delta: args }),
+    (call, args) =>
+      emit("response.function_call_arguments.delta", {
+        item_id: place(call.position).id,
+        output_index: place(call.position).outputIndex,
+        delta: args,
+      }),
     (call) => {
       const closed = closeReasoning() + closeMessage();
       placed.set(call.position, { outputIndex: outputs++, id: setup.ids.functionCallId(call.position) });
@@ -65,11 +82,21 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
     out += closeMessage(final.output.find((item) => item.id === message?.id));
     for (const call of calls.calls.values()) {
       const { outputIndex, id } = place(call.position);
-      const item = final.output.find((i) => i.id === id) ?? { id, type: "function_call", call_id: call.id ?? "", name: call.name ?? "", arguments: call.args, status: "completed" };
+      const item = final.output.find((i) => i.id === id) ?? {
+        id,
+        type: "function_call",
+        call_id: call.id ?? "",
+        name: call.name ?? "",
+        arguments: call.args,
+        status: "completed",
+      };
       const args = item.type === "function_call" ? item.arguments : call.args;
-      out += emit("response.function_call_arguments.done", { item_id: id, output_index: outputIndex, arguments: args, name: call.name }) + emit("response.output_item.done", { output_index: outputIndex, item });
+      out +=
+        emit("response.function_call_arguments.done", { item_id: id, output_index: outputIndex, arguments: args, name: call.name }) +
+        emit("response.output_item.done", { output_index: outputIndex, item });
     }
-    const lifecycle = final.status === "incomplete" ? "response.incomplete" : final.status === "failed" ? "response.failed" : "response.completed";
+    const lifecycle =
+      final.status === "incomplete" ? "response.incomplete" : final.status === "failed" ? "response.failed" : "response.completed";
     return out + emit(lifecycle, { response: final });
   };
 
@@ -83,11 +110,22 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
           if (!reasoning) {
             reasoning = { outputIndex: outputs++, id: setup.ids.reasoningId(), text: "", done: false };
             const at = { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0 };
-            out += emit("response.output_item.added", { output_index: reasoning.outputIndex, item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" } });
+            out += emit("response.output_item.added", {
+              output_index: reasoning.outputIndex,
+              item: { id: reasoning.id, type: "reasoning", summary: [], content: [], status: "in_progress" },
+            });
             out += emit("response.content_part.added", { ...at, part: reasoningPart("") });
           }
           reasoning.text += event.text;
-          return out + emit("response.reasoning_text.delta", { item_id: reasoning.id, output_index: reasoning.outputIndex, content_index: 0, delta: event.text });
+          return (
+            out +
+            emit("response.reasoning_text.delta", {
+              item_id: reasoning.id,
+              output_index: reasoning.outputIndex,
+              content_index: 0,
+              delta: event.text,
+            })
+          );
         }
         case "text": {
           if (!event.text || calls.calls.size) return "";
@@ -95,11 +133,23 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
           if (!message) {
             message = { outputIndex: outputs++, id: setup.ids.messageId(), text: "", done: false };
             const at = { item_id: message.id, output_index: message.outputIndex, content_index: 0 };
-            out += emit("response.output_item.added", { output_index: message.outputIndex, item: { id: message.id, type: "message", status: "in_progress", role: "assistant", content: [] } });
+            out += emit("response.output_item.added", {
+              output_index: message.outputIndex,
+              item: { id: message.id, type: "message", status: "in_progress", role: "assistant", content: [] },
+            });
             out += emit("response.content_part.added", { ...at, part: part("") });
           }
           message.text += event.text;
-          return out + emit("response.output_text.delta", { item_id: message.id, output_index: message.outputIndex, content_index: 0, delta: event.text, logprobs: [] });
+          return (
+            out +
+            emit("response.output_text.delta", {
+              item_id: message.id,
+              output_index: message.outputIndex,
+              content_index: 0,
+              delta: event.text,
+              logprobs: [],
+            })
+          );
         }
         case "tool":
           return calls.event(event);
@@ -107,6 +157,8 @@ export function responseStreamRenderer(setup: ResponseStreamSetup): Renderer {
           return "";
       }
     },
-    ...storedEnding(setup.finished, closing, (error) => emit("error", { code: error.code ?? error.type, message: error.message, param: error.param })),
+    ...storedEnding(setup.finished, closing, (error) =>
+      emit("error", { code: error.code ?? error.type, message: error.message, param: error.param }),
+    ),
   };
 }

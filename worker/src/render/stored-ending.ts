@@ -4,7 +4,11 @@
 import type { ApiError } from "../http/errors.js";
 import type { Renderer } from "./stream.js";
 
-export function storedEnding<T>(stored: () => T | undefined, closing: (stored: T) => string, unstored: (error: ApiError) => string): Pick<Renderer, "end" | "error"> {
+export function storedEnding<T>(
+  stored: () => T | undefined,
+  closing: (stored: T) => string,
+  unstored: (error: ApiError) => string,
+): Pick<Renderer, "end" | "error"> {
   return {
     end: () => closing(stored()!),
     error(error) {

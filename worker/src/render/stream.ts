@@ -17,14 +17,18 @@ export interface Renderer {
 }
 
 export function renderStream(events: BatchReader<AiEvent[]>, renderer: Renderer, flushMs?: number): ReadableStream<Uint8Array> {
-  return batchedText(events, {
-    start: () => renderer.start?.() ?? "",
-    item: (batch) => {
-      let out = "";
-      for (const event of batch) out += renderer.event(event);
-      return out;
+  return batchedText(
+    events,
+    {
+      start: () => renderer.start?.() ?? "",
+      item: (batch) => {
+        let out = "";
+        for (const event of batch) out += renderer.event(event);
+        return out;
+      },
+      end: () => renderer.end(),
+      error: (error) => renderer.error(toApiError(error)),
     },
-    end: () => renderer.end(),
-    error: (error) => renderer.error(toApiError(error)),
-  }, flushMs);
+    flushMs,
+  );
 }

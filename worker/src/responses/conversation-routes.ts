@@ -14,12 +14,17 @@ const MAX_ITEMS_PER_REQUEST = 20;
 
 function conversationOf(c: StateContext) {
   const conversationId = c.req.param("conversation_id")!;
-  return { conversationId, object: objectName.responses(stateRequest(c).key("conversation_id", PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH)) };
+  return {
+    conversationId,
+    object: objectName.responses(stateRequest(c).key("conversation_id", PREFIX.conversation, "conversation", OBJECT_KEY_LENGTH)),
+  };
 }
 
 function itemOf(c: StateContext) {
   const itemId = c.req.param("item_id")!;
-  const key = Object.values(ITEM_PREFIX).map((prefix) => keyOf(itemId, prefix)).find((k) => k !== undefined);
+  const key = Object.values(ITEM_PREFIX)
+    .map((prefix) => keyOf(itemId, prefix))
+    .find((k) => k !== undefined);
   if (!key) throw notFound(`No item found with id '${itemId}'.`);
   return { ...conversationOf(c), key, itemId };
 }

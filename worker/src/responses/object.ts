@@ -89,12 +89,33 @@ export function outputItems(result: TextResult, ids: OutputIds): Item[] {
   const items: Item[] = [];
   const incomplete = result.finishReason === "length";
   if (result.reasoning) {
-    items.push({ id: ids.reasoningId(), type: "reasoning", summary: [], content: [{ type: "reasoning_text", text: result.reasoning }], status: "completed" });
+    items.push({
+      id: ids.reasoningId(),
+      type: "reasoning",
+      summary: [],
+      content: [{ type: "reasoning_text", text: result.reasoning }],
+      status: "completed",
+    });
   }
   if (result.text || !result.toolCalls.length) {
-    items.push({ id: ids.messageId(), type: "message", role: "assistant", status: incomplete ? "incomplete" : "completed", content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }] });
+    items.push({
+      id: ids.messageId(),
+      type: "message",
+      role: "assistant",
+      status: incomplete ? "incomplete" : "completed",
+      content: [{ type: "output_text", text: result.text, annotations: [], logprobs: [] }],
+    });
   }
-  result.toolCalls.forEach((call, index) => items.push({ id: ids.functionCallId(index), type: "function_call", call_id: call.id, name: call.name, arguments: call.arguments, status: "completed" }));
+  result.toolCalls.forEach((call, index) =>
+    items.push({
+      id: ids.functionCallId(index),
+      type: "function_call",
+      call_id: call.id,
+      name: call.name,
+      arguments: call.arguments,
+      status: "completed",
+    }),
+  );
   return items;
 }
 
@@ -115,5 +136,7 @@ export function finishedResponse(shell: ResponseShell, result: TextResult, ids: 
 }
 
 export function failedResponse(shell: ResponseShell, error: ApiError): StoredResponse {
-  return responseObject(shell, "failed", [], { error: { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message } });
+  return responseObject(shell, "failed", [], {
+    error: { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message },
+  });
 }

@@ -69,10 +69,14 @@ export const MAX_CONTEXT_CHARACTERS = 400_000;
 
 /** The newest items up to `lastKey` (inclusive), oldest first: at most MAX_CONTEXT_ITEMS rows are read. */
 const itemsUpTo = (tables: Tables, lastKey?: string | null) =>
-  items(tables).scan({ below: lastKey ? lastKey + "~" : undefined, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse();
+  items(tables)
+    .scan({ below: lastKey ? lastKey + "~" : undefined, descending: true, limit: MAX_CONTEXT_ITEMS })
+    .reverse();
 
 const itemCharacters = (item: Item) =>
-  item.type === "message" ? item.content.reduce((n, c) => n + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item.type === "function_call"
+  item.type === "message"
+    ? item.content.reduce((n, c) => n + (c.type === "input_image" ? c.image_url.length : c.text.length), 0)
+    : item.type === "function_call"
       ? item.arguments.length + item.name.length
       : item.type === "reasoning"
         ? item.content.reduce((n, c) => n + c.text.length, 0)
@@ -171,12 +175,21 @@ export const responseOps = {
   }) as Op<IdArgs & { query: PageQuery }, Page<Item>>,
   "responses.cancel": ((tables, args) => {
     requireResponse(tables, args.id);
-    throw badRequest("Only responses created with background=true can be cancelled; this one has already finished.", null, "response_not_cancellable");
+    throw badRequest(
+      "Only responses created with background=true can be cancelled; this one has already finished.",
+      null,
+      "response_not_cancellable",
+    );
   }) as Op<IdArgs, never>,
 
   "conversations.create": ((tables, args, ctx) => {
     if (conversations(tables).get(CONVERSATION_KEY)) throw badRequest(`Conversation ${args.conversationId} already exists.`);
-    const conversation: Conversation = { id: args.conversationId, object: "conversation", created_at: ctx.seconds, metadata: args.metadata };
+    const conversation: Conversation = {
+      id: args.conversationId,
+      object: "conversation",
+      created_at: ctx.seconds,
+      metadata: args.metadata,
+    };
     conversations(tables).put(CONVERSATION_KEY, conversation);
     addItems(tables, ctx, args.items);
     return conversation;

@@ -39,12 +39,21 @@ export async function createResponse(c: StateContext) {
   if (!fresh) {
     const args = { previousResponseId: request.previousResponseId, conversationId: request.conversationId };
     // Stored turns read the context and save the answer in one Durable Object session: one billed request.
-    if (request.store) ({ value: { items: context, floor }, session } = await s.backend.start(object, "responses.context", args));
+    if (request.store)
+      ({
+        value: { items: context, floor },
+        session,
+      } = await s.backend.start(object, "responses.context", args));
     else ({ items: context, floor } = await s.backend.invoke(object, "responses.context", args));
   }
   const ids = new OutputIds(floor);
   const input = ids.inputIds(request.input);
-  const shell: ResponseShell = { id: responseId(objectKey), created_at: Math.floor(Date.now() / 1000), request, conversationId: request.conversationId };
+  const shell: ResponseShell = {
+    id: responseId(objectKey),
+    created_at: Math.floor(Date.now() / 1000),
+    request,
+    conversationId: request.conversationId,
+  };
   const save = async (response: StoredResponse): Promise<void> => {
     if (!request.store) return;
     const args = { response, input, inConversation: !!request.conversationId };
@@ -57,9 +66,20 @@ export async function createResponse(c: StateContext) {
   };
 
   try {
-    const messages = [...(request.instructions ? [{ role: "system", content: request.instructions }] : []), ...itemsToChat(context), ...itemsToChat(input)];
+    const messages = [
+      ...(request.instructions ? [{ role: "system", content: request.instructions }] : []),
+      ...itemsToChat(context),
+      ...itemsToChat(input),
+    ];
     const chat = parseChatRequest({ ...request.chat, messages }, s.config);
-    const call = { kind: scopedKind(s.config, s.backend.project, "responses"), model: chat.model, request: chat.modelRequest, inputs: chat.inputs, sampling: chat.sampling, meter: meterOf(c) };
+    const call = {
+      kind: scopedKind(s.config, s.backend.project, "responses"),
+      model: chat.model,
+      request: chat.modelRequest,
+      inputs: chat.inputs,
+      sampling: chat.sampling,
+      meter: meterOf(c),
+    };
     if (!request.stream) {
       const { result } = await answerText(s.env, s.config, s.waitUntil, call);
       const response = finishedResponse(shell, result, ids);
@@ -94,7 +114,8 @@ function responseArgs(c: StateContext) {
 
 export async function retrieveResponse(c: StateContext) {
   const s = stateRequest(c);
-  if (s.url.searchParams.get("stream") === "true") throw badRequest("Streaming a stored response again is not supported by this proxy.", "stream", "unsupported_parameter");
+  if (s.url.searchParams.get("stream") === "true")
+    throw badRequest("Streaming a stored response again is not supported by this proxy.", "stream", "unsupported_parameter");
   const { object, id } = responseArgs(c);
   return c.json(await s.backend.invoke(object, "responses.get", { id }));
 }

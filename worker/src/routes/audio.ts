@@ -43,14 +43,35 @@ export async function createTranscription(c: Ctx) {
     const value = form.get(name);
     return typeof value === "string" && value !== "" ? value : undefined;
   };
-  const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) => c.executionCtx.waitUntil(p));
-  const format = optionalEnum({ response_format: field("response_format") }, "response_format", ["json", "text", "srt", "verbose_json", "vtt"] as const) ?? "json";
+  const model = await chooseModel(c.env, config, resolveModel({ model: field("model") }, config, "whisper-1").request, (p) =>
+    c.executionCtx.waitUntil(p),
+  );
+  const format =
+    optionalEnum({ response_format: field("response_format") }, "response_format", [
+      "json",
+      "text",
+      "srt",
+      "verbose_json",
+      "vtt",
+    ] as const) ?? "json";
   if (!/whisper-large-v3-turbo/.test(model) && file.size > MAX_ARRAY_AUDIO_BYTES) {
-    throw new ApiError(413, `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+    throw new ApiError(
+      413,
+      `${model} takes at most ${MAX_ARRAY_AUDIO_BYTES / (1024 * 1024)} MiB of audio (it is sent as an array of numbers); use @cf/openai/whisper-large-v3-turbo for files up to ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`,
+      "invalid_request_error",
+      "file",
+      "request_too_large",
+    );
   }
   const audio = new Uint8Array(await file.arrayBuffer());
   const { output } = await runModel(c.env, config, model, transcriptionInputs(model, audio, field("language"), field("prompt")), false);
-  const result = output as { text?: string; vtt?: string; words?: unknown[]; segments?: { words?: unknown[] }[]; transcription_info?: { language?: string; duration?: number } };
+  const result = output as {
+    text?: string;
+    vtt?: string;
+    words?: unknown[];
+    segments?: { words?: unknown[] }[];
+    transcription_info?: { language?: string; duration?: number };
+  };
   const text = (result.text ?? "").trim();
   // whisper lists the words at the top; whisper-large-v3-turbo inside each segment.
   const words = result.words ?? (result.segments ?? []).flatMap((segment) => segment.words ?? []);
@@ -83,7 +104,12 @@ export async function createSpeech(c: Ctx) {
   if (input.length > 4096) throw badRequest("'input' may be at most 4096 characters.", "input");
   const model = await chooseModel(c.env, config, resolveModel(body, config, "tts-1").request, (p) => c.executionCtx.waitUntil(p));
   const format = optionalEnum(body, "response_format", ["mp3", "opus", "aac", "flac", "wav", "pcm"] as const) ?? "mp3";
-  if (format !== "mp3") throw badRequest(`'response_format' ${format} is not available: Workers AI speech models produce mp3.`, "response_format", "unsupported_parameter");
+  if (format !== "mp3")
+    throw badRequest(
+      `'response_format' ${format} is not available: Workers AI speech models produce mp3.`,
+      "response_format",
+      "unsupported_parameter",
+    );
   optionalNumber(body, "speed", { min: 0.25, max: 4 });
   const voice = typeof body.voice === "string" ? body.voice : undefined;
   const { output } = await runModel(c.env, config, model, speechInputs(model, input, voice), false);
@@ -93,7 +119,13 @@ export async function createSpeech(c: Ctx) {
 }
 
 function tooLarge(): ApiError {
-  return new ApiError(413, `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`, "invalid_request_error", "file", "request_too_large");
+  return new ApiError(
+    413,
+    `The audio file is larger than ${MAX_AUDIO_BYTES / (1024 * 1024)} MiB.`,
+    "invalid_request_error",
+    "file",
+    "request_too_large",
+  );
 }
 
 function lastEnd(words: unknown[] | undefined): number {
@@ -103,7 +135,10 @@ function lastEnd(words: unknown[] | undefined): number {
 
 /** WebVTT cues → SubRip: numbered cues, comma before the milliseconds, no header. */
 export function vttToSrt(vtt: string): string {
-  const cues = vtt.replace(/\r/g, "").split(/\n\n+/).filter((block) => block.includes("-->"));
+  const cues = vtt
+    .replace(/\r/g, "")
+    .split(/\n\n+/)
+    .filter((block) => block.includes("-->"));
   return cues
     .map((cue, i) => {
       const lines = cue.split("\n");

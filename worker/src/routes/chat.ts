@@ -20,15 +20,30 @@ export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: scopedKind(config, principal(c).project, "chat"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = {
+    kind: scopedKind(config, principal(c).project, "chat"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter: meterOf(c),
+  };
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {
-    const renderer = chatStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens });
+    const renderer = chatStreamRenderer({
+      id,
+      model: request.requestedModel,
+      created,
+      includeUsage: request.includeUsage,
+      maxTokens: request.sampling.maxTokens,
+    });
     // Tool calls are re-indexed and given their header first by the renderer: such a stream is always rendered.
     const passThrough = request.inputs.tools ? undefined : { includeUsage: request.includeUsage };
     const { cache, body, passedThrough } = await streamTextRendered(c.env, config, waitUntil, call, renderer, { passThrough });
-    return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" } });
+    return new Response(body, {
+      headers: { ...SSE_HEADERS, "x-cache": cache, [STREAM_PATH_HEADER]: passedThrough ? "passthrough" : "rendered" },
+    });
   }
   const { cache, result } = await answerText(c.env, config, waitUntil, call);
   return c.json(chatCompletion(id, request.requestedModel, created, result), 200, { "x-cache": cache });

@@ -16,12 +16,26 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = { kind: scopedKind(config, principal(c).project, "completion"), model: request.model, request: request.modelRequest, inputs: request.inputs, sampling: request.sampling, meter: meterOf(c) };
+  const call = {
+    kind: scopedKind(config, principal(c).project, "completion"),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter: meterOf(c),
+  };
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";
   if (request.stream) {
-    const renderer = completionStreamRenderer({ id, model: request.requestedModel, created, includeUsage: request.includeUsage, maxTokens: request.sampling.maxTokens, echo });
+    const renderer = completionStreamRenderer({
+      id,
+      model: request.requestedModel,
+      created,
+      includeUsage: request.includeUsage,
+      maxTokens: request.sampling.maxTokens,
+      echo,
+    });
     const { cache, body } = await streamTextRendered(c.env, config, waitUntil, call, renderer);
     return new Response(body, { headers: { ...SSE_HEADERS, "x-cache": cache } });
   }

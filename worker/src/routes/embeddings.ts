@@ -29,7 +29,9 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
   const dimensions = optionalNumber(body, "dimensions", { min: 1, max: 65_536, integer: true });
 
   // Embeddings are deterministic: always worth a cache lookup.
-  const slot = await lookup<{ vectors: number[][] }>(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, { text: texts });
+  const slot = await lookup<{ vectors: number[][] }>(c.env, config, true, scopedKind(config, principal(c).project, "embeddings"), model, {
+    text: texts,
+  });
   let vectors = slot?.hit?.vectors;
   if (!vectors) {
     vectors = [];
@@ -37,12 +39,23 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
       const { output } = await runModel(c.env, config, model, { text: texts.slice(i, i + BATCH) }, false);
       vectors.push(...vectorsOf(output, model));
     }
-    if (vectors.length !== texts.length) throw new ApiError(502, `Workers AI returned ${vectors.length} embeddings for ${texts.length} inputs.`, "server_error", null, "upstream_bad_response");
+    if (vectors.length !== texts.length)
+      throw new ApiError(
+        502,
+        `Workers AI returned ${vectors.length} embeddings for ${texts.length} inputs.`,
+        "server_error",
+        null,
+        "upstream_bad_response",
+      );
     store(c.env, config, slot, { vectors }, (p) => c.executionCtx.waitUntil(p));
   }
   const native = vectors[0]?.length ?? 0;
   if (dimensions !== undefined && dimensions !== native) {
-    throw badRequest(`'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`, "dimensions", "unsupported_parameter");
+    throw badRequest(
+      `'dimensions' ${dimensions} is not available: ${model} makes ${native}-dimensional embeddings and cannot shorten them. Omit 'dimensions' or set it to ${native}.`,
+      "dimensions",
+      "unsupported_parameter",
+    );
   }
   const tokens = texts.reduce((sum, text) => sum + estimateTokens(text), 0);
   meterOf(c)?.report(model, { inputTokens: tokens }, slot?.hit !== undefined);
@@ -60,10 +73,12 @@ export async function createEmbeddings(c: Context<{ Bindings: Env }>) {
 
 function parseInput(input: unknown): string[] {
   const texts = typeof input === "string" ? [input] : input;
-  if (!Array.isArray(texts) || texts.length === 0) throw badRequest("'input' must be a non-empty string or a non-empty array of strings.", "input");
+  if (!Array.isArray(texts) || texts.length === 0)
+    throw badRequest("'input' must be a non-empty string or a non-empty array of strings.", "input");
   if (texts.length > MAX_INPUTS) throw badRequest(`'input' may hold at most ${MAX_INPUTS} items.`, "input");
   texts.forEach((text, i) => {
-    if (typeof text !== "string") throw badRequest("'input' must be text: token arrays cannot be sent to Workers AI models.", `input[${i}]`);
+    if (typeof text !== "string")
+      throw badRequest("'input' must be text: token arrays cannot be sent to Workers AI models.", `input[${i}]`);
     if (text === "") throw badRequest(`'input[${i}]' is empty; every input must contain text.`, `input[${i}]`);
   });
   return texts as string[];
@@ -72,7 +87,13 @@ function parseInput(input: unknown): string[] {
 function vectorsOf(output: unknown, model: string): number[][] {
   const data = (output as { data?: unknown })?.data;
   if (!Array.isArray(data) || !data.every(Array.isArray)) {
-    throw new ApiError(502, `${model} did not return embeddings (is it an embedding model?).`, "server_error", null, "upstream_bad_response");
+    throw new ApiError(
+      502,
+      `${model} did not return embeddings (is it an embedding model?).`,
+      "server_error",
+      null,
+      "upstream_bad_response",
+    );
   }
   return data as number[][];
 }

@@ -38,7 +38,8 @@ export async function home(c: Context<{ Bindings: Env }>) {
       aliases: Object.fromEntries(aliases),
     });
   }
-  const section = (title: string, items: string[]) => `<h3>${escape(title)}</h3><ul>${items.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`;
+  const section = (title: string, items: string[]) =>
+    `<h3>${escape(title)}</h3><ul>${items.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>OpenAI-compatible API on Workers AI</title>

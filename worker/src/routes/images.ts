@@ -16,7 +16,9 @@ export async function createImage(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const body = await readJsonObject(c.req.raw);
   const prompt = requiredString(body, "prompt");
-  const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) => c.executionCtx.waitUntil(p));
+  const model = await chooseModel(c.env, config, resolveModel(body, config, DEFAULT_IMAGE_MODEL).request, (p) =>
+    c.executionCtx.waitUntil(p),
+  );
   const n = optionalNumber(body, "n", { min: 1, max: 4, integer: true }) ?? 1;
   const format = optionalEnum(body, "response_format", ["url", "b64_json"] as const) ?? "url";
   const size = parseSize(optionalString(body, "size"));
@@ -26,7 +28,11 @@ export async function createImage(c: Context<{ Bindings: Env }>) {
     const bytes = await bytesOf(output, "image", model);
     const b64 = bytesToBase64(bytes);
     // Nothing hosts the picture, so "url" is a data: URL; clients that want the bytes ask for b64_json.
-    data.push(format === "b64_json" ? { b64_json: b64, revised_prompt: prompt } : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt });
+    data.push(
+      format === "b64_json"
+        ? { b64_json: b64, revised_prompt: prompt }
+        : { url: `data:${imageType(bytes)};base64,${b64}`, revised_prompt: prompt },
+    );
   }
   meterOf(c)?.report(model, { images: n });
   return c.json({ created: Math.floor(Date.now() / 1000), data });
@@ -37,6 +43,7 @@ function parseSize(size: string | undefined): { width: number; height: number } 
   const match = /^(\d{2,4})x(\d{2,4})$/.exec(size);
   if (!match) throw badRequest("'size' must be WIDTHxHEIGHT, e.g. '1024x1024', or 'auto'.", "size");
   const [width, height] = [Number(match[1]), Number(match[2])];
-  if (width < 256 || height < 256 || width > 2048 || height > 2048) throw badRequest("'size' must be between 256x256 and 2048x2048.", "size");
+  if (width < 256 || height < 256 || width > 2048 || height > 2048)
+    throw badRequest("'size' must be between 256x256 and 2048x2048.", "size");
   return { width, height };
 }

@@ -34,7 +34,12 @@ export interface InvokeOptions {
 export interface StateBackend {
   readonly name: "durable-object" | "kv";
   invoke<N extends OpName>(object: string, op: N, args: OpArgs<N>, options?: InvokeOptions): Promise<OpResult<N>>;
-  start<N extends OpName>(object: string, op: N, args: OpArgs<N>, options?: StartOptions & InvokeOptions): Promise<{ value: OpResult<N>; session: Session }>;
+  start<N extends OpName>(
+    object: string,
+    op: N,
+    args: OpArgs<N>,
+    options?: StartOptions & InvokeOptions,
+  ): Promise<{ value: OpResult<N>; session: Session }>;
 }
 
 export const objectName = {

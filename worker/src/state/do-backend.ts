@@ -26,7 +26,12 @@ export class DurableObjectBackend implements StateBackend {
     return unwrap(answer.outcome) as OpResult<N>;
   }
 
-  async start<N extends OpName>(object: string, op: N, args: OpArgs<N>, options: StartOptions = {}): Promise<{ value: OpResult<N>; session: Session }> {
+  async start<N extends OpName>(
+    object: string,
+    op: N,
+    args: OpArgs<N>,
+    options: StartOptions = {},
+  ): Promise<{ value: OpResult<N>; session: Session }> {
     const { answer, session } = await this.stub(object).start(op, args, options.abandon);
     const value = unwrap(answer.outcome) as OpResult<N>;
     const remote = session!;

@@ -45,7 +45,10 @@ export class DocumentTables implements Tables {
         });
         return scanSorted(entries, scan).map((value) => structuredClone(value) as T);
       },
-      lastKey: () => Object.keys(this.doc.tables[name] ?? {}).sort().at(-1),
+      lastKey: () =>
+        Object.keys(this.doc.tables[name] ?? {})
+          .sort()
+          .at(-1),
     };
   }
 

@@ -38,7 +38,10 @@ export class StateObject extends DurableObject<Env> {
         throw error;
       }
     });
-    const rows = { rowsRead: this.tables.counts.rowsRead - before.rowsRead, rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten };
+    const rows = {
+      rowsRead: this.tables.counts.rowsRead - before.rowsRead,
+      rowsWritten: this.tables.counts.rowsWritten - before.rowsWritten,
+    };
     if (rows.rowsWritten > 0) this.changed.notify();
     return { outcome, rows };
   }

@@ -26,10 +26,21 @@ export class KvBackend implements StateBackend {
   invoke<N extends OpName>(object: string, op: N, args: OpArgs<N>, options: InvokeOptions = {}): Promise<OpResult<N>> {
     const once = () => this.apply(object, op, args, options.fresh);
     if (!options.waitMs) return once();
-    return settle(once, (result) => isPending(op, result), options.waitMs, (ms) => this.documents.changed(object, ms), () => this.documents.isWorking(object));
+    return settle(
+      once,
+      (result) => isPending(op, result),
+      options.waitMs,
+      (ms) => this.documents.changed(object, ms),
+      () => this.documents.isWorking(object),
+    );
   }
 
-  async start<N extends OpName>(object: string, op: N, args: OpArgs<N>, options: StartOptions & InvokeOptions = {}): Promise<{ value: OpResult<N>; session: Session }> {
+  async start<N extends OpName>(
+    object: string,
+    op: N,
+    args: OpArgs<N>,
+    options: StartOptions & InvokeOptions = {},
+  ): Promise<{ value: OpResult<N>; session: Session }> {
     if (options.defer) return this.startDeferred(object, op, args, options.fresh);
     const value = await this.apply(object, op, args, options.fresh);
     this.documents.setWorking(object, 1);
@@ -46,25 +57,37 @@ export class KvBackend implements StateBackend {
         // Still "working" until the finish is written, so a poll holding for this run does not give up early.
         finish: (finishOp, finishArgs) => this.apply(object, finishOp, finishArgs).finally(end),
         close: () => {
-          if (end() && options.abandon) void this.apply(object, options.abandon.op as OpName, options.abandon.args as never).catch(() => {});
+          if (end() && options.abandon)
+            void this.apply(object, options.abandon.op as OpName, options.abandon.args as never).catch(() => {});
         },
       },
     };
   }
 
   /** Runs the start on a copy (nothing written), remembering its ids and clock; `finish` replays it and writes once. */
-  private async startDeferred<N extends OpName>(object: string, op: N, args: OpArgs<N>, fresh = false): Promise<{ value: OpResult<N>; session: Session }> {
+  private async startDeferred<N extends OpName>(
+    object: string,
+    op: N,
+    args: OpArgs<N>,
+    fresh = false,
+  ): Promise<{ value: OpResult<N>; session: Session }> {
     const ctx = createContext();
-    const value = unwrap(await this.documents.run(object, (tables) => runOp(op, new DocumentTables(structuredClone(tables.doc)), args, ctx), fresh));
+    const value = unwrap(
+      await this.documents.run(object, (tables) => runOp(op, new DocumentTables(structuredClone(tables.doc)), args, ctx), fresh),
+    );
     return {
       value,
       session: {
         finish: async (finishOp, finishArgs) =>
           unwrap(
-            await this.documents.run(object, (tables) => {
-              runOp(op, tables, args, createContext(ctx.tape));
-              return runOp(finishOp, tables, finishArgs, createContext());
-            }, fresh),
+            await this.documents.run(
+              object,
+              (tables) => {
+                runOp(op, tables, args, createContext(ctx.tape));
+                return runOp(finishOp, tables, finishArgs, createContext());
+              },
+              fresh,
+            ),
           ),
         close: () => {},
       },

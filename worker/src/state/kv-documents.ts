@@ -101,7 +101,13 @@ export class KvDocuments {
     try {
       stored = await this.kv.get<TableDocument>(KEY_PREFIX + object, "json");
     } catch (error) {
-      throw new ApiError(503, `The KV state store could not be read: ${(error as Error).message}`, "server_error", null, "state_unavailable");
+      throw new ApiError(
+        503,
+        `The KV state store could not be read: ${(error as Error).message}`,
+        "server_error",
+        null,
+        "state_unavailable",
+      );
     }
     const mine = this.latest.get(object);
     if (mine && (!stored || mine.version >= stored.version)) return mine;
@@ -114,7 +120,13 @@ export class KvDocuments {
     if (text.length > MAX_DOCUMENT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES) {
       // Each project has its own documents (project.ts), so this limit is per project: one client fills only its own.
       const what = object.endsWith("assistants") ? "This project's assistants have" : "This thread or conversation has";
-      throw new ApiError(413, `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`, "invalid_request_error", null, "state_too_large");
+      throw new ApiError(
+        413,
+        `${what} grown too large for one KV value (25 MiB); delete some, or use the Durable Object backend.`,
+        "invalid_request_error",
+        null,
+        "state_too_large",
+      );
     }
     for (let attempt = 1; ; attempt++) {
       try {

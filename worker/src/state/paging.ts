@@ -23,7 +23,8 @@ export function parsePageQuery(url: URL, defaultOrder: "asc" | "desc" = "desc"):
   const params = url.searchParams;
   const rawLimit = params.get("limit");
   const limit = rawLimit === null || rawLimit === "" ? 20 : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest(`'limit' must be an integer from 1 to 100, got '${rawLimit}'.`, "limit");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw badRequest(`'limit' must be an integer from 1 to 100, got '${rawLimit}'.`, "limit");
   const order = params.get("order") || defaultOrder;
   if (order !== "asc" && order !== "desc") throw badRequest(`'order' must be 'asc' or 'desc', got '${order}'.`, "order");
   return { limit, order, after: params.get("after") || undefined, before: params.get("before") || undefined };

@@ -25,7 +25,12 @@ export class ProjectBackend implements StateBackend {
     return this.inner.invoke(projectObject(this.project, object), op, args, options);
   }
 
-  start<N extends OpName>(object: string, op: N, args: OpArgs<N>, options?: StartOptions & InvokeOptions): Promise<{ value: OpResult<N>; session: Session }> {
+  start<N extends OpName>(
+    object: string,
+    op: N,
+    args: OpArgs<N>,
+    options?: StartOptions & InvokeOptions,
+  ): Promise<{ value: OpResult<N>; session: Session }> {
     return this.inner.start(projectObject(this.project, object), op, args, options);
   }
 }

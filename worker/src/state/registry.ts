@@ -18,7 +18,12 @@ export function isPending(op: OpName, result: unknown): boolean {
   return op === "runs.get" && isTransient((result as Run).status);
 }
 
-export function runOp<N extends OpName>(op: N, tables: Parameters<Op<unknown, unknown>>[0], args: OpArgs<N>, ctx: Parameters<Op<unknown, unknown>>[2]): OpResult<N> {
+export function runOp<N extends OpName>(
+  op: N,
+  tables: Parameters<Op<unknown, unknown>>[0],
+  args: OpArgs<N>,
+  ctx: Parameters<Op<unknown, unknown>>[2],
+): OpResult<N> {
   if (!Object.hasOwn(OPS, op)) throw new Error(`Unknown state operation: ${op}`);
   return (OPS[op] as Op<OpArgs<N>, OpResult<N>>)(tables, args, ctx);
 }

@@ -21,7 +21,12 @@ function choose(env: Env): StateBackend {
     if (!kv) throw new ConfigError("STATE_STORE", 'is "kv", but neither a STATE_KV nor a CACHE KV namespace is bound.');
     return new KvBackend(kv);
   }
-  if (store !== "" && store !== "durable-object") throw new ConfigError("STATE_STORE", `is "${env.STATE_STORE}"; expected "durable-object" (the default) or "kv".`);
-  if (!env.STATE) throw new ConfigError("STATE_STORE", 'selects the Durable Object backend, but no STATE Durable Object binding exists (see worker/wrangler.jsonc), or set STATE_STORE to "kv".');
+  if (store !== "" && store !== "durable-object")
+    throw new ConfigError("STATE_STORE", `is "${env.STATE_STORE}"; expected "durable-object" (the default) or "kv".`);
+  if (!env.STATE)
+    throw new ConfigError(
+      "STATE_STORE",
+      'selects the Durable Object backend, but no STATE Durable Object binding exists (see worker/wrangler.jsonc), or set STATE_STORE to "kv".',
+    );
   return new DurableObjectBackend(env.STATE);
 }

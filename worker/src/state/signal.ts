@@ -29,7 +29,13 @@ export class Signal {
  * Repeats `attempt` while its result is pending and someone is still working on it, up to `waitMs` in all;
  * `changed(ms)` resolves at the next change or after `ms`.
  */
-export async function settle<R>(attempt: () => Promise<R>, pending: (result: R) => boolean, waitMs: number, changed: (ms: number) => Promise<void>, working: () => boolean): Promise<R> {
+export async function settle<R>(
+  attempt: () => Promise<R>,
+  pending: (result: R) => boolean,
+  waitMs: number,
+  changed: (ms: number) => Promise<void>,
+  working: () => boolean,
+): Promise<R> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const result = await attempt();

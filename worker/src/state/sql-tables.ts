@@ -8,7 +8,13 @@ import type { Scan, Table, Tables } from "./tables.js";
 export const MAX_ROW_BYTES = 2_000_000 - 10_000;
 
 export function tooLarge(what: string, limit: number): ApiError {
-  return new ApiError(413, `This ${what} is too large to store (over ${Math.floor(limit / 1_000_000)} MB).`, "invalid_request_error", null, "state_too_large");
+  return new ApiError(
+    413,
+    `This ${what} is too large to store (over ${Math.floor(limit / 1_000_000)} MB).`,
+    "invalid_request_error",
+    null,
+    "state_too_large",
+  );
 }
 
 const byteLength = (text: string) => (text.length * 3 <= MAX_ROW_BYTES ? text.length : new TextEncoder().encode(text).length);
@@ -39,7 +45,9 @@ export class SqlTables implements Tables {
 
   private ensureCreated(): void {
     if (this.created) return;
-    this.exec("CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID");
+    this.exec(
+      "CREATE TABLE IF NOT EXISTS rows (t TEXT NOT NULL, key TEXT NOT NULL, tag TEXT, json TEXT NOT NULL, PRIMARY KEY (t, key)) WITHOUT ROWID",
+    );
     this.created = true;
   }
 
@@ -54,7 +62,13 @@ export class SqlTables implements Tables {
         this.ensureCreated();
         const json = JSON.stringify(value);
         if (byteLength(json) > MAX_ROW_BYTES) throw tooLarge(name.replace(/s$/, ""), MAX_ROW_BYTES);
-        this.exec("INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json", name, key, tag, json);
+        this.exec(
+          "INSERT INTO rows (t, key, tag, json) VALUES (?, ?, ?, ?) ON CONFLICT (t, key) DO UPDATE SET tag = excluded.tag, json = excluded.json",
+          name,
+          key,
+          tag,
+          json,
+        );
       },
       delete: (key) => {
         this.ensureCreated();
@@ -79,7 +93,10 @@ export class SqlTables implements Tables {
     if (scan.below !== undefined) where.push("key < ?"), bindings.push(scan.below);
     if (scan.tag !== undefined) where.push("tag = ?"), bindings.push(scan.tag);
     bindings.push(scan.limit);
-    return this.exec(`SELECT json FROM rows WHERE ${where.join(" AND ")} ORDER BY key ${scan.descending ? "DESC" : "ASC"} LIMIT ?`, ...bindings);
+    return this.exec(
+      `SELECT json FROM rows WHERE ${where.join(" AND ")} ORDER BY key ${scan.descending ? "DESC" : "ASC"} LIMIT ?`,
+      ...bindings,
+    );
   }
 
   clear(): void {

@@ -42,7 +42,10 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>): BatchRea
   // drain could not run, once the loop that replaces it has.
   let markEnded!: () => void;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
-  new Response(sink.readable).arrayBuffer().then(() => markEnded(), () => {});
+  new Response(sink.readable).arrayBuffer().then(
+    () => markEnded(),
+    () => {},
+  );
 
   const byob = kept.getReader({ mode: "byob" });
   let pumped: BatchReader<Uint8Array> | undefined;

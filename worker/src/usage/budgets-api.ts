@@ -25,15 +25,30 @@ export async function getBudgets(c: Context<{ Bindings: Env }>) {
     date: utcDay(nowMs),
     resets_at: dayStartSeconds(utcDay(nowMs)) + 86_400,
     resets_in_seconds: Math.ceil(msToMidnight(nowMs) / 1000),
-    account: admin ? { neurons_limit: budgets?.accountNeurons ?? null, neurons_used: round(accountUsed), neurons_remaining: nullable(remaining(budgets?.accountNeurons, accountUsed)) } : null,
+    account: admin
+      ? {
+          neurons_limit: budgets?.accountNeurons ?? null,
+          neurons_used: round(accountUsed),
+          neurons_remaining: nullable(remaining(budgets?.accountNeurons, accountUsed)),
+        }
+      : null,
     projects: projects.map((project, i) => {
       const limits = limitsFor(budgets, project);
       const s = spent[i];
       return {
         project_id: project,
-        limits: { neurons: limits.neurons ?? null, requests: limits.requests ?? null, tokens: limits.tokens ?? null, requests_per_minute: limits.requests_per_minute ?? null },
+        limits: {
+          neurons: limits.neurons ?? null,
+          requests: limits.requests ?? null,
+          tokens: limits.tokens ?? null,
+          requests_per_minute: limits.requests_per_minute ?? null,
+        },
         used: { neurons: round(s.neurons), requests: s.requests, tokens: s.tokens },
-        remaining: { neurons: nullable(remaining(limits.neurons, s.neurons)), requests: remaining(limits.requests, s.requests), tokens: remaining(limits.tokens, s.tokens) },
+        remaining: {
+          neurons: nullable(remaining(limits.neurons, s.neurons)),
+          requests: remaining(limits.requests, s.requests),
+          tokens: remaining(limits.tokens, s.tokens),
+        },
       };
     }),
   });

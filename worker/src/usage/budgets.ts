@@ -29,7 +29,8 @@ const LIMIT_NAMES: readonly (keyof Limits)[] = ["neurons", "requests", "tokens",
 const EXAMPLE = `e.g. {"account": {"neurons": 9000}, "projects": {"team": {"neurons": 3000, "requests": 2000}, "*": {"neurons": 500}}}`;
 
 function parseLimits(value: unknown, where: string, allowed: readonly (keyof Limits)[]): Limits {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `${where} must be an object of limits; ${EXAMPLE}.`);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError("BUDGETS", `${where} must be an object of limits; ${EXAMPLE}.`);
   const limits: Limits = {};
   for (const [name, limit] of Object.entries(value)) {
     if (!(allowed as readonly string[]).includes(name)) {
@@ -51,12 +52,14 @@ export function parseBudgets(text: string | undefined): Budgets | undefined {
   } catch (error) {
     throw new ConfigError("BUDGETS", `is not valid JSON (${(error as Error).message}); ${EXAMPLE}.`);
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
   const budgets: { accountNeurons?: number; projects: Map<string, Limits>; others?: Limits } = { projects: new Map() };
   for (const [key, value] of Object.entries(parsed)) {
     if (key === "account") budgets.accountNeurons = parseLimits(value, "account", ["neurons"]).neurons;
     else if (key === "projects") {
-      if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError("BUDGETS", `projects must be an object of project → limits; ${EXAMPLE}.`);
+      if (!value || typeof value !== "object" || Array.isArray(value))
+        throw new ConfigError("BUDGETS", `projects must be an object of project → limits; ${EXAMPLE}.`);
       for (const [project, limits] of Object.entries(value)) {
         const parsedLimits = parseLimits(limits, `projects.${project}`, LIMIT_NAMES);
         if (project === "*") budgets.others = parsedLimits;
@@ -86,7 +89,9 @@ export interface Spent {
   accountNeurons: number;
 }
 
-export type Admission = { ok: true; headers: Record<string, string> } | { ok: false; headers: Record<string, string>; error: Pick<ApiError, "status" | "message" | "type" | "code"> };
+export type Admission =
+  | { ok: true; headers: Record<string, string> }
+  | { ok: false; headers: Record<string, string>; error: Pick<ApiError, "status" | "message" | "type" | "code"> };
 
 /** Whether one more request may start now, and the x-ratelimit-* headers that describe what is limited. */
 export function decide(limits: Limits, accountNeurons: number | undefined, spent: Spent, nowMs: number): Admission {
@@ -109,17 +114,27 @@ export function decide(limits: Limits, accountNeurons: number | undefined, spent
     error: { status: 429, type: "insufficient_quota" as const, code: "insufficient_quota", message: `${what} It resets at 00:00 UTC.` },
   });
   if (accountNeurons !== undefined && spent.accountNeurons >= accountNeurons) {
-    return quota(`The account's daily budget of ${accountNeurons} neurons is spent (an estimated ${Math.round(spent.accountNeurons)} used today by all projects), so every project is paused before Workers AI's own limit.`);
+    return quota(
+      `The account's daily budget of ${accountNeurons} neurons is spent (an estimated ${Math.round(spent.accountNeurons)} used today by all projects), so every project is paused before Workers AI's own limit.`,
+    );
   }
-  if (limits.neurons !== undefined && spent.neurons >= limits.neurons) return quota(`This project's daily budget of ${limits.neurons} neurons is spent (an estimated ${Math.round(spent.neurons)} used).`);
-  if (limits.tokens !== undefined && spent.tokens >= limits.tokens) return quota(`This project's daily budget of ${limits.tokens} tokens is spent (${spent.tokens} used).`);
-  if (limits.requests !== undefined && spent.requests >= limits.requests) return quota(`This project's daily budget of ${limits.requests} requests is spent.`);
+  if (limits.neurons !== undefined && spent.neurons >= limits.neurons)
+    return quota(`This project's daily budget of ${limits.neurons} neurons is spent (an estimated ${Math.round(spent.neurons)} used).`);
+  if (limits.tokens !== undefined && spent.tokens >= limits.tokens)
+    return quota(`This project's daily budget of ${limits.tokens} tokens is spent (${spent.tokens} used).`);
+  if (limits.requests !== undefined && spent.requests >= limits.requests)
+    return quota(`This project's daily budget of ${limits.requests} requests is spent.`);
   if (limits.requests_per_minute !== undefined && spent.minuteRequests >= limits.requests_per_minute) {
     const secondsToNextMinute = 60 - Math.floor((nowMs % 60_000) / 1000);
     return {
       ok: false,
       headers: { ...headers, "retry-after": String(secondsToNextMinute) },
-      error: { status: 429, type: "rate_limit_error" as const, code: "rate_limit_exceeded", message: `This project is limited to ${limits.requests_per_minute} requests per minute; retry in ${secondsToNextMinute} s.` },
+      error: {
+        status: 429,
+        type: "rate_limit_error" as const,
+        code: "rate_limit_exceeded",
+        message: `This project is limited to ${limits.requests_per_minute} requests per minute; retry in ${secondsToNextMinute} s.`,
+      },
     };
   }
   return { ok: true, headers };

@@ -195,7 +195,8 @@ export class UsageLedger {
         value,
       );
     if (request.limits.requests !== undefined) count(utcDay(request.nowMs), spent.requests + 1);
-    if (request.limits.requests_per_minute !== undefined) count(new Date(request.nowMs).toISOString().slice(0, 16), spent.minuteRequests + 1);
+    if (request.limits.requests_per_minute !== undefined)
+      count(new Date(request.nowMs).toISOString().slice(0, 16), spent.minuteRequests + 1);
     return admission;
   }
 

@@ -38,7 +38,9 @@ export function priceOf(model: AiModelInfo | undefined): Price | undefined {
   const price: Price = {};
   for (const entry of entries) {
     if (!entry || typeof entry !== "object") continue;
-    const unit = String((entry as { unit?: unknown }).unit ?? "").trim().toLowerCase();
+    const unit = String((entry as { unit?: unknown }).unit ?? "")
+      .trim()
+      .toLowerCase();
     const usd = Number((entry as { price?: unknown }).price);
     if (!Number.isFinite(usd) || usd < 0) continue;
     const known = UNITS.find(([pattern]) => pattern.test(unit));

@@ -10,14 +10,16 @@ let cached: Budgets | undefined;
 /** Usage is recorded unless USAGE is "off" (or there is no STATE binding to keep it in). */
 export function usageOff(env: Env): boolean {
   const value = env.USAGE?.trim().toLowerCase() ?? "";
-  if (value !== "" && value !== "on" && value !== "off") throw new ConfigError("USAGE", `is "${env.USAGE}"; expected "on" (the default) or "off".`);
+  if (value !== "" && value !== "on" && value !== "off")
+    throw new ConfigError("USAGE", `is "${env.USAGE}"; expected "on" (the default) or "off".`);
   return value === "off";
 }
 
 export function budgetsOf(env: Env): Budgets | undefined {
   if (env.BUDGETS === cachedSource) return cached;
   const budgets = parseBudgets(env.BUDGETS);
-  if (budgets && usageOff(env)) throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
+  if (budgets && usageOff(env))
+    throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
   cachedSource = env.BUDGETS;
   cached = budgets;
   return budgets;

@@ -17,7 +17,13 @@ export function ledgerOf(env: Env): LedgerStub | undefined {
 export function requireLedger(env: Env): LedgerStub {
   const ledger = ledgerOf(env);
   if (!ledger) {
-    throw new ApiError(501, "Usage accounting needs the STATE Durable Object binding, which this deployment does not have.", "server_error", null, "usage_not_configured");
+    throw new ApiError(
+      501,
+      "Usage accounting needs the STATE Durable Object binding, which this deployment does not have.",
+      "server_error",
+      null,
+      "usage_not_configured",
+    );
   }
   return ledger;
 }

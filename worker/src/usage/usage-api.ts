@@ -26,7 +26,8 @@ function listParam(url: URL, name: string): string[] | undefined {
 function intParam(url: URL, name: string): number | undefined {
   const raw = url.searchParams.get(name);
   if (raw === null) return undefined;
-  if (!/^\d{1,12}$/.test(raw)) throw badRequest(`${name} must be a whole number (Unix seconds for times), got "${raw.slice(0, 40)}".`, name);
+  if (!/^\d{1,12}$/.test(raw))
+    throw badRequest(`${name} must be a whole number (Unix seconds for times), got "${raw.slice(0, 40)}".`, name);
   return Number(raw);
 }
 
@@ -42,19 +43,27 @@ export interface UsageParams {
 /** Parses and checks the query; `days` are the buckets of this page (one more is fetched to know has_more). */
 export function parseUsageQuery(kindText: string, url: URL, nowMs: number): UsageParams & { limit: number; allDays: string[] } {
   if (!(USAGE_KINDS as readonly string[]).includes(kindText)) {
-    throw new ApiError(404, `There is no usage endpoint "${kindText}"; this proxy has ${USAGE_KINDS.join(", ")}.`, "invalid_request_error", null, "unknown_route");
+    throw new ApiError(
+      404,
+      `There is no usage endpoint "${kindText}"; this proxy has ${USAGE_KINDS.join(", ")}.`,
+      "invalid_request_error",
+      null,
+      "unknown_route",
+    );
   }
   const start = intParam(url, "start_time");
   if (start === undefined) throw badRequest("start_time is required (Unix seconds).", "start_time");
   const end = intParam(url, "end_time") ?? Math.floor(nowMs / 1000);
   if (end <= start) throw badRequest("end_time must be after start_time.", "end_time");
   const width = url.searchParams.get("bucket_width") ?? "1d";
-  if (width !== "1d") throw badRequest(`bucket_width "${width.slice(0, 10)}" is not supported: this proxy keeps daily sums, so only "1d".`, "bucket_width");
+  if (width !== "1d")
+    throw badRequest(`bucket_width "${width.slice(0, 10)}" is not supported: this proxy keeps daily sums, so only "1d".`, "bucket_width");
   const limit = intParam(url, "limit") ?? DEFAULT_BUCKETS;
   if (limit < 1 || limit > MAX_BUCKETS) throw badRequest(`limit must be from 1 to ${MAX_BUCKETS} for bucket_width 1d.`, "limit");
   const groupBy = listParam(url, "group_by") ?? [];
   for (const g of groupBy) {
-    if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw badRequest(`group_by "${g.slice(0, 40)}" is not supported; use ${GROUP_FIELDS.join(", ")}.`, "group_by");
+    if (!(GROUP_FIELDS as readonly string[]).includes(g))
+      throw badRequest(`group_by "${g.slice(0, 40)}" is not supported; use ${GROUP_FIELDS.join(", ")}.`, "group_by");
   }
   const allDays = daysBetween(start, end);
   const page = url.searchParams.get("page");
@@ -131,7 +140,15 @@ export async function getUsage(c: Context<{ Bindings: Env }>) {
   const ledger = requireLedger(c.env);
   const rows = q.days.length
     ? await ledger.queryUsage(
-        { kind: q.kind, fromDay: q.days[0], toDay: nextDay(q.days[q.days.length - 1]), projects, keyNames: q.keyNames, models: q.models, groupBy: q.groupBy },
+        {
+          kind: q.kind,
+          fromDay: q.days[0],
+          toDay: nextDay(q.days[q.days.length - 1]),
+          projects,
+          keyNames: q.keyNames,
+          models: q.models,
+          groupBy: q.groupBy,
+        },
         nowMs,
       )
     : [];
