@@ -15,7 +15,7 @@ if (process.env.GITHUB_ACTIONS === "true") {
     console.log(LOCAL_USAGE);
     process.exit(0);
   }
-  let host;
+  let host: ReturnType<typeof localHost>;
   try {
     host = localHost(process.argv.slice(2));
   } catch (error) {

@@ -64,4 +64,4 @@ for (const r of rows) {
 }
 const out = join(root, "bench/results/neurons.json");
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ input, output, neuronUsd: NEURON_USD, rows }, null, 2) + "\n");
+writeFileSync(out, `${JSON.stringify({ input, output, neuronUsd: NEURON_USD, rows }, null, 2)}\n`);

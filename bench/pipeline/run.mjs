@@ -200,8 +200,8 @@ async function main() {
   for (const w of RUNNER_LAYOUT ? wranglers.slice(-1) : wranglers) byVersion[w.version] = await benchOne(newWorld, w);
   const out = join(ROOT, "bench/results/pipeline.json");
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ generatedBy: `node bench/pipeline/run.mjs ${args.join(" ")}`.trim(), byVersion }, null, 2) + "\n");
-  for (const results of Object.values(byVersion)) console.log(render(results) + "\n");
+  writeFileSync(out, `${JSON.stringify({ generatedBy: `node bench/pipeline/run.mjs ${args.join(" ")}`.trim(), byVersion }, null, 2)}\n`);
+  for (const results of Object.values(byVersion)) console.log(`${render(results)}\n`);
   console.log(`Written to ${out}`);
 }
 

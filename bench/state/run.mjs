@@ -110,7 +110,7 @@ async function main() {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
-    JSON.stringify(
+    `${JSON.stringify(
       {
         generatedBy: "node bench/state/run.mjs",
         turnsPerScenario: TURNS,
@@ -120,7 +120,7 @@ async function main() {
       },
       null,
       2,
-    ) + "\n",
+    )}\n`,
   );
   console.log(table(results));
   console.log(`\nWritten to ${out}`);

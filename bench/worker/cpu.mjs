@@ -76,7 +76,7 @@ export function schedstatWorks(pid) {
 /** Busy CPU time of the whole machine so far (every core; /proc/stat, all but idle and iowait), in ms. */
 export function machineBusyMs() {
   const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = fields.map(Number);
   return ((user + nice + system + irq + softirq + steal) * 1000) / USER_HZ;
 }
 

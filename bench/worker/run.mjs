@@ -303,7 +303,7 @@ async function main() {
       durationSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
     };
     mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, JSON.stringify(result, null, 2) + "\n");
+    writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 
     console.log(`### Proxy worker: its own CPU per request${QUICK ? " (quick run: rough numbers)" : ""}\n`);
     console.log(table(result));

@@ -173,7 +173,7 @@ function hashHex(text, length = 32) {
   return out.slice(0, length);
 }
 function uuidFrom(text) {
-  const h = hashHex("uuid:" + text, 32).split("");
+  const h = hashHex(`uuid:${text}`, 32).split("");
   h[12] = "4";
   h[16] = "89ab"[parseInt(h[16], 16) % 4];
   const s = h.join("");
@@ -4941,7 +4941,7 @@ function readTexts(spec, inputs) {
   return text;
 }
 function embed(model, text, dims) {
-  const rand = prng(fnv1a(model + "\0" + text));
+  const rand = prng(fnv1a(`${model}\0${text}`));
   const v = Array.from({ length: dims }, () => rand() * 2 - 1);
   const norm = Math.hypot(...v) || 1;
   return v.map((x) => Math.fround(x / norm));
@@ -5385,7 +5385,8 @@ function mergeInto(target, part) {
 // test/fakes/ai-stub/plan.ts
 var DEFAULT_MAX_TOKENS = 256;
 function makePlan(spec, inputs, conv, strippedUserText, d, cachedTokens = 0) {
-  const seed = hashHex(spec.name + "\n" + JSON.stringify({ ...inputs, stream: void 0 }), 32);
+  const seed = hashHex(`${spec.name}
+${JSON.stringify({ ...inputs, stream: void 0 })}`, 32);
   const maxTokens = firstNumber(inputs.max_tokens, inputs.max_completion_tokens, inputs.max_output_tokens) ?? DEFAULT_MAX_TOKENS;
   const completion = conv.mode === "prompt" && (spec.family === "openai" || spec.family === "gpt-oss");
   const effort = completion ? null : thinkingOf2(spec, inputs);

@@ -3569,9 +3569,9 @@ var StopStage = class {
   held = "";
   stopped = false;
   push(event, emit) {
-    if (event.type === "usage") return emit(event);
+    if (event.type === "usage") return void emit(event);
     if (this.stopped) return;
-    if (event.type !== "text") return emit(event);
+    if (event.type !== "text") return void emit(event);
     this.held += event.text;
     const cut = earliest(this.held, this.stop);
     if (cut >= 0) {
@@ -4307,7 +4307,7 @@ function chatStreamRenderer(o) {
       let out = "";
       for (const tool of tools2.values()) if (!tool.opened) tool.name ??= "", out += openTool(tool);
       const reason = finishReason(tools2.size > 0, upstreamFinish, usage, o.maxTokens);
-      out += head + `{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}
+      out += `${head}{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}
 
 `;
       if (o.includeUsage) {
@@ -4316,7 +4316,9 @@ function chatStreamRenderer(o) {
 
 `;
       }
-      return out + "data: [DONE]\n\n";
+      return `${out}data: [DONE]
+
+`;
     },
     error(error) {
       return `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}
@@ -4442,7 +4444,9 @@ function completionStreamRenderer(o) {
 
 `;
       }
-      return out + "data: [DONE]\n\n";
+      return `${out}data: [DONE]
+
+`;
     },
     error: /* @__PURE__ */ __name((error) => `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}
 
@@ -4628,7 +4632,7 @@ function toBase64(vector) {
 __name(toBase64, "toBase64");
 
 // src/routes/home.ts
-var escape = /* @__PURE__ */ __name((text) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`), "escape");
+var escapeHtml = /* @__PURE__ */ __name((text) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`), "escapeHtml");
 async function home(c) {
   const config = readConfig(c.env);
   const base = `${new URL(c.req.url).origin}/v1`;
@@ -4657,7 +4661,7 @@ async function home(c) {
       aliases: Object.fromEntries(aliases)
     });
   }
-  const section = /* @__PURE__ */ __name((title, items2) => `<h3>${escape(title)}</h3><ul>${items2.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`, "section");
+  const section = /* @__PURE__ */ __name((title, items2) => `<h3>${escapeHtml(title)}</h3><ul>${items2.map((i) => `<li><code>${escapeHtml(i)}</code></li>`).join("")}</ul>`, "section");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>OpenAI-compatible API on Workers AI</title>
@@ -4666,16 +4670,16 @@ async function home(c) {
 <h1>OpenAI-compatible API on Workers AI</h1>
 <p>This endpoint speaks OpenAI's API (chat completions, completions, embeddings, models, images, audio, assistants, responses) and answers with Cloudflare Workers AI models. It needs an API key from whoever runs it.</p>
 <h2>Use it</h2>
-<p>Base URL: <code>${escape(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
-<pre>curl ${escape(base)}/chat/completions \\
+<p>Base URL: <code>${escapeHtml(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
+<pre>curl ${escapeHtml(base)}/chat/completions \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
-  -d '{"model": "${escape(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
+  -d '{"model": "${escapeHtml(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
 <pre>import OpenAI from "openai";
-const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_KEY });</pre>
-<p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escape(base)}</code> and the API key to your key.</p>
+const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.API_KEY });</pre>
+<p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escapeHtml(base)}</code> and the API key to your key.</p>
 <h2>Models</h2>
-<p>Default: <code>${escape(defaultModel)}</code>. OpenAI names work too:</p>
-<ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> \u2192 <code>${escape(t)}</code></li>`).join("")}</ul>
+<p>Default: <code>${escapeHtml(defaultModel)}</code>. OpenAI names work too:</p>
+<ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> \u2192 <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
 <p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement a stream paced like a real model may pass 10 ms at a few hundred tokens, and the platform then cuts it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>
@@ -5799,7 +5803,7 @@ function addItems(tables, ctx, added) {
 __name(addItems, "addItems");
 var MAX_CONTEXT_ITEMS = 256;
 var MAX_CONTEXT_CHARACTERS = 4e5;
-var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? lastKey + "~" : void 0, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse(), "itemsUpTo");
+var itemsUpTo = /* @__PURE__ */ __name((tables, lastKey) => items(tables).scan({ below: lastKey ? `${lastKey}~` : void 0, descending: true, limit: MAX_CONTEXT_ITEMS }).reverse(), "itemsUpTo");
 var itemCharacters = /* @__PURE__ */ __name((item2) => item2.type === "message" ? item2.content.reduce((n2, c) => n2 + (c.type === "input_image" ? c.image_url.length : c.text.length), 0) : item2.type === "function_call" ? item2.arguments.length + item2.name.length : item2.type === "reasoning" ? item2.content.reduce((n2, c) => n2 + c.text.length, 0) : item2.output.length, "itemCharacters");
 function newestWithinContext(all) {
   let start3 = all.length;
@@ -6572,7 +6576,10 @@ function assistantStreamRenderer(setup) {
       cancelled: "thread.run.cancelled",
       expired: "thread.run.expired"
     };
-    return out + frame(terminal[final.status] ?? "thread.run.failed", final) + "event: done\ndata: [DONE]\n\n";
+    return `${out + frame(terminal[final.status] ?? "thread.run.failed", final)}event: done
+data: [DONE]
+
+`;
   }, "closing");
   return {
     start() {
@@ -7641,7 +7648,7 @@ var round = /* @__PURE__ */ __name((x) => Math.round(x * 100) / 100, "round");
 var nullable = /* @__PURE__ */ __name((x) => x === null ? null : round(x), "nullable");
 
 // src/usage/dashboard-script.ts
-var DASHBOARD_SCRIPT = String.raw`"use strict";
+var DASHBOARD_SCRIPT = `"use strict";
 (function () {
   var STORE = "cf-ai-proxy-key";
   var KINDS = ["completions", "embeddings", "images", "audio_speeches", "audio_transcriptions"];
@@ -7741,7 +7748,7 @@ var DASHBOARD_SCRIPT = String.raw`"use strict";
     document.querySelector("[data-testid=remaining-neurons]").textContent = left === null || left === undefined ? "no budget" : fmt(left);
     document.querySelector("[data-testid=total-requests]").textContent = fmt(requests.reduce(function (a, b) { return a + b; }, 0));
     document.querySelector("[data-testid=total-errors]").textContent = fmt(errors.reduce(function (a, b) { return a + b; }, 0));
-    document.querySelector("[data-testid=cache-hit-rate]").textContent = total ? (100 * hits / total).toFixed(1) + "%" : "–";
+    document.querySelector("[data-testid=cache-hit-rate]").textContent = total ? (100 * hits / total).toFixed(1) + "%" : "\u2013";
     barChart($("neurons-chart"), days, series, budgetLine, admin ? "account guard" : "daily budget");
     var legend = $("neurons-legend");
     legend.replaceChildren();
@@ -7763,7 +7770,7 @@ var DASHBOARD_SCRIPT = String.raw`"use strict";
     if (admin) budgets.projects.forEach(function (p) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-project", p.project_id);
-      [p.project_id, fmt(p.used.neurons), p.limits.neurons === null ? "–" : fmt(p.limits.neurons), p.remaining.neurons === null ? "–" : fmt(p.remaining.neurons),
+      [p.project_id, fmt(p.used.neurons), p.limits.neurons === null ? "\u2013" : fmt(p.limits.neurons), p.remaining.neurons === null ? "\u2013" : fmt(p.remaining.neurons),
         fmt(p.used.requests), fmt(projectNeurons[p.project_id] || 0)].forEach(function (text) {
         var td = document.createElement("td");
         td.textContent = text;
@@ -7777,7 +7784,7 @@ var DASHBOARD_SCRIPT = String.raw`"use strict";
 
   function load() {
     $("signin").hidden = true;
-    status("Loading…");
+    status("Loading\u2026");
     var now = Math.floor(Date.now() / 1000);
     var start = Math.floor(now / 86400) * 86400 - (DAYS - 1) * 86400;
     api("/v1/organization/budgets").then(function (budgets) {

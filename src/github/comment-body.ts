@@ -61,7 +61,7 @@ export function renderComment(f: CommentFacts): string {
     for (const r of failures.slice(0, 10)) lines.push(`- ${r.group} › ${r.check}: ${oneLine(r.error ?? "")}`);
   }
   if (f.runUrl) lines.push("", `[Workflow run](${f.runUrl})`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").slice(0, 500);

@@ -63,6 +63,6 @@ export async function runContractStage(o: ContractOptions): Promise<{ report: Co
   }
   for (const r of report.results) o.log(`${r.ok ? "✓" : "✗"} ${r.group} › ${r.check} (${r.ms} ms)${r.error ? `: ${r.error}` : ""}`);
   const reportPath = join(o.reportDir, "contract-report.json");
-  writeFileSync(reportPath, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   return { report, reportPath, notes: worker.notes };
 }

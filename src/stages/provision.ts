@@ -79,5 +79,5 @@ export function planNamespaces(namespaces: NamespacePlan[]): ProvisionedNamespac
 }
 
 export function placeholderId(title: string): string {
-  return "00dry0run" + createHash("sha256").update(title).digest("hex").slice(0, 23);
+  return `00dry0run${createHash("sha256").update(title).digest("hex").slice(0, 23)}`;
 }

@@ -82,5 +82,5 @@ export function renderSummary(report: RunReport): string {
   if (report.usage) lines.push(renderUsage(report.usage), "");
   lines.push("### Stages", "", "| stage | time | result |", "| --- | ---: | --- |");
   for (const s of report.stages) lines.push(`| ${s.name} | ${(s.ms / 1000).toFixed(2)} s | ${s.ok ? "✅" : "❌"} ${cell(s.detail)} |`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

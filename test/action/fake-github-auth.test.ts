@@ -122,7 +122,7 @@ describe("fake GitHub: authentication and permissions", () => {
     expect(created.data.user).toMatchObject({ login: "octocat", type: "User" });
     const denied = await rejection(pat.rest.repos.listDeployments({ owner: gh.owner, repo: gh.repo }));
     expect(denied.status).toBe(403);
-    expect((denied.response?.data as { message: string }).message).toBe("Resource not accessible by personal access token");
+    expect((denied.response!.data as { message: string }).message).toBe("Resource not accessible by personal access token");
   });
 
   it("answers 404 Not Found for an unknown repository or path, and matches owner/repo case-insensitively", async () => {

@@ -144,7 +144,7 @@ describe("fake GitHub: issue comments", () => {
     expect((await rejection(octokit.rest.issues.createComment({ ...where, body: "  " }))).status).toBe(422);
     const missing = await rejection(octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where } as never));
     expect(missing.status).toBe(422);
-    expect((missing.response?.data as { message: string }).message).toBe(`Invalid request.\n\n"body" wasn't supplied.`);
+    expect((missing.response!.data as { message: string }).message).toBe(`Invalid request.\n\n"body" wasn't supplied.`);
     const noIssue = await rejection(octokit.rest.issues.createComment({ ...where, issue_number: 404, body: "hi" }));
     expect(noIssue.status).toBe(404);
     expect(gh.state.comments).toHaveLength(1);

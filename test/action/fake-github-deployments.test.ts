@@ -104,7 +104,7 @@ describe("fake GitHub: deployments", () => {
       status: "422",
     });
     const missing = await rejection(octokit.request("POST /repos/{owner}/{repo}/deployments", { ...where } as never));
-    expect((missing.response?.data as { message: string }).message).toBe(`Invalid request.\n\n"ref" wasn't supplied.`);
+    expect((missing.response!.data as { message: string }).message).toBe(`Invalid request.\n\n"ref" wasn't supplied.`);
     expect(gh.state.deployments).toHaveLength(0);
   });
 
@@ -122,7 +122,7 @@ describe("fake GitHub: deployments", () => {
 
     const conflict = await rejection(octokit.rest.repos.createDeployment({ ...where, ref: "clash" }));
     expect(conflict.status).toBe(409);
-    expect((conflict.response?.data as { message: string }).message).toBe("Conflict merging main into clash.");
+    expect((conflict.response!.data as { message: string }).message).toBe("Conflict merging main into clash.");
     expect((await deploy({ ref: "clash", auto_merge: false })).sha).toBe(fakeSha("clash"));
   });
 
@@ -241,7 +241,7 @@ describe("fake GitHub: deployment statuses", () => {
     expect((await rejection(post({ state: "success", description: "x".repeat(141) }))).status).toBe(422);
     expect((await post({ state: "pending", description: "x".repeat(140) })).status).toBe(201);
     const scheme = await rejection(post({ state: "success", environment_url: "ftp://example.com" }));
-    expect((scheme.response?.data as { errors: { field: string }[] }).errors[0].field).toBe("environment_url");
+    expect((scheme.response!.data as { errors: { field: string }[] }).errors[0].field).toBe("environment_url");
     expect((await rejection(octokit.rest.repos.createDeploymentStatus({ ...where, deployment_id: 42, state: "success" }))).status).toBe(
       404,
     );

@@ -1,6 +1,6 @@
 // The fake GitHub API, driven by the real @actions/github client: who a token acts as, and who wrote a comment.
 import { getOctokit } from "@actions/github";
-import { RequestError } from "@octokit/request-error";
+import type { RequestError } from "@octokit/request-error";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../fakes/github-api/server.js";
 

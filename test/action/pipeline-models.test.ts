@@ -93,7 +93,7 @@ describe("a scheduled run reports a retirement announced for next month", () => 
     );
     expect(run.stdout).toMatch(new RegExp(`::warning::${warning.source}`));
     expect(run.summary).toMatch(new RegExp(`> \\[!WARNING\\]\n> ${warning.source}`));
-    expect(run.summary).toContain("| gpt-4o-mini | `@cf/google/gemma-4-26b-a4b-it` | deprecated on " + date + " |");
+    expect(run.summary).toContain(`| gpt-4o-mini | \`@cf/google/gemma-4-26b-a4b-it\` | deprecated on ${date} |`);
     expect(run.stdout).toContain("gpt-4o → @cf/nvidia/nemotron-3-120b-a12b");
     expect(world.cf.state.deployedVersion("weekly")).toBeDefined();
   }, 240_000);

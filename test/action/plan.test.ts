@@ -99,7 +99,7 @@ describe("names", () => {
   it("preview worker names always fit one DNS label and stay distinct", () => {
     const long = "a".repeat(60);
     const a = previewWorkerName(long, 1234);
-    const b = previewWorkerName(long + "b", 1234);
+    const b = previewWorkerName(`${long}b`, 1234);
     expect(a.length).toBeLessThanOrEqual(63);
     expect(a).toMatch(/^[a-z0-9-]+-pr-1234$/);
     expect(a).not.toBe(b);

@@ -135,5 +135,5 @@ const output = {
   routes: strip(routes),
   components: { schemas: Object.fromEntries([...needed].sort().map((name) => [name, strip(schemas[name])])) },
 };
-writeFileSync(new URL("./openai-wire.json", import.meta.url), JSON.stringify(output, null, 1) + "\n");
+writeFileSync(new URL("./openai-wire.json", import.meta.url), `${JSON.stringify(output, null, 1)}\n`);
 console.log(`${routes.length} routes, ${needed.size} component schemas → test/schema/openai-wire.json`);

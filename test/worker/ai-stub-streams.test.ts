@@ -152,7 +152,7 @@ describe("network chunking", () => {
     // Some chunk ends where no event ends: an event is split across chunks.
     const eventEnds = new Set<number>();
     let pos = 0;
-    for (const block of text.split("\n\n").slice(0, -1)) eventEnds.add((pos += new TextEncoder().encode(block + "\n\n").length));
+    for (const block of text.split("\n\n").slice(0, -1)) eventEnds.add((pos += new TextEncoder().encode(`${block}\n\n`).length));
     let end = 0;
     const chunkEnds = chunks.map((c) => (end += c.length));
     expect(chunkEnds.some((e) => !eventEnds.has(e))).toBe(true);

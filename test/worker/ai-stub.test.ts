@@ -26,7 +26,7 @@ const weatherTool = {
     },
   },
 };
-const weatherArgs = { city: "test", days: 42 > 7 ? 7 : 42, metric: true, tags: [], unit: "celsius" };
+const weatherArgs = { city: "test", days: Math.min(42, 7), metric: true, tags: [], unit: "celsius" };
 
 describe("native models", () => {
   it("answer {response, tool_calls, usage} with an echo of the last user message", async () => {

@@ -53,8 +53,8 @@ const HOSTILE: (() => unknown)[] = [
   () => Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])),
   () => "%E0%A4%A",
   () => "../../etc",
-  () => "resp_" + "A".repeat(41),
-  () => "thread_" + "a".repeat(24),
+  () => `resp_${"A".repeat(41)}`,
+  () => `thread_${"a".repeat(24)}`,
   () => -0,
   () => "1e999",
 ];
@@ -101,7 +101,7 @@ interface Ids {
 }
 
 /** Every route with a valid body to start from (paths take the ids of real objects, or bad ones). */
-function routes(ids: Ids) {
+function routes(_ids: Ids) {
   const messages = [{ role: "user", content: "hello" }];
   const fn = {
     type: "function",
@@ -237,7 +237,7 @@ const BAD_IDS = [
   "%E0%A4%A",
   "%00",
   "thread_",
-  "asst_" + "0".repeat(26),
+  `asst_${"0".repeat(26)}`,
   "resp_short",
   "a".repeat(3000),
   "..",

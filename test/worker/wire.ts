@@ -99,13 +99,13 @@ function checkEvent(route: Route | undefined, where: string, event: string | und
   }
   checked.events++;
   if (event === "error" || (value && typeof value === "object" && "error" in value && !("type" in value) && !("object" in value)))
-    return check(ERROR, value, `${where} (error event)`);
+    return void check(ERROR, value, `${where} (error event)`);
   // The spec has no chunk schema for legacy completions: chunks have the body's shape, and (as OpenAI's own
   // stream does) a finish_reason of null until the last one.
-  if (route?.path === "/completions") return check(route.json!, withFinishReasons(value), `${where} chunk`);
+  if (route?.path === "/completions") return void check(route.json!, withFinishReasons(value), `${where} chunk`);
   const schema = route?.sse;
   if (!schema) return;
-  if ((schema as { kind?: string }).kind === "assistants") return check(schema, { event, data: value }, `${where} event ${event}`);
+  if ((schema as { kind?: string }).kind === "assistants") return void check(schema, { event, data: value }, `${where} event ${event}`);
   check(schema, value, `${where} event ${(value as { type?: string }).type ?? ""}`);
 }
 

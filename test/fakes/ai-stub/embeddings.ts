@@ -43,7 +43,7 @@ function readTexts(spec: ModelSpec, inputs: Record<string, unknown>): string[] {
 
 /** A deterministic unit vector for (model, text); components are float32 values. */
 export function embed(model: string, text: string, dims: number): number[] {
-  const rand = prng(fnv1a(model + "\u0000" + text));
+  const rand = prng(fnv1a(`${model}\u0000${text}`));
   const v = Array.from({ length: dims }, () => rand() * 2 - 1);
   const norm = Math.hypot(...v) || 1;
   return v.map((x) => Math.fround(x / norm));

@@ -54,7 +54,7 @@ export function makePlan(
   cachedTokens = 0,
 ): Plan {
   // Stream and non-stream answers share ids, so a rebuilt stream equals the non-stream answer.
-  const seed = hashHex(spec.name + "\n" + JSON.stringify({ ...inputs, stream: undefined }), 32);
+  const seed = hashHex(`${spec.name}\n${JSON.stringify({ ...inputs, stream: undefined })}`, 32);
   const maxTokens = firstNumber(inputs.max_tokens, inputs.max_completion_tokens, inputs.max_output_tokens) ?? DEFAULT_MAX_TOKENS;
   // OpenAI-shaped models given a bare prompt complete it as text: no reasoning field, no tool calls.
   const completion = conv.mode === "prompt" && (spec.family === "openai" || spec.family === "gpt-oss");

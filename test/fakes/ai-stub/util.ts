@@ -36,7 +36,7 @@ export function hashHex(text: string, length = 32): string {
 
 /** A version-4-looking UUID derived from `text` (used for catalogue entries whose real id is unknown). */
 export function uuidFrom(text: string): string {
-  const h = hashHex("uuid:" + text, 32).split("");
+  const h = hashHex(`uuid:${text}`, 32).split("");
   h[12] = "4";
   h[16] = "89ab"[parseInt(h[16], 16) % 4];
   const s = h.join("");

@@ -6,7 +6,7 @@
 //   (on /user/tokens/verify: 401, 1000 "Invalid API Token")
 // - a Global API key (X-Auth-Key/X-Auth-Email): this fake knows none: 403, 9103 "Unknown X-Auth-Key or X-Auth-Email"
 import type { RecordedRequest } from "../http-fake.js";
-import { ApiFailure, apiError } from "./envelope.js";
+import { type ApiFailure, apiError } from "./envelope.js";
 import type { FakeCloudflareState } from "./state.js";
 
 const BEARER = /^bearer\s+([A-Za-z0-9._~+/=-]+)$/i;

@@ -9,7 +9,7 @@ import type { Access, Permission, TokenGrant } from "./state.js";
 
 /** The token in the Authorization header; `undefined` when there is none. `""` when it is unusable. */
 export function tokenFrom(headers: Record<string, string>): string | undefined {
-  const header = headers["authorization"];
+  const header = headers.authorization;
   if (header === undefined) return undefined;
   const match = /^\s*(token|bearer|basic)\s+(\S+)\s*$/i.exec(header);
   if (!match) return "";

@@ -39,7 +39,7 @@ function getRepo(ctx: Ctx) {
 
 function getPull(ctx: Ctx) {
   const issue = ctx.state.issues.get(idParam(ctx, 0));
-  if (!issue || !issue.pull) throw notFound(ctx.doc);
+  if (!issue?.pull) throw notFound(ctx.doc);
   need(ctx, [
     ["pull_requests", "read"],
     ["contents", "read"],

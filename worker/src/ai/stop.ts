@@ -33,9 +33,9 @@ export class StopStage implements EventStage {
   }
 
   push(event: AiEvent, emit: Emit): void {
-    if (event.type === "usage") return emit(event);
+    if (event.type === "usage") return void emit(event);
     if (this.stopped) return;
-    if (event.type !== "text") return emit(event);
+    if (event.type !== "text") return void emit(event);
     this.held += event.text;
     const cut = earliest(this.held, this.stop);
     if (cut >= 0) {

@@ -84,7 +84,7 @@ export function assistantStreamRenderer(setup: AssistantStreamSetup): Renderer {
       cancelled: "thread.run.cancelled",
       expired: "thread.run.expired",
     };
-    return out + frame(terminal[final.status] ?? "thread.run.failed", final) + "event: done\ndata: [DONE]\n\n";
+    return `${out + frame(terminal[final.status] ?? "thread.run.failed", final)}event: done\ndata: [DONE]\n\n`;
   };
 
   return {

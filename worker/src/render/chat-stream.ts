@@ -76,12 +76,12 @@ export function chatStreamRenderer(o: ChatStreamOptions): Renderer {
       // A call whose name never came still has to reach the client as a call.
       for (const tool of tools.values()) if (!tool.opened) (tool.name ??= ""), (out += openTool(tool));
       const reason = finishReason(tools.size > 0, upstreamFinish, usage, o.maxTokens);
-      out += head + `{}` + `,"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}\n\n`;
+      out += `${head}{},"logprobs":null,"finish_reason":"${reason}"}]${o.includeUsage ? ',"usage":null' : ""}}\n\n`;
       if (o.includeUsage) {
         const u = usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
         out += `data: {"id":${JSON.stringify(o.id)},"object":"chat.completion.chunk","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[],"usage":${JSON.stringify(u)}}\n\n`;
       }
-      return out + "data: [DONE]\n\n";
+      return `${out}data: [DONE]\n\n`;
     },
     error(error: ApiError): string {
       return `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`;

@@ -41,7 +41,7 @@ export function completionStreamRenderer(o: {
       if (o.includeUsage) {
         out += `data: {"id":${JSON.stringify(o.id)},"object":"text_completion","created":${o.created},"model":${JSON.stringify(o.model)},"choices":[],"usage":${JSON.stringify(usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 })}}\n\n`;
       }
-      return out + "data: [DONE]\n\n";
+      return `${out}data: [DONE]\n\n`;
     },
     error: (error: ApiError) =>
       `data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`,

@@ -70,7 +70,7 @@ export const MAX_CONTEXT_CHARACTERS = 400_000;
 /** The newest items up to `lastKey` (inclusive), oldest first: at most MAX_CONTEXT_ITEMS rows are read. */
 const itemsUpTo = (tables: Tables, lastKey?: string | null) =>
   items(tables)
-    .scan({ below: lastKey ? lastKey + "~" : undefined, descending: true, limit: MAX_CONTEXT_ITEMS })
+    .scan({ below: lastKey ? `${lastKey}~` : undefined, descending: true, limit: MAX_CONTEXT_ITEMS })
     .reverse();
 
 const itemCharacters = (item: Item) =>

@@ -5,7 +5,7 @@ import { firstListed } from "../ai/resolve.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export async function home(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
@@ -39,7 +39,7 @@ export async function home(c: Context<{ Bindings: Env }>) {
     });
   }
   const section = (title: string, items: string[]) =>
-    `<h3>${escape(title)}</h3><ul>${items.map((i) => `<li><code>${escape(i)}</code></li>`).join("")}</ul>`;
+    `<h3>${escapeHtml(title)}</h3><ul>${items.map((i) => `<li><code>${escapeHtml(i)}</code></li>`).join("")}</ul>`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>OpenAI-compatible API on Workers AI</title>
@@ -48,16 +48,16 @@ export async function home(c: Context<{ Bindings: Env }>) {
 <h1>OpenAI-compatible API on Workers AI</h1>
 <p>This endpoint speaks OpenAI's API (chat completions, completions, embeddings, models, images, audio, assistants, responses) and answers with Cloudflare Workers AI models. It needs an API key from whoever runs it.</p>
 <h2>Use it</h2>
-<p>Base URL: <code>${escape(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
-<pre>curl ${escape(base)}/chat/completions \\
+<p>Base URL: <code>${escapeHtml(base)}</code>. Send the key as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
+<pre>curl ${escapeHtml(base)}/chat/completions \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
-  -d '{"model": "${escape(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
+  -d '{"model": "${escapeHtml(defaultModel)}", "messages": [{"role": "user", "content": "Hello"}]}'</pre>
 <pre>import OpenAI from "openai";
-const client = new OpenAI({ baseURL: "${escape(base)}", apiKey: process.env.API_KEY });</pre>
-<p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escape(base)}</code> and the API key to your key.</p>
+const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.API_KEY });</pre>
+<p>In tools such as Open WebUI, n8n or LangChain, set the OpenAI base URL to <code>${escapeHtml(base)}</code> and the API key to your key.</p>
 <h2>Models</h2>
-<p>Default: <code>${escape(defaultModel)}</code>. OpenAI names work too:</p>
-<ul>${aliases.map(([a, t]) => `<li><code>${escape(a)}</code> → <code>${escape(t)}</code></li>`).join("")}</ul>
+<p>Default: <code>${escapeHtml(defaultModel)}</code>. OpenAI names work too:</p>
+<ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> → <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
 <p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement a stream paced like a real model may pass 10 ms at a few hundred tokens, and the platform then cuts it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>

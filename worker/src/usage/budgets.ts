@@ -3,7 +3,7 @@
 // request limit is exact; token and neuron limits are known only after an answer, so requests already admitted
 // can pass them (README: "How exact budgets are").
 import { ConfigError } from "../config.js";
-import { ApiError } from "../http/errors.js";
+import type { ApiError } from "../http/errors.js";
 import { msToMidnight, resetText } from "./day.js";
 
 export interface Limits {

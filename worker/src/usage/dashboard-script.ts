@@ -1,7 +1,7 @@
 // The dashboard's script (served as /dashboard.js). Plain browser JavaScript in a string, so the worker ships it
 // without a bundler step; the browser test (test/pages/dashboard.test.ts) runs it in Chromium. It only inserts
 // text (textContent, SVG attributes), never HTML, so model and project names cannot inject markup.
-export const DASHBOARD_SCRIPT = String.raw`"use strict";
+export const DASHBOARD_SCRIPT = `"use strict";
 (function () {
   var STORE = "cf-ai-proxy-key";
   var KINDS = ["completions", "embeddings", "images", "audio_speeches", "audio_transcriptions"];
