@@ -3043,15 +3043,7 @@ function pump(reader) {
   return {
     async read() {
       const chunks = await box.read();
-      if (!chunks) return void 0;
-      if (chunks.length === 1) return chunks[0];
-      const all = new Uint8Array(chunks.reduce((n2, c) => n2 + c.length, 0));
-      let at = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, at);
-        at += chunk.length;
-      }
-      return all;
+      return chunks ? concat(chunks) : void 0;
     },
     cancel: /* @__PURE__ */ __name((reason) => box.cancel(reason), "cancel"),
     ended: box.ended
@@ -3125,6 +3117,17 @@ var Mailbox = class {
     wake?.();
   }
 };
+function concat(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n2, c) => n2 + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+__name(concat, "concat");
 
 // src/streams/openai-chunks.ts
 var OpenAiChunkFilter = class {
@@ -3252,17 +3255,6 @@ function startingWith(first, source) {
   };
 }
 __name(startingWith, "startingWith");
-function concat(chunks) {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(chunks.reduce((n2, c) => n2 + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
-__name(concat, "concat");
 
 // src/render/stream.ts
 function renderStream(events, renderer, flushMs) {
@@ -6753,16 +6745,7 @@ async function start2(c, s, object, args, stream, thread) {
     defer: stream,
     fresh
   });
-  const execution = {
-    env: s.env,
-    config: s.config,
-    waitUntil: s.waitUntil,
-    started: started2,
-    session,
-    threadId: args.threadId,
-    project: s.backend.project,
-    meter: meterOf(c)
-  };
+  const execution = executionOf(c, s, started2, session, args.threadId);
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -6847,16 +6830,7 @@ async function submitToolOutputs(c) {
     { ...args, outputs },
     { abandon: interrupted(args.threadId), defer: stream }
   );
-  const execution = {
-    env: s.env,
-    config: s.config,
-    waitUntil: s.waitUntil,
-    started: started2,
-    session,
-    threadId: args.threadId,
-    project: s.backend.project,
-    meter: meterOf(c)
-  };
+  const execution = executionOf(c, s, started2, session, args.threadId);
   if (stream) return runStreaming(execution, { completedStep: started2.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started2.run, 200, pollHeaders(started2.run));
@@ -6873,6 +6847,19 @@ async function retrieveRunStep(c) {
   return c.json(await stateRequest(c).backend.invoke(object, "steps.get", { ...args, stepId: c.req.param("step_id") }));
 }
 __name(retrieveRunStep, "retrieveRunStep");
+function executionOf(c, s, started2, session, threadId) {
+  return {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started: started2,
+    session,
+    threadId,
+    project: s.backend.project,
+    meter: meterOf(c)
+  };
+}
+__name(executionOf, "executionOf");
 
 // src/responses/request.ts
 var ROLES2 = ["user", "assistant", "system", "developer"];

@@ -8,7 +8,7 @@ import { OBJECT_KEY_LENGTH, PREFIX, randomChars } from "../state/ids.js";
 import { parsePageQuery } from "../state/paging.js";
 import { stateRequest, type StateContext, type StateRequest } from "../state/request.js";
 import { assistantForRun } from "./assistant-cache.js";
-import { POLL_AFTER_MS, runInBackground, runStreaming } from "./execute.js";
+import { type Execution, POLL_AFTER_MS, runInBackground, runStreaming } from "./execute.js";
 import { isTransient, type Run, type Thread } from "./objects.js";
 import { parseMessages, parseRun, parseThread, parseToolOutputs } from "./requests.js";
 import type { StartArgs } from "./run-ops.js";
@@ -32,16 +32,7 @@ async function start(c: StateContext, s: StateRequest, object: string, args: Sta
     defer: stream,
     fresh,
   });
-  const execution = {
-    env: s.env,
-    config: s.config,
-    waitUntil: s.waitUntil,
-    started,
-    session,
-    threadId: args.threadId,
-    project: s.backend.project,
-    meter: meterOf(c),
-  };
+  const execution = executionOf(c, s, started, session, args.threadId);
   if (stream) return runStreaming(execution, { thread });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));
@@ -129,16 +120,7 @@ export async function submitToolOutputs(c: StateContext) {
     { ...args, outputs },
     { abandon: interrupted(args.threadId), defer: stream },
   );
-  const execution = {
-    env: s.env,
-    config: s.config,
-    waitUntil: s.waitUntil,
-    started,
-    session,
-    threadId: args.threadId,
-    project: s.backend.project,
-    meter: meterOf(c),
-  };
+  const execution = executionOf(c, s, started, session, args.threadId);
   if (stream) return runStreaming(execution, { completedStep: started.steps.findLast((step) => step.type === "tool_calls") });
   runInBackground(execution);
   return c.json(started.run, 200, pollHeaders(started.run));
@@ -153,4 +135,24 @@ export async function listRunSteps(c: StateContext) {
 export async function retrieveRunStep(c: StateContext) {
   const { object, args } = runArgs(c);
   return c.json(await stateRequest(c).backend.invoke(object, "steps.get", { ...args, stepId: c.req.param("step_id")! }));
+}
+
+/** What running the model for a started run needs: the request's bindings, its project and its usage meter. */
+function executionOf(
+  c: StateContext,
+  s: StateRequest,
+  started: Execution["started"],
+  session: Execution["session"],
+  threadId: string,
+): Execution {
+  return {
+    env: s.env,
+    config: s.config,
+    waitUntil: s.waitUntil,
+    started,
+    session,
+    threadId,
+    project: s.backend.project,
+    meter: meterOf(c),
+  };
 }

@@ -99,15 +99,7 @@ function pump(reader: ReadableStreamDefaultReader<Uint8Array>): BatchReader<Uint
   return {
     async read() {
       const chunks = await box.read();
-      if (!chunks) return undefined;
-      if (chunks.length === 1) return chunks[0];
-      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, at);
-        at += chunk.length;
-      }
-      return all;
+      return chunks ? concat(chunks) : undefined;
     },
     cancel: (reason) => box.cancel(reason),
     ended: box.ended,
@@ -188,4 +180,16 @@ export class Mailbox<T> implements BatchReader<T[]> {
     this.wake = undefined;
     wake?.();
   }
+}
+
+/** Chunks as one (the one itself when there is one). */
+export function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }

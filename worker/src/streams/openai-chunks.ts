@@ -9,7 +9,7 @@
 // as OpenAI names the model version that answered), its role chunk, `finish_reason`, the usage Workers AI puts on
 // every chunk (where OpenAI puts `null` or nothing; clients keep the last), and `data: [DONE]` (added if the
 // upstream ended without it). Batching is the same as for rendered streams (batched-text.ts).
-import type { BatchReader } from "./batch-reader.js";
+import { type BatchReader, concat } from "./batch-reader.js";
 import { batchedText } from "./batched-text.js";
 import type { Usage } from "../ai/output.js";
 import type { StreamMeter } from "../usage/meter.js";
@@ -157,15 +157,4 @@ function startingWith(first: Uint8Array[], source: BatchReader<Uint8Array>): Bat
     cancel: (reason) => source.cancel(reason),
     ended: source.ended,
   };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }
