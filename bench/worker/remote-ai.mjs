@@ -1,5 +1,5 @@
 // The AI binding of the worker under test when the stub runs in its own process (stub-server.mjs): the same RPC
-// methods as the stub (run, calls, reset), each one fetch. A stream comes back as the fetch body, which the
+// methods as the stub (run, models, calls, reset), each one fetch. A stream comes back as the fetch body, which the
 // worker under test reads as it would read Workers AI's; this forwarding costs the same in every process
 // measured, and the bench compares processes.
 import { WorkerEntrypoint } from "cloudflare:workers";
@@ -9,6 +9,11 @@ export class RemoteAi extends WorkerEntrypoint {
     const response = await this.post("/run", { model, inputs, options });
     if (response.headers.get("x-output") === "stream") return response.body;
     return response.json();
+  }
+
+  /** The catalogue, as the proxy reads it (once a minute per isolate, then from KV). */
+  async models(params) {
+    return (await this.post("/models", params ?? {})).json();
   }
 
   async calls() {

@@ -7,6 +7,7 @@ export default {
     const { pathname } = new URL(request.url);
     try {
       if (pathname === "/calls") return Response.json(await env.STUB.calls());
+      if (pathname === "/models") return Response.json(await env.STUB.models(await request.json()));
       if (pathname === "/reset") return Response.json(await env.STUB.reset());
       if (pathname !== "/run") return new Response("not found", { status: 404 });
       const { model, inputs, options } = await request.json();

@@ -2738,9 +2738,21 @@ async function loadCatalogueIndex(env, waitUntil) {
   return (await load(env, waitUntil)).index;
 }
 __name(loadCatalogueIndex, "loadCatalogueIndex");
+var RETRY_MS = 1e4;
+var failed;
 async function load(env, waitUntil) {
   const now2 = Date.now();
   if (memory && memory.until > now2) return memory;
+  if (failed && failed.until > now2) throw failed.error;
+  try {
+    return await read(env, now2, waitUntil);
+  } catch (error) {
+    failed = { error, until: now2 + RETRY_MS };
+    throw error;
+  }
+}
+__name(load, "load");
+async function read(env, now2, waitUntil) {
   let models = await env.CACHE?.get(KV_KEY, "json") ?? void 0;
   if (!Array.isArray(models)) {
     models = (await env.AI.models()).map(factsOf);
@@ -2753,7 +2765,7 @@ async function load(env, waitUntil) {
   memory = { models, index: new Map(models.map((m) => [m.name, m])), until: now2 + MEMORY_MS };
   return memory;
 }
-__name(load, "load");
+__name(read, "read");
 async function catalogueForChoosing(env, waitUntil) {
   try {
     return await loadCatalogueIndex(env, waitUntil);
@@ -3199,21 +3211,21 @@ async function passThroughOpenAiChunks(source, {
   flushMs,
   meter
 }) {
-  const read = [];
+  const read2 = [];
   const text = decoder();
   let seen = "";
   try {
     for (; ; ) {
       const chunk = await source.read();
       if (chunk === void 0) break;
-      read.push(chunk);
+      read2.push(chunk);
       seen += text.decode(chunk, { stream: true });
       if (seen.replace(/\r/g, "").includes("\n\n")) break;
     }
   } catch (error) {
-    return { reader: startingWith(read, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };
+    return { reader: startingWith(read2, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };
   }
-  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read, source) };
+  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read2, source) };
   const filter = new OpenAiChunkFilter(includeUsage);
   const watched = meter ? {
     read: /* @__PURE__ */ __name(() => source.read(), "read"),

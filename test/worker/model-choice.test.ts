@@ -75,4 +75,27 @@ describe("a catalogue that cannot be read", () => {
     expect(res.status).toBe(200);
     expect((await callsWith(marker)).map((c) => c.model)).toEqual(["@cf/google/gemma-4-26b-a4b-it"]);
   });
+
+  it("is not asked for again on every request: the isolate waits before it retries", async () => {
+    const { forgetCatalogue } = await import("../../worker/src/ai/catalogue.js");
+    forgetCatalogue();
+    let listings = 0;
+    const failingModels = {
+      run: async (model: string, inputs: Record<string, unknown>, options?: Record<string, unknown>) =>
+        await testEnv.AI.run(model, inputs, options),
+      models: async () => {
+        listings++;
+        throw new Error("listing down");
+      },
+    };
+    for (let i = 0; i < 3; i++) {
+      const res = await withEnv(
+        { AI: failingModels, CACHE: undefined },
+        post("/v1/chat/completions", { messages: [{ role: "user", content: unique() }] }),
+      );
+      expect(res.status).toBe(200);
+    }
+    forgetCatalogue();
+    expect(listings).toBe(1);
+  });
 });

@@ -67,9 +67,23 @@ export async function loadCatalogueIndex(env: Env, waitUntil?: (p: Promise<unkno
   return (await load(env, waitUntil)).index;
 }
 
+/** After a failed read, the isolate waits this long before asking again (requests meanwhile use no catalogue). */
+const RETRY_MS = 10_000;
+let failed: { error: unknown; until: number } | undefined;
+
 async function load(env: Env, waitUntil?: (p: Promise<unknown>) => void) {
   const now = Date.now();
   if (memory && memory.until > now) return memory;
+  if (failed && failed.until > now) throw failed.error;
+  try {
+    return await read(env, now, waitUntil);
+  } catch (error) {
+    failed = { error, until: now + RETRY_MS };
+    throw error;
+  }
+}
+
+async function read(env: Env, now: number, waitUntil?: (p: Promise<unknown>) => void) {
   let models = (await env.CACHE?.get<ModelFacts[]>(KV_KEY, "json")) ?? undefined;
   if (!Array.isArray(models)) {
     models = (await env.AI.models()).map(factsOf);
@@ -109,6 +123,7 @@ export function retiredOn(model: string): string | null | undefined {
 /** Forget the isolate's copy and what it learned (tests: the production path re-reads after MEMORY_MS). */
 export function forgetCatalogue(): void {
   memory = undefined;
+  failed = undefined;
   learned = new Map();
 }
 
