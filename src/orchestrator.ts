@@ -1,4 +1,4 @@
-// The one place that runs stages. A mode is a list of stages (src/modes/stages.ts); each stage reads what the
+// The one place that runs stages. A mode is a list of stages (src/modes/index.ts); each stage reads what the
 // stages before it returned and returns what it adds. The orchestrator runs the list in order, times each stage
 // and names it in any error (through `Stages`), merges each result into a new frozen state (no stage writes
 // another's), and releases every resource a stage took (a wrangler waiting to deploy, …) in its `finally`.
@@ -7,7 +7,7 @@ import type { StageName, Stages } from "./pipeline.js";
 /** Something a stage started that must be undone if the run does not get to use it. */
 export interface Resource {
   /** Undo or stop it; must be safe after the resource was used, and safe to call more than once. */
-  release(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 export interface StageTools {
@@ -45,6 +45,6 @@ export async function runStages<S extends object>(stages: Stages, list: readonly
     return state;
   } finally {
     // A release that fails must not hide the run's own error, nor stop the other releases.
-    for (const resource of owned.reverse()) await resource.release().catch(() => {});
+    for (const resource of owned.reverse()) await resource.abort().catch(() => {});
   }
 }

@@ -83,7 +83,7 @@ describe("runStages", () => {
 
   it("releases a resource a stage owned when a later stage fails, and when the owning stage itself fails", async () => {
     const released: string[] = [];
-    const resource = (name: string): Resource => ({ release: async () => void released.push(name) });
+    const resource = (name: string): Resource => ({ abort: async () => void released.push(name) });
     const stages = new Stages(recordingHost());
     await expect(
       runStages(
@@ -123,8 +123,8 @@ describe("runStages", () => {
       new Stages(recordingHost()),
       [
         step("contract", async (_state, { own }) => {
-          own({ release: async () => void released.push("a") });
-          own({ release: () => Promise.reject(new Error("already gone")) });
+          own({ abort: async () => void released.push("a") });
+          own({ abort: () => Promise.reject(new Error("already gone")) });
           return { bundle: "x.js" };
         }),
       ],
