@@ -55,6 +55,8 @@ describe("in-process runs of src/", () => {
     expect(world.cf.state.script("inproc-broken")).toBeUndefined();
     // wrangler is gone, not waiting on its pipe: no child of this process waits for a secrets file, and nothing
     // else reaches the fake afterwards.
+    // (abort() sends SIGTERM and does not wait for the exit: give it a moment.)
+    for (let tries = 0; tries < 50 && waitingWranglers().length; tries++) await new Promise((r) => setTimeout(r, 100));
     expect(waitingWranglers()).toEqual([]);
     const seen = world.cf.requests.length;
     await new Promise((r) => setTimeout(r, 1500));
@@ -75,5 +77,46 @@ describe("in-process runs of src/", () => {
     expect(host.lines).not.toContain(GATE_LINE);
     const comments = world.gh.state.commentsOn(7);
     expect(comments.some((c) => c.body.includes("https://inproc-pr-7.fake-account.workers.dev"))).toBe(true);
+  }, 120_000);
+
+  it("smoke failure: the smoke stage rolls back to the version the deploy stage found live, and fails saying both", async () => {
+    const good = world.cf.state.deployedVersion("inproc")!.id;
+    world.edge.status = 500;
+    const { host, report } = await runInProcess(world, {
+      event: pushEvent,
+      inputs: { ...W, "api-keys": API_KEYS, "worker-name": "inproc", vars: "BROKEN=yes" },
+      env: { CF_AI_PROXY_SMOKE_DEADLINE_MS: "1500" },
+    }).finally(() => (world.edge.status = 200));
+    expect(host.failure).toMatch(/^smoke stage failed: smoke test failed after \d+ attempt\(s\): GET .*\/v1\/models answered 500/);
+    expect(host.failure).toContain(`rolled back to version ${good}, which was live before this run`);
+    expect(report.stages.map((s) => [s.name, s.ok]).slice(-2)).toEqual([
+      ["deploy", true],
+      ["smoke", false],
+    ]);
+    expect(world.cf.state.deployedVersion("inproc")!.id).toBe(good);
+  }, 120_000);
+
+  it("cleanup mode: the closed pull request's preview worker is deleted, production untouched", async () => {
+    const { host, report } = await runInProcess(world, {
+      event: pullRequestEvent("closed"),
+      inputs: { ...W, "api-keys": "", "worker-name": "inproc", "preview-strategy": "worker" },
+    });
+    expect(host.failure, host.lines.join("\n")).toBeUndefined();
+    expect(report.stages.map((s) => s.name)).toEqual(["inputs", "plan", "preflight", "cleanup", "report"]);
+    expect(host.outputs.mode).toBe("cleanup");
+    expect(world.cf.state.script("inproc-pr-7")).toBeUndefined();
+    expect(world.cf.state.script("inproc")).toBeDefined();
+  }, 120_000);
+
+  it("dry-run mode: the build stages and wrangler's dry run, nothing written", async () => {
+    const before = writes(world.cf).length;
+    const { host, report } = await runInProcess(world, {
+      event: pushEvent,
+      inputs: { ...W, mode: "dry-run", "worker-name": "inproc-dry" },
+    });
+    expect(host.failure, host.lines.join("\n")).toBeUndefined();
+    expect(report.stages.map((s) => s.name)).toEqual(["inputs", "plan", "preflight", "provision", "patch", "contract", "deploy", "report"]);
+    expect(report.stages.find((s) => s.name === "deploy")?.detail).toMatch(/^wrangler deploy --dry-run: .* KiB gzip, nothing uploaded$/);
+    expect(writes(world.cf).length).toBe(before);
   }, 120_000);
 });

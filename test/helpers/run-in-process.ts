@@ -18,7 +18,7 @@ export interface InProcessRun {
 
 export async function runInProcess(
   world: World,
-  o: { event: { name: string; payload?: unknown }; inputs?: Record<string, string> },
+  o: { event: { name: string; payload?: unknown }; inputs?: Record<string, string>; env?: Record<string, string> },
 ): Promise<InProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), "action-in-process-"));
   for (const sub of ["workspace", "temp", "tool-cache"]) mkdirSync(join(dir, sub), { recursive: true });
@@ -53,6 +53,7 @@ export async function runInProcess(
     RUNNER_TEMP: join(dir, "temp"),
     RUNNER_TOOL_CACHE: join(dir, "tool-cache"),
     CLOUDFLARE_API_BASE_URL: world.cf.apiBase,
+    ...o.env,
   });
   const report = await run(host);
   return { host, report };
