@@ -119,4 +119,16 @@ describe("in-process runs of src/", () => {
     expect(report.stages.find((s) => s.name === "deploy")?.detail).toMatch(/^wrangler deploy --dry-run: .* KiB gzip, nothing uploaded$/);
     expect(writes(world.cf).length).toBe(before);
   }, 120_000);
+
+  it("a preflight that fails after planning the preview again reports the plan it failed with, and writes nothing", async () => {
+    const { host, report } = await runInProcess(world, {
+      event: pullRequestEvent("opened", 8),
+      inputs: { ...W, "api-keys": "", "worker-name": "inproc-nokeys" },
+    });
+    expect(host.failure).toMatch(/^preflight stage failed: the proxy would refuse every request: input "api-keys" is empty/);
+    expect(report.plan?.targetName).toBe("inproc-nokeys-pr-8");
+    expect(report.plan?.preview?.strategy).toBe("worker");
+    expect(host.summary).toContain("## cf-ai-proxy-action: preview failed");
+    expect(writes(world.cf).filter((r) => r.path.includes("inproc-nokeys"))).toEqual([]);
+  }, 120_000);
 });
