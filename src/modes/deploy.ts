@@ -1,11 +1,8 @@
-// The stages after the build: deploy (or preview, or dry-run) hands the tested worker to wrangler, smoke tests the live one.
+// The stages after the build: deploy, preview or dry-run hands the tested worker to wrangler (smoke.ts then tests it).
 import type { CloudflareApi } from "../cloudflare/api.js";
 import { contentTag } from "../content-tag.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
-import { rollBack } from "../stages/rollback.js";
-import { smokeTest } from "../stages/smoke.js";
-import { readUsage } from "../stages/usage-summary.js";
 import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
@@ -90,49 +87,6 @@ export function deployStage(ctx: RunContext, o: { asPreview?: boolean } = {}): S
       if (o.asPreview) report.previewUrl = report.workerUrl;
       detail(`version ${deployed.versionId}${Object.keys(secrets).length ? `, secret ${API_KEYS_SECRET} uploaded with it` : ""}`);
       return { deployed: { before, uploaded: true } };
-    },
-  };
-}
-
-/** Asks the live worker something real; on failure rolls back to what the deploy stage found live before it. */
-export function smokeStage(ctx: RunContext): Stage<RunState> {
-  const { plan, report, inputs } = ctx;
-  return {
-    name: "smoke",
-    async run(state, { detail }) {
-      const base = inputs.smokeTestUrl || report.workerUrl;
-      if (!base) {
-        detail("skipped: no URL (the worker has no workers.dev route; set smoke-test-url)");
-        return undefined;
-      }
-      const proxy = ctx.source.shipped || /\bmodels\b/.test(String(ctx.report.contract?.groups ?? ""));
-      const key = inputs.firstKey;
-      const url = proxy && key ? `${base}/v1/models` : `${base}/`;
-      // How long a new version may take to answer everywhere; CF_AI_PROXY_SMOKE_DEADLINE_MS overrides it.
-      const deadlineMs = Number(ctx.host.env.CF_AI_PROXY_SMOKE_DEADLINE_MS) || undefined;
-      const result = await smokeTest({ url, key: proxy ? key : undefined }, { deadlineMs });
-      if (result.ok) {
-        detail(result.detail);
-        // The proxy's own Usage API, with the same key: the last 7 days for the summary (left out if it has none).
-        if (proxy && key) report.usage = await readUsage(base, key);
-        return undefined;
-      }
-      const uploaded = state.deployed?.uploaded === true;
-      const rollbackTarget = state.deployed?.before?.live.versionId;
-      let rollback = "";
-      if (inputs.rollbackOnFailure && uploaded && rollbackTarget) {
-        const outcome = await rollBack(ctx.cloudflare(), {
-          script: plan.targetName,
-          to: rollbackTarget,
-          failed: report.versionId,
-          log: ctx.log,
-        });
-        rollback = `; ${outcome.sentence}`;
-        report.facts.push(`${outcome.rolledBack ? "Rollback" : "No rollback"}: ${outcome.sentence}.`);
-      } else if (inputs.rollbackOnFailure && uploaded) {
-        rollback = "; nothing to roll back to (this was the worker's first version)";
-      }
-      throw new Error(`smoke test failed after ${result.attempts} attempt(s): ${result.detail}${rollback}`);
     },
   };
 }

@@ -4,7 +4,8 @@ import type { RunContext } from "../context.js";
 import type { Stage } from "../orchestrator.js";
 import { buildStages, type RunState } from "./build.js";
 import { cleanupStage } from "./cleanup.js";
-import { deployStage, dryRunStage, previewStage, smokeStage } from "./deploy.js";
+import { deployStage, dryRunStage, previewStage } from "./deploy.js";
+import { smokeStage } from "./smoke.js";
 
 export function stagesFor(ctx: RunContext): Stage<RunState>[] {
   switch (ctx.plan.mode) {
