@@ -50,12 +50,7 @@ export class ContractTestsFailed extends Error {
   }
 }
 
-/** What every mode but cleanup does first: namespaces, the patched config, then the bundle and its contract tests. */
-export function buildStages(ctx: RunContext): Stage<RunState>[] {
-  return [provisionStage(ctx), patchStage(ctx), contractStage(ctx)];
-}
-
-function provisionStage(ctx: RunContext): Stage<RunState> {
+export function provisionStage(ctx: RunContext): Stage<RunState> {
   const { plan, inputs, report } = ctx;
   const offline = plan.mode === "dry-run" || plan.mode === "test";
   return {
@@ -77,7 +72,7 @@ function provisionStage(ctx: RunContext): Stage<RunState> {
   };
 }
 
-function patchStage(ctx: RunContext): Stage<RunState> {
+export function patchStage(ctx: RunContext): Stage<RunState> {
   const { source, host, report } = ctx;
   return {
     name: "patch",
@@ -93,7 +88,7 @@ function patchStage(ctx: RunContext): Stage<RunState> {
   };
 }
 
-function contractStage(ctx: RunContext): Stage<RunState> {
+export function contractStage(ctx: RunContext): Stage<RunState> {
   const { plan, inputs, source, report } = ctx;
   return {
     name: "contract",

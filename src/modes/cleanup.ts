@@ -2,12 +2,13 @@
 // Production is never touched: only names of the form <worker>-pr-<N>… are deleted.
 import type { RunContext } from "../context.js";
 import type { Stage } from "../orchestrator.js";
+import type { RunState } from "./build.js";
 import { previewWorkerName } from "../plan.js";
 import { deleteNamespaces } from "../stages/provision.js";
 import { deleteWorkerPreview } from "../wrangler/commands.js";
 
 /** The cleanup stage; refuses (before any stage runs) to name the production worker as the one to delete. */
-export function cleanupStage(ctx: RunContext): Stage<object> {
+export function cleanupStage(ctx: RunContext): Stage<RunState> {
   const { plan, report, inputs } = ctx;
   const number = plan.preview!.number;
   const previewWorker = previewWorkerName(plan.workerName, number);
