@@ -1,17 +1,17 @@
-// The pipeline: inputs → plan → provision → patch → contract → deploy | preview | cleanup → smoke → report.
+// The pipeline: inputs → plan → preflight → the mode's stages (src/modes/index.ts: provision → patch → contract →
+// deploy | preview | cleanup → smoke) → report, each run by the orchestrator (src/orchestrator.ts) or `Stages`.
 // Every failure ends here as one `fail()` naming the stage it came from; the summary is written either way.
 import { configFacts, parseConfig } from "./config/parse.js";
 import { createContext, type RunContext } from "./context.js";
 import { readEvent } from "./event.js";
 import type { Host } from "./host.js";
 import { INPUT, parseInputs } from "./inputs.js";
-import { buildAndTest, ContractTestsFailed } from "./modes/build.js";
-import { cleanupMode } from "./modes/cleanup.js";
-import { deployMode, dryRunMode, gatedDeployFor, previewMode, requireApiKeys } from "./modes/deploy.js";
-import type { GatedDeploy } from "./wrangler/gated-deploy.js";
+import { ContractTestsFailed } from "./modes/build.js";
+import { stagesFor } from "./modes/index.js";
+import { FailedWithPlan, preflightStage } from "./modes/preflight.js";
+import { runStages } from "./orchestrator.js";
 import { StageError, Stages } from "./pipeline.js";
-import { plan, supportsWorkerPreviews, type Plan, type WorkerFacts } from "./plan.js";
-import { checkDeploymentModels } from "./stages/models.js";
+import { plan, type Plan, type WorkerFacts } from "./plan.js";
 import { notifyPullRequest } from "./stages/notify.js";
 import { renderSummary, setOutputs, type RunReport } from "./stages/report.js";
 import { findWorker } from "./worker-dir.js";
@@ -37,39 +37,26 @@ export async function run(host: Host): Promise<RunReport> {
       return { source, facts, thePlan };
     });
     report.plan = thePlan;
-    ctx = createContext({ host, inputs, event, plan: thePlan, source, stages, report });
-    if (thePlan.mode === "deploy" || thePlan.mode === "preview" || thePlan.mode === "cleanup") await preflight(ctx, facts);
-    else {
-      // Offline modes check the models against the catalogue snapshot the contract tests' stub serves.
-      const c = ctx;
-      await stages.run("preflight", async (detail) => detail((await checkDeploymentModels(c, undefined)) ?? "no model vars to check"));
-    }
-    describePlan(ctx, ctx.plan);
-    if (ctx.plan.notice) host.notice(ctx.plan.notice);
+    const planned = createContext({ host, inputs, event, plan: thePlan, source, stages, report });
+    ctx = planned; // so that a failing preflight still reports to the pull request
+    // From here on the plan is fixed: the preflight's (it may choose another preview strategy), never changed again.
+    const { plan: finalPlan } = await runStages(stages, [preflightStage(planned, facts)], { plan: thePlan });
+    report.plan = finalPlan;
+    const c: RunContext = (ctx = { ...planned, plan: finalPlan });
+    describePlan(c, finalPlan);
+    if (finalPlan.notice) host.notice(finalPlan.notice);
 
-    if (ctx.plan.mode === "cleanup") {
-      await cleanupMode(ctx);
-    } else {
-      const c = ctx;
-      const wrangler = await c.wrangler();
-      let gated: GatedDeploy | undefined;
-      try {
-        const built = await buildAndTest(c, {
-          beforeTests: (bundle, text, config) => (gated = gatedDeployFor(c, bundle, text, config, wrangler.version, wrangler.bin)),
-        });
-        if (c.plan.mode === "deploy") await deployMode(c, built, gated);
-        else if (c.plan.mode === "preview") await previewMode(c, built);
-        else if (c.plan.mode === "dry-run") await dryRunMode(c, built);
-      } finally {
-        // Whatever failed before the deploy stage released it: wrangler stops before writing anything.
-        await (gated as GatedDeploy | undefined)?.abort();
-      }
-    }
+    if (finalPlan.mode !== "cleanup") await c.wrangler();
+    await runStages(stages, stagesFor(c), {});
     await stages.run("report", async () => {
-      if (ctx) await notifyPullRequest(ctx, ctx.plan.mode === "cleanup" ? "closed" : "deployed");
+      await notifyPullRequest(c, c.plan.mode === "cleanup" ? "closed" : "deployed");
     });
   } catch (error) {
     report.failure = error instanceof Error ? error.message : String(error);
+    if (ctx && error instanceof StageError && error.cause instanceof FailedWithPlan) {
+      report.plan = error.cause.plan;
+      ctx = { ...ctx, plan: error.cause.plan };
+    }
     if (ctx) {
       const state = error instanceof StageError && error.cause instanceof ContractTestsFailed ? "tests-failed" : "failed";
       await notifyPullRequest(ctx, state).catch(() => {});
@@ -79,48 +66,6 @@ export async function run(host: Host): Promise<RunReport> {
   await host.appendSummary(renderSummary(report));
   if (report.failure) host.fail(report.failure);
   return report;
-}
-
-/** Reads Cloudflare (never writes) to catch what would fail halfway: credentials, keys, the preview strategy. */
-async function preflight(ctx: RunContext, facts: WorkerFacts) {
-  await ctx.stages.run("preflight", async (detail) => {
-    const api = ctx.cloudflare();
-    const { inputs, event } = ctx;
-    ctx.log(`Cloudflare account: ${await api.accountName()}`);
-    if (ctx.plan.preview) {
-      // The preview strategy may depend on the wrangler in use (Worker Previews): plan again, knowing it.
-      const w = await ctx.wrangler();
-      ctx.report.plan = ctx.plan = plan(inputs, event, {
-        ...facts,
-        workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version },
-      });
-      ctx.log(`preview strategy: ${ctx.plan.preview!.strategy} (${ctx.plan.preview!.why})`);
-    }
-    const p = ctx.plan;
-    // Before any write: a retired model would fail every request of the deployed worker.
-    const models = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
-    if (
-      p.mode === "preview" &&
-      p.preview?.strategy === "version" &&
-      inputs.previewStrategy === "auto" &&
-      (await api.deployments(p.workerName)) === undefined
-    ) {
-      // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
-      ctx.report.plan = ctx.plan = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
-      ctx.report.facts.push(
-        `${p.workerName} is not deployed yet, so this preview is a worker of its own (${ctx.plan.targetName}) instead of a version preview.`,
-      );
-    }
-    if (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "preview" && ctx.source.shipped && !inputs.apiKeys.length) {
-      throw new Error(
-        `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
-          `which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``,
-      );
-    }
-    const deploysAWorker = ctx.plan.mode === "deploy" || (ctx.plan.mode === "preview" && ctx.plan.preview?.strategy === "worker");
-    if (deploysAWorker) await requireApiKeys(ctx, api, ctx.plan.targetName);
-    detail(`credentials and secrets checked${models ? `; ${models}` : ""}`);
-  });
 }
 
 function describePlan(ctx: RunContext, p: Plan) {

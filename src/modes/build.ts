@@ -1,6 +1,7 @@
-// What every mode but cleanup does first: namespaces, the patched config, the bundle, the contract tests.
+// The stages every mode but cleanup runs first: namespaces, the patched config, the bundle and its contract tests.
 import { dirname, join, resolve } from "node:path";
-import { parseConfig, type WranglerConfig } from "../config/parse.js";
+import type { CloudflareApi } from "../cloudflare/api.js";
+import { parseConfig } from "../config/parse.js";
 import { previewsBlock } from "../config/previews.js";
 import { miniflareOptions } from "../contract/miniflare-options.js";
 import type { ConfigPatch } from "../config/patch.js";
@@ -8,17 +9,38 @@ import type { RunContext } from "../context.js";
 import { loadRuntime } from "../contract/workerd.js";
 import { INPUT, InputError, type Inputs } from "../inputs.js";
 import { varsToPatch } from "../models/vars.js";
+import type { Stage } from "../orchestrator.js";
 import { ACTION_ROOT } from "../paths.js";
 import { runContractStage } from "../stages/contract.js";
 import { writePatchedConfig } from "../stages/patch.js";
 import { planNamespaces, provisionNamespaces, type ProvisionedNamespace } from "../stages/provision.js";
 import { bundleWorker, prebundled, type BundleInfo } from "../wrangler/commands.js";
 import { stageCopy } from "../worker-dir.js";
+import type { GatedDeploy } from "../wrangler/gated-deploy.js";
+import { gatedDeployFor } from "./deploy.js";
 
+/** What the build stages return; the deploy, preview and dry-run stages read it. */
 export interface Built {
   configPath: string;
   configText: string;
   bundle: BundleInfo;
+}
+
+/** The state a mode's stages pass on (src/orchestrator.ts merges each stage's result into it). */
+export interface RunState extends Partial<Built> {
+  namespaces?: ProvisionedNamespace[];
+  /** A deploy that started beside the contract tests and waits for them; owned (aborted) by the orchestrator. */
+  gated?: GatedDeploy;
+  /** What the deploy stage found live before it uploaded, for the smoke test's rollback. */
+  deployed?: { before: Awaited<ReturnType<CloudflareApi["deployments"]>>; uploaded: boolean };
+}
+
+/** The build's results, for a stage that runs after the contract stage. */
+export function built(state: Readonly<RunState>): Built {
+  const { configPath, configText, bundle } = state;
+  if (configPath === undefined || configText === undefined || bundle === undefined)
+    throw new Error("internal: a stage that needs the tested bundle runs before the contract stage");
+  return { configPath, configText, bundle };
 }
 
 export class ContractTestsFailed extends Error {
@@ -28,79 +50,94 @@ export class ContractTestsFailed extends Error {
   }
 }
 
-export interface BuildHooks {
-  /** Called once the bundle is known, just before the contract tests start (a deploy may get ready meanwhile). */
-  beforeTests?(bundle: BundleInfo, configText: string, config: WranglerConfig): void;
+export function provisionStage(ctx: RunContext): Stage<RunState> {
+  const { plan, inputs, report } = ctx;
+  const offline = plan.mode === "dry-run" || plan.mode === "test";
+  return {
+    name: "provision",
+    async run(_state, { detail }) {
+      refuseNamesWranglerMisreads(inputs);
+      if (offline) {
+        const planned = planNamespaces(plan.namespaces);
+        for (const ns of planned) ctx.log(`would find or create KV namespace "${ns.title}" (binding ${ns.binding})`);
+        detail(`${planned.length} namespace(s) planned, none touched (${plan.mode})`);
+        report.namespaces = planned;
+        return { namespaces: planned };
+      }
+      const done = await provisionNamespaces(ctx.cloudflare(), plan.namespaces, ctx.log);
+      detail(done.map((ns) => `${ns.binding}: ${ns.action}`).join(", ") || "no KV bindings");
+      report.namespaces = done;
+      return { namespaces: done };
+    },
+  };
 }
 
-export async function buildAndTest(ctx: RunContext, hooks: BuildHooks = {}): Promise<Built> {
-  const { plan, inputs, source, host, report } = ctx;
-  const offline = plan.mode === "dry-run" || plan.mode === "test";
-  const wrangler = ctx.wrangler();
+export function patchStage(ctx: RunContext): Stage<RunState> {
+  const { source, host, report } = ctx;
+  return {
+    name: "patch",
+    async run(state, { detail }) {
+      // The shipped worker and local runs never write into the original; a runner's checkout is the user's to patch.
+      const target = source.shipped || host.local ? stageCopy(source, ctx.workDir) : source.configPath;
+      const configText = writePatchedConfig(source, configPatch(ctx, state.namespaces ?? []), target);
+      ctx.log(`patched config written to ${target}`);
+      detail(target === source.configPath ? "patched in place" : "patched into a temporary copy");
+      report.configPath = target;
+      return { configPath: target, configText };
+    },
+  };
+}
 
-  report.namespaces = await ctx.stages.run("provision", async (detail) => {
-    refuseNamesWranglerMisreads(inputs);
-    if (offline) {
-      const planned = planNamespaces(plan.namespaces);
-      for (const ns of planned) ctx.log(`would find or create KV namespace "${ns.title}" (binding ${ns.binding})`);
-      detail(`${planned.length} namespace(s) planned, none touched (${plan.mode})`);
-      return planned;
-    }
-    const done = await provisionNamespaces(ctx.cloudflare(), plan.namespaces, ctx.log);
-    detail(done.map((ns) => `${ns.binding}: ${ns.action}`).join(", ") || "no KV bindings");
-    return done;
-  });
-
-  const { configPath, configText } = await ctx.stages.run("patch", async (detail) => {
-    // The shipped worker and local runs never write into the original; a runner's checkout is the user's to patch.
-    const target = source.shipped || host.local ? stageCopy(source, ctx.workDir) : source.configPath;
-    const configText = writePatchedConfig(source, configPatch(ctx, report.namespaces), target);
-    ctx.log(`patched config written to ${target}`);
-    detail(target === source.configPath ? "patched in place" : "patched into a temporary copy");
-    return { configPath: target, configText };
-  });
-  report.configPath = configPath;
-
-  const bundle = await ctx.stages.run("contract", async (detail) => {
-    const w = await wrangler;
-    const config = parseConfig(configText, source.format, configPath);
-    const main = typeof config.main === "string" ? resolve(dirname(configPath), config.main) : undefined;
-    // A no_bundle config (the shipped proxy: dist/worker is already the bundle) is tested and deployed as it is;
-    // anything else is bundled exactly as `wrangler deploy` bundles it.
-    const bundling =
-      config.no_bundle === true && main && /\.m?js$/.test(main)
-        ? Promise.resolve(prebundled(main))
-        : bundleWorker({ bin: w.bin, configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, main ?? "index.js");
-    // Loading Miniflare (and wrangler's API, for configs we cannot translate) blocks for a while: do it while
-    // the bundling child process runs.
-    const runtime = inputs.contractTests ? loadRuntime(w.packageDir, miniflareOptions(config) === undefined, ctx.compileCache) : undefined;
-    runtime?.catch(() => {}); // awaited, and reported, below
-    const bundle = await bundling;
-    report.bundle = bundle;
-    ctx.log(`bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
-    hooks.beforeTests?.(bundle, configText, config);
-    if (!runtime) {
-      detail(`skipped (input "${INPUT.contractTests}" is false)`);
-      return bundle;
-    }
-    const { report: contract, reportPath } = await runContractStage({
-      workerName: plan.targetName,
-      configPath,
-      config,
-      scriptPath: bundle.main,
-      stubScript: join(ACTION_ROOT, "dist", "ai-stub", "index.js"),
-      runtime,
-      selected: inputs.contractGroups,
-      reportDir: ctx.workDir,
-      log: ctx.log,
-    });
-    report.contract = contract;
-    report.contractReportPath = reportPath;
-    detail(`${contract.passed} passed, ${contract.failed} failed`);
-    if (contract.failed > 0) throw new ContractTestsFailed(contract.failed, contract.results.length);
-    return bundle;
-  });
-  return { configPath, configText, bundle };
+export function contractStage(ctx: RunContext): Stage<RunState> {
+  const { plan, inputs, source, report } = ctx;
+  return {
+    name: "contract",
+    async run(state, { detail, own }) {
+      const { configPath, configText } = state;
+      if (configPath === undefined || configText === undefined) throw new Error("internal: the contract stage runs before the patch stage");
+      const w = await ctx.wrangler();
+      const config = parseConfig(configText, source.format, configPath);
+      const main = typeof config.main === "string" ? resolve(dirname(configPath), config.main) : undefined;
+      // A no_bundle config (the shipped proxy: dist/worker is already the bundle) is tested and deployed as it is;
+      // anything else is bundled exactly as `wrangler deploy` bundles it.
+      const bundling =
+        config.no_bundle === true && main && /\.m?js$/.test(main)
+          ? Promise.resolve(prebundled(main))
+          : bundleWorker({ bin: w.bin, configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log }, main ?? "index.js");
+      // Loading Miniflare (and wrangler's API, for configs we cannot translate) blocks for a while: do it while
+      // the bundling child process runs.
+      const runtime = inputs.contractTests
+        ? loadRuntime(w.packageDir, miniflareOptions(config) === undefined, ctx.compileCache)
+        : undefined;
+      runtime?.catch(() => {}); // awaited, and reported, below
+      const bundle = await bundling;
+      report.bundle = bundle;
+      ctx.log(`bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
+      // A deploy may get ready while the tests run; whatever fails from here on, the orchestrator aborts it.
+      const started = gatedDeployFor(ctx, { bundle, configPath, configText, config }, w.version, w.bin);
+      const gated = started && own(started);
+      if (!runtime) {
+        detail(`skipped (input "${INPUT.contractTests}" is false)`);
+        return { bundle, gated };
+      }
+      const { report: contract, reportPath } = await runContractStage({
+        workerName: plan.targetName,
+        configPath,
+        config,
+        scriptPath: bundle.main,
+        stubScript: join(ACTION_ROOT, "dist", "ai-stub", "index.js"),
+        runtime,
+        selected: inputs.contractGroups,
+        reportDir: ctx.workDir,
+        log: ctx.log,
+      });
+      report.contract = contract;
+      report.contractReportPath = reportPath;
+      detail(`${contract.passed} passed, ${contract.failed} failed`);
+      if (contract.failed > 0) throw new ContractTestsFailed(contract.failed, contract.results.length);
+      return { bundle, gated };
+    },
+  };
 }
 
 function configPatch(ctx: RunContext, namespaces: ProvisionedNamespace[]): ConfigPatch {

@@ -1,22 +1,13 @@
-// Modes deploy and preview: hand the tested worker to wrangler, then smoke-test the live one.
+// The stages after the build: deploy, preview or dry-run hands the tested worker to wrangler (smoke.ts then tests it).
 import type { CloudflareApi } from "../cloudflare/api.js";
 import { contentTag } from "../content-tag.js";
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
-import { rollBack } from "../stages/rollback.js";
-import { smokeTest } from "../stages/smoke.js";
-import { readUsage } from "../stages/usage-summary.js";
 import type { WranglerConfig } from "../config/parse.js";
-import {
-  bundleWorker,
-  deploy,
-  deployWorkerPreview,
-  uploadPreviewVersion,
-  type BundleInfo,
-  type WranglerContext,
-} from "../wrangler/commands.js";
+import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
-import type { Built } from "./build.js";
+import type { Stage } from "../orchestrator.js";
+import { built, type Built, type RunState } from "./build.js";
 
 /** The secret the shipped proxy reads its client keys from. */
 export const API_KEYS_SECRET = "API_KEYS";
@@ -45,21 +36,19 @@ export async function requireApiKeys(ctx: RunContext, api: CloudflareApi, script
  */
 export function gatedDeployFor(
   ctx: RunContext,
-  bundle: BundleInfo,
-  configText: string,
-  config: WranglerConfig,
+  built: Built & { config: WranglerConfig },
   wranglerVersion: string,
   bin: string,
 ): GatedDeploy | undefined {
-  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || bundle.madeBy !== "config") return undefined;
+  if (ctx.plan.mode !== "deploy" || ctx.event.name === "schedule" || built.bundle.madeBy !== "config") return undefined;
   const refused = versionRefusesGate(wranglerVersion);
   if (refused) ctx.log(refused);
-  if (refused || !canGate(wranglerVersion, config)) return undefined;
+  if (refused || !canGate(wranglerVersion, built.config)) return undefined;
   const secrets = secretsToUpload(ctx);
-  const wctx: WranglerContext = { bin, configPath: ctx.report.configPath!, env: ctx.wranglerEnv(), log: ctx.log };
+  const wctx: WranglerContext = { bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
   return startGatedDeploy(wctx, {
-    tag: contentTag(ctx.inputs.apiToken, bundle.directory, configText, secrets),
+    tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets),
     message: deployMessage(ctx),
   });
 }
@@ -67,87 +56,62 @@ export function gatedDeployFor(
 const deployMessage = (ctx: RunContext) =>
   ctx.event.sha ? `${ctx.event.name || "local"} ${ctx.event.sha.slice(0, 7)}` : `cf-ai-proxy-action ${ctx.plan.mode}`;
 
-export async function deployMode(ctx: RunContext, built: Built, gated?: GatedDeploy): Promise<void> {
+/** Uploads and deploys the tested worker (through the gated deploy when the contract stage started one). */
+export function deployStage(ctx: RunContext, o: { asPreview?: boolean } = {}): Stage<RunState> {
   const { plan, report, inputs, event } = ctx;
-  const api = ctx.cloudflare();
-  const wrangler = await ctx.wrangler();
-  const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
-  const secrets = secretsToUpload(ctx);
-  const tag = gated?.tag ?? contentTag(inputs.apiToken, built.bundle.directory, built.configText, secrets);
-
-  const before = await ctx.stages.run("deploy", async (detail) => {
-    const before = await api.deployments(plan.targetName);
-    if (event.name === "schedule" && before?.live.tag === tag) {
-      report.versionId = before.live.versionId;
-      report.workerUrl = await api.workersDevUrl(plan.targetName);
-      // The tag itself stays out of the summary and the log: it is derived from the keys.
-      report.facts.push(
-        `The live version ${before.live.versionId} already has this run's code, config and keys: nothing to upload (namespaces checked, smoke test still runs).`,
-      );
-      detail("unchanged: upload skipped");
-      return { before, uploaded: false };
-    }
-    const deployed = gated ? await gated.release(secrets) : await deploy(wctx, { tag, message: deployMessage(ctx), secrets });
-    report.versionId = deployed.versionId;
-    report.workerUrl = deployed.url ?? (await api.workersDevUrl(plan.targetName));
-    detail(`version ${deployed.versionId}${Object.keys(secrets).length ? `, secret ${API_KEYS_SECRET} uploaded with it` : ""}`);
-    return { before, uploaded: true };
-  });
-
-  if (!inputs.smokeTest) return;
-  await ctx.stages.run("smoke", async (detail) => {
-    const base = inputs.smokeTestUrl || report.workerUrl;
-    if (!base) {
-      detail("skipped: no URL (the worker has no workers.dev route; set smoke-test-url)");
-      return;
-    }
-    const proxy = ctx.source.shipped || /\bmodels\b/.test(String(ctx.report.contract?.groups ?? ""));
-    const key = inputs.firstKey;
-    const url = proxy && key ? `${base}/v1/models` : `${base}/`;
-    // How long a new version may take to answer everywhere; CF_AI_PROXY_SMOKE_DEADLINE_MS overrides it.
-    const deadlineMs = Number(ctx.host.env.CF_AI_PROXY_SMOKE_DEADLINE_MS) || undefined;
-    const result = await smokeTest({ url, key: proxy ? key : undefined }, { deadlineMs });
-    if (result.ok) {
-      detail(result.detail);
-      // The proxy's own Usage API, with the same key: the last 7 days for the summary (left out if it has none).
-      if (proxy && key) report.usage = await readUsage(base, key);
-      return;
-    }
-    let rollback = "";
-    if (inputs.rollbackOnFailure && before.uploaded && before.before?.live.versionId) {
-      const outcome = await rollBack(api, {
-        script: plan.targetName,
-        to: before.before.live.versionId,
-        failed: report.versionId,
-        log: ctx.log,
-      });
-      rollback = `; ${outcome.sentence}`;
-      report.facts.push(`${outcome.rolledBack ? "Rollback" : "No rollback"}: ${outcome.sentence}.`);
-    } else if (inputs.rollbackOnFailure && before.uploaded) {
-      rollback = "; nothing to roll back to (this was the worker's first version)";
-    }
-    throw new Error(`smoke test failed after ${result.attempts} attempt(s): ${result.detail}${rollback}`);
-  });
+  return {
+    name: "deploy",
+    async run(state, { detail }) {
+      const b = built(state);
+      const gated = state.gated;
+      const api = ctx.cloudflare();
+      const wrangler = await ctx.wrangler();
+      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const secrets = secretsToUpload(ctx);
+      const tag = gated?.tag ?? contentTag(inputs.apiToken, b.bundle.directory, b.configText, secrets);
+      const before = await api.deployments(plan.targetName);
+      if (event.name === "schedule" && before?.live.tag === tag) {
+        report.versionId = before.live.versionId;
+        report.workerUrl = await api.workersDevUrl(plan.targetName);
+        // The tag itself stays out of the summary and the log: it is derived from the keys.
+        report.facts.push(
+          `The live version ${before.live.versionId} already has this run's code, config and keys: nothing to upload (namespaces checked, smoke test still runs).`,
+        );
+        detail("unchanged: upload skipped");
+        return { deployed: { before, uploaded: false } };
+      }
+      const deployed = gated ? await gated.release(secrets) : await deploy(wctx, { tag, message: deployMessage(ctx), secrets });
+      report.versionId = deployed.versionId;
+      report.workerUrl = deployed.url ?? (await api.workersDevUrl(plan.targetName));
+      // A worker preview is deployed like production, under its preview name: its URL is the preview's.
+      if (o.asPreview) report.previewUrl = report.workerUrl;
+      detail(`version ${deployed.versionId}${Object.keys(secrets).length ? `, secret ${API_KEYS_SECRET} uploaded with it` : ""}`);
+      return { deployed: { before, uploaded: true } };
+    },
+  };
 }
 
-export async function previewMode(ctx: RunContext, built: Built): Promise<void> {
+/** A pull request's preview: a worker of its own (deployed like production), a Worker Preview or a version preview. */
+export function previewStage(ctx: RunContext): Stage<RunState> {
+  const preview = ctx.plan.preview!;
+  if (preview.strategy === "worker") return deployStage(ctx, { asPreview: true });
+  return preview.strategy === "preview" ? workerPreviewStage(ctx) : versionPreviewStage(ctx);
+}
+
+function workerPreviewStage(ctx: RunContext): Stage<RunState> {
   const { plan, report } = ctx;
   const preview = plan.preview!;
-  if (preview.strategy === "worker") {
-    // A worker of its own: deployed like production, under its preview name, with its own storage.
-    await deployMode({ ...ctx, inputs: { ...ctx.inputs, smokeTest: false } }, built);
-    report.previewUrl = report.workerUrl;
-    return;
-  }
-  const wrangler = await ctx.wrangler();
-  if (preview.strategy === "preview") {
-    await ctx.stages.run("preview", async (detail) => {
-      const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+  return {
+    name: "preview",
+    async run(state, { detail }) {
+      const b = built(state);
+      const wrangler = await ctx.wrangler();
+      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
       const secrets = secretsToUpload(ctx);
       const message = `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();
       const deployed = await deployWorkerPreview(wctx, {
         name: preview.previewName,
-        tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets),
+        tag: contentTag(ctx.inputs.apiToken, b.bundle.directory, b.configText, secrets),
         message,
         secrets,
       });
@@ -159,38 +123,56 @@ export async function previewMode(ctx: RunContext, built: Built): Promise<void> 
       detail(
         `Worker Preview ${preview.previewName}, deployment ${deployed.deploymentId}${deployed.url ? ` at ${deployed.url}` : " (Cloudflare reported no URL)"}`,
       );
-    });
-    return;
-  }
-  await ctx.stages.run("preview", async (detail) => {
-    const wctx: WranglerContext = { bin: wrangler.bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
-    const tag = contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, {});
-    const uploaded = await uploadPreviewVersion(wctx, {
-      alias: preview.alias,
-      tag,
-      message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim(),
-    });
-    report.versionId = uploaded.versionId;
-    report.previewUrl = uploaded.previewUrl;
-    detail(`version ${uploaded.versionId}${uploaded.previewUrl ? ` at ${uploaded.previewUrl}` : " (Cloudflare reported no preview URL)"}`);
-  });
+      return undefined;
+    },
+  };
+}
+
+function versionPreviewStage(ctx: RunContext): Stage<RunState> {
+  const { plan, report } = ctx;
+  const preview = plan.preview!;
+  return {
+    name: "preview",
+    async run(state, { detail }) {
+      const b = built(state);
+      const wrangler = await ctx.wrangler();
+      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const tag = contentTag(ctx.inputs.apiToken, b.bundle.directory, b.configText, {});
+      const uploaded = await uploadPreviewVersion(wctx, {
+        alias: preview.alias,
+        tag,
+        message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim(),
+      });
+      report.versionId = uploaded.versionId;
+      report.previewUrl = uploaded.previewUrl;
+      detail(
+        `version ${uploaded.versionId}${uploaded.previewUrl ? ` at ${uploaded.previewUrl}` : " (Cloudflare reported no preview URL)"}`,
+      );
+      return undefined;
+    },
+  };
 }
 
 /** Mode dry-run: what a deploy would upload, checked by wrangler itself (`deploy --dry-run`), nothing sent. */
-export async function dryRunMode(ctx: RunContext, built: Built): Promise<void> {
-  await ctx.stages.run("deploy", async (detail) => {
-    let bundle = built.bundle;
-    if (bundle.madeBy !== "wrangler") {
-      const wrangler = await ctx.wrangler();
-      bundle = await bundleWorker(
-        { bin: wrangler.bin, configPath: built.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log },
-        built.bundle.main,
+export function dryRunStage(ctx: RunContext): Stage<RunState> {
+  return {
+    name: "deploy",
+    async run(state, { detail }) {
+      const b = built(state);
+      let bundle = b.bundle;
+      if (bundle.madeBy !== "wrangler") {
+        const wrangler = await ctx.wrangler();
+        bundle = await bundleWorker(
+          { bin: wrangler.bin, configPath: b.configPath, env: { NODE_COMPILE_CACHE: ctx.compileCache }, log: ctx.log },
+          b.bundle.main,
+        );
+      }
+      ctx.log(
+        `would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`,
       );
-    }
-    ctx.log(
-      `would upload ${ctx.plan.targetName} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip)${ctx.inputs.apiKeys.length ? ` with secret ${API_KEYS_SECRET}` : ""}`,
-    );
-    ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` checked what would be.");
-    detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
-  });
+      ctx.report.facts.push("Dry run: nothing was created or uploaded; `wrangler deploy --dry-run` checked what would be.");
+      detail(`wrangler deploy --dry-run: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip, nothing uploaded`);
+      return undefined;
+    },
+  };
 }
