@@ -1998,15 +1998,15 @@ function aliasObject(value) {
 __name(aliasObject, "aliasObject");
 function parseAliases(value) {
   const aliases = new Map(BUILT_IN_ALIASES);
-  const parsed = aliasObject(value);
-  if (parsed === void 0) return aliases;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+  const parsed2 = aliasObject(value);
+  if (parsed2 === void 0) return aliases;
+  if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2)) {
     throw new ModelSettingError(
       "MODEL_ALIASES",
       "must be a JSON object of name \u2192 Workers AI model id, or \u2192 a list of them tried in order."
     );
   }
-  for (const [name, target] of Object.entries(parsed)) {
+  for (const [name, target] of Object.entries(parsed2)) {
     const list = typeof target === "string" ? [target] : target;
     if (!Array.isArray(list) || list.length === 0 || !list.every((t) => typeof t === "string" && isWorkersAiModel(t.trim()))) {
       throw new ModelSettingError(
@@ -2231,7 +2231,7 @@ var PROJECT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 var KEY_NAME = /^[A-Za-z0-9_.@-]{1,64}$/;
 function parseKeyEntries(source) {
   const entries = (source ?? "").split(/[\n,]/).map((k) => k.trim()).filter(Boolean);
-  const parsed = entries.map((entry, i) => {
+  const parsed2 = entries.map((entry, i) => {
     const position = i + 1;
     const first = entry.indexOf(":");
     if (first < 0) return { project: DEFAULT_PROJECT, name: `${DEFAULT_PROJECT}#${position}`, key: entry };
@@ -2253,7 +2253,7 @@ function parseKeyEntries(source) {
     return { project, name: name || `${project}#${position}`, key: key.trim() };
   });
   const projectOf = /* @__PURE__ */ new Map();
-  parsed.forEach((entry, i) => {
+  parsed2.forEach((entry, i) => {
     const other = projectOf.get(entry.key);
     if (other !== void 0 && other !== entry.project) {
       throw new KeyEntryError(
@@ -2262,16 +2262,17 @@ function parseKeyEntries(source) {
     }
     projectOf.set(entry.key, entry.project);
   });
-  return parsed;
+  return parsed2;
 }
 __name(parseKeyEntries, "parseKeyEntries");
 
 // src/http/auth.ts
 var encoder2 = new TextEncoder();
 var MIN_WIDTH = 256;
-var cached2;
+var parsed = /* @__PURE__ */ new Map();
 function keysOf(source) {
-  if (cached2 && cached2.source === source) return cached2;
+  const known = parsed.get(source);
+  if (known) return known;
   let entries;
   try {
     entries = parseKeyEntries(source);
@@ -2285,8 +2286,10 @@ function keysOf(source) {
     out.set(b);
     return out;
   });
-  cached2 = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
-  return cached2;
+  const keys = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
+  if (parsed.size >= 4) parsed.clear();
+  parsed.set(source, keys);
+  return keys;
 }
 __name(keysOf, "keysOf");
 function authorize(request, keysSource) {
@@ -2453,9 +2456,9 @@ function usageOf(value) {
     completion_tokens: completion,
     total_tokens: Number(u.total_tokens) || prompt + completion
   };
-  const cached5 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
+  const cached4 = (u.prompt_tokens_details ?? u.input_tokens_details)?.cached_tokens;
   const reasoning = (u.completion_tokens_details ?? u.output_tokens_details)?.reasoning_tokens;
-  if (typeof cached5 === "number") usage.prompt_tokens_details = { cached_tokens: cached5 };
+  if (typeof cached4 === "number") usage.prompt_tokens_details = { cached_tokens: cached4 };
   if (typeof reasoning === "number") usage.completion_tokens_details = { reasoning_tokens: reasoning };
   return usage;
 }
@@ -2644,8 +2647,8 @@ function priceOf(model) {
 __name(priceOf, "priceOf");
 function neuronsFor(price, a) {
   if (!price) return 0;
-  const cached5 = Math.min(a.cachedTokens ?? 0, a.inputTokens ?? 0);
-  const usd = ((a.inputTokens ?? 0) - cached5) * (price.input ?? 0) + cached5 * (price.cachedInput ?? price.input ?? 0) + (a.outputTokens ?? 0) * (price.output ?? 0) + (a.audioSeconds ?? 0) / 60 * (price.audioMinute ?? 0) + (a.characters ?? 0) * (price.character ?? 0) + (a.images ?? 0) * (price.image ?? 0);
+  const cached4 = Math.min(a.cachedTokens ?? 0, a.inputTokens ?? 0);
+  const usd = ((a.inputTokens ?? 0) - cached4) * (price.input ?? 0) + cached4 * (price.cachedInput ?? price.input ?? 0) + (a.outputTokens ?? 0) * (price.output ?? 0) + (a.audioSeconds ?? 0) / 60 * (price.audioMinute ?? 0) + (a.characters ?? 0) * (price.character ?? 0) + (a.images ?? 0) * (price.image ?? 0);
   return usd / USD_PER_NEURON;
 }
 __name(neuronsFor, "neuronsFor");
@@ -6071,19 +6074,19 @@ __name(readOptionalBody, "readOptionalBody");
 // src/assistants/assistant-cache.ts
 var ASSISTANT_TTL_MS = 1e4;
 var MAX_CACHED = 256;
-var cached3 = /* @__PURE__ */ new Map();
+var cached2 = /* @__PURE__ */ new Map();
 var cacheKey2 = /* @__PURE__ */ __name((backend, id) => `${backend.name}:${backend.project}:${id}`, "cacheKey");
 function remember(backend, id, assistant) {
   const key = cacheKey2(backend, id);
-  cached3.delete(key);
-  cached3.set(key, { assistant, until: Date.now() + ASSISTANT_TTL_MS });
-  if (cached3.size > MAX_CACHED) cached3.delete(cached3.keys().next().value);
+  cached2.delete(key);
+  cached2.set(key, { assistant, until: Date.now() + ASSISTANT_TTL_MS });
+  if (cached2.size > MAX_CACHED) cached2.delete(cached2.keys().next().value);
 }
 __name(remember, "remember");
 async function assistantForRun(backend, id, param = "assistant_id") {
   const key = keyOf(id, PREFIX.assistant);
   if (key === void 0) throw notFound(`No assistant found with id '${id}'.`, param);
-  const hit = cached3.get(cacheKey2(backend, id));
+  const hit = cached2.get(cacheKey2(backend, id));
   let assistant;
   if (hit && hit.until > Date.now()) assistant = hit.assistant;
   else {
@@ -7495,16 +7498,16 @@ function parseLimits(value, where, allowed) {
 __name(parseLimits, "parseLimits");
 function parseBudgets(text) {
   if (!text?.trim()) return void 0;
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse(text);
+    parsed2 = JSON.parse(text);
   } catch (error) {
     throw new ConfigError("BUDGETS", `is not valid JSON (${error.message}); ${EXAMPLE}.`);
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+  if (!parsed2 || typeof parsed2 !== "object" || Array.isArray(parsed2))
     throw new ConfigError("BUDGETS", `must be a JSON object; ${EXAMPLE}.`);
   const budgets = { projects: /* @__PURE__ */ new Map() };
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(parsed2)) {
     if (key === "account") budgets.accountNeurons = parseLimits(value, "account", ["neurons"]).neurons;
     else if (key === "projects") {
       if (!value || typeof value !== "object" || Array.isArray(value))
@@ -7572,7 +7575,7 @@ __name(decide, "decide");
 
 // src/usage/settings.ts
 var cachedSource;
-var cached4;
+var cached3;
 function usageOff(env) {
   const value = env.USAGE?.trim().toLowerCase() ?? "";
   if (value !== "" && value !== "on" && value !== "off")
@@ -7581,12 +7584,12 @@ function usageOff(env) {
 }
 __name(usageOff, "usageOff");
 function budgetsOf(env) {
-  if (env.BUDGETS === cachedSource) return cached4;
+  if (env.BUDGETS === cachedSource) return cached3;
   const budgets = parseBudgets(env.BUDGETS);
   if (budgets && usageOff(env))
     throw new ConfigError("BUDGETS", "is set but USAGE is off: budgets are counted from the recorded usage. Unset one of them.");
   cachedSource = env.BUDGETS;
-  cached4 = budgets;
+  cached3 = budgets;
   return budgets;
 }
 __name(budgetsOf, "budgetsOf");

@@ -24,10 +24,12 @@ export interface Principal {
 /** Keys are compared over at least this many bytes, whatever their length, so timing does not tell it either. */
 const MIN_WIDTH = 256;
 
-let cached: Keys | undefined;
+/** Parsed key lists by their text: API_KEYS and ADMIN_KEYS both stay parsed (a new value replaces the old). */
+const parsed = new Map<string | undefined, Keys>();
 
 function keysOf(source: string | undefined): Keys {
-  if (cached && cached.source === source) return cached;
+  const known = parsed.get(source);
+  if (known) return known;
   let entries: KeyEntry[];
   try {
     entries = parseKeyEntries(source);
@@ -41,8 +43,10 @@ function keysOf(source: string | undefined): Keys {
     out.set(b);
     return out;
   });
-  cached = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
-  return cached;
+  const keys = { source, width, padded, lengths: bytes.map((b) => b.length), entries };
+  if (parsed.size >= 4) parsed.clear();
+  parsed.set(source, keys);
+  return keys;
 }
 
 /** The project and name of the key the request carries; a 401 unless it carries one of the configured keys. */
