@@ -45,7 +45,7 @@ export function gatedDeployFor(
   if (refused) ctx.log(refused);
   if (refused || !canGate(wranglerVersion, built.config)) return undefined;
   const secrets = secretsToUpload(ctx);
-  const wctx: WranglerContext = { bin, configPath: built.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+  const wctx = wranglerContext(ctx, bin, built.configPath);
   ctx.log("wrangler deploy starts now and waits for the contract tests before it uploads anything");
   return startGatedDeploy(wctx, {
     tag: contentTag(ctx.inputs.apiToken, built.bundle.directory, built.configText, secrets),
@@ -66,7 +66,7 @@ export function deployStage(ctx: RunContext, o: { asPreview?: boolean } = {}): S
       const gated = state.gated;
       const api = ctx.cloudflare();
       const wrangler = await ctx.wrangler();
-      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const wctx = wranglerContext(ctx, wrangler.bin, b.configPath);
       const secrets = secretsToUpload(ctx);
       const tag = gated?.tag ?? contentTag(inputs.apiToken, b.bundle.directory, b.configText, secrets);
       const before = await api.deployments(plan.targetName);
@@ -106,9 +106,9 @@ function workerPreviewStage(ctx: RunContext): Stage<RunState> {
     async run(state, { detail }) {
       const b = built(state);
       const wrangler = await ctx.wrangler();
-      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const wctx = wranglerContext(ctx, wrangler.bin, b.configPath);
       const secrets = secretsToUpload(ctx);
-      const message = `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();
+      const message = previewMessage(ctx);
       const deployed = await deployWorkerPreview(wctx, {
         name: preview.previewName,
         tag: contentTag(ctx.inputs.apiToken, b.bundle.directory, b.configText, secrets),
@@ -136,12 +136,12 @@ function versionPreviewStage(ctx: RunContext): Stage<RunState> {
     async run(state, { detail }) {
       const b = built(state);
       const wrangler = await ctx.wrangler();
-      const wctx: WranglerContext = { bin: wrangler.bin, configPath: b.configPath, env: ctx.wranglerEnv(), log: ctx.log };
+      const wctx = wranglerContext(ctx, wrangler.bin, b.configPath);
       const tag = contentTag(ctx.inputs.apiToken, b.bundle.directory, b.configText, {});
       const uploaded = await uploadPreviewVersion(wctx, {
         alias: preview.alias,
         tag,
-        message: `PR #${preview.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim(),
+        message: previewMessage(ctx),
       });
       report.versionId = uploaded.versionId;
       report.previewUrl = uploaded.previewUrl;
@@ -176,3 +176,11 @@ export function dryRunStage(ctx: RunContext): Stage<RunState> {
     },
   };
 }
+
+/** How wrangler runs for this worker: the action's own environment (credentials, compile cache) and log. */
+function wranglerContext(ctx: RunContext, bin: string, configPath: string): WranglerContext {
+  return { bin, configPath, env: ctx.wranglerEnv(), log: ctx.log };
+}
+
+/** The message a pull request's preview carries: its number and head commit. */
+const previewMessage = (ctx: RunContext) => `PR #${ctx.plan.preview!.number} ${ctx.event.pullRequest?.headSha.slice(0, 7) ?? ""}`.trim();

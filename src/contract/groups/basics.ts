@@ -3,8 +3,8 @@ import { RETIRED_MODELS } from "../../../worker/src/ai/retired.js";
 import { equal, expectError, matches, ok } from "../assert.js";
 import type { ContractClient, Group } from "../types.js";
 
-/** A retired model (2026-05-30) and a paid-only one, as the Workers AI stub serves them (Workers Free). */
-const RETIRED = "@cf/meta/llama-3.1-8b-instruct";
+/** A retired model (from the proxy's own table: the first retired on 2026-05-30) and a paid-only one (Workers Free). */
+const RETIRED = [...RETIRED_MODELS].find(([, date]) => date === "2026-05-30")![0];
 const PAID_ONLY = "@cf/moonshotai/kimi-k2.6";
 
 const chatOk = async (c: ContractClient, model: string | undefined, what: string) => {
