@@ -9,7 +9,7 @@ import { INPUT, InputError, type Inputs } from "./inputs.js";
 import { ACTION_ROOT } from "./paths.js";
 import type { Stages } from "./pipeline.js";
 import type { Plan } from "./plan.js";
-import type { RunReport } from "./stages/report.js";
+import type { RunReport } from "./steps/summary.js";
 import { actionsCacheStore } from "./wrangler/actions-cache.js";
 import { locateWrangler, type LocatedWrangler } from "./wrangler/locate.js";
 import type { WorkerSource } from "./worker-dir.js";

@@ -6,14 +6,14 @@ import { createContext, type RunContext } from "./context.js";
 import { readEvent } from "./event.js";
 import type { Host } from "./host.js";
 import { INPUT, parseInputs } from "./inputs.js";
-import { ContractTestsFailed } from "./modes/build.js";
-import { stagesFor } from "./modes/index.js";
-import { FailedWithPlan, preflightStage } from "./modes/preflight.js";
+import { ContractTestsFailed } from "./stages/06-contract.js";
+import { stagesFor } from "./stages/index.js";
+import { FailedWithPlan, preflightStage } from "./stages/03-preflight.js";
 import { runStages } from "./orchestrator.js";
 import { StageError, Stages } from "./pipeline.js";
 import { plan, type Plan, type WorkerFacts } from "./plan.js";
-import { notifyPullRequest } from "./stages/notify.js";
-import { renderSummary, setOutputs, type RunReport } from "./stages/report.js";
+import { notifyPullRequest } from "./steps/notify.js";
+import { renderSummary, setOutputs, type RunReport } from "./steps/summary.js";
 import { findWorker } from "./worker-dir.js";
 
 export async function run(host: Host): Promise<RunReport> {

@@ -1,6 +1,6 @@
 // The job summary's model parts, pure: warnings as GitHub alert blocks, the model table folded away.
 import { expect, it } from "vitest";
-import { renderSummary, type RunReport } from "../../src/stages/report.js";
+import { renderSummary, type RunReport } from "../../src/steps/summary.js";
 
 const base: RunReport = { plan: undefined, namespaces: [], facts: [], warnings: [], stages: [] };
 

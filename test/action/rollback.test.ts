@@ -2,7 +2,7 @@
 // across a secret change it brings back the earlier code with the CURRENT secrets, never the old ones.
 import { afterEach, describe, expect, it } from "vitest";
 import { cloudflareApi } from "../../src/cloudflare/api.js";
-import { copyMetadata, rollBack } from "../../src/stages/rollback.js";
+import { copyMetadata, rollBack } from "../../src/steps/rollback.js";
 import { startFakeCloudflare, type FakeCloudflare } from "../fakes/cloudflare-api/server.js";
 import type { Binding } from "../fakes/cloudflare-api/state.js";
 

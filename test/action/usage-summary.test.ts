@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readUsage, renderUsage, usageDays } from "../../src/stages/usage-summary.js";
+import { readUsage, renderUsage, usageDays } from "../../src/steps/usage-summary.js";
 
 const DAY = 86_400;
 const start = Date.UTC(2026, 11, 1) / 1000;

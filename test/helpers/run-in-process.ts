@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { run } from "../../src/main.js";
-import type { RunReport } from "../../src/stages/report.js";
+import type { RunReport } from "../../src/steps/summary.js";
 import type { World } from "./pipeline-world.js";
 import { recordingHost, type RecordingHost } from "./recording-host.js";
 import { ROOT } from "./run-action.js";

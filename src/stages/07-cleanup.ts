@@ -2,9 +2,9 @@
 // Production is never touched: only names of the form <worker>-pr-<N>… are deleted.
 import type { RunContext } from "../context.js";
 import type { Stage } from "../orchestrator.js";
-import type { RunState } from "./build.js";
+import type { RunState } from "./06-contract.js";
 import { previewWorkerName } from "../plan.js";
-import { deleteNamespaces } from "../stages/provision.js";
+import { deleteNamespaces } from "../steps/namespaces.js";
 import { deleteWorkerPreview } from "../wrangler/commands.js";
 
 /** The cleanup stage; refuses (before any stage runs) to name the production worker as the one to delete. */

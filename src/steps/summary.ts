@@ -1,4 +1,4 @@
-// Stage 7: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
+// For the report: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
 import { renderUsage, type UsageDay } from "./usage-summary.js";
 import type { ContractReport } from "../contract/types.js";
 import type { Resolution } from "../models/check.js";
@@ -7,7 +7,7 @@ import type { Host } from "../host.js";
 import { OUTPUT } from "../inputs.js";
 import type { StageRecord } from "../pipeline.js";
 import type { Plan } from "../plan.js";
-import type { ProvisionedNamespace } from "./provision.js";
+import type { ProvisionedNamespace } from "./namespaces.js";
 
 export interface RunReport {
   plan: Plan | undefined;

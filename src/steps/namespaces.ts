@@ -1,4 +1,4 @@
-// Stage 2: make sure every KV namespace the worker binds exists, and learn its id.
+// For the provision stage (and cleanup): make sure every KV namespace the worker binds exists, and learn its id.
 // Idempotent: found by exact title across all pages; created only when missing (so a namespace deleted by
 // hand comes back); a concurrent creator (10014) is resolved by listing again. 429/5xx are retried by the SDK.
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-// Stage 4: bundle the worker exactly as wrangler will deploy it, start that bundle in workerd with the
+// For the contract stage: bundle the worker exactly as wrangler will deploy it, start that bundle in workerd with the
 // Workers AI stub, run the contract groups the worker declares, and write the JSON report.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Stage 3 (I/O shell): patch the config into the file wrangler will read, and say what changed.
+// For the patch stage (I/O shell): patch the config into the file wrangler will read, and say what changed.
 import { writeFileSync } from "node:fs";
 import { patchConfig, type ConfigPatch } from "../config/patch.js";
 import type { WorkerSource } from "../worker-dir.js";

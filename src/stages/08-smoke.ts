@@ -2,10 +2,10 @@
 // stage found live before it uploaded (the rollback target it returned), and fail saying both.
 import type { RunContext } from "../context.js";
 import type { Stage } from "../orchestrator.js";
-import { rollBack } from "../stages/rollback.js";
-import { smokeTest } from "../stages/smoke.js";
-import { readUsage } from "../stages/usage-summary.js";
-import type { RunState } from "./build.js";
+import { rollBack } from "../steps/rollback.js";
+import { smokeTest } from "../steps/smoke-test.js";
+import { readUsage } from "../steps/usage-summary.js";
+import type { RunState } from "./06-contract.js";
 
 /** Asks the live worker something real; on failure rolls back to what the deploy stage found live before it. */
 export function smokeStage(ctx: RunContext): Stage<RunState> {

@@ -7,7 +7,7 @@ import type { WranglerConfig } from "../config/parse.js";
 import { bundleWorker, deploy, deployWorkerPreview, uploadPreviewVersion, type WranglerContext } from "../wrangler/commands.js";
 import { canGate, startGatedDeploy, versionRefusesGate, type GatedDeploy } from "../wrangler/gated-deploy.js";
 import type { Stage } from "../orchestrator.js";
-import { built, type Built, type RunState } from "./build.js";
+import { built, type Built, type RunState } from "./06-contract.js";
 
 /** The secret the shipped proxy reads its client keys from. */
 export const API_KEYS_SECRET = "API_KEYS";

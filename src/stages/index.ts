@@ -2,10 +2,10 @@
 // runs inputs → plan → preflight (preflight.ts); after them, report.
 import type { RunContext } from "../context.js";
 import type { Stage } from "../orchestrator.js";
-import { contractStage, patchStage, provisionStage, type RunState } from "./build.js";
-import { cleanupStage } from "./cleanup.js";
-import { deployStage, dryRunStage, previewStage } from "./deploy.js";
-import { smokeStage } from "./smoke.js";
+import { contractStage, patchStage, provisionStage, type RunState } from "./06-contract.js";
+import { cleanupStage } from "./07-cleanup.js";
+import { deployStage, dryRunStage, previewStage } from "./07-deploy.js";
+import { smokeStage } from "./08-smoke.js";
 
 export function stagesFor(ctx: RunContext): Stage<RunState>[] {
   const smoke = ctx.inputs.smokeTest ? [smokeStage(ctx)] : [];

@@ -11,13 +11,13 @@ import { INPUT, InputError, type Inputs } from "../inputs.js";
 import { varsToPatch } from "../models/vars.js";
 import type { Stage } from "../orchestrator.js";
 import { ACTION_ROOT } from "../paths.js";
-import { runContractStage } from "../stages/contract.js";
-import { writePatchedConfig } from "../stages/patch.js";
-import { planNamespaces, provisionNamespaces, type ProvisionedNamespace } from "../stages/provision.js";
+import { runContractStage } from "../steps/contract.js";
+import { writePatchedConfig } from "../steps/patch.js";
+import { planNamespaces, provisionNamespaces, type ProvisionedNamespace } from "../steps/namespaces.js";
 import { bundleWorker, prebundled, type BundleInfo } from "../wrangler/commands.js";
 import { stageCopy } from "../worker-dir.js";
 import type { GatedDeploy } from "../wrangler/gated-deploy.js";
-import { gatedDeployFor } from "./deploy.js";
+import { gatedDeployFor } from "./07-deploy.js";
 
 /** What the build stages return; the deploy, preview and dry-run stages read it. */
 export interface Built {

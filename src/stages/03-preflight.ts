@@ -5,8 +5,8 @@ import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
 import type { Stage } from "../orchestrator.js";
 import { plan, supportsWorkerPreviews, type Plan, type WorkerFacts } from "../plan.js";
-import { checkDeploymentModels } from "../stages/models.js";
-import { requireApiKeys } from "./deploy.js";
+import { checkDeploymentModels } from "../steps/models.js";
+import { requireApiKeys } from "./07-deploy.js";
 
 export function preflightStage(ctx: RunContext, facts: WorkerFacts): Stage<{ plan: Plan }> {
   const online = ctx.plan.mode === "deploy" || ctx.plan.mode === "preview" || ctx.plan.mode === "cleanup";

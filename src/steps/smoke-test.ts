@@ -1,4 +1,4 @@
-// Stage 6: ask the live worker something real. A fresh deploy can take a few seconds to reach every
+// For the smoke stage: ask the live worker something real. A fresh deploy can take a few seconds to reach every
 // location, so a failure is retried for a while before it counts.
 
 export interface SmokeTarget {
