@@ -1,4 +1,5 @@
-// What every mode of a run shares: the host, the inputs, the plan, the worker, and lazily created clients.
+// What every stage after the plan uses and nobody changes: the host, the inputs, the event, the worker, a private
+// folder, and lazily created clients. Created by the plan stage; the run's changing state is src/run-state.ts.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,9 +8,7 @@ import type { RunEvent } from "./event.js";
 import type { Host } from "./host.js";
 import { INPUT, InputError, type Inputs } from "./inputs.js";
 import { ACTION_ROOT } from "./paths.js";
-import type { Stages } from "./pipeline.js";
 import type { Plan } from "./plan.js";
-import type { RunReport } from "./steps/summary.js";
 import { actionsCacheStore } from "./wrangler/actions-cache.js";
 import { locateWrangler, type LocatedWrangler } from "./wrangler/locate.js";
 import type { WorkerSource } from "./worker-dir.js";
@@ -18,10 +17,7 @@ export interface RunContext {
   host: Host;
   inputs: Inputs;
   event: RunEvent;
-  plan: Plan;
   source: WorkerSource;
-  stages: Stages;
-  report: RunReport;
   /** A private folder for this run (bundles, reports). */
   workDir: string;
   /** Where Node 22+ keeps compiled code of wrangler between runs (NODE_COMPILE_CACHE); in the tool cache. */
@@ -33,9 +29,8 @@ export interface RunContext {
   wrangler(): Promise<LocatedWrangler>;
 }
 
-export function createContext(
-  base: Omit<RunContext, "log" | "cloudflare" | "wranglerEnv" | "wrangler" | "workDir" | "compileCache">,
-): RunContext {
+/** `mode` only words the error for missing credentials (the preflight may change the plan, never its mode). */
+export function createContext(base: Pick<RunContext, "host" | "inputs" | "event" | "source">, mode: Plan["mode"]): RunContext {
   const { host, inputs } = base;
   const workDir = mkdtempSync(join(host.env.RUNNER_TEMP || tmpdir(), "cf-ai-proxy-run-"));
   let api: CloudflareApi | undefined;
@@ -47,9 +42,9 @@ export function createContext(
     if (!inputs.apiToken)
       throw new InputError(
         INPUT.apiToken,
-        `mode "${base.plan.mode}" talks to Cloudflare and needs an API token (Workers Scripts: Edit, Workers KV Storage: Edit, Account Settings: Read): ${hint}`,
+        `mode "${mode}" talks to Cloudflare and needs an API token (Workers Scripts: Edit, Workers KV Storage: Edit, Account Settings: Read): ${hint}`,
       );
-    if (!inputs.accountId) throw new InputError(INPUT.accountId, `mode "${base.plan.mode}" needs the Cloudflare account id: ${hint}`);
+    if (!inputs.accountId) throw new InputError(INPUT.accountId, `mode "${mode}" needs the Cloudflare account id: ${hint}`);
     return { token: inputs.apiToken, accountId: inputs.accountId };
   };
   const toolCache = host.env.RUNNER_TOOL_CACHE || join(tmpdir(), "cf-ai-proxy-tool-cache");

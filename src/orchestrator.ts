@@ -1,8 +1,15 @@
-// The one place that runs stages. A mode is a list of stages (src/modes/index.ts); each stage reads what the
-// stages before it returned and returns what it adds. The orchestrator runs the list in order, times each stage
+// The one place that runs stages. The run is one list of stages (src/stages/index.ts, in the order of the files
+// in src/stages/); each stage reads the state the stages before it returned and returns what it adds. The
+// orchestrator skips a stage whose `when` says it has no part in this run, runs the others in order, times each
 // and names it in any error (through `Stages`), merges each result into a new frozen state (no stage writes
-// another's), and releases every resource a stage took (a wrangler waiting to deploy, …) in its `finally`.
-import type { StageName, Stages } from "./pipeline.js";
+// another's, and nothing else holds run state), and releases every resource a stage took (a wrangler waiting to
+// deploy, …) in its `finally`.
+//
+// A failure stops the run, but what was done before it still counts (the report shows the namespaces created,
+// the version deployed before its smoke test failed): the run's result is the state reached, with the failure
+// beside it. A stage that fails after producing something throws `StageFailed` carrying its own additions (the
+// contract results that failed, the plan the preflight failed with, the rollback it did), merged like a result.
+import { StageError, type StageName, type Stages } from "./pipeline.js";
 
 /** Something a stage started that must be undone if the run does not get to use it. */
 export interface Resource {
@@ -22,27 +29,53 @@ export interface StageTools {
 
 export interface Stage<S extends object> {
   readonly name: StageName;
-  /** What this stage adds to the state (merged over it), or nothing. */
+  /** Whether this run includes the stage, decided from the state before it (the mode, an input); absent: always. */
+  when?(state: Readonly<S>): boolean;
+  /** What this stage adds to the state (merged over it), or nothing. To fail with additions, throw StageFailed. */
   run(state: Readonly<S>, tools: StageTools): Promise<Partial<S> | undefined>;
 }
 
-/**
- * Runs `list` in order from `initial`; returns the merged state. The first failure stops the run (as a
- * StageError naming the stage, from `Stages`); owned resources are released, newest first, either way.
- */
-export async function runStages<S extends object>(stages: Stages, list: readonly Stage<S>[], initial: S): Promise<Readonly<S>> {
+/** Thrown by a stage that fails after producing something the run's report must still show. */
+export class StageFailed<S extends object = object> extends Error {
+  constructor(
+    /** Merged into the state like a stage's result, before the run stops. */
+    readonly added: Partial<S>,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "StageFailed";
+  }
+}
+
+export interface RunResult<S extends object> {
+  /** The merged state: of every stage, or of those before the failure plus the failing stage's additions. */
+  state: Readonly<S>;
+  /** The first failure, naming its stage; the stages after it did not run. */
+  failure?: StageError;
+}
+
+/** Runs `list` in order from `initial`. Owned resources are released, newest first, before it returns. */
+export async function runStages<S extends object>(stages: Stages, list: readonly Stage<S>[], initial: S): Promise<RunResult<S>> {
   let state: Readonly<S> = Object.freeze({ ...initial });
   const owned: Resource[] = [];
   const own = <R extends Resource>(resource: R) => {
     owned.push(resource);
     return resource;
   };
+  let current: StageName | undefined;
   try {
     for (const stage of list) {
+      current = stage.name;
+      if (stage.when && !stage.when(state)) continue;
       const added = await stages.run(stage.name, (detail) => stage.run(state, { detail, own }));
       if (added) state = Object.freeze({ ...state, ...added });
     }
-    return state;
+    return { state };
+  } catch (error) {
+    // Stages.run names the stage in every error; only a `when` that throws (a bug) arrives here unnamed.
+    const failure = error instanceof StageError ? error : new StageError(current ?? "inputs", error);
+    const partial = failure.cause instanceof StageFailed ? (failure.cause.added as Partial<S>) : undefined;
+    return { state: partial ? Object.freeze({ ...state, ...partial }) : state, failure };
   } finally {
     // A release that fails must not hide the run's own error, nor stop the other releases.
     for (const resource of owned.reverse()) await resource.abort().catch(() => {});

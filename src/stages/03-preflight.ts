@@ -1,77 +1,100 @@
 // Stage preflight: reads Cloudflare (never writes) to catch what would fail halfway, before any stage writes.
-// It is the one stage that may plan again (the preview strategy can depend on what it finds): it returns the
-// plan the run goes on with, and the run never changes it afterwards.
+// It is the one stage that may plan again (the preview strategy can depend on what it finds): the plan it
+// returns replaces the plan stage's, and no stage after it returns one. A failure carries the plan it failed
+// with, so the summary and the pull request show that plan.
 import type { RunContext } from "../context.js";
 import { INPUT } from "../inputs.js";
-import type { Stage } from "../orchestrator.js";
+import { StageFailed, type Stage } from "../orchestrator.js";
 import { plan, supportsWorkerPreviews, type Plan, type WorkerFacts } from "../plan.js";
-import { checkDeploymentModels } from "../steps/models.js";
-import { requireApiKeys } from "./07-deploy.js";
+import { addFacts, planned, type RunState } from "../run-state.js";
+import { checkDeploymentModels, type ModelCheck } from "../steps/models.js";
+import { requireApiKeys } from "../steps/secrets.js";
 
-export function preflightStage(ctx: RunContext, facts: WorkerFacts): Stage<{ plan: Plan }> {
-  const online = ctx.plan.mode === "deploy" || ctx.plan.mode === "preview" || ctx.plan.mode === "cleanup";
+export const preflightStage: Stage<RunState> = {
+  name: "preflight",
+  async run(state, { detail }) {
+    const { ctx, plan: initial } = planned(state);
+    const online = initial.mode === "deploy" || initial.mode === "preview" || initial.mode === "cleanup";
+    // What the preflight found so far: returned, or carried by its failure.
+    let p = initial;
+    let check: ModelCheck | undefined;
+    const facts: string[] = [];
+    const found = (): Partial<RunState> => ({
+      plan: p,
+      ...(check?.models && { models: check.models }),
+      warnings: [...state.warnings, ...(check?.warnings ?? [])],
+      ...addFacts(state, ...facts),
+    });
+    try {
+      if (online) {
+        const api = ctx.cloudflare();
+        ctx.log(`Cloudflare account: ${await api.accountName()}`);
+        if (p.preview) p = await planForWrangler(ctx, state.worker!);
+        // Before any write: a retired model would fail every request of the deployed worker.
+        check = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
+        if (check?.failure) throw new Error(check.failure);
+        const fallback = await versionPreviewFallback(ctx, p, state.worker!);
+        if (fallback) {
+          facts.push(fallback.fact);
+          p = fallback.plan;
+        }
+        await refuseUnusablePreview(ctx, p);
+        detail(`credentials and secrets checked${check?.detail ? `; ${check.detail}` : ""}`);
+      } else {
+        // Offline modes check the models against the catalogue snapshot the contract tests' stub serves.
+        check = await checkDeploymentModels(ctx, undefined);
+        if (check.failure) throw new Error(check.failure);
+        detail(check.detail ?? "no model vars to check");
+      }
+      describePlan(ctx, p);
+      if (p.notice) ctx.host.notice(p.notice);
+      // Every mode but cleanup needs wrangler: find (or install) it now, before anything is written.
+      if (p.mode !== "cleanup") await ctx.wrangler();
+      return found();
+    } catch (error) {
+      throw new StageFailed(found(), error);
+    }
+  },
+};
+
+/** The preview strategy may depend on the wrangler in use (Worker Previews): plan again, knowing it. */
+async function planForWrangler(ctx: RunContext, worker: WorkerFacts): Promise<Plan> {
+  const w = await ctx.wrangler();
+  const again = plan(ctx.inputs, ctx.event, {
+    ...worker,
+    workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version },
+  });
+  ctx.log(`preview strategy: ${again.preview!.strategy} (${again.preview!.why})`);
+  return again;
+}
+
+/** Version previews need the worker to exist already; before the first production deploy, a worker preview. */
+async function versionPreviewFallback(ctx: RunContext, p: Plan, worker: WorkerFacts): Promise<{ plan: Plan; fact: string } | undefined> {
+  const auto = ctx.inputs.previewStrategy === "auto";
+  if (p.mode !== "preview" || p.preview?.strategy !== "version" || !auto) return undefined;
+  if ((await ctx.cloudflare().deployments(p.workerName)) !== undefined) return undefined;
+  const instead = plan({ ...ctx.inputs, previewStrategy: "worker" }, ctx.event, worker);
   return {
-    name: "preflight",
-    run: online ? (_state, { detail }) => preflight(ctx, facts, detail) : (_state, { detail }) => offline(ctx, detail),
+    plan: instead,
+    fact: `${p.workerName} is not deployed yet, so this preview is a worker of its own (${instead.targetName}) instead of a version preview.`,
   };
 }
 
-/** Offline modes check the models against the catalogue snapshot the contract tests' stub serves. */
-async function offline(ctx: RunContext, detail: (text: string) => void): Promise<{ plan: Plan }> {
-  detail((await checkDeploymentModels(ctx, undefined)) ?? "no model vars to check");
-  return { plan: ctx.plan };
+/** A preview or deploy that would leave a proxy refusing every request is refused before anything is written. */
+async function refuseUnusablePreview(ctx: RunContext, p: Plan): Promise<void> {
+  if (p.mode === "preview" && p.preview?.strategy === "preview" && ctx.source.shipped && !ctx.inputs.apiKeys.length) {
+    throw new Error(
+      `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
+        `which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``,
+    );
+  }
+  const deploysAWorker = p.mode === "deploy" || (p.mode === "preview" && p.preview?.strategy === "worker");
+  if (deploysAWorker) await requireApiKeys(ctx, ctx.cloudflare(), p.targetName);
 }
 
-/** Credentials, keys, the models and the preview strategy; returns the plan, planned again where it depends on them. */
-async function preflight(ctx: RunContext, facts: WorkerFacts, detail: (text: string) => void): Promise<{ plan: Plan }> {
-  const api = ctx.cloudflare();
-  const { inputs, event } = ctx;
-  ctx.log(`Cloudflare account: ${await api.accountName()}`);
-  let p = ctx.plan;
-  try {
-    if (p.preview) {
-      // The preview strategy may depend on the wrangler in use (Worker Previews): plan again, knowing it.
-      const w = await ctx.wrangler();
-      p = plan(inputs, event, { ...facts, workerPreviews: { supported: supportsWorkerPreviews(w.version), version: w.version } });
-      ctx.log(`preview strategy: ${p.preview!.strategy} (${p.preview!.why})`);
-    }
-    // Before any write: a retired model would fail every request of the deployed worker.
-    const models = p.mode === "cleanup" ? undefined : await checkDeploymentModels({ ...ctx, plan: p }, api);
-    if (
-      p.mode === "preview" &&
-      p.preview?.strategy === "version" &&
-      inputs.previewStrategy === "auto" &&
-      (await api.deployments(p.workerName)) === undefined
-    ) {
-      // Version previews need the worker to exist already; before the first production deploy, use a worker preview.
-      const first = p;
-      p = plan({ ...inputs, previewStrategy: "worker" }, event, facts);
-      ctx.report.facts.push(
-        `${first.workerName} is not deployed yet, so this preview is a worker of its own (${p.targetName}) instead of a version preview.`,
-      );
-    }
-    if (p.mode === "preview" && p.preview?.strategy === "preview" && ctx.source.shipped && !inputs.apiKeys.length) {
-      throw new Error(
-        `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
-          `which is empty: pass it, e.g. \`${INPUT.apiKeys}: \${{ secrets.PROXY_API_KEYS }}\``,
-      );
-    }
-    const deploysAWorker = p.mode === "deploy" || (p.mode === "preview" && p.preview?.strategy === "worker");
-    if (deploysAWorker) await requireApiKeys(ctx, api, p.targetName);
-    detail(`credentials and secrets checked${models ? `; ${models}` : ""}`);
-    return { plan: p };
-  } catch (error) {
-    throw new FailedWithPlan(p, error);
-  }
-}
-
-/** A preflight failure after planning again: the summary and the pull request show the plan it failed with. */
-export class FailedWithPlan extends Error {
-  constructor(
-    readonly plan: Plan,
-    cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.name = "FailedWithPlan";
-  }
+function describePlan(ctx: RunContext, p: Plan) {
+  ctx.log(`mode: ${p.mode} (${p.reason})`);
+  ctx.log(`worker: ${p.targetName}${ctx.source.shipped ? " (the proxy shipped with the action)" : ""}`);
+  ctx.log(`config: ${ctx.source.configLabel}`);
+  for (const ns of p.namespaces) ctx.log(`KV binding ${ns.binding} → namespace "${ns.title}"`);
 }

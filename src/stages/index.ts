@@ -1,25 +1,37 @@
-// Every mode as the list of stages it runs, in order (src/orchestrator.ts runs them). Before these, src/main.ts
-// runs inputs → plan → preflight (preflight.ts); after them, report.
-import type { RunContext } from "../context.js";
+// The whole run as one list: every stage, in the order the files of this folder list them (src/orchestrator.ts
+// runs it). A stage's `when` decides from the plan whether it has a part in this run; per mode that gives:
+//   deploy    inputs → plan → preflight → provision → patch → contract → deploy → smoke → report
+//   preview   inputs → plan → preflight → provision → patch → contract → deploy (a worker of its own)
+//                                                                      | preview (Worker or version preview) → report
+//   dry-run   inputs → plan → preflight → provision → patch → contract → deploy (`wrangler deploy --dry-run`) → report
+//   test      inputs → plan → preflight → provision → patch → contract → report
+//   cleanup   inputs → plan → preflight → cleanup → report
 import type { Stage } from "../orchestrator.js";
-import { contractStage, patchStage, provisionStage, type RunState } from "./06-contract.js";
+import type { RunState } from "../run-state.js";
+import { inputsStage } from "./01-inputs.js";
+import { planStage } from "./02-plan.js";
+import { preflightStage } from "./03-preflight.js";
+import { provisionStage } from "./04-provision.js";
+import { patchStage } from "./05-patch.js";
+import { contractStage } from "./06-contract.js";
 import { cleanupStage } from "./07-cleanup.js";
-import { deployStage, dryRunStage, previewStage } from "./07-deploy.js";
+import { deployStage } from "./07-deploy.js";
+import { dryRunStage } from "./07-dry-run.js";
+import { previewStage } from "./07-preview.js";
 import { smokeStage } from "./08-smoke.js";
+import { reportStage } from "./09-report.js";
 
-export function stagesFor(ctx: RunContext): Stage<RunState>[] {
-  const smoke = ctx.inputs.smokeTest ? [smokeStage(ctx)] : [];
-  switch (ctx.plan.mode) {
-    case "deploy":
-      return [provisionStage(ctx), patchStage(ctx), contractStage(ctx), deployStage(ctx), ...smoke];
-    case "preview":
-      // A worker preview is deployed like production (a deploy stage), but not smoke-tested.
-      return [provisionStage(ctx), patchStage(ctx), contractStage(ctx), previewStage(ctx)];
-    case "dry-run":
-      return [provisionStage(ctx), patchStage(ctx), contractStage(ctx), dryRunStage(ctx)];
-    case "test":
-      return [provisionStage(ctx), patchStage(ctx), contractStage(ctx)];
-    case "cleanup":
-      return [cleanupStage(ctx)];
-  }
-}
+export const PIPELINE: readonly Stage<RunState>[] = [
+  inputsStage,
+  planStage,
+  preflightStage,
+  provisionStage,
+  patchStage,
+  contractStage,
+  cleanupStage,
+  deployStage,
+  dryRunStage,
+  previewStage,
+  smokeStage,
+  reportStage,
+];

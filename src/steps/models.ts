@@ -1,26 +1,39 @@
 // Part of the preflight (I/O shell around ../models/check.ts): read the catalogue, check every model the
-// worker will use, log which name serves with which model, warn, and fail before anything is written.
+// worker will use, log which name serves with which model and warn; the preflight fails with `failure`.
 import type { CloudflareApi } from "../cloudflare/api.js";
 import { CloudflareRefusal } from "../cloudflare/errors.js";
 import { parseConfig } from "../config/parse.js";
 import type { RunContext } from "../context.js";
 import { catalogue, fromSearchResults, type Catalogue } from "../models/catalogue.js";
-import { checkModels, modelCheckFailure } from "../models/check.js";
+import { checkModels, modelCheckFailure, type Resolution } from "../models/check.js";
 import { SNAPSHOT } from "../models/snapshot.js";
 import { deploymentModelVars } from "../models/vars.js";
 
-/**
- * Checks the models against the account's catalogue (`api`), or offline against the bundled snapshot.
- * Returns a one-line detail for the stage, or undefined when the worker uses none of the model vars.
- */
-export async function checkDeploymentModels(ctx: RunContext, api: CloudflareApi | undefined): Promise<string | undefined> {
+export interface ModelCheck {
+  /** A one-line detail for the stage; undefined when the worker uses none of the model vars. */
+  detail?: string;
+  /** For the report: the catalogue used and which name serves with which model. */
+  models?: { catalogue: string; resolutions: Resolution[] };
+  /** Already logged as warnings; for the report. */
+  warnings: string[];
+  /** Set when a model would fail the deployed worker's requests: the run must stop, reporting the rest. */
+  failure?: string;
+}
+
+/** Checks the models against the account's catalogue (`api`), or offline against the bundled snapshot. */
+export async function checkDeploymentModels(ctx: RunContext, api: CloudflareApi | undefined): Promise<ModelCheck> {
   const { source, inputs } = ctx;
   const config = parseConfig(source.text, source.format, source.configLabel);
   const { vars, origins } = deploymentModelVars(config.vars, inputs, source.configLabel);
   // A user's own worker is checked only when it declares the proxy's model vars: others may mean anything by them.
-  if (!source.shipped && Object.keys(vars).length === 0) return undefined;
+  if (!source.shipped && Object.keys(vars).length === 0) return { warnings: [] };
 
-  const found = api ? await accountCatalogue(ctx, api) : SNAPSHOT;
+  const warnings: string[] = [];
+  const warn = (warning: string) => {
+    ctx.host.warning(warning);
+    warnings.push(warning);
+  };
+  const found = api ? await accountCatalogue(api, warn) : SNAPSHOT;
   const today = new Date().toISOString().slice(0, 10);
   const result = checkModels({
     vars,
@@ -30,36 +43,34 @@ export async function checkDeploymentModels(ctx: RunContext, api: CloudflareApi 
     today,
     builtIns: source.shipped,
   });
-  ctx.report.models = { catalogue: found.label, resolutions: result.resolutions };
   const active = [...found.models.values()].filter((m) => !m.deprecationDate || m.deprecationDate > today).length;
   ctx.log(`models the worker will use, checked against ${found.label} (${active} active models):`);
   for (const r of result.resolutions) ctx.log(`  ${r.label} → ${r.model ?? "none active"}${r.note && r.model ? ` (${r.note})` : ""}`);
-  for (const warning of result.warnings) {
-    ctx.host.warning(warning);
-    ctx.report.warnings.push(warning);
-  }
-  if (result.errors.length) throw new Error(modelCheckFailure(result.errors));
-  return `${result.resolutions.length} model names checked${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ""}`;
+  for (const warning of result.warnings) warn(warning);
+  return {
+    detail: `${result.resolutions.length} model names checked${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ""}`,
+    models: { catalogue: found.label, resolutions: result.resolutions },
+    warnings,
+    ...(result.errors.length > 0 && { failure: modelCheckFailure(result.errors) }),
+  };
 }
 
-async function accountCatalogue(ctx: RunContext, api: CloudflareApi): Promise<Catalogue> {
+async function accountCatalogue(api: CloudflareApi, warn: (warning: string) => void): Promise<Catalogue> {
   let items: unknown[];
   try {
     items = await api.aiModels();
   } catch (error) {
     // Tokens made before the action read the catalogue lack Workers AI · Read: check offline rather than fail.
     if (!(error instanceof CloudflareRefusal) || error.status !== 403) throw error;
-    const warning = `could not read the account's Workers AI catalogue (${error.message}); the models were checked against ${SNAPSHOT.label} instead. Add the permission Account · Workers AI · Read to the token.`;
-    ctx.host.warning(warning);
-    ctx.report.warnings.push(warning);
+    warn(
+      `could not read the account's Workers AI catalogue (${error.message}); the models were checked against ${SNAPSHOT.label} instead. Add the permission Account · Workers AI · Read to the token.`,
+    );
     return SNAPSHOT;
   }
   const models = fromSearchResults(items);
   // An empty answer is Cloudflare's trouble, not every model retiring at once.
   if (models.length === 0) {
-    const warning = `the account's Workers AI catalogue came back empty; the models were checked against ${SNAPSHOT.label} instead.`;
-    ctx.host.warning(warning);
-    ctx.report.warnings.push(warning);
+    warn(`the account's Workers AI catalogue came back empty; the models were checked against ${SNAPSHOT.label} instead.`);
     return SNAPSHOT;
   }
   return catalogue("your account's Workers AI catalogue", models);

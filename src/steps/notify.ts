@@ -1,14 +1,17 @@
 // On pull requests: the sticky comment and the GitHub deployment. Never fatal: a missing permission becomes
 // a warning that says which one, because the preview itself is already deployed (or already removed).
 import type { RunContext } from "../context.js";
+import type { Plan } from "../plan.js";
+import type { RunReport } from "./summary.js";
 import { commentMarker, renderComment, type CommentFacts } from "../github/comment-body.js";
 import { githubApi } from "../github/pull-request.js";
 import { INPUT } from "../inputs.js";
 
 export const previewEnvironment = (worker: string, number: number) => `${worker}/pr-${number}`;
 
-export async function notifyPullRequest(ctx: RunContext, state: CommentFacts["state"]): Promise<void> {
-  const { event, inputs, plan, report, host } = ctx;
+/** Comments on the pull request and records its deployment, from the run's report (built from its final state). */
+export async function notifyPullRequest(ctx: RunContext, plan: Plan, report: RunReport, state: CommentFacts["state"]): Promise<void> {
+  const { event, inputs, host } = ctx;
   const pr = event.pullRequest;
   if (!pr || !event.repository || pr.fromFork || !(plan.mode === "preview" || plan.mode === "cleanup")) return;
   if (!inputs.githubToken) {

@@ -1,4 +1,5 @@
-// For the report: outputs and the job summary. `renderSummary` is pure so its text is unit-tested.
+// The run's report, built from its final state (`reportOf`), and what it becomes: the outputs and the job summary.
+// `renderSummary` is pure so its text is unit-tested.
 import { renderUsage, type UsageDay } from "./usage-summary.js";
 import type { ContractReport } from "../contract/types.js";
 import type { Resolution } from "../models/check.js";
@@ -6,6 +7,7 @@ import { renderContractTable } from "../contract/run.js";
 import type { Host } from "../host.js";
 import { OUTPUT } from "../inputs.js";
 import type { StageRecord } from "../pipeline.js";
+import type { RunState } from "../run-state.js";
 import type { Plan } from "../plan.js";
 import type { ProvisionedNamespace } from "./namespaces.js";
 
@@ -29,6 +31,28 @@ export interface RunReport {
   models?: { catalogue: string; resolutions: Resolution[] };
   stages: StageRecord[];
   failure?: string;
+}
+
+/** The report of a run that reached `state`; `failure` is its error, if it failed. */
+export function reportOf(state: Readonly<RunState>, stages: StageRecord[], failure?: string): RunReport {
+  const s = state;
+  return {
+    plan: s.plan,
+    namespaces: s.namespaces ?? [],
+    facts: [...s.facts],
+    warnings: [...s.warnings],
+    stages,
+    ...(s.configPath !== undefined && { configPath: s.configPath }),
+    ...(s.workerUrl !== undefined && { workerUrl: s.workerUrl }),
+    ...(s.previewUrl !== undefined && { previewUrl: s.previewUrl }),
+    ...(s.versionId !== undefined && { versionId: s.versionId }),
+    ...(s.bundle && { bundle: { bytes: s.bundle.bytes, gzipBytes: s.bundle.gzipBytes } }),
+    ...(s.contract && { contract: s.contract }),
+    ...(s.contractReportPath !== undefined && { contractReportPath: s.contractReportPath }),
+    ...(s.usage && { usage: s.usage }),
+    ...(s.models && { models: s.models }),
+    ...(failure !== undefined && { failure }),
+  };
 }
 
 export function setOutputs(host: Host, report: RunReport): void {

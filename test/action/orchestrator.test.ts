@@ -1,7 +1,7 @@
 // The orchestrator (src/orchestrator.ts) in-process: order, timing records, the stage named in errors,
-// merged frozen state, and resources released when a stage fails.
+// merged frozen state (also what a failing stage produced), skipped stages, and resources released when a stage fails.
 import { describe, expect, it } from "vitest";
-import { runStages, type Resource, type Stage } from "../../src/orchestrator.js";
+import { runStages, StageFailed, type Resource, type Stage } from "../../src/orchestrator.js";
 import { StageError, Stages } from "../../src/pipeline.js";
 import { recordingHost } from "../helpers/recording-host.js";
 
@@ -27,7 +27,7 @@ describe("runStages", () => {
     const host = recordingHost();
     const stages = new Stages(host, ticking());
     const seen: string[][] = [];
-    const final = await runStages(
+    const { state: final, failure } = await runStages(
       stages,
       [
         step("provision"),
@@ -43,6 +43,7 @@ describe("runStages", () => {
       ],
       { trail: [] },
     );
+    expect(failure).toBeUndefined();
     expect(final).toEqual({ trail: ["provision", "patch"], bundle: "b.js" });
     expect(Object.isFrozen(final)).toBe(true);
     expect(seen).toEqual([["provision"], ["provision", "patch"]]);
@@ -54,10 +55,10 @@ describe("runStages", () => {
     ]);
   });
 
-  it("stops at the first failure, names that stage in the error, and records it as failed", async () => {
+  it("stops at the first failure, names that stage in the error, records it as failed, and returns the state before it", async () => {
     const stages = new Stages(recordingHost(), ticking());
     let ranAfter = false;
-    const failing = runStages(
+    const { state, failure } = await runStages(
       stages,
       [
         step("provision"),
@@ -71,9 +72,9 @@ describe("runStages", () => {
       ],
       { trail: [] },
     );
-    await expect(failing).rejects.toBeInstanceOf(StageError);
-    await expect(failing).rejects.toMatchObject({ stage: "contract" });
-    await expect(failing).rejects.toThrow("contract stage failed: 2 of 9 contract checks failed");
+    expect(failure).toBeInstanceOf(StageError);
+    expect(failure).toMatchObject({ stage: "contract", message: "contract stage failed: 2 of 9 contract checks failed" });
+    expect(state).toEqual({ trail: ["provision"] });
     expect(ranAfter).toBe(false);
     expect(stages.records.map((r) => [r.name, r.ok])).toEqual([
       ["provision", true],
@@ -85,41 +86,39 @@ describe("runStages", () => {
     const released: string[] = [];
     const resource = (name: string): Resource => ({ abort: async () => void released.push(name) });
     const stages = new Stages(recordingHost());
-    await expect(
-      runStages(
-        stages,
-        [
-          step("contract", async (_state, { own }) => ({ held: own(resource("gate")) })),
-          step("deploy", async () => {
-            expect(released).toEqual([]); // still held while the run goes on
-            throw new Error("wrangler exited with 1");
-          }),
-        ],
-        { trail: [] },
-      ),
-    ).rejects.toThrow("deploy stage failed: wrangler exited with 1");
+    const later = await runStages(
+      stages,
+      [
+        step("contract", async (_state, { own }) => ({ held: own(resource("gate")) })),
+        step("deploy", async () => {
+          expect(released).toEqual([]); // still held while the run goes on
+          throw new Error("wrangler exited with 1");
+        }),
+      ],
+      { trail: [] },
+    );
+    expect(later.failure?.message).toBe("deploy stage failed: wrangler exited with 1");
     expect(released).toEqual(["gate"]);
 
     released.length = 0;
-    await expect(
-      runStages(
-        new Stages(recordingHost()),
-        [
-          step("contract", async (_state, { own }) => {
-            own(resource("first"));
-            own(resource("second"));
-            throw new Error("bundle failed");
-          }),
-        ],
-        { trail: [] },
-      ),
-    ).rejects.toThrow("contract stage failed: bundle failed");
+    const itself = await runStages(
+      new Stages(recordingHost()),
+      [
+        step("contract", async (_state, { own }) => {
+          own(resource("first"));
+          own(resource("second"));
+          throw new Error("bundle failed");
+        }),
+      ],
+      { trail: [] },
+    );
+    expect(itself.failure?.message).toBe("contract stage failed: bundle failed");
     expect(released).toEqual(["second", "first"]);
   });
 
   it("releases resources after a successful run too, and a failing release neither hides the result nor stops the others", async () => {
     const released: string[] = [];
-    const final = await runStages(
+    const { state: final } = await runStages(
       new Stages(recordingHost()),
       [
         step("contract", async (_state, { own }) => {
@@ -132,5 +131,47 @@ describe("runStages", () => {
     );
     expect(final.bundle).toBe("x.js");
     expect(released).toEqual(["a"]);
+  });
+
+  it("a stage that fails with StageFailed adds what it produced to the state it stops with; its error is the cause's", async () => {
+    const stages = new Stages(recordingHost());
+    const { state, failure } = await runStages(
+      stages,
+      [
+        step("provision"),
+        step("contract", async (state) => {
+          throw new StageFailed<State>(
+            { trail: [...state.trail, "contract"], bundle: "tested.js" },
+            new Error("1 of 9 contract checks failed"),
+          );
+        }),
+      ],
+      { trail: [] },
+    );
+    expect(failure?.message).toBe("contract stage failed: 1 of 9 contract checks failed");
+    expect(state).toEqual({ trail: ["provision", "contract"], bundle: "tested.js" });
+    expect(Object.isFrozen(state)).toBe(true);
+    expect(stages.records.map((r) => [r.name, r.ok])).toEqual([
+      ["provision", true],
+      ["contract", false],
+    ]);
+  });
+
+  it("skips a stage whose `when` is false for the state before it, leaving no record of it", async () => {
+    const host = recordingHost();
+    const stages = new Stages(host);
+    const onlyAfterBundle = (name: Stage<State>["name"]): Stage<State> => ({ ...step(name), when: (state) => state.bundle !== undefined });
+    const { state } = await runStages(
+      stages,
+      [
+        onlyAfterBundle("deploy"),
+        step("contract", async (s) => ({ trail: [...s.trail, "contract"], bundle: "b.js" })),
+        onlyAfterBundle("smoke"),
+      ],
+      { trail: [] },
+    );
+    expect(state.trail).toEqual(["contract", "smoke"]);
+    expect(stages.records.map((r) => r.name)).toEqual(["contract", "smoke"]);
+    expect(host.groups).toEqual(["contract", "smoke"]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { patchConfig } from "../../src/config/patch.js";
 import { parseConfig } from "../../src/config/parse.js";
 import { InputError, parseInputs, parseVars } from "../../src/inputs.js";
-import { refuseNamesWranglerMisreads } from "../../src/stages/06-contract.js";
+import { refuseNamesWranglerMisreads } from "../../src/stages/04-provision.js";
 
 const TRICKY = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"];
 const lines = TRICKY.map((name, i) => `${name}=value ${i}`).join("\n");
