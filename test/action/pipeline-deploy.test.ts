@@ -1,16 +1,27 @@
-// dist/index.js as a runner runs it, against the fake Cloudflare and GitHub APIs: the production path.
+// dist/index.js as a runner runs it, against the fake Cloudflare and GitHub APIs: the production path; and the same
+// scenarios from src/ in the test process (run-in-process.ts), so a change in src/ is tested before it is bundled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEYS, pullRequestEvent, pushEvent, scheduleEvent, startWorld, writes, type World } from "../helpers/pipeline-world.js";
+import {
+  API_KEYS,
+  pullRequestEvent,
+  pushEvent,
+  RUNNERS,
+  scheduleEvent,
+  startWorld,
+  VARIANTS,
+  writes,
+  type World,
+} from "../helpers/pipeline-world.js";
 import type { ActionRun } from "../helpers/run-action.js";
-import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
 const uploads = (world: World, name: string) =>
   world.cf.requests.filter(
     (r) => (r.method === "PUT" || r.method === "POST") && new RegExp(`/workers/scripts/${name}(/versions)?$`).test(r.path),
   );
 
-// The lifecycle runs with the oldest supported wrangler and with today's (the default), both on Node 24.
-describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangler %s", (version) => {
+// The lifecycle runs the bundle with the oldest supported wrangler and with today's (the default), both on Node 24,
+// and src/ in-process with the oldest (the one that runs on the test process's Node).
+describe.each(VARIANTS)("push, twice, then a scheduled run: $label", ({ runner, version }) => {
   const W = { "wrangler-version": version };
   let world: World;
   let first: ActionRun;
@@ -19,7 +30,7 @@ describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangl
   let requestsAfterSecond = 0;
   let liveAfterSecond = "";
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld({ runner });
     first = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy" } });
     second = await world.run({ event: pushEvent, inputs: { ...W, "api-keys": API_KEYS, "worker-name": "my-proxy" } });
     requestsAfterSecond = world.cf.requests.length;
@@ -108,9 +119,9 @@ describe.each(WRANGLER_VERSIONS)("push, twice, then a scheduled run, with wrangl
   });
 });
 
-describe("refusals before anything is written", () => {
+describe.each(RUNNERS)("refusals before anything is written: $label", ({ runner }) => {
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("the shipped proxy without api-keys and without an API_KEYS secret", async () => {
@@ -160,9 +171,9 @@ describe("refusals before anything is written", () => {
   }, 120_000);
 });
 
-describe("keys with projects", () => {
+describe.each(RUNNERS)("keys with projects: $label", ({ runner }) => {
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("uploads the entries as they are, smoke-tests with the first entry's key alone, and masks every part", async () => {
@@ -177,10 +188,10 @@ describe("keys with projects", () => {
   }, 120_000);
 });
 
-describe.each(WRANGLER_VERSIONS)("smoke test failure, with wrangler %s", (version) => {
+describe.each(VARIANTS)("smoke test failure: $label", ({ runner, version }) => {
   const W = { "wrangler-version": version };
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("rolls back to the version that was live before, and fails saying both", async () => {
@@ -237,10 +248,10 @@ describe.each(WRANGLER_VERSIONS)("smoke test failure, with wrangler %s", (versio
   }, 240_000);
 });
 
-describe.each(WRANGLER_VERSIONS)("runs that deploy nothing, with wrangler %s", (version) => {
+describe.each(VARIANTS)("runs that deploy nothing: $label", ({ runner, version }) => {
   const W = { "wrangler-version": version };
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("a dry run with no credentials sends no request to Cloudflare", async () => {

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEYS, pullRequestEvent, pushEvent, startWorld, writes, type World } from "../helpers/pipeline-world.js";
-import { runInProcess, type InProcessRun } from "../helpers/run-in-process.js";
+import { runInProcess, runInProcessAsAction, type InProcessRun } from "../helpers/run-in-process.js";
 
 /** wrangler deploys started by this process (runWrangler spawns them directly) that still wait on their secrets pipe. */
 const waitingWranglers = () =>
@@ -131,4 +131,50 @@ describe("in-process runs of src/", () => {
     expect(host.summary).toContain("## cf-ai-proxy-action: preview failed");
     expect(writes(world.cf).filter((r) => r.path.includes("inproc-nokeys"))).toEqual([]);
   }, 120_000);
+});
+
+// The bad inputs dist-e2e.test.ts gives the bundle, given to src/: each fails in the stage that reads it, naming it.
+describe("in-process runs of src/ on bad input", () => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld()));
+  afterAll(() => world.close());
+  const run = (o: Parameters<typeof runInProcessAsAction>[1]) => runInProcessAsAction(world, { ...o, inputs: { ...W, ...o.inputs } });
+
+  it("an unknown mode fails the inputs stage, naming the input", async () => {
+    const bad = await run({ inputs: { mode: "sideways" } });
+    expect(bad.code).toBe(1);
+    expect(bad.errors).toEqual([
+      `inputs stage failed: input "mode": "sideways" is not one of auto | deploy | preview | cleanup | test | dry-run`,
+    ]);
+    expect(bad.summary).toContain("## cf-ai-proxy-action: not started failed");
+  });
+
+  it("a malformed vars line fails, naming the line", async () => {
+    const bad = await run({ inputs: { mode: "dry-run", vars: "A=1\nthis is not a var" } });
+    expect(bad.errors[0]).toContain('input "vars": line 2: expected KEY=VALUE');
+  });
+
+  it("a var wrangler cannot bind is refused in the provision stage, before anything is written", async () => {
+    const bad = await run({ inputs: { mode: "dry-run", vars: "GREETING=hi\ntoString=x" } });
+    expect(bad.errors[0]).toMatch(/^provision stage failed: input "vars": "toString" cannot be a binding name: .* Rename it\.$/);
+    expect(writes(world.cf)).toEqual([]);
+  });
+
+  it("an event with no mode fails the plan stage, naming the event; a missing worker directory names the directory", async () => {
+    const event = await run({ event: { name: "issue_comment" } });
+    expect(event.errors[0]).toContain('plan stage failed: event "issue_comment" has no automatic mode');
+    const dir = await run({ inputs: { mode: "dry-run", "worker-directory": "no/such/dir" } });
+    expect(dir.errors[0]).toMatch(/plan stage failed: input "worker-directory": .*no\/such\/dir does not exist/);
+  });
+
+  it("a dry run masks the token and the keys, groups every stage, and prints neither", async () => {
+    const dry = await run({ inputs: { mode: "dry-run", "api-keys": API_KEYS } });
+    expect(dry.code, dry.stdout).toBe(0);
+    expect(dry.stdout).toContain(`::add-mask::${world.cf.token}`);
+    for (const stage of ["inputs", "plan", "preflight", "provision", "patch", "contract", "deploy", "report"])
+      expect(dry.stdout).toContain(`::group::${stage}`);
+    const printed = dry.stdout.replace(/::add-mask::.*\n/g, "") + dry.summary + JSON.stringify(dry.outputs);
+    expect(printed).not.toContain(world.cf.token);
+    expect(printed).not.toContain("sk-live-key-1");
+  });
 });

@@ -4,15 +4,24 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEYS, pushEvent, scheduleEvent, startWorld, writeCustomWorker, writes, type World } from "../helpers/pipeline-world.js";
+import {
+  API_KEYS,
+  pushEvent,
+  RUNNERS,
+  scheduleEvent,
+  startWorld,
+  writeCustomWorker,
+  writes,
+  type World,
+} from "../helpers/pipeline-world.js";
 
 const SEARCH = /\/ai\/models\/search$/;
 /** A date relative to the real today: the action compares with its own clock. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-describe("models checked in preflight, before any write", () => {
+describe.each(RUNNERS)("models checked in preflight, before any write: $label", ({ runner }) => {
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("a deploy whose DEFAULT_AI_MODEL is the retired llama-3.1-8b-instruct fails in preflight and writes nothing", async () => {
@@ -76,9 +85,9 @@ describe("models checked in preflight, before any write", () => {
   }, 120_000);
 });
 
-describe("a scheduled run reports a retirement announced for next month", () => {
+describe.each(RUNNERS)("a scheduled run reports a retirement announced for next month: $label", ({ runner }) => {
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("warns in the log and the job summary, and still deploys", async () => {

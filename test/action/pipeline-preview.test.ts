@@ -8,20 +8,21 @@ import {
   PR_HEAD_SHA,
   pullRequestEvent,
   pushEvent,
+  RUNNERS,
   startWorld,
+  VARIANTS,
   writeCustomWorker,
   type World,
 } from "../helpers/pipeline-world.js";
 import type { ActionRun } from "../helpers/run-action.js";
 import type { StoredComment } from "../fakes/github-api/state.js";
-import { WRANGLER_VERSIONS } from "../helpers/toolchain.js";
 
 const MARKER = (worker: string) => `<!-- cf-ai-proxy-action:preview:${worker} -->`;
 const MALLORY = { login: "mallory", id: 666, type: "User" as const };
 
-describe.each(WRANGLER_VERSIONS)(
-  "preview-strategy worker (what auto picks for workers with Durable Objects before wrangler 4.134), with wrangler %s",
-  (version) => {
+describe.each(VARIANTS)(
+  "preview-strategy worker (what auto picks for workers with Durable Objects before wrangler 4.134): $label",
+  ({ runner, version }) => {
     let world: World;
     let opened: ActionRun;
     let synchronized: ActionRun;
@@ -30,7 +31,7 @@ describe.each(WRANGLER_VERSIONS)(
     let scriptAfterOpen = false;
     let planted: StoredComment;
     beforeAll(async () => {
-      world = await startWorld();
+      world = await startWorld({ runner });
       // Anyone can comment on a public repository: someone plants the action's hidden marker first.
       planted = { ...world.gh.state.addComment(7, `${MARKER("my-proxy")}\n### ✅ Preview is live: https://evil.example`, MALLORY) };
       const inputs = { "wrangler-version": version, "api-keys": API_KEYS, "worker-name": "my-proxy", "preview-strategy": "worker" };
@@ -99,67 +100,64 @@ describe.each(WRANGLER_VERSIONS)(
   },
 );
 
-describe.each(WRANGLER_VERSIONS)(
-  "a worker without Durable Objects: version previews of the production worker, with wrangler %s",
-  (version) => {
-    let world: World;
-    let workspace: string;
-    let production: ActionRun;
-    let opened: ActionRun;
-    let closed: ActionRun;
-    beforeAll(async () => {
-      world = await startWorld();
-      workspace = mkdtempSync(join(tmpdir(), "workspace-"));
-      const dir = writeCustomWorker(workspace);
-      const W = { "wrangler-version": version };
-      production = await world.run({ workspace, event: pushEvent, inputs: { ...W, "worker-directory": dir, "smoke-test": "false" } });
-      opened = await world.run({ workspace, event: pullRequestEvent("opened"), inputs: { ...W, "worker-directory": dir } });
-      closed = await world.run({ workspace, event: pullRequestEvent("closed"), inputs: { ...W, "worker-directory": dir } });
-    }, 300_000);
-    afterAll(() => world.close());
-
-    it("uploads a version with the pr-7 alias and outputs its URL", () => {
-      expect(production.code, production.stdout).toBe(0);
-      expect(opened.code, opened.stdout).toBe(0);
-      expect(opened.outputs["preview-url"]).toBe("https://pr-7-my-api.fake-account.workers.dev");
-      const script = world.cf.state.script("my-api")!;
-      expect(script.aliases.get("pr-7")).toBe(opened.outputs["version-id"]);
-      expect(world.cf.state.deployedVersion("my-api")!.id).toBe(production.outputs["version-id"]);
-    });
-
-    it("binds the preview's own namespace in the preview version only", () => {
-      const preview = world.cf.state.script("my-api")!.versions.find((v) => v.id === opened.outputs["version-id"])!;
-      const previewNs = world.cf.state.namespaces().find((n) => n.title === "my-api-CACHE-preview")!;
-      expect(preview.bindings).toEqual(expect.arrayContaining([expect.objectContaining({ name: "CACHE", namespace_id: previewNs.id })]));
-      const live = world.cf.state.deployedVersion("my-api")!;
-      expect(live.bindings).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ name: "CACHE", namespace_id: JSON.parse(production.outputs["kv-namespaces"]).CACHE }),
-        ]),
-      );
-    });
-
-    it("patches the user's config in place on the runner, comments kept", async () => {
-      const { readFileSync } = await import("node:fs");
-      const text = readFileSync(join(workspace, "my-worker", "wrangler.jsonc"), "utf8");
-      expect(text).toContain("// A user's worker");
-      expect(opened.outputs["config-path"]).toBe(join(workspace, "my-worker", "wrangler.jsonc"));
-    });
-
-    it("closing the pull request never touches production, and the comment says what stays", () => {
-      expect(closed.code, closed.stdout).toBe(0);
-      const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes("cf-ai-proxy-action:preview:my-api"))!;
-      expect(comment.body).toContain("a version preview stays in my-api's version history");
-      expect(world.cf.state.deployedVersion("my-api")!.id).toBe(production.outputs["version-id"]);
-      expect(world.cf.state.namespaces().some((n) => n.title === "my-api-CACHE")).toBe(true);
-      expect(world.cf.requests.filter((r) => r.method === "DELETE" && r.path.endsWith("/workers/scripts/my-api"))).toEqual([]);
-    });
-  },
-);
-
-describe("a version preview before the first production deploy", () => {
+describe.each(VARIANTS)("a worker without Durable Objects: version previews of the production worker: $label", ({ runner, version }) => {
   let world: World;
-  beforeAll(async () => (world = await startWorld()));
+  let workspace: string;
+  let production: ActionRun;
+  let opened: ActionRun;
+  let closed: ActionRun;
+  beforeAll(async () => {
+    world = await startWorld({ runner });
+    workspace = mkdtempSync(join(tmpdir(), "workspace-"));
+    const dir = writeCustomWorker(workspace);
+    const W = { "wrangler-version": version };
+    production = await world.run({ workspace, event: pushEvent, inputs: { ...W, "worker-directory": dir, "smoke-test": "false" } });
+    opened = await world.run({ workspace, event: pullRequestEvent("opened"), inputs: { ...W, "worker-directory": dir } });
+    closed = await world.run({ workspace, event: pullRequestEvent("closed"), inputs: { ...W, "worker-directory": dir } });
+  }, 300_000);
+  afterAll(() => world.close());
+
+  it("uploads a version with the pr-7 alias and outputs its URL", () => {
+    expect(production.code, production.stdout).toBe(0);
+    expect(opened.code, opened.stdout).toBe(0);
+    expect(opened.outputs["preview-url"]).toBe("https://pr-7-my-api.fake-account.workers.dev");
+    const script = world.cf.state.script("my-api")!;
+    expect(script.aliases.get("pr-7")).toBe(opened.outputs["version-id"]);
+    expect(world.cf.state.deployedVersion("my-api")!.id).toBe(production.outputs["version-id"]);
+  });
+
+  it("binds the preview's own namespace in the preview version only", () => {
+    const preview = world.cf.state.script("my-api")!.versions.find((v) => v.id === opened.outputs["version-id"])!;
+    const previewNs = world.cf.state.namespaces().find((n) => n.title === "my-api-CACHE-preview")!;
+    expect(preview.bindings).toEqual(expect.arrayContaining([expect.objectContaining({ name: "CACHE", namespace_id: previewNs.id })]));
+    const live = world.cf.state.deployedVersion("my-api")!;
+    expect(live.bindings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "CACHE", namespace_id: JSON.parse(production.outputs["kv-namespaces"]).CACHE }),
+      ]),
+    );
+  });
+
+  it("patches the user's config in place on the runner, comments kept", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(join(workspace, "my-worker", "wrangler.jsonc"), "utf8");
+    expect(text).toContain("// A user's worker");
+    expect(opened.outputs["config-path"]).toBe(join(workspace, "my-worker", "wrangler.jsonc"));
+  });
+
+  it("closing the pull request never touches production, and the comment says what stays", () => {
+    expect(closed.code, closed.stdout).toBe(0);
+    const comment = world.gh.state.commentsOn(7).find((c) => c.body.includes("cf-ai-proxy-action:preview:my-api"))!;
+    expect(comment.body).toContain("a version preview stays in my-api's version history");
+    expect(world.cf.state.deployedVersion("my-api")!.id).toBe(production.outputs["version-id"]);
+    expect(world.cf.state.namespaces().some((n) => n.title === "my-api-CACHE")).toBe(true);
+    expect(world.cf.requests.filter((r) => r.method === "DELETE" && r.path.endsWith("/workers/scripts/my-api"))).toEqual([]);
+  });
+});
+
+describe.each(RUNNERS)("a version preview before the first production deploy: $label", ({ runner }) => {
+  let world: World;
+  beforeAll(async () => (world = await startWorld({ runner })));
   afterAll(() => world.close());
 
   it("falls back to a worker of its own, and says so", async () => {

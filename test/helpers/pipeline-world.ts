@@ -1,11 +1,29 @@
-// A "world" for end-to-end runs of dist/index.js: the fake Cloudflare API, the fake GitHub API and a fake
-// edge answering for the deployed worker (the smoke test's target), plus event payloads as GitHub sends them.
+// A "world" for end-to-end runs of the action: the fake Cloudflare API, the fake GitHub API and a fake edge answering
+// for the deployed worker (the smoke test's target), plus event payloads as GitHub sends them. A world runs the
+// bundle (dist/index.js, as a runner does) or src/ in this process (run-in-process.ts), seen the same way.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HttpFake } from "../fakes/http-fake.js";
 import { startFakeCloudflare, type FakeCloudflare } from "../fakes/cloudflare-api/server.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/github-api/server.js";
 import { runAction, type ActionRun, type RunOptions } from "./run-action.js";
+import { runInProcessAsAction } from "./run-in-process.js";
+import { WRANGLER_VERSIONS } from "./toolchain.js";
+
+/** How a world runs the action: the committed bundle in a child process, or src/ imported into the test process. */
+export type Runner = "dist" | "src";
+/** The wrangler of in-process runs: they run on vitest's Node, and today's wrangler needs a newer one. */
+export const IN_PROCESS_WRANGLER = WRANGLER_VERSIONS[0]!;
+/** For suites that run the same scenarios from the bundle and from src/. */
+export const RUNNERS: { runner: Runner; label: string }[] = [
+  { runner: "dist", label: "dist/index.js" },
+  { runner: "src", label: "src/ in-process" },
+];
+/** For suites that run the bundle with every tested wrangler: those, and src/ in-process with the one it can run. */
+export const VARIANTS: { runner: Runner; version: string; label: string }[] = [
+  ...WRANGLER_VERSIONS.map((version) => ({ runner: "dist" as const, version, label: `dist/index.js, wrangler ${version}` })),
+  { runner: "src", version: IN_PROCESS_WRANGLER, label: `src/ in-process, wrangler ${IN_PROCESS_WRANGLER}` },
+];
 
 export const PR_HEAD_SHA = "feedfacefeedfacefeedfacefeedfacefeedface";
 export const PUSH_SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -20,7 +38,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { cloudflare?: Parameters<typeof startFakeCloudflare>[0] } = {}): Promise<World> {
+export async function startWorld(
+  options: { cloudflare?: Parameters<typeof startFakeCloudflare>[0]; runner?: Runner } = {},
+): Promise<World> {
   const cf = await startFakeCloudflare(options.cloudflare);
   const gh = await startFakeGitHub({ owner: "octo-org", repo: "octo-repo", pulls: [{ number: 7, headSha: PR_HEAD_SHA }, { number: 8 }] });
   const edge: World["edge"] = Object.assign(
@@ -37,20 +57,30 @@ export async function startWorld(options: { cloudflare?: Parameters<typeof start
     { status: 200 },
   );
   await edge.start();
-  return {
+  const world: World = {
     cf,
     gh,
     edge,
     run: (o) =>
-      runAction({
-        ...o,
-        inputs: { "api-token": cf.token, "account-id": cf.accountId, "github-token": gh.token, "smoke-test-url": edge.origin, ...o.inputs },
-        env: { CLOUDFLARE_API_BASE_URL: cf.apiBase, GITHUB_API_URL: gh.origin, ...o.env },
-      }),
+      options.runner === "src"
+        ? // The world's endpoints and credentials come from run-in-process.ts; only the wrangler differs from a runner's.
+          runInProcessAsAction(world, { ...o, inputs: { "wrangler-version": IN_PROCESS_WRANGLER, ...o.inputs } })
+        : runAction({
+            ...o,
+            inputs: {
+              "api-token": cf.token,
+              "account-id": cf.accountId,
+              "github-token": gh.token,
+              "smoke-test-url": edge.origin,
+              ...o.inputs,
+            },
+            env: { CLOUDFLARE_API_BASE_URL: cf.apiBase, GITHUB_API_URL: gh.origin, ...o.env },
+          }),
     close: async () => {
       await Promise.all([cf.close(), gh.close(), edge.close()]);
     },
   };
+  return world;
 }
 
 export const pushEvent = { name: "push", payload: { ref: "refs/heads/main", after: PUSH_SHA } };

@@ -64,7 +64,7 @@ export async function runInProcess(
 }
 
 /** What @actions/core does to a workflow command's message. */
-const escape = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const commandValue = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 
 /**
  * An in-process run seen as the runner sees dist/index.js (run-action.ts): exit code, workflow commands on stdout,
@@ -76,12 +76,12 @@ export async function runInProcessAsAction(
 ): Promise<ActionRun> {
   const { host, dir } = await runInProcess(world, o);
   const lines = [
-    ...host.secrets.map((secret) => `::add-mask::${escape(secret)}`),
+    ...host.secrets.map((secret) => `::add-mask::${commandValue(secret)}`),
     ...host.lines.map((line) => {
       const command = /^(notice|warning|group): /.exec(line);
-      return command ? `::${command[1]}::${escape(line.slice(command[0].length))}` : line;
+      return command ? `::${command[1]}::${commandValue(line.slice(command[0].length))}` : line;
     }),
-    ...(host.failure === undefined ? [] : [`::error::${escape(host.failure)}`]),
+    ...(host.failure === undefined ? [] : [`::error::${commandValue(host.failure)}`]),
   ];
   return {
     code: host.failure === undefined ? 0 : 1,
