@@ -47,6 +47,14 @@ describe("in-process runs of src/", () => {
     expect(host.failure).toMatch(/^contract stage failed: \d+ of \d+ contract checks failed, so nothing was deployed/);
     expect(report.stages.map((s) => s.name)).toEqual(["inputs", "plan", "preflight", "provision", "patch", "contract"]);
     expect(report.stages.at(-1)?.ok).toBe(false);
+    // The failing contract stage's results and what the stages before it made are in the report all the same.
+    expect(report.contract?.failed).toBeGreaterThan(0);
+    expect(report.bundle?.gzipBytes).toBeGreaterThan(0);
+    expect(report.namespaces.map((ns) => [ns.title, ns.action])).toEqual([["inproc-broken-CACHE", "created"]]);
+    expect(JSON.parse(host.outputs["kv-namespaces"]!)).toEqual({ CACHE: report.namespaces[0]!.id });
+    expect(host.outputs["contract-report"]).toMatch(/contract-report\.json$/);
+    expect(host.summary).toContain("### Contract tests");
+    expect(host.summary).toContain("| `CACHE` | `inproc-broken-CACHE` |");
     expect(
       writes(world.cf)
         .slice(before)
@@ -94,6 +102,27 @@ describe("in-process runs of src/", () => {
       ["smoke", false],
     ]);
     expect(world.cf.state.deployedVersion("inproc")!.id).toBe(good);
+    // What the stages did before and during the failure is still reported: the version the deploy stage made (now
+    // rolled back) and the rollback the failing smoke stage did.
+    expect(report.versionId).not.toBe(good);
+    expect(host.outputs).toMatchObject({ "version-id": report.versionId, "worker-url": "https://inproc.fake-account.workers.dev" });
+    expect(report.facts).toEqual([`Rollback: rolled back to version ${good}, which was live before this run.`]);
+    expect(host.summary).toContain(`- Rollback: rolled back to version ${good}, which was live before this run.`);
+    expect(host.summary).toContain(`| Version | \`${report.versionId}\` |`);
+  }, 120_000);
+
+  it("a preview whose contract tests fail: the pull request is told so, with the results, and the summary keeps its namespace", async () => {
+    const { host, report } = await runInProcess(world, {
+      event: pullRequestEvent("opened", 8),
+      inputs: { ...W, "api-keys": API_KEYS, "worker-name": "inproc-failing", "preview-strategy": "worker", vars: "CACHE_TTL_SECONDS=soon" },
+    });
+    expect(host.failure).toMatch(/^contract stage failed: \d+ of \d+ contract checks failed/);
+    expect(report.namespaces.map((ns) => ns.title)).toEqual(["inproc-failing-pr-8-CACHE-preview"]);
+    expect(host.summary).toContain("### KV namespaces");
+    const comment = world.gh.state.commentsOn(8).find((c) => c.body.includes("cf-ai-proxy-action:preview:inproc-failing"))!;
+    expect(comment.body).toContain("### ❌ Preview of `inproc-failing` not deployed: contract tests failed at");
+    expect(comment.body).toContain(`Contract tests: **${report.contract!.passed} passed, ${report.contract!.failed} failed**`);
+    expect(world.cf.state.script("inproc-failing-pr-8")).toBeUndefined();
   }, 120_000);
 
   it("cleanup mode: the closed pull request's preview worker is deleted, production untouched", async () => {
