@@ -59,10 +59,10 @@ export interface RunState {
 }
 
 /** The planned run, for a stage after the plan stage. */
-export function planned(state: Readonly<RunState>): { ctx: RunContext; plan: Plan; inputs: Inputs } {
-  const { ctx, plan } = state;
-  if (!ctx || !plan) throw new Error("internal: a stage that needs the plan runs before the plan stage");
-  return { ctx, plan, inputs: ctx.inputs };
+export function planned(state: Readonly<RunState>): { ctx: RunContext; plan: Plan; inputs: Inputs; worker: WorkerFacts } {
+  const { ctx, plan, worker } = state;
+  if (!ctx || !plan || !worker) throw new Error("internal: a stage that needs the plan runs before the plan stage");
+  return { ctx, plan, inputs: ctx.inputs, worker };
 }
 
 /** The build's results, for a stage after the contract stage. */

@@ -13,7 +13,7 @@ import { requireApiKeys } from "../steps/secrets.js";
 export const preflightStage: Stage<RunState> = {
   name: "preflight",
   async run(state, { detail }) {
-    const { ctx, plan: initial } = planned(state);
+    const { ctx, plan: initial, worker } = planned(state);
     const online = initial.mode === "deploy" || initial.mode === "preview" || initial.mode === "cleanup";
     // What the preflight found so far: returned, or carried by its failure.
     let p = initial;
@@ -29,16 +29,16 @@ export const preflightStage: Stage<RunState> = {
       if (online) {
         const api = ctx.cloudflare();
         ctx.log(`Cloudflare account: ${await api.accountName()}`);
-        if (p.preview) p = await planForWrangler(ctx, state.worker!);
+        if (p.preview) p = await planForWrangler(ctx, worker);
         // Before any write: a retired model would fail every request of the deployed worker.
         check = p.mode === "cleanup" ? undefined : await checkDeploymentModels(ctx, api);
         if (check?.failure) throw new Error(check.failure);
-        const fallback = await versionPreviewFallback(ctx, p, state.worker!);
+        const fallback = await versionPreviewFallback(ctx, p, worker);
         if (fallback) {
           facts.push(fallback.fact);
           p = fallback.plan;
         }
-        await refuseUnusablePreview(ctx, p);
+        await refuseKeylessProxy(ctx, p);
         detail(`credentials and secrets checked${check?.detail ? `; ${check.detail}` : ""}`);
       } else {
         // Offline modes check the models against the catalogue snapshot the contract tests' stub serves.
@@ -80,8 +80,8 @@ async function versionPreviewFallback(ctx: RunContext, p: Plan, worker: WorkerFa
   };
 }
 
-/** A preview or deploy that would leave a proxy refusing every request is refused before anything is written. */
-async function refuseUnusablePreview(ctx: RunContext, p: Plan): Promise<void> {
+/** A deploy or preview that would leave the proxy refusing every request (no keys) is refused before any write. */
+async function refuseKeylessProxy(ctx: RunContext, p: Plan): Promise<void> {
   if (p.mode === "preview" && p.preview?.strategy === "preview" && ctx.source.shipped && !ctx.inputs.apiKeys.length) {
     throw new Error(
       `a Worker Preview of the proxy gets its API_KEYS only from input "${INPUT.apiKeys}" (it does not share production's secrets), ` +
