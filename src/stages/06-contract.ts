@@ -10,7 +10,7 @@ import { INPUT } from "../inputs.js";
 import { StageFailed, type Stage } from "../orchestrator.js";
 import { ACTION_ROOT } from "../paths.js";
 import { planned, type RunState } from "../run-state.js";
-import { runContractStage } from "../steps/contract.js";
+import { runContractTests } from "../steps/contract.js";
 import { gatedDeployFor } from "../steps/deploying.js";
 import { bundleWorker, prebundled } from "../wrangler/commands.js";
 
@@ -52,7 +52,7 @@ export const contractStage: Stage<RunState> = {
         detail(`skipped (input "${INPUT.contractTests}" is false)`);
         return found;
       }
-      const { report: contract, reportPath } = await runContractStage({
+      const { report: contract, reportPath } = await runContractTests({
         workerName: plan.targetName,
         configPath,
         config,

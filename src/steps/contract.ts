@@ -36,7 +36,7 @@ export function contractGroups(selected: string[], config: WranglerConfig): stri
   return ["smoke"];
 }
 
-export async function runContractStage(o: ContractOptions): Promise<{ report: ContractReport; reportPath: string; notes: string[] }> {
+export async function runContractTests(o: ContractOptions): Promise<{ report: ContractReport; reportPath: string; notes: string[] }> {
   const names = contractGroups(o.selected, o.config);
   const { groups, unknown } = selectGroups(names);
   if (unknown.length) {
