@@ -20,12 +20,12 @@ export default defineConfig({
     // Coverage of the action's source (src/), from the in-process tests of project action: `npm test` turns it on for
     // that project's run only (--coverage.enabled), because V8 coverage cannot run inside workerd (project worker:
     // "No such module node:inspector/promises"), and vitest takes one coverage setting for all projects of a run.
-    // The thresholds sit a little below the figures at the time (lines 89 %, branches 76 %): a floor, not a goal.
+    // The thresholds sit a little below the figures when they were set (lines 93.5 %, branches 82 %): a floor, not a goal.
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
       reporter: ["text-summary"],
-      thresholds: { lines: 85, statements: 83, functions: 85, branches: 72 },
+      thresholds: { lines: 90, statements: 88, functions: 90, branches: 78 },
     },
     projects: [
       {
