@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { cpuSnapshot } from "./cpu.mjs";
 import { send, sendAndRead } from "./lib.mjs";
+import { startLockSampler } from "./lock.mjs";
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,10 +21,13 @@ const SETTLE_MS = 30;
 /**
  * Main-thread CPU (ms) of `target` while `requests` ([path, bodyText]) run one after the other, or in `lanes`
  * loops side by side, each starting `staggerMs` after the previous (several paced streams at once: more samples
- * in the same wall time).
+ * in the same wall time). With `lock` (lock.mjs works here), also the part of it spent under an isolate lock
+ * (`lockMs`) and in received RPC calls (`rpcMs`), sampled by perf over the same window.
  */
-export async function mainThreadMs(target, requests, { lanes = 1, staggerMs = 7 } = {}) {
+export async function mainThreadMs(target, requests, { lanes = 1, staggerMs = 7, lock = false } = {}) {
   await sleep(SETTLE_MS);
+  const sampler = lock ? startLockSampler(target.pid) : undefined;
+  await sampler?.ready;
   const before = cpuSnapshot(target.pid);
   const started = performance.now();
   const lane = async (i) => {
@@ -34,7 +38,14 @@ export async function mainThreadMs(target, requests, { lanes = 1, staggerMs = 7 
   const wallMs = performance.now() - started;
   await sleep(SETTLE_MS);
   const after = cpuSnapshot(target.pid);
-  return { main: (after.mainNs - before.mainNs) / 1e6, all: (after.ns - before.ns) / 1e6, wallMs };
+  const sampled = await sampler?.stop();
+  return {
+    main: (after.mainNs - before.mainNs) / 1e6,
+    all: (after.ns - before.ns) / 1e6,
+    wallMs,
+    lock: sampled?.lockMs,
+    rpc: sampled?.rpcMs,
+  };
 }
 
 const repeat = (n, request) => Array.from({ length: n }, () => request);
@@ -44,17 +55,31 @@ const repeat = (n, request) => Array.from({ length: n }, () => request);
  * in its own process; within a side one after the other, or in `lanes` side by side). Per request: the main thread's CPU, the whole
  * process's, the wall time; and per round the difference proxy − pass-through.
  */
-export async function measurePair(proxy, passthrough, { rounds, perRound, lanes = 1 }) {
+export async function measurePair(proxy, passthrough, { rounds, perRound, lanes = 1, lock = false }) {
   const windows = [];
   for (let r = 0; r < rounds; r++) {
     const [p, b] = await Promise.all(
-      [proxy, passthrough].map((side) => mainThreadMs(side.target, repeat(perRound, [side.path, JSON.stringify(side.body)]), { lanes })),
+      [proxy, passthrough].map((side) =>
+        mainThreadMs(side.target, repeat(perRound, [side.path, JSON.stringify(side.body)]), { lanes, lock }),
+      ),
     );
     windows.push({ proxy: per(p, perRound, lanes), passthrough: per(b, perRound, lanes) });
   }
   const med = (pick) => round3(median(windows.map(pick)));
   const diffs = windows.map((w) => w.proxy.main - w.passthrough.main);
+  const lockDiffs = lock ? windows.map((w) => w.proxy.lock - w.passthrough.lock) : undefined;
+  const rpcDiffs = lock ? windows.map((w) => w.proxy.rpc - w.passthrough.rpc) : undefined;
   return {
+    ...(lockDiffs && {
+      lock: {
+        proxyMs: med((w) => w.proxy.lock),
+        passthroughMs: med((w) => w.passthrough.lock),
+        ownMs: round3(median(lockDiffs)),
+        ownMinMs: round3(Math.min(...lockDiffs)),
+        ownMaxMs: round3(Math.max(...lockDiffs)),
+        ownRpcMs: round3(median(rpcDiffs)),
+      },
+    }),
     proxyMs: med((w) => w.proxy.main),
     passthroughMs: med((w) => w.passthrough.main),
     ownMs: round3(median(diffs)),
@@ -69,7 +94,13 @@ export async function measurePair(proxy, passthrough, { rounds, perRound, lanes 
 }
 
 /** Per request; the wall time of one request, whose lanes ran side by side. */
-const per = (m, n, lanes) => ({ main: m.main / n, all: m.all / n, wallMs: (m.wallMs * lanes) / n });
+const per = (m, n, lanes) => ({
+  main: m.main / n,
+  all: m.all / n,
+  wallMs: (m.wallMs * lanes) / n,
+  lock: m.lock === undefined ? undefined : m.lock / n,
+  rpc: m.rpc === undefined ? undefined : m.rpc / n,
+});
 
 /** One request to each side, read to the end and parsed by `replyText`: both must give the same reply text. */
 export async function verifyPair(proxy, passthrough, replyText) {

@@ -32,6 +32,7 @@ import {
   WORKER_BUNDLE,
   workerdVersion,
 } from "./lib.mjs";
+import { lockSamplingWorks } from "./lock.mjs";
 import { measurePair, verifyPair } from "./measure.mjs";
 import { validate } from "./validate.mjs";
 
@@ -177,20 +178,27 @@ const yes = (ok) => (ok ? "yes" : "**no**");
 
 function table(result) {
   const lines = [
-    "| request | proxy (main thread) | pass-through (main thread) | proxy's own CPU: median (min–max of rounds) | target | met | wall, proxy / pass-through |",
-    "| --- | ---: | ---: | ---: | --- | --- | ---: |",
+    "| request | proxy's own CPU in its isolate: median (min–max of rounds) | target | met | isolate CPU, proxy / pass-through | proxy's own CPU, whole main thread (min–max) | wall, proxy / pass-through |",
+    "| --- | ---: | --- | --- | ---: | ---: | ---: |",
   ];
   for (const row of result.rows) {
     const m = row.measured;
+    const own = m.lock ?? m;
     const target = row.targetMs === undefined ? "none" : `≤ ${row.targetMs} ms`;
-    const met = row.targetMs === undefined ? "" : yes(m.ownMs <= row.targetMs);
+    const met = row.targetMs === undefined ? "" : yes(own.ownMs <= row.targetMs);
+    const lockCells = m.lock
+      ? [
+          `${ms(m.lock.ownMs)} (${m.lock.ownMinMs.toFixed(2)} to ${m.lock.ownMaxMs.toFixed(2)})`,
+          `${ms(m.lock.proxyMs)} / ${ms(m.lock.passthroughMs)}`,
+        ]
+      : ["not measured (no perf)", ""];
     lines.push(
-      `| ${row.title} | ${ms(m.proxyMs)} | ${ms(m.passthroughMs)} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${target} | ${met} | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`,
+      `| ${row.title} | ${lockCells[0]} | ${target} | ${met} | ${lockCells[1]} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`,
     );
   }
   const { bundle } = result;
   lines.push(
-    `| bundle ${bundle.path} | ${bundle.bytes.toLocaleString("en-US")} B | | gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | |`,
+    `| bundle ${bundle.path}: ${bundle.bytes.toLocaleString("en-US")} B, gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | | | |`,
   );
   return lines.join("\n");
 }
@@ -241,8 +249,11 @@ async function main() {
     const ours = () => [proxy, passthrough, passthrough2, stub].reduce((sum, p) => sum + processCpuMs(p.pid), processCpuMs(process.pid));
     const oursBefore = ours();
 
+    const lockCheck = await lockSamplingWorks(proxy.pid);
+    const lock = lockCheck.ok;
+    if (!lock) process.stderr.write(`isolate CPU not measured: ${lockCheck.why}; reporting the main thread's CPU only\n`);
     process.stderr.write("validating the measure against a known workload…\n");
-    const validation = await validate(passthrough, { quick: QUICK });
+    const validation = await validate(passthrough, { quick: QUICK, lock });
 
     const assistant = await (
       await fetch(`${proxy.origin}/v1/assistants`, {
@@ -271,7 +282,7 @@ async function main() {
           ),
         );
       }
-      const measured = await measurePair(side(subject, row.proxy), side(passthrough, row.passthrough), row.plan);
+      const measured = await measurePair(side(subject, row.proxy), side(passthrough, row.passthrough), { ...row.plan, lock });
       results.push({
         key: row.key,
         title: row.title,
@@ -297,6 +308,7 @@ async function main() {
       generatedBy: `node bench/worker/run.mjs${QUICK ? " --quick" : ""}`,
       date: new Date().toISOString(),
       machine,
+      isolateCpu: lock ? "perf samples of the main thread under an isolate lock (bench/worker/lock.mjs)" : lockCheck.why,
       validation,
       bundle,
       rows: results,
@@ -308,13 +320,24 @@ async function main() {
     console.log(`### Proxy worker: its own CPU per request${QUICK ? " (quick run: rough numbers)" : ""}\n`);
     console.log(table(result));
     const v = validation;
+    if (v.nonStream.lock)
+      console.log(
+        `\nThe isolate measure, checked against the same spin loop: 0.5 ms read back as ${v.nonStream.lock.measuredMs} ms (rounds ${v.nonStream.lock.rounds.join(", ")}); ` +
+          `5 ms on a paced 200-token stream as ${v.pacedStream.lock.measuredMs} ms (rounds ${v.pacedStream.lock.rounds.join(", ")}).`,
+      );
     console.log(
-      `\nThe measure, checked against a known workload (a spin loop in the pass-through worker, ${v.nsPerStep} ns a step from three long runs): ` +
+      `\nThe main-thread measure, checked against a known workload (a spin loop in the pass-through worker, ${v.nsPerStep} ns a step from three long runs): ` +
         `0.5 ms added to a non-stream request read back as ${v.nonStream.measuredMs} ms (${v.nonStream.errorPercent}%; rounds ${v.nonStream.rounds.join(", ")}); ` +
         `5 ms added to a 200-token stream paced at 20 ms read back as ${v.pacedStream.measuredMs} ms (${v.pacedStream.errorPercent}%; rounds ${v.pacedStream.rounds.join(", ")}).`,
     );
     console.log(
-      "\nMeasured: CPU time of the main thread of each worker's workerd process (all isolates, workerd's HTTP server and stream pumps run there), " +
+      "\nIsolate CPU: perf samples (4,000 a second of CPU time) of each workerd's main thread whose call stack holds an isolate lock " +
+        "(`Worker::Lock`, entered through `IoContext::run`): JavaScript and the runtime work it asks for, not the native pumps that move " +
+        "a stream, nor HTTP parsing and socket writes, which Cloudflare's cpuTime does not count either. Targets are judged on it. " +
+        "Stored rows include their Durable Object's calls (received RPC calls: in the JSON as ownRpcMs).",
+    );
+    console.log(
+      "\nMain thread: CPU time of the main thread of each worker's workerd process (all isolates, workerd's HTTP server and stream pumps run there), " +
         "from /proc/<pid>/task/<pid>/schedstat, around each round of requests; the Workers AI stub runs in a workerd process of its own. " +
         "Proxy and pass-through run at the same time in two processes; the proxy's own CPU is the median of the per-round differences. " +
         `Stored rows (responses, Assistants) include the Durable Object's work, which runs on the same thread.`,

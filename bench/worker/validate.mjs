@@ -7,6 +7,7 @@
 //
 // Usage: node bench/worker/validate.mjs [--quick]
 import { checkBuilt, loadWrangler, passthroughWorker, proxyWorker, REMOTE_AI_BINDING, startStubServer, startWorkerd } from "./lib.mjs";
+import { lockSamplingWorks } from "./lock.mjs";
 import { mainThreadMs, median, round3 } from "./measure.mjs";
 
 const repeat = (n, request) => Array.from({ length: n }, () => request);
@@ -26,28 +27,33 @@ export async function calibrate(target, { steps = 100_000_000, count = 3, rounds
  * Reads back `expectedMs` of spin added to `request` ([path, body]): per round, `count` requests with the spin and
  * `count` without, alternating which goes first; the median difference per request, and each round's.
  */
-export async function readBack(target, request, nsPerStep, expectedMs, { count, rounds }) {
+export async function readBack(target, request, nsPerStep, expectedMs, { count, rounds, lock = false }) {
   const steps = Math.round((expectedMs * 1e6) / nsPerStep);
   const sep = request[0].includes("?") ? "&" : "?";
   const spun = [`${request[0]}${sep}spin=${steps}`, request[1]];
   const diffs = [];
+  const lockDiffs = [];
   for (let r = 0; r < rounds; r++) {
     const first = r % 2 === 0;
-    const a = await mainThreadMs(target, repeat(count, first ? spun : request));
-    const b = await mainThreadMs(target, repeat(count, first ? request : spun));
+    const a = await mainThreadMs(target, repeat(count, first ? spun : request), { lock });
+    const b = await mainThreadMs(target, repeat(count, first ? request : spun), { lock });
     diffs.push((first ? a.main - b.main : b.main - a.main) / count);
+    if (lock) lockDiffs.push((first ? a.lock - b.lock : b.lock - a.lock) / count);
   }
-  const measured = median(diffs);
-  return {
-    expectedMs,
-    measuredMs: round3(measured),
-    errorPercent: Math.round(((measured - expectedMs) / expectedMs) * 1000) / 10,
-    rounds: diffs.map(round3),
+  const summary = (values) => {
+    const measured = median(values);
+    return {
+      expectedMs,
+      measuredMs: round3(measured),
+      errorPercent: Math.round(((measured - expectedMs) / expectedMs) * 1000) / 10,
+      rounds: values.map(round3),
+    };
   };
+  return { ...summary(diffs), ...(lock && { lock: summary(lockDiffs) }) };
 }
 
 /** The checks run.mjs reports: calibration, 0.5 ms on a non-stream request, 5 ms on a paced 200-token stream. */
-export async function validate(target, { quick }) {
+export async function validate(target, { quick, lock = false }) {
   const calibration = await calibrate(target);
   const body = (content, extra = {}) =>
     JSON.stringify({ model: "@cf/zai-org/glm-4.7-flash", messages: [{ role: "user", content }], max_tokens: 1024, ...extra });
@@ -56,8 +62,8 @@ export async function validate(target, { quick }) {
   return {
     nsPerStep: round3(calibration.nsPerStep),
     calibrationRounds: calibration.rounds.map((v) => round3(v)),
-    nonStream: await readBack(target, chat, calibration.nsPerStep, 0.5, { count: quick ? 20 : 40, rounds: quick ? 3 : 7 }),
-    pacedStream: await readBack(target, paced, calibration.nsPerStep, 5, { count: 1, rounds: quick ? 2 : 4 }),
+    nonStream: await readBack(target, chat, calibration.nsPerStep, 0.5, { count: quick ? 20 : 40, rounds: quick ? 3 : 7, lock }),
+    pacedStream: await readBack(target, paced, calibration.nsPerStep, 5, { count: 1, rounds: quick ? 2 : 4, lock }),
   };
 }
 
@@ -72,7 +78,8 @@ async function main() {
     { stubOrigin: stub.origin },
   );
   try {
-    console.log(JSON.stringify(await validate(passthrough, { quick: process.argv.includes("--quick") }), null, 2));
+    const lock = (await lockSamplingWorks(passthrough.pid)).ok;
+    console.log(JSON.stringify(await validate(passthrough, { quick: process.argv.includes("--quick"), lock }), null, 2));
   } finally {
     await Promise.all([passthrough.mf.dispose(), stub.mf.dispose()]);
   }
