@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { childrenNamed, cpuBetween, cpuSnapshot } from "../worker/cpu.mjs";
+import { lockSamplingWorks, startLockSampler } from "../worker/lock.mjs";
 import { ROOT } from "../../scripts/local-config.mjs";
 import { startLocalProxy } from "../../scripts/local-proxy.mjs";
 
@@ -43,7 +44,12 @@ const on = await start({});
 const off = await start({ USAGE: "off" });
 try {
   for (const p of [on, off]) for (let i = 0; i < 50; i++) await ask(p);
+  const lockCheck = await lockSamplingWorks(on.pid);
+  if (!lockCheck.ok) console.error(`isolate CPU not measured: ${lockCheck.why}`);
   const cpu = { on: [], off: [] };
+  // Isolate CPU (bench/worker/lock.mjs): all of it, and the part in received RPC calls (the ledger object's
+  // recordUsage here, and the Workers AI stub's run, the same with accounting on and off).
+  const isolate = { on: [], off: [] };
   const ttfb = { on: [], off: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, proxy] of round % 2
@@ -55,11 +61,15 @@ try {
           ["on", on],
           ["off", off],
         ]) {
+      const sampler = lockCheck.ok ? startLockSampler(proxy.pid) : undefined;
+      await sampler?.ready;
       const before = cpuSnapshot(proxy.pid);
       for (let i = 0; i < PER_ROUND; i++) await ask(proxy);
       // Records are written in waitUntil, after the answer: let the last ones land inside the measured window.
       await new Promise((r) => setTimeout(r, 200));
       cpu[name].push(cpuBetween(before, cpuSnapshot(proxy.pid)).ms / PER_ROUND);
+      const sampled = await sampler?.stop();
+      if (sampled) isolate[name].push({ lock: sampled.lockMs / PER_ROUND, rpc: sampled.rpcMs / PER_ROUND });
       // Time to first byte with room between requests: back to back, the previous request's record (written after
       // its answer, on the same thread here) would sit in front of the next one's, which says nothing about either.
       const times = [];
@@ -126,8 +136,19 @@ try {
     typical: (await ledger.recordUsage([record(MODEL)], Date.now())).rowsWritten,
     failed: (await ledger.recordUsage([record(MODEL, { errorStatus: 502 })], Date.now())).rowsWritten,
   };
+  const iso = (name, pick) => (isolate[name].length ? median(isolate[name].map(pick)) : undefined);
+  const isolateCpu = lockCheck.ok
+    ? {
+        on: iso("on", (x) => x.lock),
+        off: iso("off", (x) => x.lock),
+        // Worker's share: isolate CPU outside received RPC calls; the ledger object's: inside them.
+        workerAdded: iso("on", (x) => x.lock - x.rpc) - iso("off", (x) => x.lock - x.rpc),
+        ledgerAdded: iso("on", (x) => x.rpc) - iso("off", (x) => x.rpc),
+      }
+    : { notMeasured: lockCheck.why };
   const result = {
     rounds: ROUNDS,
+    isolateCpuMsPerRequest: isolateCpu,
     perRound: PER_ROUND,
     cpuMsPerRequest: { on: median(cpu.on), off: median(cpu.off), added: median(cpu.on) - median(cpu.off), ledgerWrite: median(ledgerCpu) },
     ttfbMs: { on: median(ttfb.on), off: median(ttfb.off), added: median(ttfb.on) - median(ttfb.off) },
@@ -146,6 +167,15 @@ try {
   console.log(
     `| workerd CPU per non-stream chat request (median of ${ROUNDS} × ${PER_ROUND}) | ${f(result.cpuMsPerRequest.on)} ms | ${f(result.cpuMsPerRequest.off)} ms | ${f(result.cpuMsPerRequest.added)} ms |`,
   );
+  if (isolateCpu.on !== undefined) {
+    console.log(
+      `| isolate CPU per request (perf samples under an isolate lock, median of ${ROUNDS} rounds) | ${f(isolateCpu.on)} ms | ${f(isolateCpu.off)} ms | ${f(isolateCpu.on - isolateCpu.off)} ms |`,
+    );
+    console.log(
+      `| of it, the Worker's (outside received RPC calls: what Cloudflare bills the Worker) | | | ${f(isolateCpu.workerAdded)} ms |`,
+    );
+    console.log(`| of it, the ledger Durable Object's (inside its recordUsage call) | | | ${f(isolateCpu.ledgerAdded)} ms |`);
+  }
   console.log(
     `| of it, the ledger object writing one record (called straight, ${PER_ROUND} times × 3) | ${f(result.cpuMsPerRequest.ledgerWrite)} ms | | |`,
   );

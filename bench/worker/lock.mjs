@@ -53,10 +53,11 @@ export async function lockSamplingWorks(pid) {
 
 /**
  * Starts sampling the main thread of `pid`; `stop()` ends it and returns the CPU time sampled in total, under an
- * isolate lock, and under a lock entered for a received RPC call, in milliseconds.
+ * isolate lock, and under a lock entered for a received RPC call, in milliseconds. `keepAs` keeps perf's data file
+ * there (to read the stacks with `perf script -i`); otherwise it is deleted.
  */
-export function startLockSampler(pid) {
-  const file = join(tmpdir(), `cf-ai-proxy-bench-${process.pid}-${pid}-${files++}.perf`);
+export function startLockSampler(pid, keepAs) {
+  const file = keepAs ?? join(tmpdir(), `cf-ai-proxy-bench-${process.pid}-${pid}-${files++}.perf`);
   const child = spawn("perf", ["record", "-q", "-e", "cpu-clock", "-F", String(HZ), "-g", "-t", String(pid), "-o", file], {
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -72,7 +73,7 @@ export function startLockSampler(pid) {
         if (!existsSync(file)) throw new Error(`perf record wrote nothing (exit ${code ?? signal}): ${stderr.trim()}`);
         return classify(await perfScript(file));
       } finally {
-        if (existsSync(file)) unlinkSync(file);
+        if (!keepAs && existsSync(file)) unlinkSync(file);
       }
     },
   };

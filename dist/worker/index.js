@@ -2075,15 +2075,17 @@ function toApiError(error, caller) {
 }
 __name(toApiError, "toApiError");
 
-// src/streams/batched-text.ts
+// src/streams/flush.ts
 var FLUSH_MS = 50;
 var FLUSH_GROWTH = 8;
-var FLUSH_CAP = 10;
+var FLUSH_CAP = 20;
 function flushInterval(flushMs, ageMs) {
   if (flushMs <= 0) return 0;
   return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
 }
 __name(flushInterval, "flushInterval");
+
+// src/streams/batched-text.ts
 var encoder = new TextEncoder();
 function batchedText(source, steps, flushMs = FLUSH_MS) {
   let pending;
@@ -2112,6 +2114,7 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
       try {
         pending ??= steps.start();
         for (; ; ) {
+          if (pending && source.paced) return send(controller);
           if (pending && !sourceEnded) {
             const now2 = Date.now();
             const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
@@ -2989,44 +2992,36 @@ __name(chooseModel, "chooseModel");
 
 // src/streams/batch-reader.ts
 var MAX_READ_BYTES = 64 * 1024;
-function coalescingReader(upstream) {
+function coalescingReader(upstream, flushMs = FLUSH_MS) {
   if (!isByteStream(upstream)) return pump(upstream.getReader());
-  const [drained, kept] = upstream.tee();
-  const stopDraining = new AbortController();
-  let drainFailed = false;
-  const sink = new IdentityTransformStream();
-  drained.pipeTo(sink.writable, { signal: stopDraining.signal }).catch(() => {
-    drainFailed = true;
-    drained.cancel().catch(() => {
-    });
-  });
+  const reader = upstream.getReader({ mode: "byob" });
   let markEnded;
   const ended = new Promise((resolve) => markEnded = resolve);
-  new Response(sink.readable).arrayBuffer().then(
-    () => markEnded(),
-    () => {
-    }
-  );
-  const byob = kept.getReader({ mode: "byob" });
-  let pumped;
+  const startedAt = Date.now();
+  let firstAt;
+  let bytesSinceFirst = 0;
   let buffer = new ArrayBuffer(MAX_READ_BYTES);
+  const wanted = /* @__PURE__ */ __name(() => {
+    const now2 = Date.now();
+    if (firstAt === void 0 || now2 <= firstAt || bytesSinceFirst === 0) return 1;
+    const rate = bytesSinceFirst / (now2 - firstAt);
+    const bytes = Math.round(rate * flushInterval(flushMs, now2 - startedAt));
+    return Math.min(Math.max(bytes, 1), MAX_READ_BYTES);
+  }, "wanted");
   return {
+    paced: true,
     async read() {
-      if (!pumped && drainFailed) {
-        byob.releaseLock();
-        pumped = pump(kept.getReader());
-        pumped.ended.then(markEnded);
+      const { done, value } = await reader.readAtLeast(wanted(), new Uint8Array(buffer));
+      if (done || !value) {
+        markEnded();
+        return void 0;
       }
-      if (pumped) return pumped.read();
-      const { done, value } = await byob.read(new Uint8Array(buffer));
-      if (done || !value) return void 0;
+      if (firstAt === void 0) firstAt = Date.now();
+      else bytesSinceFirst += value.byteLength;
       buffer = value.buffer;
       return value.slice();
     },
-    cancel(reason) {
-      stopDraining.abort(reason);
-      return (pumped ?? byob).cancel(reason);
-    },
+    cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel"),
     ended
   };
 }
@@ -3231,6 +3226,7 @@ async function passThroughOpenAiChunks(source, {
   if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read2, source) };
   const filter = new OpenAiChunkFilter(includeUsage);
   const watched = meter ? {
+    paced: source.paced,
     read: /* @__PURE__ */ __name(() => source.read(), "read"),
     cancel: /* @__PURE__ */ __name((reason) => {
       meter.cancel();
@@ -3259,6 +3255,7 @@ __name(passThroughOpenAiChunks, "passThroughOpenAiChunks");
 function startingWith(first, source) {
   let pending = first.length ? concat(first) : void 0;
   return {
+    paced: source.paced,
     async read() {
       if (!pending) return source.read();
       const batch = pending;
@@ -3479,7 +3476,7 @@ function runStages(events, stages, sink) {
 }
 __name(runStages, "runStages");
 function renderUpstream(upstream, stages, renderer, flushMs) {
-  return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
+  return renderStream(upstreamEvents(upstream, stages, flushMs), renderer, flushMs);
 }
 __name(renderUpstream, "renderUpstream");
 var encoder4 = new TextEncoder();
@@ -3495,13 +3492,14 @@ function renderEvents(events, stages, renderer) {
   });
 }
 __name(renderEvents, "renderEvents");
-function upstreamEvents(upstream, stages = []) {
+function upstreamEvents(upstream, stages = [], flushMs) {
   let batch = [];
   let finished = false;
   let failure2;
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const source = upstream instanceof ReadableStream ? coalescingReader(upstream) : upstream;
+  const source = upstream instanceof ReadableStream ? coalescingReader(upstream, flushMs) : upstream;
   return {
+    paced: source.paced,
     async read() {
       try {
         while (!batch.length && !finished && !failure2) {
@@ -3845,7 +3843,7 @@ __name(cacheStages, "cacheStages");
 async function streamText(env, config, waitUntil, call) {
   const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
   const stages = [...rewriting, ...meteredStages(call, answered)];
-  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
+  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages, config.streamFlushMs) };
   const events = [];
   runStages(source.events, stages, (event) => void events.push(event));
   return { ...answered, events: eventsOnce(events) };
@@ -3865,7 +3863,7 @@ async function streamTextRendered(env, config, waitUntil, call, renderer, { pass
   const stages = [...rewriting, ...meter ? [meterStage(meter)] : []];
   if (passThrough && !rewriting.length) {
     const errorFrame = /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "errorFrame");
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), {
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream, config.streamFlushMs), {
       ...passThrough,
       errorFrame,
       flushMs: config.streamFlushMs,
@@ -6433,6 +6431,7 @@ function settledToolCalls(events) {
     return [event];
   }, "settle");
   return {
+    paced: events.paced,
     async read() {
       for (let batch = await events.read(); batch; batch = await events.read()) {
         const settled = batch.flatMap(settle3);
@@ -6469,7 +6468,7 @@ function readToTheEnd(events, maxTokens, waitUntil, end) {
     else output.close();
   }, "pump");
   waitUntil(pump2());
-  return { read: /* @__PURE__ */ __name(() => output.read(), "read"), cancel: /* @__PURE__ */ __name((reason) => output.cancel(reason), "cancel"), ended: events.ended ?? output.ended };
+  return { paced: events.paced, read: /* @__PURE__ */ __name(() => output.read(), "read"), cancel: /* @__PURE__ */ __name((reason) => output.cancel(reason), "cancel"), ended: events.ended ?? output.ended };
 }
 __name(readToTheEnd, "readToTheEnd");
 

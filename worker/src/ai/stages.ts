@@ -75,7 +75,7 @@ export function renderUpstream(
   renderer: Renderer,
   flushMs?: number,
 ): ReadableStream<Uint8Array> {
-  return renderStream(upstreamEvents(upstream, stages), renderer, flushMs);
+  return renderStream(upstreamEvents(upstream, stages, flushMs), renderer, flushMs);
 }
 
 const encoder = new TextEncoder();
@@ -100,13 +100,15 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
 export function upstreamEvents(
   upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>,
   stages: EventStage[] = [],
+  flushMs?: number,
 ): BatchReader<AiEvent[]> {
   let batch: AiEvent[] = [];
   let finished = false;
   let failure: { error: unknown } | undefined;
   const chain = new Chain(stages, (event) => void batch.push(event));
-  const source = upstream instanceof ReadableStream ? coalescingReader(upstream) : upstream;
+  const source = upstream instanceof ReadableStream ? coalescingReader(upstream, flushMs) : upstream;
   return {
+    paced: source.paced,
     async read() {
       try {
         while (!batch.length && !finished && !failure) {

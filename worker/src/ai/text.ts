@@ -118,7 +118,7 @@ export async function streamText(
 ): Promise<Answered & { events: BatchReader<AiEvent[]> }> {
   const { source, stages: rewriting, ...answered } = await openStream(env, config, waitUntil, call);
   const stages = [...rewriting, ...meteredStages(call, answered)];
-  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages) };
+  if ("upstream" in source) return { ...answered, events: upstreamEvents(source.upstream, stages, config.streamFlushMs) };
   const events: AiEvent[] = [];
   runStages(source.events, stages, (event) => void events.push(event));
   return { ...answered, events: eventsOnce(events) };
@@ -152,7 +152,7 @@ export async function streamTextRendered(
   if (passThrough && !rewriting.length) {
     const errorFrame = (error: unknown) => renderer.error(toApiError(error));
     // Counting needs no parsing: the filter keeps the last usage it passes on (streams/openai-chunks.ts).
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream), {
+    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream, config.streamFlushMs), {
       ...passThrough,
       errorFrame,
       flushMs: config.streamFlushMs,

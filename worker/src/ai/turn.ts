@@ -21,6 +21,7 @@ export function settledToolCalls(events: BatchReader<AiEvent[]>): BatchReader<Ai
     return [event];
   };
   return {
+    paced: events.paced,
     async read() {
       for (let batch = await events.read(); batch; batch = await events.read()) {
         const settled = batch.flatMap(settle);
@@ -71,5 +72,6 @@ export function readToTheEnd(
   };
   waitUntil(pump());
   // Once the model has sent everything, a reader need not wait between batches: the rest is on its way.
-  return { read: () => output.read(), cancel: (reason) => output.cancel(reason), ended: events.ended ?? output.ended };
+  // The pump reads the next batch once the reader has taken the previous one: reads stay as paced as the events'.
+  return { paced: events.paced, read: () => output.read(), cancel: (reason) => output.cancel(reason), ended: events.ended ?? output.ended };
 }

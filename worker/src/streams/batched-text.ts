@@ -1,13 +1,16 @@
-// Text streamed to the client in batches. In workerd every chunk written to a response costs far more CPU than
-// producing its text (bench/worker: a 500-token answer arrives in 834 network chunks; writing each of them back
-// out cost the proxy ~35 ms of CPU, reading, parsing and rendering all of them ~3 ms), and so does every wake-up
-// of a paced stream. So this driver writes what is ready at once when nothing was written for a while, and
-// otherwise waits until the flush interval after the previous write, reading nothing meanwhile (a BatchReader
-// keeps what arrives for the next read). The interval is `flushMs` at first and grows with the stream's age
-// (flushInterval). The first frames and a token after a pause go out without delay; a burst goes out as one
-// chunk per interval, each token at most 2 intervals after it arrived; once the source has ended, the rest goes
-// out at once with the closing frames. Reading is driven by the client: nothing is read ahead of what it has taken.
+// Text streamed to the client in batches. Every write and every wake-up of the Worker costs CPU (bench/worker
+// measures ~0.1–0.3 ms of isolate CPU per wake-up, whatever is done in it), so a stream must wake the Worker once
+// per write, not once per token. Two kinds of source:
+// - a paced source (a Workers AI stream read by coalescingReader): its reads wait natively until about one flush
+//   interval's worth of bytes has come, so what a read returns goes out at once: one wake-up per write, no timer;
+// - any other: this driver writes what is ready at once when nothing was written for a while, and otherwise waits
+//   until the flush interval after the previous write, reading nothing meanwhile (a BatchReader keeps what
+//   arrives for the next read).
+// The interval is `flushMs` at first and grows with the stream's age (flush.ts). Once the source has ended, the
+// rest goes out at once with the closing frames. Reading is driven by the client: nothing is read ahead of what
+// it has taken.
 import type { BatchReader } from "./batch-reader.js";
+import { FLUSH_MS, flushInterval } from "./flush.js";
 
 /** What a source turns into, as text. */
 export interface TextSteps<T> {
@@ -21,27 +24,7 @@ export interface TextSteps<T> {
   error(error: unknown): string;
 }
 
-/**
- * Shortest time between two writes of a burst, in milliseconds (STREAM_FLUSH_MS overrides it): at most 20 writes a
- * second, which still reads as smooth typing, while a model generating 50 tokens a second costs 2 to 3 times
- * fewer writes (bench/worker measures both kinds of stream).
- */
-export const FLUSH_MS = 50;
-
-/**
- * A long stream's writes spread out as it goes: the time between two writes is at least the stream's age divided
- * by FLUSH_GROWTH, up to FLUSH_CAP × flushMs (500 ms by default, reached after 4 s). Every write wakes the Worker
- * and costs CPU, and Workers Free allows 10 ms per request: at 50 ms a 1,000-token answer generated at 50 tokens a
- * second took 400 writes; spread out it takes about 60, while the first second still reads as smooth typing.
- */
-export const FLUSH_GROWTH = 8;
-export const FLUSH_CAP = 10;
-
-/** The shortest time between two writes `ageMs` after the stream started. */
-export function flushInterval(flushMs: number, ageMs: number): number {
-  if (flushMs <= 0) return 0;
-  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
-}
+export { FLUSH_CAP, FLUSH_GROWTH, FLUSH_MS, flushInterval } from "./flush.js";
 
 const encoder = new TextEncoder();
 
@@ -75,7 +58,9 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
       try {
         pending ??= steps.start();
         for (;;) {
-          // Once the source has ended, the rest is read and goes out with the closing frames, in one write.
+          // Once the source has ended, the rest is read and goes out with the closing frames, in one write. A
+          // paced source has already waited the interval in its read: what it returned goes out at once.
+          if (pending && source.paced) return send(controller);
           if (pending && !sourceEnded) {
             const now = Date.now();
             const wait = lastSent + flushInterval(flushMs, now - startedAt) - now;

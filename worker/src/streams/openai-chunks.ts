@@ -118,6 +118,7 @@ export async function passThroughOpenAiChunks(
   // The meter learns the usage at the end, or that the reader went away.
   const watched: BatchReader<Uint8Array> = meter
     ? {
+        paced: source.paced,
         read: () => source.read(),
         cancel: (reason) => {
           meter.cancel();
@@ -148,6 +149,7 @@ export async function passThroughOpenAiChunks(
 function startingWith(first: Uint8Array[], source: BatchReader<Uint8Array>): BatchReader<Uint8Array> {
   let pending: Uint8Array | undefined = first.length ? concat(first) : undefined;
   return {
+    paced: source.paced,
     async read() {
       if (!pending) return source.read();
       const batch = pending;
