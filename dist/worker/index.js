@@ -3287,6 +3287,22 @@ function renderStream(events, renderer, flushMs) {
 }
 __name(renderStream, "renderStream");
 
+// src/ai/merge-deltas.ts
+function mergeDeltas(batch) {
+  if (batch.length < 2) return batch;
+  const out = [];
+  for (const event of batch) {
+    const last = out.at(-1);
+    if (last && (event.type === "text" || event.type === "reasoning") && last.type === event.type) {
+      out[out.length - 1] = { type: event.type, text: last.text + event.text };
+    } else if (last?.type === "tool" && event.type === "tool" && event.index === last.index && !event.id && !event.name) {
+      out[out.length - 1] = { ...last, args: last.args + event.args };
+    } else out.push(event);
+  }
+  return out;
+}
+__name(mergeDeltas, "mergeDeltas");
+
 // src/ai/sse.ts
 var SseParser = class {
   static {
@@ -3516,7 +3532,7 @@ function upstreamEvents(upstream, stages = [], flushMs) {
       if (!batch.length) return void 0;
       const events = batch;
       batch = [];
-      return events;
+      return mergeDeltas(events);
     },
     cancel: /* @__PURE__ */ __name((reason) => {
       if (!finished) chain.cancel();

@@ -5,6 +5,7 @@
 // own CPU; batching reads and writes took it below a pass-through's.
 import { renderStream, type Renderer } from "../render/stream.js";
 import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
+import { mergeDeltas } from "./merge-deltas.js";
 import type { AiEvent } from "./events.js";
 import { SseParser } from "./sse.js";
 import { StreamNormaliser, type Emit } from "./stream.js";
@@ -126,7 +127,7 @@ export function upstreamEvents(
       if (!batch.length) return undefined;
       const events = batch;
       batch = [];
-      return events;
+      return mergeDeltas(events);
     },
     cancel: (reason) => {
       if (!finished) chain.cancel();
