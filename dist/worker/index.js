@@ -2995,6 +2995,7 @@ var MAX_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream, flushMs = FLUSH_MS) {
   if (!isByteStream(upstream)) return pump(upstream.getReader());
   const reader = upstream.getReader({ mode: "byob" });
+  const readAtLeast = typeof reader.readAtLeast === "function" ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
   let markEnded;
   const ended = new Promise((resolve) => markEnded = resolve);
   const startedAt = Date.now();
@@ -3011,7 +3012,7 @@ function coalescingReader(upstream, flushMs = FLUSH_MS) {
   return {
     paced: true,
     async read() {
-      const { done, value } = await reader.readAtLeast(wanted(), new Uint8Array(buffer));
+      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return void 0;

@@ -43,6 +43,11 @@ const MAX_READ_BYTES = 64 * 1024;
 export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<Uint8Array> {
   if (!isByteStream(upstream)) return pump(upstream.getReader());
   const reader = upstream.getReader({ mode: "byob" });
+  // workerd's extension; a runtime without it reads what has come, as a standard BYOB read does.
+  const readAtLeast =
+    typeof reader.readAtLeast === "function"
+      ? (min: number, view: Uint8Array<ArrayBuffer>) => reader.readAtLeast(min, view)
+      : (_min: number, view: Uint8Array<ArrayBuffer>) => reader.read(view);
   let markEnded!: () => void;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const startedAt = Date.now();
@@ -60,7 +65,7 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: 
   return {
     paced: true,
     async read() {
-      const { done, value } = await reader.readAtLeast(wanted(), new Uint8Array(buffer));
+      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return undefined;
