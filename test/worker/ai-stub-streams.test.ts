@@ -204,6 +204,21 @@ describe("network chunking", () => {
   });
 });
 
+describe("pause", () => {
+  it("stops a stream for the time asked after its Nth network chunk, and nowhere else", async () => {
+    const body = await stream("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:words=6]] [[stub:chunk=event]] [[stub:pause=3@300]]"));
+    const reader = body.getReader();
+    const at: number[] = [];
+    const started = Date.now();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) at.push(Date.now() - started);
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
+    expect(at).toHaveLength(6 + 2);
+    expect(gaps[2]).toBeGreaterThanOrEqual(290);
+    expect(gaps.filter((g) => g >= 290)).toHaveLength(1);
+    await expect(stream("@cf/meta/llama-3.1-8b-instruct-fp8", user("[[stub:pause=0@5]]"))).rejects.toThrow(/pause needs N@MS/);
+  });
+});
+
 describe("pace and progress", () => {
   it("paces a stream, and the call log says how far the reader got", async () => {
     const marker = unique("pace");

@@ -69,6 +69,28 @@ describe("the pass-through path", () => {
     expect(chunks.some((c) => "reasoning" in c.choices[0].delta)).toBe(false);
   });
 
+  it("when the model pauses mid-answer, at most about one flush interval's worth of tokens waits for it", async () => {
+    // 40 tokens 20 ms apart; after the 30th network chunk (the role chunk, then w1…w29) the model stops for 1.5 s.
+    const res = await stream({
+      model: OPENAI_SHAPED,
+      messages: [{ role: "user", content: `${unique()} [[stub:words=40]] [[stub:chunk=event]] [[stub:pace=20]] [[stub:pause=30@1500]]` }],
+    });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const reader = res.body!.getReader();
+    const utf8 = new TextDecoder();
+    const started = Date.now();
+    let seen = "";
+    let beforeResume = 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      seen += utf8.decode(r.value, { stream: true });
+      // The pause ends at about 30 × 20 ms + 1.5 s = 2.1 s: what the client had well inside it.
+      if (Date.now() - started < 1600) beforeResume = (seen.match(/"content":" ?w\d+"/g) ?? []).length;
+    }
+    expect((seen.match(/"content":" ?w\d+"/g) ?? []).length).toBe(40);
+    // The interval is 75 ms or so at that age, about 4 tokens at 50 a second: all but a few of w1…w29 are out.
+    expect(beforeResume).toBeGreaterThanOrEqual(22);
+  });
+
   it("stops the model when the client hangs up", async () => {
     const marker = unique("pass-hang-up");
     const res = await stream({

@@ -17,6 +17,8 @@ export interface Directives {
   chunk?: ChunkMode;
   /** Milliseconds between network chunks of a stream. */
   pace?: number;
+  /** `[[stub:pause=N@MS]]`: the stream stops for MS milliseconds after its Nth network chunk (a model pausing). */
+  pause?: { after: number; ms: number };
   /** `[[stub:busy]]` / `[[stub:busy=<model>]]`: the model (any, or that one) is out of capacity right now. */
   busy: { model?: string }[];
 }
@@ -102,6 +104,12 @@ function apply(d: Directives, key: string, value: string): void {
     case "pace":
       d.pace = positiveInt(key, value);
       return;
+    case "pause": {
+      const m = /^\s*(\d+)@(\d+)\s*$/.exec(value);
+      if (!m || Number(m[1]) < 1) throw new Error(`ai-stub: pause needs N@MS (N ≥ 1), got "${value}"`);
+      d.pause = { after: Number(m[1]), ms: Number(m[2]) };
+      return;
+    }
     case "chunk":
       d.chunk = value.trim() === "event" ? "event" : positiveInt(key, value);
       return;

@@ -38,6 +38,8 @@ export interface Plan {
   chunk: ChunkMode;
   /** Milliseconds between network chunks of a stream (0: as fast as read). */
   pace: number;
+  /** An extra wait after one network chunk of a stream. */
+  pause?: { after: number; ms: number };
 }
 
 interface ToolDef {
@@ -101,6 +103,7 @@ export function makePlan(
     maxTokens,
     chunk: d.chunk ?? "default",
     pace: d.pace ?? 0,
+    pause: d.pause,
   };
 }
 

@@ -57,18 +57,28 @@ function multiByteStarts(bytes: Uint8Array): [number, number][] {
 }
 
 /** A byte stream of the events, cut into network chunks and paced as `plan` says; its progress goes into `record`. */
-export function sseStream(events: string[], plan: { chunk: ChunkMode; pace: number }, record?: StubCallRecord): ReadableStream<Uint8Array> {
+export function sseStream(
+  events: string[],
+  plan: { chunk: ChunkMode; pace: number; pause?: { after: number; ms: number } },
+  record?: StubCallRecord,
+): ReadableStream<Uint8Array> {
   const { bytes, ends } = chunkBoundaries(events, plan.chunk);
   const progress = { chunks: ends.length, sent: 0 };
   if (record) record.stream = progress;
-  return byteStream(bytes, ends, progress, plan.pace);
+  return byteStream(bytes, ends, progress, plan.pace, plan.pause);
 }
 
 /**
  * A pull-based stream handing out `bytes` in chunks ending at `ends`, counting them into `progress`, each chunk
- * after the first `paceMs` milliseconds after the previous one.
+ * after the first `paceMs` milliseconds after the previous one, and `pause.ms` more after chunk `pause.after`.
  */
-export function byteStream(bytes: Uint8Array, ends: number[], progress?: { sent: number }, paceMs = 0): ReadableStream<Uint8Array> {
+export function byteStream(
+  bytes: Uint8Array,
+  ends: number[],
+  progress?: { sent: number },
+  paceMs = 0,
+  pause?: { after: number; ms: number },
+): ReadableStream<Uint8Array> {
   let i = 0;
   let start = 0;
   const next = (controller: ReadableStreamDefaultController<Uint8Array>) => {
@@ -83,7 +93,8 @@ export function byteStream(bytes: Uint8Array, ends: number[], progress?: { sent:
   return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        if (paceMs > 0 && i > 0) return new Promise((resolve) => setTimeout(resolve, paceMs)).then(() => next(controller));
+        const wait = (i > 0 ? paceMs : 0) + (pause && i === pause.after ? pause.ms : 0);
+        if (wait > 0) return new Promise((resolve) => setTimeout(resolve, wait)).then(() => next(controller));
         next(controller);
       },
     },

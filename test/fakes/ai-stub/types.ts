@@ -134,6 +134,7 @@ export type ChunkMode = "default" | "event" | number;
  * | `[[stub:chunk=N]]` | streams come in N-byte network chunks |
  * | `[[stub:chunk=event]]` | one SSE event per network chunk |
  * | `[[stub:pace=MS]]` | streams wait MS milliseconds before each network chunk after the first (a model generating) |
+ * | `[[stub:pause=N@MS]]` | streams stop for MS more milliseconds after their Nth network chunk (a model pausing mid-answer) |
  */
 export type StubDirective =
   | `[[stub:error=${number}]]`
@@ -142,7 +143,8 @@ export type StubDirective =
   | `[[stub:words=${number}]]`
   | `[[stub:reply=${string}]]`
   | `[[stub:chunk=${number | "event"}]]`
-  | `[[stub:pace=${number}]]`;
+  | `[[stub:pace=${number}]]`
+  | `[[stub:pause=${number}@${number}]]`;
 
 /** One `run` call as the stub saw it (JSON-safe copy). Arrays of more than 64 numbers, typed arrays, ArrayBuffers
  * and streams are replaced by `{"$binary": "<kind>", "length": n}` / `{"$stream": true}`. */
