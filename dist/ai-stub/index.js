@@ -75,6 +75,12 @@ function apply(d, key, value) {
     case "pace":
       d.pace = positiveInt(key, value);
       return;
+    case "pause": {
+      const m = /^\s*(\d+)@(\d+)\s*$/.exec(value);
+      if (!m || Number(m[1]) < 1) throw new Error(`ai-stub: pause needs N@MS (N \u2265 1), got "${value}"`);
+      d.pause = { after: Number(m[1]), ms: Number(m[2]) };
+      return;
+    }
     case "chunk":
       d.chunk = value.trim() === "event" ? "event" : positiveInt(key, value);
       return;
@@ -299,9 +305,9 @@ function sseStream(events, plan, record) {
   const { bytes, ends } = chunkBoundaries(events, plan.chunk);
   const progress = { chunks: ends.length, sent: 0 };
   if (record) record.stream = progress;
-  return byteStream(bytes, ends, progress, plan.pace);
+  return byteStream(bytes, ends, progress, plan.pace, plan.pause);
 }
-function byteStream(bytes, ends, progress, paceMs = 0) {
+function byteStream(bytes, ends, progress, paceMs = 0, pause) {
   let i = 0;
   let start = 0;
   const next = (controller) => {
@@ -316,7 +322,8 @@ function byteStream(bytes, ends, progress, paceMs = 0) {
   return new ReadableStream(
     {
       pull(controller) {
-        if (paceMs > 0 && i > 0) return new Promise((resolve) => setTimeout(resolve, paceMs)).then(() => next(controller));
+        const wait = (i > 0 ? paceMs : 0) + (pause && i === pause.after ? pause.ms : 0);
+        if (wait > 0) return new Promise((resolve) => setTimeout(resolve, wait)).then(() => next(controller));
         next(controller);
       }
     },
@@ -5430,7 +5437,8 @@ ${JSON.stringify({ ...inputs, stream: void 0 })}`, 32);
     completionTokens,
     maxTokens,
     chunk: d.chunk ?? "default",
-    pace: d.pace ?? 0
+    pace: d.pace ?? 0,
+    pause: d.pause
   };
 }
 function thinkingOf2(spec, inputs) {
