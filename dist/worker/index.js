@@ -2085,68 +2085,6 @@ function flushInterval(flushMs, ageMs) {
 }
 __name(flushInterval, "flushInterval");
 
-// src/streams/batched-text.ts
-var encoder = new TextEncoder();
-function batchedText(source, steps, flushMs = FLUSH_MS) {
-  let pending;
-  let lastSent = -Infinity;
-  const startedAt = Date.now();
-  let open = true;
-  let timer;
-  let sourceEnded = false;
-  const ended = source.ended?.then(() => void (sourceEnded = true));
-  const pause = /* @__PURE__ */ __name(async (ms) => {
-    await Promise.race([new Promise((resolve) => timer = setTimeout(resolve, ms)), ...ended ? [ended] : []]);
-    clearTimeout(timer);
-  }, "pause");
-  const send = /* @__PURE__ */ __name((controller) => {
-    if (pending) controller.enqueue(encoder.encode(pending));
-    pending = "";
-    lastSent = Date.now();
-  }, "send");
-  const finish4 = /* @__PURE__ */ __name((controller) => {
-    open = false;
-    send(controller);
-    controller.close();
-  }, "finish");
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        pending ??= steps.start();
-        for (; ; ) {
-          if (pending && source.paced) return send(controller);
-          if (pending && !sourceEnded) {
-            const now2 = Date.now();
-            const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
-            if (wait > 0) await pause(wait);
-            if (!open) return;
-            if (!sourceEnded) return send(controller);
-          }
-          const batch = await source.read();
-          if (!open) return;
-          if (batch === void 0) {
-            pending += steps.end();
-            return finish4(controller);
-          }
-          pending += steps.item(batch);
-        }
-      } catch (error) {
-        if (!open) return;
-        pending = (pending ?? "") + steps.error(error);
-        finish4(controller);
-        source.cancel(error).catch(() => {
-        });
-      }
-    },
-    cancel(reason) {
-      open = false;
-      clearTimeout(timer);
-      return source.cancel(reason);
-    }
-  });
-}
-__name(batchedText, "batchedText");
-
 // src/config.ts
 var ConfigError = class extends ApiError {
   static {
@@ -2270,7 +2208,7 @@ function parseKeyEntries(source) {
 __name(parseKeyEntries, "parseKeyEntries");
 
 // src/http/auth.ts
-var encoder2 = new TextEncoder();
+var encoder = new TextEncoder();
 var MIN_WIDTH = 256;
 var parsed = /* @__PURE__ */ new Map();
 function keysOf(source) {
@@ -2282,7 +2220,7 @@ function keysOf(source) {
   } catch (error) {
     throw error instanceof KeyEntryError ? new ConfigError("API_KEYS", error.message) : error;
   }
-  const bytes = entries.map((entry) => encoder2.encode(entry.key));
+  const bytes = entries.map((entry) => encoder.encode(entry.key));
   const width = Math.max(MIN_WIDTH, ...bytes.map((b) => b.length));
   const padded = bytes.map((b) => {
     const out = new Uint8Array(width);
@@ -2317,7 +2255,7 @@ function authorize(request, keysSource) {
       "missing_api_key"
     );
   }
-  const presented = encoder2.encode(match2[1].trim());
+  const presented = encoder.encode(match2[1].trim());
   let matched = -1;
   if (presented.length <= keys.width) {
     const padded = new Uint8Array(keys.width);
@@ -3140,6 +3078,68 @@ function concat(chunks) {
 }
 __name(concat, "concat");
 
+// src/streams/batched-text.ts
+var encoder2 = new TextEncoder();
+function batchedText(source, steps, flushMs = FLUSH_MS) {
+  let pending;
+  let lastSent = -Infinity;
+  const startedAt = Date.now();
+  let open = true;
+  let timer;
+  let sourceEnded = false;
+  const ended = source.ended?.then(() => void (sourceEnded = true));
+  const pause = /* @__PURE__ */ __name(async (ms) => {
+    await Promise.race([new Promise((resolve) => timer = setTimeout(resolve, ms)), ...ended ? [ended] : []]);
+    clearTimeout(timer);
+  }, "pause");
+  const send = /* @__PURE__ */ __name((controller) => {
+    if (pending) controller.enqueue(encoder2.encode(pending));
+    pending = "";
+    lastSent = Date.now();
+  }, "send");
+  const finish4 = /* @__PURE__ */ __name((controller) => {
+    open = false;
+    send(controller);
+    controller.close();
+  }, "finish");
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        pending ??= steps.start();
+        for (; ; ) {
+          if (pending && source.paced) return send(controller);
+          if (pending && !sourceEnded) {
+            const now2 = Date.now();
+            const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
+            if (wait > 0) await pause(wait);
+            if (!open) return;
+            if (!sourceEnded) return send(controller);
+          }
+          const batch = await source.read();
+          if (!open) return;
+          if (batch === void 0) {
+            pending += steps.end();
+            return finish4(controller);
+          }
+          pending += steps.item(batch);
+        }
+      } catch (error) {
+        if (!open) return;
+        pending = (pending ?? "") + steps.error(error);
+        finish4(controller);
+        source.cancel(error).catch(() => {
+        });
+      }
+    },
+    cancel(reason) {
+      open = false;
+      clearTimeout(timer);
+      return source.cancel(reason);
+    }
+  });
+}
+__name(batchedText, "batchedText");
+
 // src/streams/openai-chunks.ts
 var OpenAiChunkFilter = class {
   constructor(includeUsage) {
@@ -3905,6 +3905,19 @@ async function settle(output, maxTokens) {
 }
 __name(settle, "settle");
 
+// src/routes/text-call.ts
+function textCallOf(c, config, request, kind) {
+  return {
+    kind: scopedKind(config, principal(c).project, kind),
+    model: request.model,
+    request: request.modelRequest,
+    inputs: request.inputs,
+    sampling: request.sampling,
+    meter: meterOf(c)
+  };
+}
+__name(textCallOf, "textCallOf");
+
 // src/http/body.ts
 function bodyTooLarge(limit, what = "The request body", param = null) {
   return new ApiError(413, `${what} is larger than ${limit / (1024 * 1024)} MiB.`, "invalid_request_error", param, "request_too_large");
@@ -4357,14 +4370,7 @@ async function createChatCompletion(c) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = {
-    kind: scopedKind(config, principal(c).project, "chat"),
-    model: request.model,
-    request: request.modelRequest,
-    inputs: request.inputs,
-    sampling: request.sampling,
-    meter: meterOf(c)
-  };
+  const call = textCallOf(c, config, request, "chat");
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   if (request.stream) {
@@ -4482,14 +4488,7 @@ async function createCompletion(c) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = /* @__PURE__ */ __name((p) => c.executionCtx.waitUntil(p), "waitUntil");
-  const call = {
-    kind: scopedKind(config, principal(c).project, "completion"),
-    model: request.model,
-    request: request.modelRequest,
-    inputs: request.inputs,
-    sampling: request.sampling,
-    meter: meterOf(c)
-  };
+  const call = textCallOf(c, config, request, "completion");
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1e3);
   const echo = request.echo ? request.prompt : "";

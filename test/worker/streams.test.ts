@@ -2,7 +2,8 @@
 // and the batching writer (what is ready goes out at once after a pause, a burst goes out as one chunk).
 import { describe, expect, it } from "vitest";
 import { coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
-import { batchedText, flushInterval } from "../../worker/src/streams/batched-text.js";
+import { batchedText } from "../../worker/src/streams/batched-text.js";
+import { flushInterval } from "../../worker/src/streams/flush.js";
 import { sentWhenStopped, testEnv, unique } from "./helpers.js";
 
 const encoder = new TextEncoder();

@@ -3,7 +3,7 @@ import type { Candidates } from "./ai/aliases.js";
 import { type ModelSettings, ModelSettingError, parseModelSettings } from "./ai/model-settings.js";
 import type { Env } from "./env.js";
 import { ApiError } from "./http/errors.js";
-import { FLUSH_MS } from "./streams/batched-text.js";
+import { FLUSH_MS } from "./streams/flush.js";
 
 export interface Config {
   models: ModelSettings;

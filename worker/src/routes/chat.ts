@@ -3,15 +3,13 @@ import type { Context } from "hono";
 import { randomId } from "../ai/output.js";
 import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
+import { textCallOf } from "./text-call.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
-import { principal } from "../http/principal.js";
-import { scopedKind } from "../cache/response-cache.js";
 import { parseChatRequest } from "../openai/chat-request.js";
 import { chatCompletion } from "../render/chat.js";
 import { chatStreamRenderer } from "../render/chat-stream.js";
 import { SSE_HEADERS } from "../ai/sse.js";
-import { meterOf } from "../usage/meter.js";
 
 /** Says how a chat stream was made: `passthrough` (the upstream's chat chunks as they came) or `rendered`. */
 export const STREAM_PATH_HEADER = "x-stream-path";
@@ -20,14 +18,7 @@ export async function createChatCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseChatRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = {
-    kind: scopedKind(config, principal(c).project, "chat"),
-    model: request.model,
-    request: request.modelRequest,
-    inputs: request.inputs,
-    sampling: request.sampling,
-    meter: meterOf(c),
-  };
+  const call = textCallOf(c, config, request, "chat");
   const id = `chatcmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   if (request.stream) {

@@ -1,14 +1,12 @@
 // POST /v1/completions
 import type { Context } from "hono";
-import { meterOf } from "../usage/meter.js";
 import { randomId } from "../ai/output.js";
 import { SSE_HEADERS } from "../ai/sse.js";
 import { answerText, streamTextRendered } from "../ai/text.js";
 import { readConfig } from "../config.js";
+import { textCallOf } from "./text-call.js";
 import type { Env } from "../env.js";
 import { readJsonObject } from "../http/json.js";
-import { principal } from "../http/principal.js";
-import { scopedKind } from "../cache/response-cache.js";
 import { parseCompletionRequest } from "../openai/completion-request.js";
 import { completionStreamRenderer, textCompletion } from "../render/completion.js";
 
@@ -16,14 +14,7 @@ export async function createCompletion(c: Context<{ Bindings: Env }>) {
   const config = readConfig(c.env);
   const request = parseCompletionRequest(await readJsonObject(c.req.raw), config);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const call = {
-    kind: scopedKind(config, principal(c).project, "completion"),
-    model: request.model,
-    request: request.modelRequest,
-    inputs: request.inputs,
-    sampling: request.sampling,
-    meter: meterOf(c),
-  };
+  const call = textCallOf(c, config, request, "completion");
   const id = `cmpl-${randomId(24)}`;
   const created = Math.floor(Date.now() / 1000);
   const echo = request.echo ? request.prompt : "";

@@ -24,8 +24,6 @@ export interface TextSteps<T> {
   error(error: unknown): string;
 }
 
-export { FLUSH_CAP, FLUSH_GROWTH, FLUSH_MS, flushInterval } from "./flush.js";
-
 const encoder = new TextEncoder();
 
 export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flushMs: number = FLUSH_MS): ReadableStream<Uint8Array> {
