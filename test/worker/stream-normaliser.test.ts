@@ -209,3 +209,96 @@ describe("stop sequences over a split stream", () => {
     expect(text).toContain('"content":"partial"');
   });
 });
+
+describe("framings and batches (events are parsed a batch at a time)", () => {
+  it("any framing the SSE format allows gives the same events as one data line each, whatever the split", async () => {
+    const framed = encoder.encode(
+      [
+        'data: {"response":"a"}\n\n',
+        ": a comment line\n\n",
+        'event: message\ndata: {"response":"b"}\n\n',
+        'data: {"response":\ndata: "c"}\n\n',
+        'data: {"response":"d"}\r\n\r\n',
+        'data:{"response":"e"}\n\n',
+        'data: {"response":"f","usage":{"prompt_tokens":1,"completion_tokens":6,"total_tokens":7}}\n\n',
+        "data: [DONE]\n\n",
+      ].join(""),
+    );
+    const whole = visible(await events(framed));
+    expect(whole.text).toBe("abcdef");
+    expect(whole.usage).toEqual({ type: "usage", usage: expect.objectContaining({ completion_tokens: 6 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 20 }), async (cuts) => {
+        expect(visible(await events(framed, cuts))).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a bad event in a batch: the events before it still go out, then the error names it", async () => {
+    const source = upstreamEvents(
+      streamOf(encoder.encode('data: {"response":"a"}\n\ndata: {"response":"b"}\n\ndata: {oops}\n\ndata: {"response":"c"}\n\n'), []),
+    );
+    expect(visible((await source.read())!).text).toBe("ab");
+    await expect(source.read()).rejects.toThrow(/not JSON: \{oops\}/);
+  });
+
+  it("an event holding two JSON objects is an error, not two events, even beside good ones", async () => {
+    const source = upstreamEvents(streamOf(encoder.encode('data: {"response":"x"},{"response":"y"}\n\ndata: {"response":"z"}\n\n'), []));
+    await expect(source.read()).rejects.toThrow(/not JSON: \{"response":"x"\},\{"response":"y"\}/);
+  });
+});
+
+describe("compacted batches", () => {
+  /** Every event in a chunk of its own: parsed one by one, never compacted. */
+  const oneByOne = (body: Uint8Array) => {
+    const cuts: number[] = [];
+    const textOfBody = new TextDecoder().decode(body);
+    for (let at = textOfBody.indexOf("\n\n"); at >= 0; at = textOfBody.indexOf("\n\n", at + 2))
+      cuts.push(encoder.encode(textOfBody.slice(0, at + 2)).length);
+    return cuts;
+  };
+  const tricky = fc.oneof(
+    text,
+    fc.constantFrom('{"id":"x","object":"chat.completion.chunk","created":1,"model":"m",', ',"usage":{"a":1}', '"}', "{", "}", "\\"),
+  );
+
+  it("a batch parsed at once, without heads and earlier usage, gives what event-by-event parsing gives", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(tricky, fc.boolean()), { minLength: 2, maxLength: 10 }), async (pieces) => {
+        const body = sse([
+          ...pieces.map(([content, withUsage], i) => ({
+            id: "chatcmpl-1",
+            object: "chat.completion.chunk",
+            created: 1767225600,
+            model: "@cf/zai-org/glm-4.7-flash",
+            choices: [{ index: 0, delta: i % 3 === 2 ? { reasoning_content: content } : { content }, logprobs: null, finish_reason: null }],
+            ...(withUsage && {
+              usage: { prompt_tokens: 2, completion_tokens: i + 1, total_tokens: i + 3, prompt_tokens_details: { cached_tokens: 0 } },
+            }),
+          })),
+          "[DONE]",
+        ]);
+        const together = visible(await events(body));
+        expect(together).toEqual(visible(await events(body, oneByOne(body))));
+        expect(together.text).toBe(
+          pieces
+            .filter((_, i) => i % 3 !== 2)
+            .map(([c]) => c)
+            .join(""),
+        );
+        expect(together.reasoning).toBe(
+          pieces
+            .filter((_, i) => i % 3 === 2)
+            .map(([c]) => c)
+            .join(""),
+        );
+        const last = pieces.findLastIndex(([, withUsage]) => withUsage);
+        expect((together.usage as { usage: { completion_tokens: number } } | undefined)?.usage.completion_tokens).toBe(
+          last < 0 ? undefined : last + 1,
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

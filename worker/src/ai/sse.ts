@@ -7,8 +7,8 @@ export interface SseEvent {
 }
 
 /**
- * Bytes → events, synchronously: a split UTF-8 character is held back until its last byte arrives, a split
- * event until its blank line. One parser per stream.
+ * Bytes or text → events, synchronously: a split UTF-8 character is held back until its last byte arrives, a
+ * split event until its blank line. One parser per stream.
  */
 export class SseParser {
   private readonly decoder = new TextDecoder();
@@ -17,7 +17,12 @@ export class SseParser {
   private data: string[] = [];
 
   push(chunk: Uint8Array, emit: (event: SseEvent) => void): void {
-    this.buffer += this.decoder.decode(chunk, { stream: true });
+    this.pushText(this.decoder.decode(chunk, { stream: true }), emit);
+  }
+
+  /** Text already decoded (streams/batch-reader.ts reads Workers AI's stream as text). */
+  pushText(text: string, emit: (event: SseEvent) => void): void {
+    this.buffer += text;
     this.takeLines(emit, false);
   }
 
@@ -27,15 +32,26 @@ export class SseParser {
   }
 
   private takeLines(emit: (event: SseEvent) => void, final: boolean) {
+    const buffer = this.buffer;
     let start = 0;
     for (;;) {
-      const nl = this.buffer.indexOf("\n", start);
+      // What Workers AI sends: events of one `data: ` line. Each is taken whole, without the line-by-line steps
+      // (bench/worker: the line loop was a tenth of a rendered stream's CPU). Anything else goes line by line.
+      if (!this.data.length && this.event === undefined && buffer.startsWith("data: ", start)) {
+        const nl = buffer.indexOf("\n", start);
+        if (nl > 0 && buffer.charCodeAt(nl + 1) === 10 && buffer.charCodeAt(nl - 1) !== 13) {
+          emit({ event: undefined, data: buffer.slice(start + 6, nl) });
+          start = nl + 2;
+          continue;
+        }
+      }
+      const nl = buffer.indexOf("\n", start);
       if (nl < 0) break;
-      const end = nl > start && this.buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(this.buffer.slice(start, end), emit);
+      const end = nl > start && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(buffer.slice(start, end), emit);
       start = nl + 1;
     }
-    this.buffer = this.buffer.slice(start);
+    this.buffer = buffer.slice(start);
     if (final) {
       if (this.buffer) this.line(this.buffer.replace(/\r$/, ""), emit);
       this.buffer = "";

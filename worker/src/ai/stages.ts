@@ -7,7 +7,7 @@ import { renderStream, type Renderer } from "../render/stream.js";
 import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
 import { mergeDeltas } from "./merge-deltas.js";
 import type { AiEvent } from "./events.js";
-import { SseParser } from "./sse.js";
+import { SseParser, type SseEvent } from "./sse.js";
 import { StreamNormaliser, type Emit } from "./stream.js";
 
 /** A synchronous step between the normaliser and the consumer. */
@@ -33,7 +33,10 @@ class Chain {
   private readonly parser = new SseParser();
   private readonly normaliser = new StreamNormaliser();
   private readonly emits: Emit[];
-  private readonly toNormaliser: (sse: { event: string | undefined; data: string }) => void;
+  private readonly toNormaliser: (sse: SseEvent) => void;
+  /** The events of the chunk being pushed, normalised together (one JSON.parse for the batch). */
+  private batch: SseEvent[] = [];
+  private readonly collect = (sse: SseEvent) => void this.batch.push(sse);
 
   constructor(
     private readonly stages: EventStage[],
@@ -43,8 +46,11 @@ class Chain {
     this.toNormaliser = (sse) => this.normaliser.push(sse, this.emits[0]);
   }
 
-  push(chunk: Uint8Array): void {
-    this.parser.push(chunk, this.toNormaliser);
+  push(text: string): void {
+    this.parser.pushText(text, this.collect);
+    const events = this.batch;
+    this.batch = [];
+    this.normaliser.pushAll(events, this.emits[0]);
   }
 
   cancel(): void {
@@ -71,7 +77,7 @@ export function runStages(events: AiEvent[], stages: EventStage[], sink: Emit): 
  * reads a message instead of a cut connection.
  */
 export function renderUpstream(
-  upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>,
+  upstream: ReadableStream<Uint8Array> | BatchReader<string>,
   stages: EventStage[],
   renderer: Renderer,
   flushMs?: number,
@@ -99,7 +105,7 @@ export function renderEvents(events: AiEvent[], stages: EventStage[], renderer: 
  * each read takes what the upstream has sent since the previous one.
  */
 export function upstreamEvents(
-  upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array>,
+  upstream: ReadableStream<Uint8Array> | BatchReader<string>,
   stages: EventStage[] = [],
   flushMs?: number,
 ): BatchReader<AiEvent[]> {

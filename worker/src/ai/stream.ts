@@ -9,6 +9,24 @@ import { ApiError } from "../http/errors.js";
 type Obj = Record<string, any>;
 export type Emit = (event: AiEvent) => void;
 
+/** What starts every OpenAI chat chunk: read by nobody here (the renderers name their own id and model). */
+const CHUNK_HEAD = /\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",/g;
+/** A usage object (two levels deep at most, numbers only), with the comma before it. */
+const USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
+
+/**
+ * Events joined by commas, without what the normaliser does not read: each OpenAI chunk's id, object, created and
+ * model, and every usage object but the last (usage is cumulative: the last one counts). Workers AI puts all of
+ * them on every chunk, about 300 of its 400 bytes; parsing them was the largest part of a rendered stream's CPU
+ * after the wake-ups (bench/worker). Both patterns match only where an object starts or a key follows a value:
+ * JSON escapes every quote inside a string, so no string's content can match. What they do not match stays.
+ */
+export function compactBatch(joined: string): string {
+  const head = joined.includes('"object":"chat.completion.chunk"') ? joined.replace(CHUNK_HEAD, "{") : joined;
+  const last = head.lastIndexOf(',"usage":{');
+  return last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
+}
+
 export class StreamNormaliser {
   private nextToolIndex = 0;
   private lastUsage: Usage | undefined;
@@ -27,6 +45,34 @@ export class StreamNormaliser {
         "upstream_bad_response",
       );
     }
+    this.chunk(chunk, emit);
+  }
+
+  /**
+   * The events of one batch, in order. Their JSON is parsed with one `JSON.parse` when each is an object
+   * (bench/worker: a rendered stream parsed event by event spent a fifth of its CPU there); if that fails, event
+   * by event, so the events before a bad one still go out and the error names the bad one.
+   */
+  pushAll(events: SseEvent[], emit: Emit): void {
+    const datas: string[] = [];
+    for (const { data } of events) if (data !== "[DONE]") datas.push(data);
+    if (datas.length > 1 && datas.every((d) => d.charCodeAt(0) === 123 && d.charCodeAt(d.length - 1) === 125)) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(`[${compactBatch(datas.join(","))}]`);
+      } catch {
+        parsed = undefined;
+      }
+      // Objects joined by commas parse to as many elements only if each parsed on its own.
+      if (Array.isArray(parsed) && parsed.length === datas.length) {
+        for (const chunk of parsed) this.chunk(chunk as Obj, emit);
+        return;
+      }
+    }
+    for (const event of events) this.push(event, emit);
+  }
+
+  private chunk(chunk: Obj, emit: Emit): void {
     if (!chunk || typeof chunk !== "object") return;
     if (chunk.error)
       throw new ApiError(

@@ -146,7 +146,7 @@ export async function streamTextRendered(
       passedThrough: false,
     };
   }
-  let upstream: ReadableStream<Uint8Array> | BatchReader<Uint8Array> = source.upstream;
+  let upstream: ReadableStream<Uint8Array> | BatchReader<string> = source.upstream;
   const meter = answered.cache === "HIT" ? undefined : call.meter?.streamed(answered.model);
   const stages = [...rewriting, ...(meter ? [meterStage(meter)] : [])];
   if (passThrough && !rewriting.length) {

@@ -39,9 +39,12 @@ const MAX_READ_BYTES = 64 * 1024;
  * A stream made in JavaScript (which has no byte reader) is read chunk by chunk by a loop instead, which hands
  * over everything it has read at each read. Cancelling cancels the upstream: a client that hangs up stops the
  * model.
+ *
+ * Batches are text (UTF-8, a character split between two reads is held back for the next): every consumer reads
+ * the stream as text, and decoding straight from the read buffer lets one buffer serve every read, with no copy.
  */
-export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<Uint8Array> {
-  if (!isByteStream(upstream)) return pump(upstream.getReader());
+export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<string> {
+  if (!isByteStream(upstream)) return decoded(pump(upstream.getReader()));
   const reader = upstream.getReader({ mode: "byob" });
   // workerd's extension; a runtime without it reads what has come, as a standard BYOB read does.
   const readAtLeast =
@@ -54,6 +57,8 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: 
   let firstAt: number | undefined;
   let bytesSinceFirst = 0;
   let buffer = new ArrayBuffer(MAX_READ_BYTES);
+  const utf8 = new TextDecoder();
+  let finished = false;
   /** Bytes expected in the next interval at the rate seen since the first read; 1 until there is a rate. */
   const wanted = () => {
     const now = Date.now();
@@ -65,18 +70,48 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: 
   return {
     paced: true,
     async read() {
-      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
-      if (done || !value) {
-        markEnded();
-        return undefined;
+      for (;;) {
+        if (finished) return undefined;
+        const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
+        if (done || !value) {
+          finished = true;
+          markEnded();
+          const rest = utf8.decode();
+          return rest || undefined;
+        }
+        if (firstAt === undefined) firstAt = Date.now();
+        else bytesSinceFirst += value.byteLength;
+        buffer = value.buffer;
+        const text = utf8.decode(value, { stream: true });
+        // A read of only part of a character has nothing to hand over yet.
+        if (text) return text;
       }
-      if (firstAt === undefined) firstAt = Date.now();
-      else bytesSinceFirst += value.byteLength;
-      buffer = value.buffer;
-      return value.slice();
     },
     cancel: (reason) => reader.cancel(reason),
     ended,
+  };
+}
+
+/** A byte reader's batches as text. */
+function decoded(source: BatchReader<Uint8Array>): BatchReader<string> {
+  const utf8 = new TextDecoder();
+  let finished = false;
+  return {
+    paced: source.paced,
+    async read() {
+      for (;;) {
+        if (finished) return undefined;
+        const batch = await source.read();
+        if (batch === undefined) {
+          finished = true;
+          return utf8.decode() || undefined;
+        }
+        const text = utf8.decode(batch, { stream: true });
+        if (text) return text;
+      }
+    },
+    cancel: (reason) => source.cancel(reason),
+    ended: source.ended,
   };
 }
 

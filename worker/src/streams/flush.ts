@@ -9,13 +9,16 @@
 export const FLUSH_MS = 50;
 
 /**
- * A long stream's writes spread out as it goes: the time between two writes is at least the stream's age divided
- * by FLUSH_GROWTH, up to FLUSH_CAP × flushMs (1 s by default, reached after 8 s). At 50 ms a 1,000-token answer
- * generated at 50 tokens a second took 400 writes; spread out it takes about 35, while the first second still
- * reads as smooth typing.
+ * A long stream's writes spread out as it goes: the time between two writes is at least half the stream's age
+ * (each write comes about 1.5 × the age of the one before), up to FLUSH_CAP × flushMs (2 s by default, reached
+ * after 4 s). A 1,000-token answer generated at 50 tokens a second takes about 21 writes: 8 in its first 0.6 s,
+ * which reads as typing, then fewer and fewer. The schedule is set by the CPU limit of Workers Free (10 ms a
+ * request): with the age / 8 and 1 s cap used before, the same answer took 45 writes and 13.5 ms of isolate CPU
+ * passed through (bench/worker); with this one, 7 ms. By then the reader is far behind the model anyway (50
+ * tokens a second is ten times reading speed), so writes 2 s apart change what is on screen, not what is read.
  */
-export const FLUSH_GROWTH = 8;
-export const FLUSH_CAP = 20;
+export const FLUSH_GROWTH = 2;
+export const FLUSH_CAP = 40;
 
 /** The shortest time between two writes `ageMs` after the stream started. */
 export function flushInterval(flushMs: number, ageMs: number): number {

@@ -9,7 +9,7 @@
 // as OpenAI names the model version that answered), its role chunk, `finish_reason`, the usage Workers AI puts on
 // every chunk (where OpenAI puts `null` or nothing; clients keep the last), and `data: [DONE]` (added if the
 // upstream ended without it). Batching is the same as for rendered streams (batched-text.ts).
-import { type BatchReader, concat } from "./batch-reader.js";
+import type { BatchReader } from "./batch-reader.js";
 import { batchedText } from "./batched-text.js";
 import type { Usage } from "../ai/output.js";
 import type { StreamMeter } from "../usage/meter.js";
@@ -83,40 +83,35 @@ export function isOpenAiChunk(firstEvent: string): boolean {
   return firstEvent.startsWith("data: {") && firstEvent.includes('"object":"chat.completion.chunk"');
 }
 
-const decoder = () => new TextDecoder();
-
 /**
  * Reads the upstream until its first event is complete: an OpenAI chat chunk stream becomes the body as it is
  * (filtered, batched); any other gets back a reader that starts with the bytes read here.
  */
 export async function passThroughOpenAiChunks(
-  source: BatchReader<Uint8Array>,
+  source: BatchReader<string>,
   {
     includeUsage,
     errorFrame,
     flushMs,
     meter,
   }: { includeUsage: boolean; errorFrame: (error: unknown) => string; flushMs?: number; meter?: StreamMeter },
-): Promise<{ body: ReadableStream<Uint8Array> } | { reader: BatchReader<Uint8Array> }> {
-  const read: Uint8Array[] = [];
-  const text = decoder();
+): Promise<{ body: ReadableStream<Uint8Array> } | { reader: BatchReader<string> }> {
   let seen = "";
   try {
     for (;;) {
       const chunk = await source.read();
       if (chunk === undefined) break;
-      read.push(chunk);
-      seen += text.decode(chunk, { stream: true });
+      seen += chunk;
       if (seen.replace(/\r/g, "").includes("\n\n")) break;
     }
   } catch (error) {
     // The rendered path reports it in the stream, after what came before it.
-    return { reader: startingWith(read, { read: () => Promise.reject(error), cancel: (r) => source.cancel(r), ended: source.ended }) };
+    return { reader: startingWith(seen, { read: () => Promise.reject(error), cancel: (r) => source.cancel(r), ended: source.ended }) };
   }
-  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(read, source) };
+  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(seen, source) };
   const filter = new OpenAiChunkFilter(includeUsage);
   // The meter learns the usage at the end, or that the reader went away.
-  const watched: BatchReader<Uint8Array> = meter
+  const watched: BatchReader<string> = meter
     ? {
         paced: source.paced,
         read: () => source.read(),
@@ -131,9 +126,9 @@ export async function passThroughOpenAiChunks(
     watched,
     {
       start: () => filter.push(seen),
-      item: (chunk) => filter.push(text.decode(chunk, { stream: true })),
+      item: (chunk) => filter.push(chunk),
       end: () => {
-        const rest = filter.push(text.decode()) + filter.end();
+        const rest = filter.end();
         meter?.usage(filter.usage() as Usage | undefined);
         meter?.end();
         return rest;
@@ -145,13 +140,13 @@ export async function passThroughOpenAiChunks(
   return { body };
 }
 
-/** `source`, after `first` (the chunks already read from it) as its first batch. */
-function startingWith(first: Uint8Array[], source: BatchReader<Uint8Array>): BatchReader<Uint8Array> {
-  let pending: Uint8Array | undefined = first.length ? concat(first) : undefined;
+/** `source`, after `first` (the text already read from it) as its first batch. */
+function startingWith(first: string, source: BatchReader<string>): BatchReader<string> {
+  let pending: string | undefined = first || undefined;
   return {
     paced: source.paced,
     async read() {
-      if (!pending) return source.read();
+      if (pending === undefined) return source.read();
       const batch = pending;
       pending = undefined;
       return batch;
