@@ -12,7 +12,7 @@
 // there is no runtime number to compare with. validate.mjs checks the measure against a known workload (a spin
 // loop, calibrated with a long run) and the result is printed with the table.
 //
-// Usage: node bench/worker/run.mjs [--quick]   (measures dist/: run `npm run build` first)
+// Usage: node bench/worker/run.mjs [--quick] [--only=row,row]   (measures dist/: run `npm run build` first)
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -37,6 +37,11 @@ import { measurePair, verifyPair } from "./measure.mjs";
 import { validate } from "./validate.mjs";
 
 const QUICK = process.argv.includes("--quick");
+/** `--only=key,key`: just those rows, without the validation (for trying a change; the full run validates). */
+const ONLY = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const OUT = join(root, "bench/results/worker.json");
 
 /** The 2026 default families: an OpenAI-shaped upstream and a native-shape one. */
@@ -253,7 +258,7 @@ async function main() {
     const lock = lockCheck.ok;
     if (!lock) process.stderr.write(`isolate CPU not measured: ${lockCheck.why}; reporting the main thread's CPU only\n`);
     process.stderr.write("validating the measure against a known workload…\n");
-    const validation = await validate(passthrough, { quick: QUICK, lock });
+    const validation = ONLY ? undefined : await validate(passthrough, { quick: QUICK, lock });
 
     const assistant = await (
       await fetch(`${proxy.origin}/v1/assistants`, {
@@ -265,7 +270,7 @@ async function main() {
     if (!assistant.id) throw new Error(`could not create the bench's assistant: ${JSON.stringify(assistant)}`);
 
     const results = [];
-    for (const row of rows(assistant.id).filter((r) => !QUICK || !r.full)) {
+    for (const row of rows(assistant.id).filter((r) => (ONLY ? ONLY.includes(r.key) : !QUICK || !r.full))) {
       process.stderr.write(`measuring ${row.title}…\n`);
       const side = (target, [path, body]) => ({ target, path, body });
       const check = row.paced ? shortened : (r) => r;
@@ -315,21 +320,22 @@ async function main() {
       durationSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
     };
     mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    if (!ONLY) writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 
     console.log(`### Proxy worker: its own CPU per request${QUICK ? " (quick run: rough numbers)" : ""}\n`);
     console.log(table(result));
     const v = validation;
-    if (v.nonStream.lock)
+    if (v?.nonStream.lock)
       console.log(
         `\nThe isolate measure, checked against the same spin loop: 0.5 ms read back as ${v.nonStream.lock.measuredMs} ms (rounds ${v.nonStream.lock.rounds.join(", ")}); ` +
           `5 ms on a paced 200-token stream as ${v.pacedStream.lock.measuredMs} ms (rounds ${v.pacedStream.lock.rounds.join(", ")}).`,
       );
-    console.log(
-      `\nThe main-thread measure, checked against a known workload (a spin loop in the pass-through worker, ${v.nsPerStep} ns a step from three long runs): ` +
-        `0.5 ms added to a non-stream request read back as ${v.nonStream.measuredMs} ms (${v.nonStream.errorPercent}%; rounds ${v.nonStream.rounds.join(", ")}); ` +
-        `5 ms added to a 200-token stream paced at 20 ms read back as ${v.pacedStream.measuredMs} ms (${v.pacedStream.errorPercent}%; rounds ${v.pacedStream.rounds.join(", ")}).`,
-    );
+    if (v)
+      console.log(
+        `\nThe main-thread measure, checked against a known workload (a spin loop in the pass-through worker, ${v.nsPerStep} ns a step from three long runs): ` +
+          `0.5 ms added to a non-stream request read back as ${v.nonStream.measuredMs} ms (${v.nonStream.errorPercent}%; rounds ${v.nonStream.rounds.join(", ")}); ` +
+          `5 ms added to a 200-token stream paced at 20 ms read back as ${v.pacedStream.measuredMs} ms (${v.pacedStream.errorPercent}%; rounds ${v.pacedStream.rounds.join(", ")}).`,
+      );
     console.log(
       "\nIsolate CPU: perf samples (4,000 a second of CPU time) of each workerd's main thread whose call stack holds an isolate lock " +
         "(`Worker::Lock`, entered through `IoContext::run`): JavaScript and the runtime work it asks for, not the native pumps that move " +
