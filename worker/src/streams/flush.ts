@@ -14,8 +14,9 @@ export const FLUSH_MS = 50;
  * after 4 s). A 1,000-token answer generated at 50 tokens a second takes about 21 writes: 8 in its first 0.6 s,
  * which reads as typing, then fewer and fewer. The schedule is set by the CPU limit of Workers Free (10 ms a
  * request): with the age / 8 and 1 s cap used before, the same answer took 45 writes and 13.5 ms of isolate CPU
- * passed through (bench/worker); with this one, 7 ms. By then the reader is far behind the model anyway (50
- * tokens a second is ten times reading speed), so writes 2 s apart change what is on screen, not what is read.
+ * passed through (bench/worker); with this one, 6–11 ms across runs (9 in the full run). By then the reader is far
+ * behind the model anyway (50 tokens a second is ten times reading speed), so writes 2 s apart change what is on
+ * screen, not what is read.
  */
 export const FLUSH_GROWTH = 2;
 export const FLUSH_CAP = 40;
