@@ -1,7 +1,7 @@
 // Streams stay streams, but in workerd every read and every write of a stream costs CPU per chunk: so parsing,
 // normalising, stop sequences, collecting and rendering are plain synchronous stages, run together over each
-// batch of upstream bytes by a single stream (streams/ reads the upstream a batch at a time and writes at most
-// once per FLUSH_MS). Measured in bench/worker on a 500-token stream: one hop instead of five halved the proxy's
+// batch of upstream text by a single stream (streams/ reads the upstream a batch at a time, as text, and writes
+// once per flush interval: flush.ts). Measured in bench/worker on a 500-token stream: one hop instead of five halved the proxy's
 // own CPU; batching reads and writes took it below a pass-through's.
 import { renderStream, type Renderer } from "../render/stream.js";
 import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
@@ -28,7 +28,7 @@ function link(stages: EventStage[], sink: Emit): Emit[] {
   return emits;
 }
 
-/** Upstream SSE bytes through the parser, the normaliser and `stages`, into `sink`. */
+/** Upstream SSE text through the parser, the normaliser and `stages`, into `sink`; a batch's events at once. */
 class Chain {
   private readonly parser = new SseParser();
   private readonly normaliser = new StreamNormaliser();

@@ -85,7 +85,7 @@ export function isOpenAiChunk(firstEvent: string): boolean {
 
 /**
  * Reads the upstream until its first event is complete: an OpenAI chat chunk stream becomes the body as it is
- * (filtered, batched); any other gets back a reader that starts with the bytes read here.
+ * (filtered, batched); any other gets back a reader that starts with the text read here.
  */
 export async function passThroughOpenAiChunks(
   source: BatchReader<string>,
