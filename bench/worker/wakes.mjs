@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// How many times a request enters its isolate: an exact count where the CPU measures (run.mjs) are noisy. workerd
+// takes `Worker::Lock` every time JavaScript runs for a request (the request itself, a read that completes, a write
+// the client took, a timer, an RPC call), and each entry costs runtime work whatever the Worker does in it
+// (README, Performance). A uprobe on `workerd::Worker::Lock::Lock` counts the entries of the proxy's workerd while
+// one stream of 1,000 paced tokens runs, beside the minimal pass-through worker on the same stream and the number
+// of chunks the client received (the writes).
+//
+// Usage: node bench/worker/wakes.mjs [pass] [native] [responses]   (measures dist/: run `npm run build` first)
+// Needs root (it adds a uprobe, removed at the end), `perf`, and binutils (`nm`, `readelf`) to find the symbol.
+import { execFileSync, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import {
+  API_KEY,
+  checkBuilt,
+  loadWrangler,
+  passthroughWorker,
+  proxyWorker,
+  REMOTE_AI_BINDING,
+  root,
+  startStubServer,
+  startWorkerd,
+} from "./lib.mjs";
+
+const PROBE = "probe_workerd:cfaiproxy_lock";
+const WORDS = 1000;
+const PACED = `Write a long answer. [[stub:words=${WORDS}]] [[stub:chunk=event]] [[stub:pace=20]]`;
+const REQUESTS = {
+  pass: ["/v1/chat/completions", { model: "@cf/zai-org/glm-4.7-flash", messages: [{ role: "user", content: PACED }], stream: true }],
+  native: [
+    "/v1/chat/completions",
+    { model: "@cf/meta/llama-3.3-70b-instruct-fp8-fast", messages: [{ role: "user", content: PACED }], stream: true },
+  ],
+  responses: ["/v1/responses", { model: "@cf/zai-org/glm-4.7-flash", input: PACED, stream: true, max_output_tokens: 2048 }],
+};
+/** The pass-through is always asked for the chat stream: what the proxy's answer is made from. */
+const PASSTHROUGH_OF = { pass: "pass", native: "native", responses: "pass" };
+
+/** The file offset of `workerd::Worker::Lock::Lock` in the workerd binary, for `perf probe`. */
+function lockOffset(binary) {
+  const symbols = execFileSync("nm", [binary], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const line = symbols.split("\n").find((l) => / T _ZN7workerd6Worker4LockC[12]E/.test(l));
+  if (!line) throw new Error(`no workerd::Worker::Lock::Lock symbol in ${binary}`);
+  const address = BigInt(`0x${line.split(" ")[0]}`);
+  for (const segment of execFileSync("readelf", ["-lW", binary], { encoding: "utf8" }).split("\n")) {
+    const f = segment.trim().split(/\s+/);
+    if (f[0] !== "LOAD") continue;
+    const [offset, vaddr, size] = [BigInt(f[1]), BigInt(f[2]), BigInt(f[4])];
+    if (address >= vaddr && address < vaddr + size) return `0x${(address - vaddr + offset).toString(16)}`;
+  }
+  throw new Error(`the Worker::Lock symbol of ${binary} is in no loaded segment`);
+}
+
+async function countEntries(target, path, body) {
+  const perf = spawn("perf", ["stat", "-x,", "-e", PROBE, "-p", String(target.pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  let report = "";
+  perf.stderr.on("data", (d) => (report += d));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const response = await fetch(target.origin + path, {
+    method: "POST",
+    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" },
+    body: JSON.stringify(body),
+  });
+  let chunks = 0;
+  for await (const _ of response.body) chunks++;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  perf.kill("SIGINT");
+  await new Promise((resolve) => perf.on("close", resolve));
+  const entries = Number(report.trim().split(",")[0]);
+  if (!Number.isFinite(entries)) throw new Error(`perf stat reported no count: ${report.trim()}`);
+  return { entries, chunks, status: response.status };
+}
+
+async function main() {
+  checkBuilt();
+  const kinds = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(REQUESTS);
+  for (const kind of kinds) if (!REQUESTS[kind]) throw new Error(`unknown request ${kind}: ${Object.keys(REQUESTS).join(", ")}`);
+  // The binary Miniflare runs: the workerd package's export names the platform's.
+  const workerdPackage = createRequire(join(root, "node_modules/miniflare/package.json"))("workerd");
+  const workerd = workerdPackage.default ?? workerdPackage;
+  execFileSync("perf", ["probe", "-q", "-x", workerd, "-a", `${PROBE.split(":")[1]}=${lockOffset(workerd)}`], { stdio: "inherit" });
+  const { api, Miniflare } = loadWrangler();
+  const running = [];
+  try {
+    const stub = await startStubServer(Miniflare);
+    running.push(stub);
+    const proxy = await startWorkerd(Miniflare, proxyWorker(api, { ai: REMOTE_AI_BINDING }), {}, { stubOrigin: stub.origin });
+    running.push(proxy);
+    const passthrough = await startWorkerd(
+      Miniflare,
+      passthroughWorker(proxyWorker(api, { ai: REMOTE_AI_BINDING }), { ai: REMOTE_AI_BINDING }),
+      {},
+      { stubOrigin: stub.origin },
+    );
+    running.push(passthrough);
+    console.log(`| ${WORDS} tokens at 50 a second | proxy: isolate entries | writes (chunks received) | pass-through: isolate entries |`);
+    console.log("| --- | ---: | ---: | ---: |");
+    for (const kind of kinds) {
+      const [path, body] = REQUESTS[kind];
+      const [ptPath, ptBody] = REQUESTS[PASSTHROUGH_OF[kind]];
+      const shortBody = (b) => JSON.parse(JSON.stringify(b).replace(`words=${WORDS}`, "words=20"));
+      // Warm both (module start-up, the catalogue, the first Durable Object call).
+      await countEntries(proxy, path, shortBody(body));
+      await countEntries(passthrough, ptPath, shortBody(ptBody));
+      const p = await countEntries(proxy, path, body);
+      const b = await countEntries(passthrough, ptPath, ptBody);
+      if (p.status !== 200 || b.status !== 200) throw new Error(`${kind}: HTTP ${p.status} / ${b.status}`);
+      console.log(`| ${kind} | ${p.entries} | ${p.chunks} | ${b.entries} |`);
+    }
+  } finally {
+    await Promise.all(running.map((r) => r.mf.dispose().catch(() => {})));
+    try {
+      execFileSync("perf", ["probe", "-q", "-d", PROBE]);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+await main();
