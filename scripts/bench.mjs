@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: the worker's CPU per request, the state store's cost per turn, the pipeline's wall time
-// per stage, the neurons a typical chat request costs. Each writes its numbers to bench/results/<name>.json and
+// `npm run bench`: the worker's CPU per request and isolate entries per stream, the state store's cost per turn,
+// the pipeline's wall time per stage, the neurons a typical chat request costs. Each writes its numbers to bench/results/<name>.json and
 // prints its table; `--quick` runs less.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { ROOT } from "./local-config.mjs";
 const quick = process.argv.includes("--quick");
 const benches = [
   ["worker CPU per request", "bench/worker/run.mjs", quick ? ["--quick"] : []],
+  ["isolate entries per stream", "bench/worker/wakes.mjs", quick ? ["pass"] : []],
   ["state store cost per turn", "bench/state/run.mjs", quick ? ["3"] : []],
   ["pipeline wall time per stage", "bench/pipeline/run.mjs", quick ? ["--quick"] : []],
   ["neurons per chat request", "bench/neurons/run.mjs", []],

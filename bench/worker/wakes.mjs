@@ -7,8 +7,10 @@
 // of chunks the client received (the writes).
 //
 // Usage: node bench/worker/wakes.mjs [pass] [native] [responses]   (measures dist/: run `npm run build` first)
+// Prints a Markdown table and writes bench/results/wakes.json.
 // Needs root (it adds a uprobe, removed at the end), `perf`, and binutils (`nm`, `readelf`) to find the symbol.
 import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import {
@@ -72,8 +74,30 @@ async function countEntries(target, path, body) {
   return { entries, chunks, status: response.status };
 }
 
+/** Why this machine cannot count (adding a uprobe needs root, perf and binutils), or undefined. */
+function cannotProbe() {
+  if (process.getuid?.() !== 0) return "adding a uprobe needs root";
+  for (const [tool, args] of [
+    ["perf", ["--version"]],
+    ["nm", ["--version"]],
+    ["readelf", ["--version"]],
+  ]) {
+    try {
+      execFileSync(tool, args, { stdio: "ignore" });
+    } catch {
+      return `\`${tool}\` is not installed (Debian: ${tool === "perf" ? "linux-perf" : "binutils"})`;
+    }
+  }
+  return undefined;
+}
+
 async function main() {
   checkBuilt();
+  const why = cannotProbe();
+  if (why) {
+    console.log(`Isolate entries not counted: ${why}.`);
+    return;
+  }
   const kinds = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(REQUESTS);
   for (const kind of kinds) if (!REQUESTS[kind]) throw new Error(`unknown request ${kind}: ${Object.keys(REQUESTS).join(", ")}`);
   // The binary Miniflare runs: the workerd package's export names the platform's.
@@ -96,6 +120,7 @@ async function main() {
     running.push(passthrough);
     console.log(`| ${WORDS} tokens at 50 a second | proxy: isolate entries | writes (chunks received) | pass-through: isolate entries |`);
     console.log("| --- | ---: | ---: | ---: |");
+    const rows = [];
     for (const kind of kinds) {
       const [path, body] = REQUESTS[kind];
       const [ptPath, ptBody] = REQUESTS[PASSTHROUGH_OF[kind]];
@@ -107,7 +132,13 @@ async function main() {
       const b = await countEntries(passthrough, ptPath, ptBody);
       if (p.status !== 200 || b.status !== 200) throw new Error(`${kind}: HTTP ${p.status} / ${b.status}`);
       console.log(`| ${kind} | ${p.entries} | ${p.chunks} | ${b.entries} |`);
+      rows.push({ kind, request: { path, body }, proxyEntries: p.entries, writes: p.chunks, passthroughEntries: b.entries });
     }
+    mkdirSync(join(root, "bench/results"), { recursive: true });
+    writeFileSync(
+      join(root, "bench/results/wakes.json"),
+      `${JSON.stringify({ generatedBy: "node bench/worker/wakes.mjs", date: new Date().toISOString(), rows }, null, 2)}\n`,
+    );
   } finally {
     await Promise.all(running.map((r) => r.mf.dispose().catch(() => {})));
     try {
