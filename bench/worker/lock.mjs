@@ -11,8 +11,8 @@
 // What it cannot tell apart: isolates of one process (Miniflare's entry worker, the AI binding's forwarder, a
 // Durable Object of the same script): the bench subtracts a pass-through worker measured the same way, which
 // has the same entry worker and forwarder. RPC calls received by an isolate (a Durable Object method, the
-// forwarder's `run`) are reported apart as `rpcMs`, since a Durable Object's CPU is not its caller's on
-// Cloudflare.
+// forwarder's `run`) and the construction of a Durable Object (which workerd runs inside the caller's first call
+// to it) are reported apart as `rpcMs`, since a Durable Object's CPU is not its caller's on Cloudflare.
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { existsSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +25,7 @@ const HZ = 4000;
 const ATTACH_MS = 250;
 
 const IN_LOCK = /workerd::Worker::Lock|workerd::IoContext::run|runInLockScope/;
-const RPC_ENTRY = /IoContext::run<workerd::api::JsRpcTargetBase|JsRpcSessionCustomEvent|DurableObject.*::run/;
+const RPC_ENTRY = /IoContext::run<workerd::api::JsRpcTargetBase|JsRpcSessionCustomEvent|DurableObject.*::run|workerd::Worker::Actor::Actor/;
 
 let files = 0;
 let available;

@@ -78,6 +78,10 @@ export async function measurePair(proxy, passthrough, { rounds, perRound, lanes 
         ownMinMs: round3(Math.min(...lockDiffs)),
         ownMaxMs: round3(Math.max(...lockDiffs)),
         ownRpcMs: round3(median(rpcDiffs)),
+        // The Worker's own: without its Durable Objects' side (on Cloudflare an object's CPU is not its caller's).
+        workerMs: round3(median(lockDiffs.map((d, i) => d - rpcDiffs[i]))),
+        workerMinMs: round3(Math.min(...lockDiffs.map((d, i) => d - rpcDiffs[i]))),
+        workerMaxMs: round3(Math.max(...lockDiffs.map((d, i) => d - rpcDiffs[i]))),
       },
     }),
     proxyMs: med((w) => w.proxy.main),

@@ -183,27 +183,28 @@ const yes = (ok) => (ok ? "yes" : "**no**");
 
 function table(result) {
   const lines = [
-    "| request | proxy's own CPU in its isolate: median (min–max of rounds) | target | met | isolate CPU, proxy / pass-through | proxy's own CPU, whole main thread (min–max) | wall, proxy / pass-through |",
-    "| --- | ---: | --- | --- | ---: | ---: | ---: |",
+    "| request | the Worker's own CPU in its isolate: median (min–max of rounds) | target | met | its Durable Objects' share | isolate CPU, proxy / pass-through | proxy's own CPU, whole main thread (min–max) | wall, proxy / pass-through |",
+    "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: |",
   ];
   for (const row of result.rows) {
     const m = row.measured;
     const own = m.lock ?? m;
     const target = row.targetMs === undefined ? "none" : `≤ ${row.targetMs} ms`;
-    const met = row.targetMs === undefined ? "" : yes(own.ownMs <= row.targetMs);
+    const met = row.targetMs === undefined ? "" : yes((m.lock ? m.lock.workerMs : own.ownMs) <= row.targetMs);
     const lockCells = m.lock
       ? [
-          `${ms(m.lock.ownMs)} (${m.lock.ownMinMs.toFixed(2)} to ${m.lock.ownMaxMs.toFixed(2)})`,
+          `${ms(m.lock.workerMs)} (${m.lock.workerMinMs.toFixed(2)} to ${m.lock.workerMaxMs.toFixed(2)})`,
+          ms(m.lock.ownRpcMs),
           `${ms(m.lock.proxyMs)} / ${ms(m.lock.passthroughMs)}`,
         ]
-      : ["not measured (no perf)", ""];
+      : ["not measured (no perf)", "", ""];
     lines.push(
-      `| ${row.title} | ${lockCells[0]} | ${target} | ${met} | ${lockCells[1]} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`,
+      `| ${row.title} | ${lockCells[0]} | ${target} | ${met} | ${lockCells[1]} | ${lockCells[2]} | ${ms(m.ownMs)} (${m.ownMinMs.toFixed(2)} to ${m.ownMaxMs.toFixed(2)}) | ${wall(m.proxyWallMs)} / ${wall(m.passthroughWallMs)} |`,
     );
   }
   const { bundle } = result;
   lines.push(
-    `| bundle ${bundle.path}: ${bundle.bytes.toLocaleString("en-US")} B, gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | | | |`,
+    `| bundle ${bundle.path}: ${bundle.bytes.toLocaleString("en-US")} B, gzip ${bundle.gzipBytes.toLocaleString("en-US")} B (${(bundle.gzipBytes / 1024).toFixed(1)} KiB) | | < 100 KiB gzip | ${yes(bundle.gzipBytes < 100 * 1024)} | | | | |`,
   );
   return lines.join("\n");
 }
@@ -339,8 +340,10 @@ async function main() {
     console.log(
       "\nIsolate CPU: perf samples (4,000 a second of CPU time) of each workerd's main thread whose call stack holds an isolate lock " +
         "(`Worker::Lock`, entered through `IoContext::run`): JavaScript and the runtime work it asks for, not the native pumps that move " +
-        "a stream, nor HTTP parsing and socket writes, which Cloudflare's cpuTime does not count either. Targets are judged on it. " +
-        "Stored rows include their Durable Object's calls (received RPC calls: in the JSON as ownRpcMs).",
+        "a stream, nor HTTP parsing and socket writes, which Cloudflare's cpuTime does not count either. " +
+        "Targets are judged on the Worker's own share: its Durable Objects' side (the calls they receive, and their construction, which " +
+        "workerd runs inside the caller's first call) is shown apart, since on Cloudflare an object's CPU is not its caller's (JSON: ownRpcMs; " +
+        "the Worker's own is lock.workerMs, both together lock.ownMs).",
     );
     console.log(
       "\nMain thread: CPU time of the main thread of each worker's workerd process (all isolates, workerd's HTTP server and stream pumps run there), " +
