@@ -188,7 +188,7 @@ export async function startWorkerd(Miniflare, worker, extraOptions = {}, { stubO
  * workerd gzip every JSON answer, work that production does outside the worker (and that Node's fetch would ask
  * for by default).
  */
-const REQUEST_HEADERS = { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" };
+export const REQUEST_HEADERS = { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" };
 
 /** One request, its answer read to the end; returns the answer's size. */
 export async function send(origin, path, bodyText) {

@@ -69,6 +69,8 @@ export async function measurePair(proxy, passthrough, { rounds, perRound, lanes 
   const diffs = windows.map((w) => w.proxy.main - w.passthrough.main);
   const lockDiffs = lock ? windows.map((w) => w.proxy.lock - w.passthrough.lock) : undefined;
   const rpcDiffs = lock ? windows.map((w) => w.proxy.rpc - w.passthrough.rpc) : undefined;
+  // The Worker's own: without its Durable Objects' side (on Cloudflare an object's CPU is not its caller's).
+  const workerDiffs = lock ? lockDiffs.map((d, i) => d - rpcDiffs[i]) : undefined;
   return {
     ...(lockDiffs && {
       lock: {
@@ -78,10 +80,9 @@ export async function measurePair(proxy, passthrough, { rounds, perRound, lanes 
         ownMinMs: round3(Math.min(...lockDiffs)),
         ownMaxMs: round3(Math.max(...lockDiffs)),
         ownRpcMs: round3(median(rpcDiffs)),
-        // The Worker's own: without its Durable Objects' side (on Cloudflare an object's CPU is not its caller's).
-        workerMs: round3(median(lockDiffs.map((d, i) => d - rpcDiffs[i]))),
-        workerMinMs: round3(Math.min(...lockDiffs.map((d, i) => d - rpcDiffs[i]))),
-        workerMaxMs: round3(Math.max(...lockDiffs.map((d, i) => d - rpcDiffs[i]))),
+        workerMs: round3(median(workerDiffs)),
+        workerMinMs: round3(Math.min(...workerDiffs)),
+        workerMaxMs: round3(Math.max(...workerDiffs)),
       },
     }),
     proxyMs: med((w) => w.proxy.main),

@@ -14,12 +14,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import {
-  API_KEY,
   checkBuilt,
   loadWrangler,
   passthroughWorker,
   proxyWorker,
   REMOTE_AI_BINDING,
+  REQUEST_HEADERS,
   root,
   startStubServer,
   startWorkerd,
@@ -61,7 +61,7 @@ async function countEntries(target, path, body) {
   await new Promise((resolve) => setTimeout(resolve, 300));
   const response = await fetch(target.origin + path, {
     method: "POST",
-    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" },
+    headers: REQUEST_HEADERS,
     body: JSON.stringify(body),
   });
   let chunks = 0;
@@ -109,11 +109,12 @@ async function main() {
   try {
     const stub = await startStubServer(Miniflare);
     running.push(stub);
-    const proxy = await startWorkerd(Miniflare, proxyWorker(api, { ai: REMOTE_AI_BINDING }), {}, { stubOrigin: stub.origin });
+    const proxyOptions = proxyWorker(api, { ai: REMOTE_AI_BINDING });
+    const proxy = await startWorkerd(Miniflare, proxyOptions, {}, { stubOrigin: stub.origin });
     running.push(proxy);
     const passthrough = await startWorkerd(
       Miniflare,
-      passthroughWorker(proxyWorker(api, { ai: REMOTE_AI_BINDING }), { ai: REMOTE_AI_BINDING }),
+      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }),
       {},
       { stubOrigin: stub.origin },
     );

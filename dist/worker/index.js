@@ -2931,7 +2931,10 @@ __name(chooseModel, "chooseModel");
 // src/streams/batch-reader.ts
 var MAX_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream, flushMs = FLUSH_MS) {
-  if (!isByteStream(upstream)) return decoded(pump(upstream.getReader()));
+  return decoded(isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader()));
+}
+__name(coalescingReader, "coalescingReader");
+function readingAtLeast(upstream, flushMs) {
   const reader = upstream.getReader({ mode: "byob" });
   const readAtLeast = typeof reader.readAtLeast === "function" ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
   let markEnded;
@@ -2940,8 +2943,6 @@ function coalescingReader(upstream, flushMs = FLUSH_MS) {
   let firstAt;
   let bytesSinceFirst = 0;
   let buffer = new ArrayBuffer(MAX_READ_BYTES);
-  const utf8 = new TextDecoder();
-  let finished = false;
   const wanted = /* @__PURE__ */ __name(() => {
     const now2 = Date.now();
     if (firstAt === void 0 || now2 <= firstAt || bytesSinceFirst === 0) return 1;
@@ -2952,27 +2953,21 @@ function coalescingReader(upstream, flushMs = FLUSH_MS) {
   return {
     paced: true,
     async read() {
-      for (; ; ) {
-        if (finished) return void 0;
-        const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
-        if (done || !value) {
-          finished = true;
-          markEnded();
-          const rest = utf8.decode();
-          return rest || void 0;
-        }
-        if (firstAt === void 0) firstAt = Date.now();
-        else bytesSinceFirst += value.byteLength;
-        buffer = value.buffer;
-        const text = utf8.decode(value, { stream: true });
-        if (text) return text;
+      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
+      if (done || !value) {
+        markEnded();
+        return void 0;
       }
+      if (firstAt === void 0) firstAt = Date.now();
+      else bytesSinceFirst += value.byteLength;
+      buffer = value.buffer;
+      return value;
     },
     cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel"),
     ended
   };
 }
-__name(coalescingReader, "coalescingReader");
+__name(readingAtLeast, "readingAtLeast");
 function decoded(source) {
   const utf8 = new TextDecoder();
   let finished = false;
@@ -3335,20 +3330,15 @@ var SseParser = class {
   static {
     __name(this, "SseParser");
   }
-  decoder = new TextDecoder();
   buffer = "";
   event;
   data = [];
-  push(chunk, emit) {
-    this.pushText(this.decoder.decode(chunk, { stream: true }), emit);
-  }
-  /** Text already decoded (streams/batch-reader.ts reads Workers AI's stream as text). */
-  pushText(text, emit) {
+  /** The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). */
+  push(text, emit) {
     this.buffer += text;
     this.takeLines(emit, false);
   }
   end(emit) {
-    this.buffer += this.decoder.decode();
     this.takeLines(emit, true);
   }
   takeLines(emit, final) {
@@ -3537,7 +3527,6 @@ var Chain = class {
   constructor(stages, sink) {
     this.stages = stages;
     this.emits = link(stages, sink);
-    this.toNormaliser = (sse) => this.normaliser.push(sse, this.emits[0]);
   }
   static {
     __name(this, "Chain");
@@ -3545,23 +3534,26 @@ var Chain = class {
   parser = new SseParser();
   normaliser = new StreamNormaliser();
   emits;
-  toNormaliser;
-  /** The events of the chunk being pushed, normalised together (one JSON.parse for the batch). */
+  /** The events of the text being pushed, normalised together (one JSON.parse for the batch). */
   batch = [];
   collect = /* @__PURE__ */ __name((sse) => void this.batch.push(sse), "collect");
   push(text) {
-    this.parser.pushText(text, this.collect);
-    const events = this.batch;
-    this.batch = [];
-    this.normaliser.pushAll(events, this.emits[0]);
+    this.parser.push(text, this.collect);
+    this.normaliseBatch();
   }
   cancel() {
     for (const stage of this.stages) stage.cancel?.();
   }
   end() {
-    this.parser.end(this.toNormaliser);
+    this.parser.end(this.collect);
+    this.normaliseBatch();
     this.normaliser.end(this.emits[0]);
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
+  }
+  normaliseBatch() {
+    const events = this.batch;
+    this.batch = [];
+    this.normaliser.pushAll(events, this.emits[0]);
   }
 };
 function runStages(events, stages, sink) {

@@ -1,33 +1,23 @@
-// Server-sent events in: bytes that may split anywhere (inside an event, inside a UTF-8 character) become
-// whole events. Server-sent events out: one helper that frames them.
+// Server-sent events in: text that may split anywhere inside an event becomes whole events. Server-sent events out: one helper that frames them.
 
 export interface SseEvent {
   event: string | undefined;
   data: string;
 }
 
-/**
- * Bytes or text → events, synchronously: a split UTF-8 character is held back until its last byte arrives, a
- * split event until its blank line. One parser per stream.
- */
+/** Text → events, synchronously: a split event is held back until its blank line. One parser per stream. */
 export class SseParser {
-  private readonly decoder = new TextDecoder();
   private buffer = "";
   private event: string | undefined;
   private data: string[] = [];
 
-  push(chunk: Uint8Array, emit: (event: SseEvent) => void): void {
-    this.pushText(this.decoder.decode(chunk, { stream: true }), emit);
-  }
-
-  /** Text already decoded (streams/batch-reader.ts reads Workers AI's stream as text). */
-  pushText(text: string, emit: (event: SseEvent) => void): void {
+  /** The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). */
+  push(text: string, emit: (event: SseEvent) => void): void {
     this.buffer += text;
     this.takeLines(emit, false);
   }
 
   end(emit: (event: SseEvent) => void): void {
-    this.buffer += this.decoder.decode();
     this.takeLines(emit, true);
   }
 

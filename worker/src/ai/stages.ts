@@ -1,8 +1,8 @@
 // Streams stay streams, but in workerd every read and every write of a stream costs CPU per chunk: so parsing,
 // normalising, stop sequences, collecting and rendering are plain synchronous stages, run together over each
 // batch of upstream text by a single stream (streams/ reads the upstream a batch at a time, as text, and writes
-// once per flush interval: flush.ts). Measured in bench/worker on a 500-token stream: one hop instead of five halved the proxy's
-// own CPU; batching reads and writes took it below a pass-through's.
+// once per flush interval: flush.ts). Measured in bench/worker on a 500-token stream: one hop instead of five
+// halved the proxy's own CPU; batching reads and writes took it below a pass-through's.
 import { renderStream, type Renderer } from "../render/stream.js";
 import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
 import { mergeDeltas } from "./merge-deltas.js";
@@ -33,8 +33,7 @@ class Chain {
   private readonly parser = new SseParser();
   private readonly normaliser = new StreamNormaliser();
   private readonly emits: Emit[];
-  private readonly toNormaliser: (sse: SseEvent) => void;
-  /** The events of the chunk being pushed, normalised together (one JSON.parse for the batch). */
+  /** The events of the text being pushed, normalised together (one JSON.parse for the batch). */
   private batch: SseEvent[] = [];
   private readonly collect = (sse: SseEvent) => void this.batch.push(sse);
 
@@ -43,14 +42,11 @@ class Chain {
     sink: Emit,
   ) {
     this.emits = link(stages, sink);
-    this.toNormaliser = (sse) => this.normaliser.push(sse, this.emits[0]);
   }
 
   push(text: string): void {
-    this.parser.pushText(text, this.collect);
-    const events = this.batch;
-    this.batch = [];
-    this.normaliser.pushAll(events, this.emits[0]);
+    this.parser.push(text, this.collect);
+    this.normaliseBatch();
   }
 
   cancel(): void {
@@ -58,9 +54,16 @@ class Chain {
   }
 
   end(): void {
-    this.parser.end(this.toNormaliser);
+    this.parser.end(this.collect);
+    this.normaliseBatch();
     this.normaliser.end(this.emits[0]);
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
+  }
+
+  private normaliseBatch(): void {
+    const events = this.batch;
+    this.batch = [];
+    this.normaliser.pushAll(events, this.emits[0]);
   }
 }
 

@@ -44,7 +44,14 @@ const MAX_READ_BYTES = 64 * 1024;
  * the stream as text, and decoding straight from the read buffer lets one buffer serve every read, with no copy.
  */
 export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<string> {
-  if (!isByteStream(upstream)) return decoded(pump(upstream.getReader()));
+  return decoded(isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader()));
+}
+
+/**
+ * The runtime stream's reads: each batch is a view into the one read buffer, valid until the next read
+ * (`decoded` takes it at once).
+ */
+function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): BatchReader<Uint8Array> {
   const reader = upstream.getReader({ mode: "byob" });
   // workerd's extension; a runtime without it reads what has come, as a standard BYOB read does.
   const readAtLeast =
@@ -57,8 +64,6 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: 
   let firstAt: number | undefined;
   let bytesSinceFirst = 0;
   let buffer = new ArrayBuffer(MAX_READ_BYTES);
-  const utf8 = new TextDecoder();
-  let finished = false;
   /** Bytes expected in the next interval at the rate seen since the first read; 1 until there is a rate. */
   const wanted = () => {
     const now = Date.now();
@@ -70,29 +75,22 @@ export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: 
   return {
     paced: true,
     async read() {
-      for (;;) {
-        if (finished) return undefined;
-        const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
-        if (done || !value) {
-          finished = true;
-          markEnded();
-          const rest = utf8.decode();
-          return rest || undefined;
-        }
-        if (firstAt === undefined) firstAt = Date.now();
-        else bytesSinceFirst += value.byteLength;
-        buffer = value.buffer;
-        const text = utf8.decode(value, { stream: true });
-        // A read of only part of a character has nothing to hand over yet.
-        if (text) return text;
+      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
+      if (done || !value) {
+        markEnded();
+        return undefined;
       }
+      if (firstAt === undefined) firstAt = Date.now();
+      else bytesSinceFirst += value.byteLength;
+      buffer = value.buffer;
+      return value;
     },
     cancel: (reason) => reader.cancel(reason),
     ended,
   };
 }
 
-/** A byte reader's batches as text. */
+/** A byte reader's batches as text; a read of only part of a character has nothing to hand over yet. */
 function decoded(source: BatchReader<Uint8Array>): BatchReader<string> {
   const utf8 = new TextDecoder();
   let finished = false;
