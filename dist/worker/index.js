@@ -3166,6 +3166,7 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
 __name(batchedText, "batchedText");
 
 // src/streams/openai-chunks.ts
+var EMPTY_CHOICES = /"choices": ?\[\]/;
 var OpenAiChunkFilter = class {
   constructor(includeUsage) {
     this.includeUsage = includeUsage;
@@ -3215,9 +3216,9 @@ var OpenAiChunkFilter = class {
     const at = events.lastIndexOf('"usage":{');
     if (at >= 0) this.lastUsage = events.slice(at + 8);
     let out = events;
-    const usageChunk = !this.includeUsage && (out.includes('"choices":[]') || out.includes('"choices": []'));
+    const usageChunk = !this.includeUsage && out.includes("[]") && EMPTY_CHOICES.test(out);
     if (usageChunk || out.includes('data: {"response"')) {
-      out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && /"choices": ?\[\]/.test(event))).join("\n\n");
+      out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && EMPTY_CHOICES.test(event))).join("\n\n");
     }
     if (out.includes('"delta":{"reasoning":')) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
     if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
@@ -3313,12 +3314,15 @@ __name(renderStream, "renderStream");
 function mergeDeltas(batch) {
   if (batch.length < 2) return batch;
   const out = [];
+  let own;
   for (const event of batch) {
     const last = out.at(-1);
     if (last && (event.type === "text" || event.type === "reasoning") && last.type === event.type) {
-      out[out.length - 1] = { type: event.type, text: last.text + event.text };
+      if (own !== last) out[out.length - 1] = own = { type: event.type, text: last.text };
+      own.text += event.text;
     } else if (last?.type === "tool" && event.type === "tool" && event.index === last.index && !event.id && !event.name) {
-      out[out.length - 1] = { ...last, args: last.args + event.args };
+      if (own !== last) out[out.length - 1] = own = { ...last };
+      own.args += event.args;
     } else out.push(event);
   }
   return out;
@@ -3392,10 +3396,13 @@ var SSE_HEADERS = {
 // src/ai/stream.ts
 var CHUNK_HEAD = /\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",/g;
 var USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
+var TEXT_DELTA = /\{"choices":\[\{"index":0,"delta":(\{(?:"[a-z_]+":null,)*"(?:content|reasoning|reasoning_content)":"[^"\\]*(?:\\.[^"\\]*)*"(?:,"[a-z_]+":null)*\}),(?:"[a-z_]+":null,)*"finish_reason":null(?:,"[a-z_]+":null)*\}\]\}/g;
 function compactBatch(joined) {
-  const head = joined.includes('"object":"chat.completion.chunk"') ? joined.replace(CHUNK_HEAD, "{") : joined;
+  const chunks = joined.includes('"object":"chat.completion.chunk"');
+  const head = chunks ? joined.replace(CHUNK_HEAD, "{") : joined;
   const last = head.lastIndexOf(',"usage":{');
-  return last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
+  const lean = last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
+  return chunks ? lean.replace(TEXT_DELTA, "[$1]") : lean;
 }
 __name(compactBatch, "compactBatch");
 var StreamNormaliser = class {
@@ -3436,7 +3443,10 @@ var StreamNormaliser = class {
         parsed2 = void 0;
       }
       if (Array.isArray(parsed2) && parsed2.length === datas.length) {
-        for (const chunk of parsed2) this.chunk(chunk, emit);
+        for (const chunk of parsed2) {
+          if (Array.isArray(chunk)) this.choice({ delta: chunk[0] }, emit);
+          else this.chunk(chunk, emit);
+        }
         return;
       }
     }
@@ -3453,19 +3463,7 @@ var StreamNormaliser = class {
         "upstream_error"
       );
     if (Array.isArray(chunk.choices)) {
-      for (const choice of chunk.choices) {
-        const delta = choice.delta ?? choice.message ?? {};
-        const reasoning = delta.reasoning_content ?? delta.reasoning;
-        if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
-        const content2 = delta.content ?? choice.text;
-        if (content2 !== void 0 && content2 !== null) {
-          const text = textOf(content2);
-          if (text) emit({ type: "text", text });
-        }
-        this.toolCalls(delta.tool_calls, emit);
-        const reason = finishReasonOf(choice.finish_reason);
-        if (reason) emit({ type: "finish", reason });
-      }
+      for (const choice of chunk.choices) this.choice(choice, emit);
     } else {
       if (chunk.response !== void 0 && chunk.response !== null) {
         const text = textOf(chunk.response);
@@ -3474,6 +3472,19 @@ var StreamNormaliser = class {
       this.toolCalls(chunk.tool_calls, emit);
     }
     if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
+  }
+  choice(choice, emit) {
+    const delta = choice.delta ?? choice.message ?? {};
+    const reasoning = delta.reasoning_content ?? delta.reasoning;
+    if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
+    const content2 = delta.content ?? choice.text;
+    if (content2 !== void 0 && content2 !== null) {
+      const text = textOf(content2);
+      if (text) emit({ type: "text", text });
+    }
+    this.toolCalls(delta.tool_calls, emit);
+    const reason = finishReasonOf(choice.finish_reason);
+    if (reason) emit({ type: "finish", reason });
   }
   end(emit) {
     if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
@@ -3550,10 +3561,20 @@ var Chain = class {
     this.normaliser.end(this.emits[0]);
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
   }
+  /**
+   * The batch's events go through the stages merged (merge-deltas.ts): a stage's cost is per event, and a batch
+   * holds hundreds of one-token deltas. Stages take text of any length (a cached answer is one event). What was
+   * normalised before a failure still goes through before the failure is reported.
+   */
   normaliseBatch() {
     const events = this.batch;
     this.batch = [];
-    this.normaliser.pushAll(events, this.emits[0]);
+    const normalised = [];
+    try {
+      this.normaliser.pushAll(events, (event) => void normalised.push(event));
+    } finally {
+      for (const event of mergeDeltas(normalised)) this.emits[0](event);
+    }
   }
 };
 function runStages(events, stages, sink) {

@@ -29,6 +29,7 @@ describe("mergeDeltas", () => {
     ]);
     // The input is left as it was.
     expect(batch[2]).toEqual({ type: "text", text: "Hel" });
+    expect(batch[4]).toEqual({ type: "tool", index: 0, id: "call_1", name: "f", args: "" });
   });
 
   it("keeps a piece that names a call apart, even for the same index", () => {

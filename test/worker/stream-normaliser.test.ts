@@ -2,8 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AiEvent } from "../../worker/src/ai/events.js";
-import { renderUpstream, upstreamEvents } from "../../worker/src/ai/stages.js";
+import { renderUpstream, upstreamEvents, type EventStage } from "../../worker/src/ai/stages.js";
 import { StopStage } from "../../worker/src/ai/stop.js";
+import { compactBatch } from "../../worker/src/ai/stream.js";
 import { chatStreamRenderer } from "../../worker/src/render/chat-stream.js";
 
 const encoder = new TextEncoder();
@@ -243,6 +244,31 @@ describe("framings and batches (events are parsed a batch at a time)", () => {
     await expect(source.read()).rejects.toThrow(/not JSON: \{oops\}/);
   });
 
+  it("the stages see a batch's one-token deltas as one event of each kind, in order; a failure still lets them through", async () => {
+    const seen: AiEvent[] = [];
+    const spy: EventStage = { push: (event, emit) => void (seen.push(event), emit(event)), end: () => {} };
+    const chunk = (delta: object) => `data: ${JSON.stringify({ object: "chat.completion.chunk", choices: [{ index: 0, delta }] })}\n\n`;
+    const body = [
+      ...Array.from({ length: 30 }, (_, i) => chunk({ reasoning_content: `r${i} ` })),
+      ...Array.from({ length: 30 }, (_, i) => chunk({ content: `t${i} ` })),
+      'data: {"response":"","usage":{"prompt_tokens":1,"completion_tokens":60,"total_tokens":61}}\n\n',
+      "data: [DONE]\n\n",
+    ].join("");
+    const source = upstreamEvents(streamOf(encoder.encode(body), []), [spy]);
+    for (let batch = await source.read(); batch; batch = await source.read());
+    expect(seen.map((e) => e.type)).toEqual(["reasoning", "text", "usage"]);
+    expect(seen[0]).toEqual({ type: "reasoning", text: Array.from({ length: 30 }, (_, i) => `r${i} `).join("") });
+    expect(seen[1]).toEqual({ type: "text", text: Array.from({ length: 30 }, (_, i) => `t${i} `).join("") });
+
+    seen.length = 0;
+    const failing = upstreamEvents(streamOf(encoder.encode(`${chunk({ content: "a" })}${chunk({ content: "b" })}data: {oops}\n\n`), []), [
+      spy,
+    ]);
+    await failing.read();
+    await expect(failing.read()).rejects.toThrow(/not JSON/);
+    expect(seen).toEqual([{ type: "text", text: "ab" }]);
+  });
+
   it("an event holding two JSON objects is an error, not two events, even beside good ones", async () => {
     const source = upstreamEvents(streamOf(encoder.encode('data: {"response":"x"},{"response":"y"}\n\ndata: {"response":"z"}\n\n'), []));
     await expect(source.read()).rejects.toThrow(/not JSON: \{"response":"x"\},\{"response":"y"\}/);
@@ -263,16 +289,54 @@ describe("compacted batches", () => {
     fc.constantFrom('{"id":"x","object":"chat.completion.chunk","created":1,"model":"m",', ',"usage":{"a":1}', '"}', "{", "}", "\\"),
   );
 
+  it("a chunk that says only one piece of text becomes [delta]; any other chunk keeps its shape", () => {
+    const head = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1767225600,"model":"@cf/zai-org/glm-4.7-flash",';
+    const piece = (delta: object, finish: string | null = null) =>
+      `${head}"choices":[{"index":0,"delta":${JSON.stringify(delta)},"logprobs":null,"finish_reason":${JSON.stringify(finish)}}],"usage":{"prompt_tokens":1,"completion_tokens_details":{"reasoning_tokens":0}}}`;
+    const joined = [
+      piece({ reasoning: 'say \\"hi\\"' }),
+      piece({ content: 'a"},{' }),
+      piece({ content: "b", tool_calls: [] }),
+      piece({ reasoning_content: null, content: "c", tool_calls: null }).replace(
+        '"finish_reason":null',
+        '"finish_reason":null,"token_ids":null',
+      ),
+      piece({ content: "d" }).replace('"finish_reason":null', '"finish_reason":null,"stop_reason":151338'),
+      piece({}, "stop"),
+    ].join(",");
+    expect(compactBatch(joined)).toBe(
+      [
+        `[${JSON.stringify({ reasoning: 'say \\"hi\\"' })}]`,
+        `[${JSON.stringify({ content: 'a"},{' })}]`,
+        '{"choices":[{"index":0,"delta":{"content":"b","tool_calls":[]},"logprobs":null,"finish_reason":null}]}',
+        '[{"reasoning_content":null,"content":"c","tool_calls":null}]',
+        '{"choices":[{"index":0,"delta":{"content":"d"},"logprobs":null,"finish_reason":null,"stop_reason":151338}]}',
+        '{"choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens_details":{"reasoning_tokens":0}}}',
+      ].join(","),
+    );
+  });
+
   it("a batch parsed at once, without heads and earlier usage, gives what event-by-event parsing gives", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(tricky, fc.boolean()), { minLength: 2, maxLength: 10 }), async (pieces) => {
+      fc.asyncProperty(fc.array(fc.tuple(tricky, fc.boolean(), fc.nat(3)), { minLength: 2, maxLength: 10 }), async (pieces) => {
+        // vLLM's null keys around the delta, or a key that is not null (then the chunk is parsed whole).
+        const around = [{}, { token_ids: null }, { stop_reason: 151338 }, { stop_reason: null, token_ids: null }];
+        const nulls = [{}, { tool_calls: null }, { role: "assistant" }, { refusal: null, tool_calls: null }];
         const body = sse([
-          ...pieces.map(([content, withUsage], i) => ({
+          ...pieces.map(([content, withUsage, shape], i) => ({
             id: "chatcmpl-1",
             object: "chat.completion.chunk",
             created: 1767225600,
             model: "@cf/zai-org/glm-4.7-flash",
-            choices: [{ index: 0, delta: i % 3 === 2 ? { reasoning_content: content } : { content }, logprobs: null, finish_reason: null }],
+            choices: [
+              {
+                index: 0,
+                delta: i % 3 === 2 ? { reasoning_content: content, ...nulls[shape] } : { ...nulls[shape], content },
+                logprobs: null,
+                finish_reason: null,
+                ...around[shape],
+              },
+            ],
             ...(withUsage && {
               usage: { prompt_tokens: 2, completion_tokens: i + 1, total_tokens: i + 3, prompt_tokens_details: { cached_tokens: 0 } },
             }),

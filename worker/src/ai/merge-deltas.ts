@@ -7,12 +7,16 @@ import type { AiEvent } from "./events.js";
 export function mergeDeltas(batch: AiEvent[]): AiEvent[] {
   if (batch.length < 2) return batch;
   const out: AiEvent[] = [];
+  // The last event of `out` when it is a copy made here: extended in place (the batch's own events are not).
+  let own: AiEvent | undefined;
   for (const event of batch) {
     const last = out.at(-1);
     if (last && (event.type === "text" || event.type === "reasoning") && last.type === event.type) {
-      out[out.length - 1] = { type: event.type, text: last.text + event.text };
+      if (own !== last) out[out.length - 1] = own = { type: event.type, text: last.text };
+      (own as { text: string }).text += event.text;
     } else if (last?.type === "tool" && event.type === "tool" && event.index === last.index && !event.id && !event.name) {
-      out[out.length - 1] = { ...last, args: last.args + event.args };
+      if (own !== last) out[out.length - 1] = own = { ...last };
+      (own as { args: string }).args += event.args;
     } else out.push(event);
   }
   return out;

@@ -60,10 +60,20 @@ class Chain {
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
   }
 
+  /**
+   * The batch's events go through the stages merged (merge-deltas.ts): a stage's cost is per event, and a batch
+   * holds hundreds of one-token deltas. Stages take text of any length (a cached answer is one event). What was
+   * normalised before a failure still goes through before the failure is reported.
+   */
   private normaliseBatch(): void {
     const events = this.batch;
     this.batch = [];
-    this.normaliser.pushAll(events, this.emits[0]);
+    const normalised: AiEvent[] = [];
+    try {
+      this.normaliser.pushAll(events, (event) => void normalised.push(event));
+    } finally {
+      for (const event of mergeDeltas(normalised)) this.emits[0](event);
+    }
   }
 }
 

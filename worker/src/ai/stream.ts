@@ -13,18 +13,28 @@ export type Emit = (event: AiEvent) => void;
 const CHUNK_HEAD = /\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",/g;
 /** A usage object (two levels deep at most, numbers only), with the comma before it. */
 const USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
+/**
+ * A headless chunk that carries one piece of text or reasoning and nothing else (other keys null, as vLLM sends
+ * `logprobs`, `token_ids` or `tool_calls`): the delta is all it says.
+ */
+const TEXT_DELTA =
+  /\{"choices":\[\{"index":0,"delta":(\{(?:"[a-z_]+":null,)*"(?:content|reasoning|reasoning_content)":"[^"\\]*(?:\\.[^"\\]*)*"(?:,"[a-z_]+":null)*\}),(?:"[a-z_]+":null,)*"finish_reason":null(?:,"[a-z_]+":null)*\}\]\}/g;
 
 /**
  * Events joined by commas, without what the normaliser does not read: each OpenAI chunk's id, object, created and
  * model, and every usage object but the last (usage is cumulative: the last one counts). Workers AI puts all of
  * them on every chunk, about 300 of its 400 bytes; parsing them was the largest part of a rendered stream's CPU
- * after the wake-ups (bench/worker). Both patterns match only where an object starts or a key follows a value:
- * JSON escapes every quote inside a string, so no string's content can match. What they do not match stays.
+ * after the wake-ups (bench/worker). Then a chunk that says nothing but one piece of text becomes `[delta]`: an
+ * array, which no event can be (each starts with `{`), and one object to build instead of four (building them
+ * was most of what JSON.parse still cost). The patterns match only where an object starts or a key follows a
+ * value: JSON escapes every quote inside a string, so no string's content can match. What they do not match stays.
  */
 export function compactBatch(joined: string): string {
-  const head = joined.includes('"object":"chat.completion.chunk"') ? joined.replace(CHUNK_HEAD, "{") : joined;
+  const chunks = joined.includes('"object":"chat.completion.chunk"');
+  const head = chunks ? joined.replace(CHUNK_HEAD, "{") : joined;
   const last = head.lastIndexOf(',"usage":{');
-  return last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
+  const lean = last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
+  return chunks ? lean.replace(TEXT_DELTA, "[$1]") : lean;
 }
 
 export class StreamNormaliser {
@@ -65,7 +75,10 @@ export class StreamNormaliser {
       }
       // Objects joined by commas parse to as many elements only if each parsed on its own.
       if (Array.isArray(parsed) && parsed.length === datas.length) {
-        for (const chunk of parsed) this.chunk(chunk as Obj, emit);
+        for (const chunk of parsed) {
+          if (Array.isArray(chunk)) this.choice({ delta: chunk[0] }, emit);
+          else this.chunk(chunk as Obj, emit);
+        }
         return;
       }
     }
@@ -83,20 +96,7 @@ export class StreamNormaliser {
         "upstream_error",
       );
     if (Array.isArray(chunk.choices)) {
-      for (const choice of chunk.choices as Obj[]) {
-        const delta = (choice.delta ?? choice.message ?? {}) as Obj;
-        const reasoning = delta.reasoning_content ?? delta.reasoning;
-        if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
-        // text_completion chunks (a chat model given a bare prompt) carry choices[].text.
-        const content = delta.content ?? choice.text;
-        if (content !== undefined && content !== null) {
-          const text = textOf(content);
-          if (text) emit({ type: "text", text });
-        }
-        this.toolCalls(delta.tool_calls, emit);
-        const reason = finishReasonOf(choice.finish_reason);
-        if (reason) emit({ type: "finish", reason });
-      }
+      for (const choice of chunk.choices as Obj[]) this.choice(choice, emit);
     } else {
       if (chunk.response !== undefined && chunk.response !== null) {
         const text = textOf(chunk.response);
@@ -105,6 +105,21 @@ export class StreamNormaliser {
       this.toolCalls(chunk.tool_calls, emit);
     }
     if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
+  }
+
+  private choice(choice: Obj, emit: Emit): void {
+    const delta = (choice.delta ?? choice.message ?? {}) as Obj;
+    const reasoning = delta.reasoning_content ?? delta.reasoning;
+    if (typeof reasoning === "string" && reasoning) emit({ type: "reasoning", text: reasoning });
+    // text_completion chunks (a chat model given a bare prompt) carry choices[].text.
+    const content = delta.content ?? choice.text;
+    if (content !== undefined && content !== null) {
+      const text = textOf(content);
+      if (text) emit({ type: "text", text });
+    }
+    this.toolCalls(delta.tool_calls, emit);
+    const reason = finishReasonOf(choice.finish_reason);
+    if (reason) emit({ type: "finish", reason });
   }
 
   end(emit: Emit): void {
