@@ -72,7 +72,7 @@ const CHAT = "/v1/chat/completions";
  */
 function rows(assistantId) {
   // Three streams side by side per process and round: more samples in the same 20 s (measure.mjs).
-  const pacedPlan = QUICK ? { rounds: 1, perRound: 3, lanes: 3 } : { rounds: 2, perRound: 3, lanes: 3 };
+  const pacedPlan = QUICK ? { rounds: 1, perRound: 3, lanes: 3 } : { rounds: 4, perRound: 3, lanes: 3 };
   return [
     {
       key: "chat",
