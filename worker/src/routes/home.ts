@@ -60,7 +60,7 @@ const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.
 <ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> → <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
-<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a chat stream passes 10 ms after roughly 1,000–1,500 tokens, and a Responses or Assistants stream after roughly 800, and the platform may then cut it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>
+<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a chat stream passes 10 ms after roughly 1,100–1,300 tokens when the proxy renders it (native models, a stop sequence, tools) and 1,400–2,000 when it passes it through, and a Responses or Assistants stream after roughly 800–900, and the platform may then cut it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
 </body></html>`;
   return c.html(html);
