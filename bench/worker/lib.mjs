@@ -184,6 +184,31 @@ export async function startWorkerd(Miniflare, worker, extraOptions = {}, { stubO
 }
 
 /**
+ * What the CPU benches compare: the stub alone in its process, the proxy in another and a pass-through worker
+ * (one per name) in each of its own, both workers reaching the stub over HTTP. Each process is pushed onto
+ * `running` as it starts, so the caller disposes what started even when a later one fails.
+ */
+export async function startProxyAndPassthroughs(api, Miniflare, running, passthroughNames = ["passthrough"]) {
+  const stub = await startStubServer(Miniflare);
+  running.push(stub);
+  const proxyOptions = proxyWorker(api, { ai: REMOTE_AI_BINDING });
+  const proxy = await startWorkerd(Miniflare, proxyOptions, {}, { stubOrigin: stub.origin });
+  running.push(proxy);
+  const passthroughs = [];
+  for (const name of passthroughNames) {
+    const passthrough = await startWorkerd(
+      Miniflare,
+      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING, name }),
+      {},
+      { stubOrigin: stub.origin },
+    );
+    running.push(passthrough);
+    passthroughs.push(passthrough);
+  }
+  return { stub, proxy, passthroughs };
+}
+
+/**
  * `accept-encoding: identity`: otherwise Miniflare's entry worker emulates Cloudflare's edge compression and has
  * workerd gzip every JSON answer, work that production does outside the worker (and that Node's fetch would ask
  * for by default).

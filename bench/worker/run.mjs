@@ -18,20 +18,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { machineBusyMs, processCpuMs, schedstatWorks } from "./cpu.mjs";
-import {
-  API_KEY,
-  checkBuilt,
-  loadWrangler,
-  passthroughWorker,
-  proxyWorker,
-  REMOTE_AI_BINDING,
-  replyText,
-  root,
-  startStubServer,
-  startWorkerd,
-  WORKER_BUNDLE,
-  workerdVersion,
-} from "./lib.mjs";
+import { API_KEY, checkBuilt, loadWrangler, replyText, root, startProxyAndPassthroughs, WORKER_BUNDLE, workerdVersion } from "./lib.mjs";
 import { lockSamplingWorks } from "./lock.mjs";
 import { measurePair, verifyPair } from "./measure.mjs";
 import { validate } from "./validate.mjs";
@@ -226,25 +213,11 @@ async function main() {
   const stopAll = () => Promise.all(running.map((r) => r.mf.dispose().catch(() => {})));
   process.once("SIGINT", () => stopAll().then(() => process.exit(130)));
   try {
-    const stub = await startStubServer(Miniflare);
-    running.push(stub);
-    const proxyOptions = proxyWorker(api, { ai: REMOTE_AI_BINDING });
-    const proxy = await startWorkerd(Miniflare, proxyOptions, {}, { stubOrigin: stub.origin });
-    running.push(proxy);
-    const passthrough = await startWorkerd(
-      Miniflare,
-      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }),
-      {},
-      { stubOrigin: stub.origin },
-    );
-    running.push(passthrough);
-    const passthrough2 = await startWorkerd(
-      Miniflare,
-      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING, name: "passthrough-2" }),
-      {},
-      { stubOrigin: stub.origin },
-    );
-    running.push(passthrough2);
+    const {
+      stub,
+      proxy,
+      passthroughs: [passthrough, passthrough2],
+    } = await startProxyAndPassthroughs(api, Miniflare, running, ["passthrough", "passthrough-2"]);
     if (!schedstatWorks(proxy.pid))
       throw new Error("/proc/<pid>/task/<tid>/schedstat reads 0 here: no per-thread CPU time to measure with");
 

@@ -13,17 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import {
-  checkBuilt,
-  loadWrangler,
-  passthroughWorker,
-  proxyWorker,
-  REMOTE_AI_BINDING,
-  REQUEST_HEADERS,
-  root,
-  startStubServer,
-  startWorkerd,
-} from "./lib.mjs";
+import { checkBuilt, loadWrangler, REQUEST_HEADERS, root, startProxyAndPassthroughs } from "./lib.mjs";
 
 const PROBE = "probe_workerd:cfaiproxy_lock";
 const WORDS = 1000;
@@ -107,18 +97,10 @@ async function main() {
   const { api, Miniflare } = loadWrangler();
   const running = [];
   try {
-    const stub = await startStubServer(Miniflare);
-    running.push(stub);
-    const proxyOptions = proxyWorker(api, { ai: REMOTE_AI_BINDING });
-    const proxy = await startWorkerd(Miniflare, proxyOptions, {}, { stubOrigin: stub.origin });
-    running.push(proxy);
-    const passthrough = await startWorkerd(
-      Miniflare,
-      passthroughWorker(proxyOptions, { ai: REMOTE_AI_BINDING }),
-      {},
-      { stubOrigin: stub.origin },
-    );
-    running.push(passthrough);
+    const {
+      proxy,
+      passthroughs: [passthrough],
+    } = await startProxyAndPassthroughs(api, Miniflare, running);
     console.log(`| ${WORDS} tokens at 50 a second | proxy: isolate entries | writes (chunks received) | pass-through: isolate entries |`);
     console.log("| --- | ---: | ---: | ---: |");
     const rows = [];
