@@ -3349,16 +3349,13 @@ var SseParser = class {
     const buffer = this.buffer;
     let start3 = 0;
     for (; ; ) {
-      if (!this.data.length && this.event === void 0 && buffer.startsWith("data: ", start3)) {
-        const nl2 = buffer.indexOf("\n", start3);
-        if (nl2 > 0 && buffer.charCodeAt(nl2 + 1) === 10 && buffer.charCodeAt(nl2 - 1) !== 13) {
-          emit({ event: void 0, data: buffer.slice(start3 + 6, nl2) });
-          start3 = nl2 + 2;
-          continue;
-        }
-      }
       const nl = buffer.indexOf("\n", start3);
       if (nl < 0) break;
+      if (!this.data.length && this.event === void 0 && buffer.startsWith("data: ", start3) && buffer.charCodeAt(nl + 1) === 10 && buffer.charCodeAt(nl - 1) !== 13) {
+        emit({ event: void 0, data: buffer.slice(start3 + 6, nl) });
+        start3 = nl + 2;
+        continue;
+      }
       const end = nl > start3 && buffer.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       this.line(buffer.slice(start3, end), emit);
       start3 = nl + 1;
@@ -3545,30 +3542,26 @@ var Chain = class {
   parser = new SseParser();
   normaliser = new StreamNormaliser();
   emits;
-  /** The events of the text being pushed, normalised together (one JSON.parse for the batch). */
-  batch = [];
-  collect = /* @__PURE__ */ __name((sse) => void this.batch.push(sse), "collect");
   push(text) {
-    this.parser.push(text, this.collect);
-    this.normaliseBatch();
+    this.normalise((collect) => this.parser.push(text, collect));
   }
   cancel() {
     for (const stage of this.stages) stage.cancel?.();
   }
   end() {
-    this.parser.end(this.collect);
-    this.normaliseBatch();
+    this.normalise((collect) => this.parser.end(collect));
     this.normaliser.end(this.emits[0]);
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
   }
   /**
-   * The batch's events go through the stages merged (merge-deltas.ts): a stage's cost is per event, and a batch
-   * holds hundreds of one-token deltas. Stages take text of any length (a cached answer is one event). What was
-   * normalised before a failure still goes through before the failure is reported.
+   * The events `parse` finds are normalised together (one JSON.parse for the batch), and go through the stages
+   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Stages
+   * take text of any length (a cached answer is one event). What was normalised before a failure still goes
+   * through before the failure is reported.
    */
-  normaliseBatch() {
-    const events = this.batch;
-    this.batch = [];
+  normalise(parse) {
+    const events = [];
+    parse((sse) => void events.push(sse));
     const normalised = [];
     try {
       this.normaliser.pushAll(events, (event) => void normalised.push(event));

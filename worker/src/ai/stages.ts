@@ -33,9 +33,6 @@ class Chain {
   private readonly parser = new SseParser();
   private readonly normaliser = new StreamNormaliser();
   private readonly emits: Emit[];
-  /** The events of the text being pushed, normalised together (one JSON.parse for the batch). */
-  private batch: SseEvent[] = [];
-  private readonly collect = (sse: SseEvent) => void this.batch.push(sse);
 
   constructor(
     private readonly stages: EventStage[],
@@ -45,8 +42,7 @@ class Chain {
   }
 
   push(text: string): void {
-    this.parser.push(text, this.collect);
-    this.normaliseBatch();
+    this.normalise((collect) => this.parser.push(text, collect));
   }
 
   cancel(): void {
@@ -54,20 +50,20 @@ class Chain {
   }
 
   end(): void {
-    this.parser.end(this.collect);
-    this.normaliseBatch();
+    this.normalise((collect) => this.parser.end(collect));
     this.normaliser.end(this.emits[0]);
     this.stages.forEach((stage, i) => stage.end(this.emits[i + 1]));
   }
 
   /**
-   * The batch's events go through the stages merged (merge-deltas.ts): a stage's cost is per event, and a batch
-   * holds hundreds of one-token deltas. Stages take text of any length (a cached answer is one event). What was
-   * normalised before a failure still goes through before the failure is reported.
+   * The events `parse` finds are normalised together (one JSON.parse for the batch), and go through the stages
+   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Stages
+   * take text of any length (a cached answer is one event). What was normalised before a failure still goes
+   * through before the failure is reported.
    */
-  private normaliseBatch(): void {
-    const events = this.batch;
-    this.batch = [];
+  private normalise(parse: (collect: (sse: SseEvent) => void) => void): void {
+    const events: SseEvent[] = [];
+    parse((sse) => void events.push(sse));
     const normalised: AiEvent[] = [];
     try {
       this.normaliser.pushAll(events, (event) => void normalised.push(event));
