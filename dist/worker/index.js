@@ -3337,18 +3337,22 @@ var SseParser = class {
   buffer = "";
   event;
   data = [];
-  /** The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). */
-  push(text, emit) {
+  /**
+   * The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). `skip`, called where
+   * an event may start, may take whole events itself: it returns where they end (or `start` for none).
+   */
+  push(text, emit, skip) {
     this.buffer += text;
-    this.takeLines(emit, false);
+    this.takeLines(emit, false, skip);
   }
   end(emit) {
     this.takeLines(emit, true);
   }
-  takeLines(emit, final) {
+  takeLines(emit, final, skip) {
     const buffer = this.buffer;
     let start3 = 0;
     for (; ; ) {
+      if (skip && !this.data.length && this.event === void 0) start3 = skip(buffer, start3);
       const nl = buffer.indexOf("\n", start3);
       if (nl < 0) break;
       if (!this.data.length && this.event === void 0 && buffer.startsWith("data: ", start3) && buffer.charCodeAt(nl + 1) === 10 && buffer.charCodeAt(nl - 1) !== 13) {
@@ -3408,6 +3412,13 @@ var StreamNormaliser = class {
   }
   nextToolIndex = 0;
   lastUsage;
+  /** The last usage when it came as JSON text (text-runs.ts), read only if no later one came. */
+  lastUsageText;
+  /** The usage a run of text chunks carried (JSON text: text-runs.ts checks it is valid): the latest one so far. */
+  usageText(json) {
+    this.lastUsageText = json;
+    this.lastUsage = void 0;
+  }
   push({ data }, emit) {
     if (data === "[DONE]") return;
     let chunk;
@@ -3468,7 +3479,10 @@ var StreamNormaliser = class {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
+    if (chunk.usage && typeof chunk.usage === "object") {
+      this.lastUsage = usageOf(chunk.usage);
+      this.lastUsageText = void 0;
+    }
   }
   choice(choice, emit) {
     const delta = choice.delta ?? choice.message ?? {};
@@ -3484,7 +3498,8 @@ var StreamNormaliser = class {
     if (reason) emit({ type: "finish", reason });
   }
   end(emit) {
-    if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
+    const usage = this.lastUsage ?? (this.lastUsageText === void 0 ? void 0 : usageOf(JSON.parse(this.lastUsageText)));
+    if (usage) emit({ type: "usage", usage });
   }
   toolCalls(calls, emit) {
     if (!Array.isArray(calls)) return;
@@ -3521,6 +3536,55 @@ function resultEvents(result) {
 }
 __name(resultEvents, "resultEvents");
 
+// src/ai/text-runs.ts
+var VALUE = String.raw`(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|null)`;
+var OBJECT = String.raw`\{(?:"[a-z_]+":${VALUE}(?:,"[a-z_]+":${VALUE})*)?\}`;
+var USAGE2 = String.raw`\{(?:"[a-z_]+":(?:${VALUE}|${OBJECT})(?:,"[a-z_]+":(?:${VALUE}|${OBJECT}))*)?\}`;
+var STRING = String.raw`[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*`;
+var NULL_KEY = `"[a-z_]+":null`;
+var NULL_KEY_AFTER_TEXT = String.raw`"(?!\1")[a-z_]+":null`;
+var NULL_KEY_AFTER_DELTA = `"(?!(?:delta|index)")[a-z_]+":null`;
+var TEXT_CHUNK = new RegExp(
+  String.raw`data: \{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",` + String.raw`"choices":\[\{"index":0,"delta":\{(?:${NULL_KEY},)*"(content|reasoning|reasoning_content)":"(${STRING})"(?:,${NULL_KEY_AFTER_TEXT})*\}` + String.raw`(?:,${NULL_KEY_AFTER_DELTA})*\}\](?:,"usage":(${USAGE2}))?\}\n\n`,
+  "y"
+);
+var NATIVE_TEXT = new RegExp(
+  String.raw`data: \{"(response)":"(${STRING})"(?:,"p":"[^"\\]*")?(?:,"tool_calls":\[\])?(?:,"usage":(${USAGE2}))?\}\n\n`,
+  "y"
+);
+function readTextRun(text, start3) {
+  const pattern = text.startsWith('data: {"id":"', start3) ? TEXT_CHUNK : text.startsWith('data: {"response":"', start3) ? NATIVE_TEXT : void 0;
+  if (!pattern) return void 0;
+  pattern.lastIndex = start3;
+  let match2 = pattern.exec(text);
+  if (!match2) return void 0;
+  const events = [];
+  let usage;
+  let end = start3;
+  let key = match2[1];
+  let bodies = [];
+  const close = /* @__PURE__ */ __name(() => {
+    const joined = bodies.join("");
+    if (!joined) return;
+    const decoded2 = joined.includes("\\") ? JSON.parse(`"${joined}"`) : joined;
+    events.push({ type: key === "reasoning" || key === "reasoning_content" ? "reasoning" : "text", text: decoded2 });
+  }, "close");
+  while (match2) {
+    if (match2[1] === "content" !== (key === "content")) {
+      close();
+      key = match2[1];
+      bodies = [];
+    }
+    bodies.push(match2[2]);
+    if (match2[3] !== void 0) usage = match2[3];
+    end = pattern.lastIndex;
+    match2 = pattern.exec(text);
+  }
+  close();
+  return { end, events, usage };
+}
+__name(readTextRun, "readTextRun");
+
 // src/ai/stages.ts
 function link(stages, sink) {
   const emits = [sink];
@@ -3543,7 +3607,7 @@ var Chain = class {
   normaliser = new StreamNormaliser();
   emits;
   push(text) {
-    this.normalise((collect) => this.parser.push(text, collect));
+    this.normalise((collect, skip) => this.parser.push(text, collect, skip));
   }
   cancel() {
     for (const stage of this.stages) stage.cancel?.();
@@ -3555,16 +3619,37 @@ var Chain = class {
   }
   /**
    * The events `parse` finds are normalised together (one JSON.parse for the batch), and go through the stages
-   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Stages
-   * take text of any length (a cached answer is one event). What was normalised before a failure still goes
-   * through before the failure is reported.
+   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Runs
+   * of text-only chunks skip the parser and the normaliser (text-runs.ts). Stages take text of any length (a
+   * cached answer is one event). What was normalised before a failure still goes through before the failure is
+   * reported.
    */
   normalise(parse) {
-    const events = [];
-    parse((sse) => void events.push(sse));
+    const parts = [];
+    parse(
+      (sse) => void parts.push(sse),
+      (text, start3) => {
+        const run = readTextRun(text, start3);
+        if (!run) return start3;
+        parts.push(run);
+        return run.end;
+      }
+    );
     const normalised = [];
+    const into = /* @__PURE__ */ __name((event) => void normalised.push(event), "into");
     try {
-      this.normaliser.pushAll(events, (event) => void normalised.push(event));
+      let events = [];
+      for (const part of parts) {
+        if (!("end" in part)) {
+          events.push(part);
+          continue;
+        }
+        this.normaliser.pushAll(events, into);
+        events = [];
+        for (const event of part.events) normalised.push(event);
+        if (part.usage !== void 0) this.normaliser.usageText(part.usage);
+      }
+      this.normaliser.pushAll(events, into);
     } finally {
       for (const event of mergeDeltas(normalised)) this.emits[0](event);
     }

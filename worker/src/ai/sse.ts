@@ -11,20 +11,24 @@ export class SseParser {
   private event: string | undefined;
   private data: string[] = [];
 
-  /** The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). */
-  push(text: string, emit: (event: SseEvent) => void): void {
+  /**
+   * The next piece of the stream's text (streams/batch-reader.ts decodes Workers AI's bytes). `skip`, called where
+   * an event may start, may take whole events itself: it returns where they end (or `start` for none).
+   */
+  push(text: string, emit: (event: SseEvent) => void, skip?: (text: string, start: number) => number): void {
     this.buffer += text;
-    this.takeLines(emit, false);
+    this.takeLines(emit, false, skip);
   }
 
   end(emit: (event: SseEvent) => void): void {
     this.takeLines(emit, true);
   }
 
-  private takeLines(emit: (event: SseEvent) => void, final: boolean) {
+  private takeLines(emit: (event: SseEvent) => void, final: boolean, skip?: (text: string, start: number) => number) {
     const buffer = this.buffer;
     let start = 0;
     for (;;) {
+      if (skip && !this.data.length && this.event === undefined) start = skip(buffer, start);
       const nl = buffer.indexOf("\n", start);
       if (nl < 0) break;
       // What Workers AI sends: events of one `data: ` line. Each is taken whole, without the line-by-line steps

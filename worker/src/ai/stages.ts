@@ -9,6 +9,7 @@ import { mergeDeltas } from "./merge-deltas.js";
 import type { AiEvent } from "./events.js";
 import { SseParser, type SseEvent } from "./sse.js";
 import { StreamNormaliser, type Emit } from "./stream.js";
+import { readTextRun, type TextRun } from "./text-runs.js";
 
 /** A synchronous step between the normaliser and the consumer. */
 export interface EventStage {
@@ -42,7 +43,7 @@ class Chain {
   }
 
   push(text: string): void {
-    this.normalise((collect) => this.parser.push(text, collect));
+    this.normalise((collect, skip) => this.parser.push(text, collect, skip));
   }
 
   cancel(): void {
@@ -57,16 +58,38 @@ class Chain {
 
   /**
    * The events `parse` finds are normalised together (one JSON.parse for the batch), and go through the stages
-   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Stages
-   * take text of any length (a cached answer is one event). What was normalised before a failure still goes
-   * through before the failure is reported.
+   * merged (merge-deltas.ts): a stage's cost is per event, and a batch holds hundreds of one-token deltas. Runs
+   * of text-only chunks skip the parser and the normaliser (text-runs.ts). Stages take text of any length (a
+   * cached answer is one event). What was normalised before a failure still goes through before the failure is
+   * reported.
    */
-  private normalise(parse: (collect: (sse: SseEvent) => void) => void): void {
-    const events: SseEvent[] = [];
-    parse((sse) => void events.push(sse));
+  private normalise(parse: (collect: (sse: SseEvent) => void, skip: (text: string, start: number) => number) => void): void {
+    // In the stream's order: parsed events, and runs already read.
+    const parts: (SseEvent | TextRun)[] = [];
+    parse(
+      (sse) => void parts.push(sse),
+      (text, start) => {
+        const run = readTextRun(text, start);
+        if (!run) return start;
+        parts.push(run);
+        return run.end;
+      },
+    );
     const normalised: AiEvent[] = [];
+    const into = (event: AiEvent) => void normalised.push(event);
     try {
-      this.normaliser.pushAll(events, (event) => void normalised.push(event));
+      let events: SseEvent[] = [];
+      for (const part of parts) {
+        if (!("end" in part)) {
+          events.push(part);
+          continue;
+        }
+        this.normaliser.pushAll(events, into);
+        events = [];
+        for (const event of part.events) normalised.push(event);
+        if (part.usage !== undefined) this.normaliser.usageText(part.usage);
+      }
+      this.normaliser.pushAll(events, into);
     } finally {
       for (const event of mergeDeltas(normalised)) this.emits[0](event);
     }

@@ -40,6 +40,14 @@ export function compactBatch(joined: string): string {
 export class StreamNormaliser {
   private nextToolIndex = 0;
   private lastUsage: Usage | undefined;
+  /** The last usage when it came as JSON text (text-runs.ts), read only if no later one came. */
+  private lastUsageText: string | undefined;
+
+  /** The usage a run of text chunks carried (JSON text: text-runs.ts checks it is valid): the latest one so far. */
+  usageText(json: string): void {
+    this.lastUsageText = json;
+    this.lastUsage = undefined;
+  }
 
   push({ data }: SseEvent, emit: Emit): void {
     if (data === "[DONE]") return;
@@ -104,7 +112,10 @@ export class StreamNormaliser {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
+    if (chunk.usage && typeof chunk.usage === "object") {
+      this.lastUsage = usageOf(chunk.usage);
+      this.lastUsageText = undefined;
+    }
   }
 
   private choice(choice: Obj, emit: Emit): void {
@@ -124,7 +135,8 @@ export class StreamNormaliser {
 
   end(emit: Emit): void {
     // Usage may arrive on every chunk, cumulatively: only the last one counts.
-    if (this.lastUsage) emit({ type: "usage", usage: this.lastUsage });
+    const usage = this.lastUsage ?? (this.lastUsageText === undefined ? undefined : usageOf(JSON.parse(this.lastUsageText)));
+    if (usage) emit({ type: "usage", usage });
   }
 
   private toolCalls(calls: unknown, emit: Emit): void {
