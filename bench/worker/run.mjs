@@ -39,6 +39,8 @@ const PACED = (words) => `Write a long answer. [[stub:words=${words}]] [[stub:ch
 const LONG = 1000;
 /** A shorter paced answer beside it: with the long one, where a stream crosses 10 ms. */
 const SHORT = 250;
+/** The default max_tokens (openai/sampling.ts): the longest answer a client that sets no limit gets. */
+const DEFAULT_MAX = 2048;
 /** Paced rows are checked first on a short answer (a 1,000-token stream takes 20 s). */
 const CHECK_WORDS = 40;
 
@@ -112,6 +114,29 @@ function rows(assistantId) {
       title: `chat stream, ${SHORT} tokens at 50/s, native upstream: rendered`,
       proxy: [CHAT, chat(NATIVE, PACED(SHORT), { stream: true })],
       passthrough: [CHAT, chat(NATIVE, PACED(SHORT), { stream: true })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      full: true,
+    },
+    {
+      key: "pacedOpenAiDefault",
+      title: `chat stream, ${DEFAULT_MAX} tokens (the default max_tokens) at 50/s, OpenAI-shaped upstream: passed through`,
+      proxy: [CHAT, chat(OPENAI_SHAPED, PACED(DEFAULT_MAX), { stream: true, max_tokens: 4096 })],
+      passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(DEFAULT_MAX), { stream: true, max_tokens: 4096 })],
+      targetMs: undefined,
+      plan: pacedPlan,
+      paced: true,
+      full: true,
+    },
+    {
+      key: "responsesDefault",
+      title: `responses stream, ${DEFAULT_MAX} tokens (the default max_output_tokens) at 50/s, stored`,
+      proxy: [
+        "/v1/responses",
+        { model: OPENAI_SHAPED, instructions: SYSTEM, input: PACED(DEFAULT_MAX), max_output_tokens: 4096, stream: true },
+      ],
+      passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(DEFAULT_MAX), { stream: true, max_tokens: 4096 })],
       targetMs: undefined,
       plan: pacedPlan,
       paced: true,

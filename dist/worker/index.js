@@ -2079,9 +2079,11 @@ __name(toApiError, "toApiError");
 var FLUSH_MS = 50;
 var FLUSH_GROWTH = 2;
 var FLUSH_CAP = 40;
+var FLUSH_LONG = 6;
 function flushInterval(flushMs, ageMs) {
   if (flushMs <= 0) return 0;
-  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
+  const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
+  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), cap);
 }
 __name(flushInterval, "flushInterval");
 
@@ -2929,7 +2931,8 @@ async function chooseModel(env, config, request, waitUntil) {
 __name(chooseModel, "chooseModel");
 
 // src/streams/batch-reader.ts
-var MAX_READ_BYTES = 64 * 1024;
+var MAX_READ_BYTES = 1024 * 1024;
+var FIRST_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream, flushMs = FLUSH_MS) {
   return decoded(isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader()));
 }
@@ -2942,7 +2945,7 @@ function readingAtLeast(upstream, flushMs) {
   const startedAt = Date.now();
   let firstAt;
   let bytesSinceFirst = 0;
-  let buffer = new ArrayBuffer(MAX_READ_BYTES);
+  let buffer = new ArrayBuffer(FIRST_READ_BYTES);
   const wanted = /* @__PURE__ */ __name(() => {
     const now2 = Date.now();
     if (firstAt === void 0 || now2 <= firstAt || bytesSinceFirst === 0) return 1;
@@ -2953,7 +2956,9 @@ function readingAtLeast(upstream, flushMs) {
   return {
     paced: true,
     async read() {
-      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
+      const want = wanted();
+      if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
+      const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return void 0;

@@ -65,10 +65,19 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 }
 
 describe("batchedText", () => {
-  it("spreads the writes of a long stream out: flushMs at first, half the age later, at most 40 × flushMs", () => {
-    expect([0, 100, 400, 2000, 4000, 8000, 20_000].map((age) => flushInterval(50, age))).toEqual([50, 50, 200, 1000, 2000, 2000, 2000]);
+  it("spreads the writes of a long stream out: flushMs at first, half the age later, 40 × flushMs, then a sixth of the age", () => {
+    expect([0, 100, 400, 2000, 4000, 8000, 12_000, 20_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
+      50, 50, 200, 1000, 2000, 2000, 2000, 3333.3333333333335, 10_000, 20_000,
+    ]);
     expect(flushInterval(100, 20_000)).toBe(4000);
     expect(flushInterval(0, 20_000)).toBe(0);
+    // Writes grow with the logarithm of a stream's length: counted as the writer schedules them.
+    const writes = (seconds: number) => {
+      let count = 1;
+      for (let age = 0; age < seconds * 1000; age += flushInterval(50, age)) count++;
+      return count;
+    };
+    expect([20, 41, 60, 120, 300].map(writes)).toEqual([20, 25, 27, 32, 37]);
   });
 
   it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {
@@ -246,6 +255,26 @@ describe("coalescingReader", () => {
     expect(rest.reads).toBeGreaterThanOrEqual(3);
     expect(rest.reads).toBeLessThan(15);
     expect(first + rest.text).toMatch(/"response":" ?w40"/);
+  });
+
+  it("a read takes an interval's worth even past 64 KiB: the buffer grows for a long stream's seconds-apart reads", async () => {
+    // An OpenAI-shaped model's events are ~400 bytes (usage on every chunk): 600 of them 2 ms apart, read once a second.
+    const upstream = (await testEnv.AI.run("@cf/zai-org/glm-4.7-flash", {
+      messages: [{ role: "user", content: `${unique()} [[stub:words=600]] [[stub:chunk=event]] [[stub:pace=2]]` }],
+      max_tokens: 1000,
+      stream: true,
+    })) as ReadableStream<Uint8Array>;
+    const source = coalescingReader(upstream, 1000);
+    const sizes: number[] = [];
+    let all = "";
+    for (let batch = await source.read(); batch !== undefined; batch = await source.read()) {
+      sizes.push(batch.length);
+      all += batch;
+    }
+    expect(Math.max(...sizes)).toBeGreaterThan(64 * 1024);
+    expect(sizes.length).toBeLessThan(10);
+    expect(all).toContain('"content":" w600"');
+    expect(all.endsWith("data: [DONE]\n\n")).toBe(true);
   });
 
   it("cancelling stops the stream from Workers AI: the model generates no further", async () => {

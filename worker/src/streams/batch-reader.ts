@@ -21,8 +21,13 @@ export interface BatchReader<T> {
   readonly ended?: Promise<void>;
 }
 
-/** The most one read of a byte stream returns. */
-const MAX_READ_BYTES = 64 * 1024;
+/**
+ * The most one read of a byte stream returns: late in a long stream reads are many seconds apart (flush.ts), and
+ * an OpenAI-shaped model sends about 20 KB a second (Workers AI repeats the usage on every chunk).
+ */
+const MAX_READ_BYTES = 1024 * 1024;
+/** A stream's read buffer at first; it doubles when a read wants more (a 1,000-token answer never needs it). */
+const FIRST_READ_BYTES = 64 * 1024;
 
 /**
  * A runtime stream (a Workers AI answer) read with `readAtLeast(n)`: the runtime gathers the upstream's chunks,
@@ -63,7 +68,7 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   const startedAt = Date.now();
   let firstAt: number | undefined;
   let bytesSinceFirst = 0;
-  let buffer = new ArrayBuffer(MAX_READ_BYTES);
+  let buffer = new ArrayBuffer(FIRST_READ_BYTES);
   /** Bytes expected in the next interval at the rate seen since the first read; 1 until there is a rate. */
   const wanted = () => {
     const now = Date.now();
@@ -75,7 +80,9 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   return {
     paced: true,
     async read() {
-      const { done, value } = await readAtLeast(wanted(), new Uint8Array(buffer));
+      const want = wanted();
+      if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
+      const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return undefined;

@@ -17,12 +17,20 @@ export const FLUSH_MS = 50;
  * passed through (bench/worker); with this one, 6–11 ms across runs (9 in the full run). By then the reader is far
  * behind the model anyway (50 tokens a second is ten times reading speed), so writes 2 s apart change what is on
  * screen, not what is read.
+ *
+ * Past FLUSH_LONG × the cap (12 s by default) the interval keeps growing, at a sixth of the age (3.3 s apart at
+ * 20 s, 5 s at 30 s, 10 s at a minute): a stream's writes then grow with the logarithm of its length instead of
+ * its length. By the schedule's arithmetic: 20 writes for 20 s, 25 for 41 s (2,048 tokens, the default
+ * `max_tokens`, at 50 a second), 27 for a minute, 32 for two (31, 41 and 71 with a fixed 2 s cap). Each write
+ * costs CPU; a fixed cap let a long enough stream pass Free's 10 ms whatever the proxy did per write.
  */
 export const FLUSH_GROWTH = 2;
 export const FLUSH_CAP = 40;
+export const FLUSH_LONG = 6;
 
 /** The shortest time between two writes `ageMs` after the stream started. */
 export function flushInterval(flushMs: number, ageMs: number): number {
   if (flushMs <= 0) return 0;
-  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), flushMs * FLUSH_CAP);
+  const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
+  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), cap);
 }
