@@ -2075,6 +2075,107 @@ function toApiError(error, caller) {
 }
 __name(toApiError, "toApiError");
 
+// src/http/fields.ts
+var describe = /* @__PURE__ */ __name((value) => value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`, "describe");
+function optionalString(body, field, param = field) {
+  const value = body[field];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") throw badRequest(`'${param}' must be a string, got ${describe(value)}.`, param);
+  return value;
+}
+__name(optionalString, "optionalString");
+function requiredString(body, field, param = field) {
+  const value = optionalString(body, field, param);
+  if (value === void 0 || value === "") throw badRequest(`'${param}' is required.`, param);
+  return value;
+}
+__name(requiredString, "requiredString");
+function optionalNumber(body, field, range = {}, param = field) {
+  const value = body[field];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "number" || !Number.isFinite(value)) throw badRequest(`'${param}' must be a number, got ${describe(value)}.`, param);
+  if (range.integer && !Number.isInteger(value)) throw badRequest(`'${param}' must be an integer, got ${value}.`, param);
+  if (range.min !== void 0 && value < range.min) throw badRequest(`'${param}' must be at least ${range.min}, got ${value}.`, param);
+  if (range.max !== void 0 && value > range.max) throw badRequest(`'${param}' must be at most ${range.max}, got ${value}.`, param);
+  return value;
+}
+__name(optionalNumber, "optionalNumber");
+function optionalBoolean(body, field, param = field) {
+  const value = body[field];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "boolean") throw badRequest(`'${param}' must be a boolean, got ${describe(value)}.`, param);
+  return value;
+}
+__name(optionalBoolean, "optionalBoolean");
+function optionalObject(body, field, param = field) {
+  const value = body[field];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "object" || Array.isArray(value)) throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
+  return value;
+}
+__name(optionalObject, "optionalObject");
+function optionalArray(body, field, param = field) {
+  const value = body[field];
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw badRequest(`'${param}' must be an array, got ${describe(value)}.`, param);
+  return value;
+}
+__name(optionalArray, "optionalArray");
+function requiredArray(body, field, param = field) {
+  const value = optionalArray(body, field, param);
+  if (value === void 0) throw badRequest(`'${param}' is required.`, param);
+  return value;
+}
+__name(requiredArray, "requiredArray");
+function optionalEnum(body, field, choices, param = field) {
+  const value = optionalString(body, field, param);
+  if (value === void 0) return void 0;
+  if (!choices.includes(value))
+    throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
+  return value;
+}
+__name(optionalEnum, "optionalEnum");
+function asObject(value, param) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
+  return value;
+}
+__name(asObject, "asObject");
+
+// src/openai/sampling.ts
+var DEFAULT_MAX_TOKENS = 2048;
+var DEFAULT_STREAM_MAX_TOKENS = 1024;
+var MAX_OUTPUT_TOKENS = 1e6;
+var MAX_SEED = 9999999999;
+function parseSampling(body, maxTokenFields = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS) {
+  let maxTokens;
+  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
+  const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
+  const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
+  const seed = optionalNumber(body, "seed", { integer: true, min: 0, max: MAX_SEED });
+  const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
+  const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
+  const stop = parseStop(body.stop);
+  const inputs = { max_tokens: maxTokens ?? defaultMaxTokens };
+  if (temperature !== void 0) inputs.temperature = temperature;
+  if (topP !== void 0) inputs.top_p = topP;
+  if (seed !== void 0) inputs.seed = seed;
+  if (frequency !== void 0) inputs.frequency_penalty = frequency;
+  if (presence !== void 0) inputs.presence_penalty = presence;
+  if (stop.length) inputs.stop = stop;
+  return { maxTokens: maxTokens ?? defaultMaxTokens, stop, deterministic: temperature === 0 || seed !== void 0, inputs };
+}
+__name(parseSampling, "parseSampling");
+function parseStop(value) {
+  if (value === void 0 || value === null) return [];
+  const list = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list) || list.length > 4 || list.some((s) => typeof s !== "string" || s === "")) {
+    throw badRequest("'stop' must be a non-empty string or an array of up to 4 non-empty strings.", "stop");
+  }
+  return list;
+}
+__name(parseStop, "parseStop");
+
 // src/streams/flush.ts
 var FLUSH_MS = 50;
 var FLUSH_GROWTH = 2;
@@ -2137,6 +2238,16 @@ function parseConfig(env) {
       );
     }
   }
+  let streamMaxTokens = DEFAULT_STREAM_MAX_TOKENS;
+  if (env.STREAM_MAX_TOKENS?.trim()) {
+    streamMaxTokens = Number(env.STREAM_MAX_TOKENS);
+    if (!Number.isInteger(streamMaxTokens) || streamMaxTokens < 1 || streamMaxTokens > MAX_OUTPUT_TOKENS) {
+      throw new ConfigError(
+        "STREAM_MAX_TOKENS",
+        `is "${env.STREAM_MAX_TOKENS}"; expected a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default).`
+      );
+    }
+  }
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
     throw new ConfigError(
@@ -2154,6 +2265,7 @@ function parseConfig(env) {
     corsOrigins: (env.CORS_ORIGINS ?? "*").split(/[\n,]/).map((o) => o.trim()).filter(Boolean),
     cacheTtlSeconds,
     streamFlushMs,
+    streamMaxTokens,
     cacheScope
   };
 }
@@ -4142,73 +4254,6 @@ async function readJsonObject(request, limit = MAX_JSON_BODY_BYTES) {
 }
 __name(readJsonObject, "readJsonObject");
 
-// src/http/fields.ts
-var describe = /* @__PURE__ */ __name((value) => value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`, "describe");
-function optionalString(body, field, param = field) {
-  const value = body[field];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") throw badRequest(`'${param}' must be a string, got ${describe(value)}.`, param);
-  return value;
-}
-__name(optionalString, "optionalString");
-function requiredString(body, field, param = field) {
-  const value = optionalString(body, field, param);
-  if (value === void 0 || value === "") throw badRequest(`'${param}' is required.`, param);
-  return value;
-}
-__name(requiredString, "requiredString");
-function optionalNumber(body, field, range = {}, param = field) {
-  const value = body[field];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw badRequest(`'${param}' must be a number, got ${describe(value)}.`, param);
-  if (range.integer && !Number.isInteger(value)) throw badRequest(`'${param}' must be an integer, got ${value}.`, param);
-  if (range.min !== void 0 && value < range.min) throw badRequest(`'${param}' must be at least ${range.min}, got ${value}.`, param);
-  if (range.max !== void 0 && value > range.max) throw badRequest(`'${param}' must be at most ${range.max}, got ${value}.`, param);
-  return value;
-}
-__name(optionalNumber, "optionalNumber");
-function optionalBoolean(body, field, param = field) {
-  const value = body[field];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "boolean") throw badRequest(`'${param}' must be a boolean, got ${describe(value)}.`, param);
-  return value;
-}
-__name(optionalBoolean, "optionalBoolean");
-function optionalObject(body, field, param = field) {
-  const value = body[field];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "object" || Array.isArray(value)) throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
-  return value;
-}
-__name(optionalObject, "optionalObject");
-function optionalArray(body, field, param = field) {
-  const value = body[field];
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw badRequest(`'${param}' must be an array, got ${describe(value)}.`, param);
-  return value;
-}
-__name(optionalArray, "optionalArray");
-function requiredArray(body, field, param = field) {
-  const value = optionalArray(body, field, param);
-  if (value === void 0) throw badRequest(`'${param}' is required.`, param);
-  return value;
-}
-__name(requiredArray, "requiredArray");
-function optionalEnum(body, field, choices, param = field) {
-  const value = optionalString(body, field, param);
-  if (value === void 0) return void 0;
-  if (!choices.includes(value))
-    throw badRequest(`'${param}' must be one of ${choices.map((c) => `'${c}'`).join(", ")}, got '${value}'.`, param);
-  return value;
-}
-__name(optionalEnum, "optionalEnum");
-function asObject(value, param) {
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    throw badRequest(`'${param}' must be an object, got ${describe(value)}.`, param);
-  return value;
-}
-__name(asObject, "asObject");
-
 // src/openai/model.ts
 function resolveModel(body, config, fallback) {
   const given = optionalString(body, "model")?.trim();
@@ -4234,39 +4279,6 @@ function defaultList(config, fallback) {
   return config.aliases.get(fallback) ?? [fallback];
 }
 __name(defaultList, "defaultList");
-
-// src/openai/sampling.ts
-var DEFAULT_MAX_TOKENS = 2048;
-var MAX_OUTPUT_TOKENS = 1e6;
-var MAX_SEED = 9999999999;
-function parseSampling(body, maxTokenFields = ["max_completion_tokens", "max_tokens"], defaultMaxTokens = DEFAULT_MAX_TOKENS) {
-  let maxTokens;
-  for (const field of maxTokenFields) maxTokens ??= optionalNumber(body, field, { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
-  const temperature = optionalNumber(body, "temperature", { min: 0, max: 2 });
-  const topP = optionalNumber(body, "top_p", { min: 0, max: 1 });
-  const seed = optionalNumber(body, "seed", { integer: true, min: 0, max: MAX_SEED });
-  const frequency = optionalNumber(body, "frequency_penalty", { min: -2, max: 2 });
-  const presence = optionalNumber(body, "presence_penalty", { min: -2, max: 2 });
-  const stop = parseStop(body.stop);
-  const inputs = { max_tokens: maxTokens ?? defaultMaxTokens };
-  if (temperature !== void 0) inputs.temperature = temperature;
-  if (topP !== void 0) inputs.top_p = topP;
-  if (seed !== void 0) inputs.seed = seed;
-  if (frequency !== void 0) inputs.frequency_penalty = frequency;
-  if (presence !== void 0) inputs.presence_penalty = presence;
-  if (stop.length) inputs.stop = stop;
-  return { maxTokens: maxTokens ?? defaultMaxTokens, stop, deterministic: temperature === 0 || seed !== void 0, inputs };
-}
-__name(parseSampling, "parseSampling");
-function parseStop(value) {
-  if (value === void 0 || value === null) return [];
-  const list = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list) || list.length > 4 || list.some((s) => typeof s !== "string" || s === "")) {
-    throw badRequest("'stop' must be a non-empty string or an array of up to 4 non-empty strings.", "stop");
-  }
-  return list;
-}
-__name(parseStop, "parseStop");
 
 // src/openai/tools.ts
 var TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -4330,7 +4342,7 @@ __name(parseResponseFormat, "parseResponseFormat");
 
 // src/openai/chat-request.ts
 var ROLES = ["system", "developer", "user", "assistant", "tool"];
-function parseChatRequest(body, config) {
+function parseChatRequest(body, config, streamed = body.stream === true) {
   const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const raw2 = requiredArray(body, "messages");
   if (raw2.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
@@ -4342,7 +4354,7 @@ function parseChatRequest(body, config) {
       "n",
       "unsupported_parameter"
     );
-  const sampling2 = parseSampling(body);
+  const sampling2 = parseSampling(body, void 0, streamed ? config.streamMaxTokens : DEFAULT_MAX_TOKENS);
   const inputs = { messages, ...sampling2.inputs };
   const toolChoice = parseToolChoice(body.tool_choice);
   const tools2 = parseTools(optionalArray(body, "tools"));
@@ -4877,7 +4889,7 @@ const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.
 <ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> \u2192 <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
-<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU. A streamed answer costs CPU every time a batch of tokens is written, so its cost grows with its length: by this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a chat stream passes 10 ms after roughly 1,100\u20131,300 tokens when the proxy renders it (native models, a stop sequence, tools) and 1,400\u20132,000 when it passes it through, and a Responses or Assistants stream after roughly 800\u2013900, and the platform may then cut it off. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid.</p>
+<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU, and a streamed answer that passes it is cut off mid-answer. A stream costs CPU every time a batch of tokens is written, so its cost grows with its length, more and more slowly (writes spread out as a stream goes on). By this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a 1,000-token stream costs about 6.5\u20138.5 ms as chat and 9 ms as a Responses or Assistants stream; 2,048 tokens cost 8 ms as chat passed through and 11.8 ms as a Responses stream. So a streamed answer whose request sets no limit stops at <strong>${config.streamMaxTokens} tokens</strong> (<code>STREAM_MAX_TOKENS</code>; 2048 when not streamed), ending as a model's own limit does. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid and raise <code>STREAM_MAX_TOKENS</code>.</p>
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
 </body></html>`;
   return c.html(html);
@@ -6819,7 +6831,7 @@ function chatContent(content2) {
   );
 }
 __name(chatContent, "chatContent");
-function runCall(started2, config, project, meter) {
+function runCall(started2, config, project, streamed, meter) {
   const run = started2.run;
   const messages = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -6848,7 +6860,8 @@ function runCall(started2, config, project, meter) {
       parallel_tool_calls: run.tools.length ? run.parallel_tool_calls : void 0,
       response_format: run.response_format === "auto" ? void 0 : run.response_format
     },
-    config
+    config,
+    streamed
   );
   return {
     kind: scopedKind(config, project, "assistants"),
@@ -6899,7 +6912,7 @@ function runInBackground(x) {
   const work = /* @__PURE__ */ __name(async () => {
     let end;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, x.meter))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, false, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
     } finally {
@@ -6917,7 +6930,7 @@ async function runStreaming(x, prelude = {}) {
   let events;
   let maxTokens;
   try {
-    const call = runCall(x.started, x.config, x.project, x.meter);
+    const call = runCall(x.started, x.config, x.project, true, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {
@@ -7600,7 +7613,7 @@ async function createResponse(c) {
       ...itemsToChat(context2),
       ...itemsToChat(input)
     ];
-    const chat = parseChatRequest({ ...request.chat, messages }, s.config);
+    const chat = parseChatRequest({ ...request.chat, messages }, s.config, request.stream);
     const call = {
       kind: scopedKind(s.config, s.backend.project, "responses"),
       model: chat.model,

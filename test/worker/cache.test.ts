@@ -28,12 +28,11 @@ describe("deterministic chat requests", () => {
     expect(await callsWith(marker)).toHaveLength(1);
   });
 
-  it("serves a cached answer as a stream to a streaming request", async () => {
+  it("serves a cached answer as a stream to a streaming request (with the same limit: a stream's default is lower)", async () => {
     const marker = unique();
-    await withEnv({}, post("/v1/chat/completions", { model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] }));
-    const final = await openai()
-      .chat.completions.stream({ model: MODEL, temperature: 0, messages: [{ role: "user", content: marker }] })
-      .finalChatCompletion();
+    const ask = { model: MODEL, temperature: 0, max_tokens: 500, messages: [{ role: "user" as const, content: marker }] };
+    await withEnv({}, post("/v1/chat/completions", ask));
+    const final = await openai().chat.completions.stream(ask).finalChatCompletion();
     expect(final.choices[0].message.content).toBe(`Echo: ${marker}`);
     expect(await callsWith(marker)).toHaveLength(1);
   });

@@ -268,6 +268,7 @@ describe("GET /", () => {
     // What a long stream costs on Workers Free is said where users look (README, Performance).
     expect(html).toContain("10 ms of CPU");
     expect(html).toContain('"stream": false');
+    expect(html).toContain("stops at <strong>1024 tokens</strong>");
   });
 
   it("answers JSON for machines", async () => {

@@ -197,6 +197,9 @@ describe("configuration errors name the variable", () => {
     [{ STREAM_FLUSH_MS: "fast" }, "STREAM_FLUSH_MS"],
     [{ STREAM_FLUSH_MS: "-1" }, "STREAM_FLUSH_MS"],
     [{ STREAM_FLUSH_MS: "5000" }, "STREAM_FLUSH_MS"],
+    [{ STREAM_MAX_TOKENS: "many" }, "STREAM_MAX_TOKENS"],
+    [{ STREAM_MAX_TOKENS: "0" }, "STREAM_MAX_TOKENS"],
+    [{ STREAM_MAX_TOKENS: "1.5" }, "STREAM_MAX_TOKENS"],
   ])("%j", async (env, variable) => {
     const res = await withEnv(env, post("/v1/chat/completions", chat("x")));
     expect(res.status).toBe(500);

@@ -3,6 +3,7 @@ import type { Candidates } from "./ai/aliases.js";
 import { type ModelSettings, ModelSettingError, parseModelSettings } from "./ai/model-settings.js";
 import type { Env } from "./env.js";
 import { ApiError } from "./http/errors.js";
+import { DEFAULT_STREAM_MAX_TOKENS, MAX_OUTPUT_TOKENS } from "./openai/sampling.js";
 import { FLUSH_MS } from "./streams/flush.js";
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   cacheTtlSeconds: number;
   /** Shortest time between two writes of a streamed answer (0: every batch as it comes). */
   streamFlushMs: number;
+  /** The limit of a streamed answer whose request sets none (openai/sampling.ts). */
+  streamMaxTokens: number;
   /** CACHE_SCOPE: "project" (default) keeps each project's cached answers to itself; "shared" pools them. */
   cacheScope: "project" | "shared";
 }
@@ -75,6 +78,16 @@ export function parseConfig(env: Env): Config {
       );
     }
   }
+  let streamMaxTokens = DEFAULT_STREAM_MAX_TOKENS;
+  if (env.STREAM_MAX_TOKENS?.trim()) {
+    streamMaxTokens = Number(env.STREAM_MAX_TOKENS);
+    if (!Number.isInteger(streamMaxTokens) || streamMaxTokens < 1 || streamMaxTokens > MAX_OUTPUT_TOKENS) {
+      throw new ConfigError(
+        "STREAM_MAX_TOKENS",
+        `is "${env.STREAM_MAX_TOKENS}"; expected a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default).`,
+      );
+    }
+  }
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
     throw new ConfigError(
@@ -95,6 +108,7 @@ export function parseConfig(env: Env): Config {
       .filter(Boolean),
     cacheTtlSeconds,
     streamFlushMs,
+    streamMaxTokens,
     cacheScope,
   };
 }

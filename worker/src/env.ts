@@ -45,6 +45,8 @@ export interface Env {
   CORS_ORIGINS?: string;
   /** Shortest time between two writes of a streamed answer, in milliseconds. */
   STREAM_FLUSH_MS?: string;
+  /** The limit of a streamed answer whose request sets none, in tokens (1,024 by default). */
+  STREAM_MAX_TOKENS?: string;
   CACHE_TTL_SECONDS?: string;
   /** Threads, runs, responses and conversations (the default state store): a SQLite-backed Durable Object. */
   STATE?: DurableObjectNamespace<StateObject>;

@@ -44,7 +44,8 @@ function chatContent(content: MessageContent[]): unknown {
 }
 
 /** The thread as a Chat Completions request, checked and translated by the chat route's own parser. */
-export function runCall(started: StartedRun, config: Config, project: string, meter?: Meter): TextCall {
+/** `streamed`: whether the run streams its answer (a streamed answer has its own default limit: openai/sampling.ts). */
+export function runCall(started: StartedRun, config: Config, project: string, streamed: boolean, meter?: Meter): TextCall {
   const run = started.run;
   const messages: Record<string, unknown>[] = [];
   if (run.instructions) messages.push({ role: "system", content: run.instructions });
@@ -74,6 +75,7 @@ export function runCall(started: StartedRun, config: Config, project: string, me
       response_format: run.response_format === "auto" ? undefined : run.response_format,
     },
     config,
+    streamed,
   );
   return {
     kind: scopedKind(config, project, "assistants"),
@@ -127,7 +129,7 @@ export function runInBackground(x: Execution): void {
   const work = async () => {
     let end: TurnEnd;
     try {
-      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, x.meter))).result };
+      end = { result: (await answerText(x.env, x.config, x.waitUntil, runCall(x.started, x.config, x.project, false, x.meter))).result };
     } catch (error) {
       end = { error: toApiError(error) };
     } finally {
@@ -146,7 +148,7 @@ export async function runStreaming(x: Execution, prelude: { thread?: Thread; com
   let events: BatchReader<AiEvent[]>;
   let maxTokens: number | undefined;
   try {
-    const call = runCall(x.started, x.config, x.project, x.meter);
+    const call = runCall(x.started, x.config, x.project, true, x.meter);
     maxTokens = call.sampling.maxTokens;
     events = settledToolCalls((await streamText(x.env, x.config, x.waitUntil, call)).events);
   } catch (error) {

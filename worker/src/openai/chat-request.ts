@@ -14,7 +14,7 @@ import {
 } from "../http/fields.js";
 import type { ModelRequest } from "../ai/run.js";
 import { resolveModel } from "./model.js";
-import { parseSampling, type Sampling } from "./sampling.js";
+import { DEFAULT_MAX_TOKENS, parseSampling, type Sampling } from "./sampling.js";
 import { parseResponseFormat, parseToolChoice, parseTools } from "./tools.js";
 
 export interface ChatRequest {
@@ -32,7 +32,8 @@ export interface ChatRequest {
 
 const ROLES = ["system", "developer", "user", "assistant", "tool"] as const;
 
-export function parseChatRequest(body: Record<string, unknown>, config: Config): ChatRequest {
+/** `streamed`: whether the answer will be streamed (the body's `stream` unless the route streams it itself). */
+export function parseChatRequest(body: Record<string, unknown>, config: Config, streamed = body.stream === true): ChatRequest {
   const { model, requested, request: modelRequest } = resolveModel(body, config, config.defaultModel);
   const raw = requiredArray(body, "messages");
   if (raw.length === 0) throw badRequest("'messages' must contain at least one message.", "messages");
@@ -45,7 +46,7 @@ export function parseChatRequest(body: Record<string, unknown>, config: Config):
       "unsupported_parameter",
     );
 
-  const sampling = parseSampling(body);
+  const sampling = parseSampling(body, undefined, streamed ? config.streamMaxTokens : DEFAULT_MAX_TOKENS);
   const inputs: Record<string, unknown> = { messages, ...sampling.inputs };
   const toolChoice = parseToolChoice(body.tool_choice);
   const tools = parseTools(optionalArray(body, "tools"));

@@ -71,7 +71,7 @@ export async function createResponse(c: StateContext) {
       ...itemsToChat(context),
       ...itemsToChat(input),
     ];
-    const chat = parseChatRequest({ ...request.chat, messages }, s.config);
+    const chat = parseChatRequest({ ...request.chat, messages }, s.config, request.stream);
     const call = {
       kind: scopedKind(s.config, s.backend.project, "responses"),
       model: chat.model,
