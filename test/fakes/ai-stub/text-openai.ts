@@ -52,7 +52,13 @@ export function chatCompletion(spec: ModelSpec, plan: Plan): Record<string, unkn
   };
 }
 
-/** `chat.completion.chunk` events with cumulative usage, then a native-style usage event and [DONE]. */
+/**
+ * `chat.completion.chunk` events with cumulative usage, then a `choices: []` usage chunk, a native-style usage event
+ * and [DONE]. That ending is the live service's, as independent client code written against it shows (found with the
+ * workplace's code search, 2026-12-05): one wrapper's test reads "the universal terminal frame (no choices key) shared
+ * by every catalog model" (`{"response":"","usage":…}`), another normalises it for `@cf/zai-org/glm-5.3-flash` (with
+ * `neurons` in the usage), a third's fixture has the `choices: []` chunk, then that event, then [DONE].
+ */
 export function chatCompletionEvents(spec: ModelSpec, plan: Plan): string[] {
   const base = { id: `chatcmpl-${plan.seed}`, object: "chat.completion.chunk", created: STUB_CREATED, model: spec.name };
   let spent = 0;
