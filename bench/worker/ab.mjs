@@ -10,28 +10,15 @@
 //        env: WORDS (tokens a stream, 1000), ROUNDS (6), N (streams per bundle and round, 2)
 // Build the two bundles with `npm run build` (dist/worker/index.js), copying each one out before the next build.
 // Needs what lock.mjs needs: `perf`, and permission to sample (root, or kernel.perf_event_paranoid ≤ 1).
-import { API_KEY, loadWrangler, proxyWorker, REMOTE_AI_BINDING, startStubServer, startWorkerd } from "./lib.mjs";
+import { loadWrangler, PACED_KINDS, pacedRequest, proxyWorker, REMOTE_AI_BINDING, send, startStubServer, startWorkerd } from "./lib.mjs";
 import { startLockSampler } from "./lock.mjs";
 
 const [kind, ...bundles] = process.argv.slice(2);
 const WORDS = Number(process.env.WORDS ?? 1000);
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const N = Number(process.env.N ?? 2);
-const OPENAI_SHAPED = "@cf/zai-org/glm-4.7-flash";
-const NATIVE = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
-const paced = (words) => `[[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
-const chat = (model, words, extra = {}) => [
-  "/v1/chat/completions",
-  { model, messages: [{ role: "user", content: paced(words) }], stream: true, max_tokens: 4096, ...extra },
-];
-const KINDS = {
-  pass: (words) => chat(OPENAI_SHAPED, words),
-  stop: (words) => chat(OPENAI_SHAPED, words, { stop: ["never in the answer"] }),
-  native: (words) => chat(NATIVE, words),
-  responses: (words) => ["/v1/responses", { model: OPENAI_SHAPED, input: paced(words), stream: true, max_output_tokens: 4096 }],
-};
-if (!KINDS[kind] || bundles.length !== 2) {
-  console.error(`usage: node bench/worker/ab.mjs <${Object.keys(KINDS).join("|")}> <bundle a> <bundle b>`);
+if (!PACED_KINDS.includes(kind) || bundles.length !== 2) {
+  console.error(`usage: node bench/worker/ab.mjs <${PACED_KINDS.join("|")}> <bundle a> <bundle b>`);
   process.exit(2);
 }
 
@@ -47,15 +34,9 @@ try {
     processes.push(target);
     targets.push(target);
   }
-  const stream = async (target, words) => {
-    const [path, body] = KINDS[kind](words);
-    const res = await fetch(target.origin + path, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", "accept-encoding": "identity" },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
+  const stream = (target, words) => {
+    const [path, body] = pacedRequest(kind, words);
+    return send(target.origin, path, JSON.stringify(body));
   };
   // Warm both isolates (first-call compilation is not what is compared).
   for (const target of targets) for (let i = 0; i < 2; i++) await stream(target, 20);

@@ -23,6 +23,28 @@ export const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 
 const SYSTEM = { role: "system", content: "You are a helpful assistant." };
 
+/**
+ * A stream of `words` tokens paced at 50 a second, of one kind: from an OpenAI-shaped model passed through (`pass`)
+ * or rendered for a stop sequence (`stop`), from a native model (`native`), or as a `responses` stream. Each sets
+ * its limit, so no default (STREAM_MAX_TOKENS) cuts it. For the exact counts (wakes.mjs) and the A/B (ab.mjs).
+ */
+export function pacedRequest(kind, words) {
+  const content = `Write a long answer. [[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
+  const chat = (model, extra = {}) => [
+    "/v1/chat/completions",
+    { model, messages: [{ role: "user", content }], stream: true, max_tokens: 4096, ...extra },
+  ];
+  const requests = {
+    pass: () => chat("@cf/zai-org/glm-4.7-flash"),
+    stop: () => chat("@cf/zai-org/glm-4.7-flash", { stop: ["never in the answer"] }),
+    native: () => chat("@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
+    responses: () => ["/v1/responses", { model: "@cf/zai-org/glm-4.7-flash", input: content, stream: true, max_output_tokens: 4096 }],
+  };
+  if (!requests[kind]) throw new Error(`unknown stream ${kind}: ${PACED_KINDS.join(", ")}`);
+  return requests[kind]();
+}
+export const PACED_KINDS = ["pass", "stop", "native", "responses"];
+
 /** The requests, identical for every worker. */
 export const SCENARIOS = {
   chat: {

@@ -156,7 +156,12 @@ function rows(assistantId) {
       title: `Assistants run stream (threads.createAndRun), ${LONG} tokens at 50/s (${OPENAI_SHAPED}), stored`,
       proxy: [
         "/v1/threads/runs",
-        { assistant_id: assistantId, stream: true, thread: { messages: [{ role: "user", content: PACED(LONG) }] } },
+        {
+          assistant_id: assistantId,
+          stream: true,
+          max_completion_tokens: 2048,
+          thread: { messages: [{ role: "user", content: PACED(LONG) }] },
+        },
       ],
       passthrough: [CHAT, chat(OPENAI_SHAPED, PACED(LONG), { stream: true })],
       targetMs: 10,

@@ -6,28 +6,19 @@
 // one stream of 1,000 paced tokens runs, beside the minimal pass-through worker on the same stream and the number
 // of chunks the client received (the writes).
 //
-// Usage: node bench/worker/wakes.mjs [pass] [native] [responses]   (measures dist/: run `npm run build` first)
+// Usage: node bench/worker/wakes.mjs [pass] [stop] [native] [responses]   (measures dist/: run `npm run build` first)
 // Prints a Markdown table and writes bench/results/wakes.json.
 // Needs root (it adds a uprobe, removed at the end), `perf`, and binutils (`nm`, `readelf`) to find the symbol.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { checkBuilt, loadWrangler, REQUEST_HEADERS, root, startProxyAndPassthroughs } from "./lib.mjs";
+import { checkBuilt, loadWrangler, pacedRequest, REQUEST_HEADERS, root, startProxyAndPassthroughs } from "./lib.mjs";
 
 const PROBE = "probe_workerd:cfaiproxy_lock";
 const WORDS = 1000;
-const PACED = `Write a long answer. [[stub:words=${WORDS}]] [[stub:chunk=event]] [[stub:pace=20]]`;
-const REQUESTS = {
-  pass: ["/v1/chat/completions", { model: "@cf/zai-org/glm-4.7-flash", messages: [{ role: "user", content: PACED }], stream: true }],
-  native: [
-    "/v1/chat/completions",
-    { model: "@cf/meta/llama-3.3-70b-instruct-fp8-fast", messages: [{ role: "user", content: PACED }], stream: true },
-  ],
-  responses: ["/v1/responses", { model: "@cf/zai-org/glm-4.7-flash", input: PACED, stream: true, max_output_tokens: 2048 }],
-};
 /** The pass-through is always asked for the chat stream: what the proxy's answer is made from. */
-const PASSTHROUGH_OF = { pass: "pass", native: "native", responses: "pass" };
+const PASSTHROUGH_OF = { pass: "pass", stop: "pass", native: "native", responses: "pass" };
 
 /** The file offset of `workerd::Worker::Lock::Lock` in the workerd binary, for `perf probe`. */
 function lockOffset(binary) {
@@ -88,8 +79,8 @@ async function main() {
     console.log(`Isolate entries not counted: ${why}.`);
     return;
   }
-  const kinds = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(REQUESTS);
-  for (const kind of kinds) if (!REQUESTS[kind]) throw new Error(`unknown request ${kind}: ${Object.keys(REQUESTS).join(", ")}`);
+  const kinds = process.argv.slice(2).length ? process.argv.slice(2) : ["pass", "native", "responses"];
+  for (const kind of kinds) pacedRequest(kind, WORDS); // throws for an unknown kind, before anything starts
   // The binary Miniflare runs: the workerd package's export names the platform's.
   const workerdPackage = createRequire(join(root, "node_modules/miniflare/package.json"))("workerd");
   const workerd = workerdPackage.default ?? workerdPackage;
@@ -105,8 +96,8 @@ async function main() {
     console.log("| --- | ---: | ---: | ---: |");
     const rows = [];
     for (const kind of kinds) {
-      const [path, body] = REQUESTS[kind];
-      const [ptPath, ptBody] = REQUESTS[PASSTHROUGH_OF[kind]];
+      const [path, body] = pacedRequest(kind, WORDS);
+      const [ptPath, ptBody] = pacedRequest(PASSTHROUGH_OF[kind], WORDS);
       const shortBody = (b) => JSON.parse(JSON.stringify(b).replace(`words=${WORDS}`, "words=20"));
       // Warm both (module start-up, the catalogue, the first Durable Object call).
       await countEntries(proxy, path, shortBody(body));

@@ -2210,6 +2210,14 @@ __name(readConfig, "readConfig");
 var DEFAULT_CACHE_TTL_SECONDS = 3600;
 var MAX_STREAM_FLUSH_MS = 1e3;
 var MIN_CACHE_TTL_SECONDS = 60;
+function wholeNumber(env, variable, fallback, valid, expected) {
+  const raw2 = env[variable];
+  if (!raw2?.trim()) return fallback;
+  const value = Number(raw2);
+  if (!Number.isInteger(value) || !valid(value)) throw new ConfigError(variable, `is "${raw2}"; expected ${expected}.`);
+  return value;
+}
+__name(wholeNumber, "wholeNumber");
 function parseConfig(env) {
   let models;
   try {
@@ -2218,36 +2226,27 @@ function parseConfig(env) {
     if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
     throw error;
   }
-  let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
-  if (env.CACHE_TTL_SECONDS?.trim()) {
-    cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
-    if (!Number.isInteger(cacheTtlSeconds) || cacheTtlSeconds !== 0 && cacheTtlSeconds < MIN_CACHE_TTL_SECONDS) {
-      throw new ConfigError(
-        "CACHE_TTL_SECONDS",
-        `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}.`
-      );
-    }
-  }
-  let streamFlushMs = FLUSH_MS;
-  if (env.STREAM_FLUSH_MS?.trim()) {
-    streamFlushMs = Number(env.STREAM_FLUSH_MS);
-    if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
-      throw new ConfigError(
-        "STREAM_FLUSH_MS",
-        `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`
-      );
-    }
-  }
-  let streamMaxTokens = DEFAULT_STREAM_MAX_TOKENS;
-  if (env.STREAM_MAX_TOKENS?.trim()) {
-    streamMaxTokens = Number(env.STREAM_MAX_TOKENS);
-    if (!Number.isInteger(streamMaxTokens) || streamMaxTokens < 1 || streamMaxTokens > MAX_OUTPUT_TOKENS) {
-      throw new ConfigError(
-        "STREAM_MAX_TOKENS",
-        `is "${env.STREAM_MAX_TOKENS}"; expected a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default).`
-      );
-    }
-  }
+  const cacheTtlSeconds = wholeNumber(
+    env,
+    "CACHE_TTL_SECONDS",
+    DEFAULT_CACHE_TTL_SECONDS,
+    (n2) => n2 === 0 || n2 >= MIN_CACHE_TTL_SECONDS,
+    `0 (cache off) or a whole number of seconds \u2265 ${MIN_CACHE_TTL_SECONDS}`
+  );
+  const streamFlushMs = wholeNumber(
+    env,
+    "STREAM_FLUSH_MS",
+    FLUSH_MS,
+    (n2) => n2 >= 0 && n2 <= MAX_STREAM_FLUSH_MS,
+    `a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}`
+  );
+  const streamMaxTokens = wholeNumber(
+    env,
+    "STREAM_MAX_TOKENS",
+    DEFAULT_STREAM_MAX_TOKENS,
+    (n2) => n2 >= 1 && n2 <= MAX_OUTPUT_TOKENS,
+    `a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default)`
+  );
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
     throw new ConfigError(
@@ -3512,7 +3511,8 @@ var SSE_HEADERS = {
 };
 
 // src/ai/stream.ts
-var CHUNK_HEAD = /\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",/g;
+var CHUNK_HEAD_SOURCE = String.raw`\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",`;
+var CHUNK_HEAD = new RegExp(CHUNK_HEAD_SOURCE, "g");
 var USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
 var TEXT_DELTA = /\{"choices":\[\{"index":0,"delta":(\{(?:"[a-z_]+":null,)*"(?:content|reasoning|reasoning_content)":"[^"\\]*(?:\\.[^"\\]*)*"(?:,"[a-z_]+":null)*\}),(?:"[a-z_]+":null,)*"finish_reason":null(?:,"[a-z_]+":null)*\}\]\}/g;
 function compactBatch(joined) {
@@ -3528,13 +3528,11 @@ var StreamNormaliser = class {
     __name(this, "StreamNormaliser");
   }
   nextToolIndex = 0;
+  /** The last usage seen: parsed, or the JSON text a run of text chunks carried (text-runs.ts), read at the end. */
   lastUsage;
-  /** The last usage when it came as JSON text (text-runs.ts), read only if no later one came. */
-  lastUsageText;
   /** The usage a run of text chunks carried (JSON text: text-runs.ts checks it is valid): the latest one so far. */
   usageText(json) {
-    this.lastUsageText = json;
-    this.lastUsage = void 0;
+    this.lastUsage = json;
   }
   push({ data }, emit) {
     if (data === "[DONE]") return;
@@ -3596,10 +3594,7 @@ var StreamNormaliser = class {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") {
-      this.lastUsage = usageOf(chunk.usage);
-      this.lastUsageText = void 0;
-    }
+    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
   }
   choice(choice, emit) {
     const delta = choice.delta ?? choice.message ?? {};
@@ -3615,7 +3610,7 @@ var StreamNormaliser = class {
     if (reason) emit({ type: "finish", reason });
   }
   end(emit) {
-    const usage = this.lastUsage ?? (this.lastUsageText === void 0 ? void 0 : usageOf(JSON.parse(this.lastUsageText)));
+    const usage = typeof this.lastUsage === "string" ? usageOf(JSON.parse(this.lastUsage)) : this.lastUsage;
     if (usage) emit({ type: "usage", usage });
   }
   toolCalls(calls, emit) {
@@ -3662,13 +3657,14 @@ var NULL_KEY = `"[a-z_]+":null`;
 var NULL_KEY_AFTER_TEXT = String.raw`"(?!\1")[a-z_]+":null`;
 var NULL_KEY_AFTER_DELTA = `"(?!(?:delta|index)")[a-z_]+":null`;
 var TEXT_CHUNK = new RegExp(
-  String.raw`data: \{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",` + String.raw`"choices":\[\{"index":0,"delta":\{(?:${NULL_KEY},)*"(content|reasoning|reasoning_content)":"(${STRING})"(?:,${NULL_KEY_AFTER_TEXT})*\}` + String.raw`(?:,${NULL_KEY_AFTER_DELTA})*\}\](?:,"usage":(${USAGE2}))?\}\n\n`,
+  `data: ${CHUNK_HEAD_SOURCE}` + String.raw`"choices":\[\{"index":0,"delta":\{(?:${NULL_KEY},)*"(content|reasoning|reasoning_content)":"(${STRING})"(?:,${NULL_KEY_AFTER_TEXT})*\}` + String.raw`(?:,${NULL_KEY_AFTER_DELTA})*\}\](?:,"usage":(${USAGE2}))?\}\n\n`,
   "y"
 );
 var NATIVE_TEXT = new RegExp(
   String.raw`data: \{"(response)":"(${STRING})"(?:,"p":"[^"\\]*")?(?:,"tool_calls":\[\])?(?:,"usage":(${USAGE2}))?\}\n\n`,
   "y"
 );
+var kindOf = /* @__PURE__ */ __name((key) => key === "reasoning" || key === "reasoning_content" ? "reasoning" : "text", "kindOf");
 function readTextRun(text, start3) {
   const pattern = text.startsWith('data: {"id":"', start3) ? TEXT_CHUNK : text.startsWith('data: {"response":"', start3) ? NATIVE_TEXT : void 0;
   if (!pattern) return void 0;
@@ -3678,18 +3674,18 @@ function readTextRun(text, start3) {
   const events = [];
   let usage;
   let end = start3;
-  let key = match2[1];
+  let kind = kindOf(match2[1]);
   let bodies = [];
   const close = /* @__PURE__ */ __name(() => {
     const joined = bodies.join("");
     if (!joined) return;
     const decoded2 = joined.includes("\\") ? JSON.parse(`"${joined}"`) : joined;
-    events.push({ type: key === "reasoning" || key === "reasoning_content" ? "reasoning" : "text", text: decoded2 });
+    events.push({ type: kind, text: decoded2 });
   }, "close");
   while (match2) {
-    if (match2[1] === "content" !== (key === "content")) {
+    if (kindOf(match2[1]) !== kind) {
       close();
-      key = match2[1];
+      kind = kindOf(match2[1]);
       bodies = [];
     }
     bodies.push(match2[2]);
@@ -4889,7 +4885,7 @@ const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.
 <ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> \u2192 <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
-<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU, and a streamed answer that passes it is cut off mid-answer. A stream costs CPU every time a batch of tokens is written, so its cost grows with its length, more and more slowly (writes spread out as a stream goes on). By this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a 1,000-token stream costs about 6.5\u20138.5 ms as chat and 9 ms as a Responses or Assistants stream; 2,048 tokens cost 8 ms as chat passed through and 11.8 ms as a Responses stream. So a streamed answer whose request sets no limit stops at <strong>${config.streamMaxTokens} tokens</strong> (<code>STREAM_MAX_TOKENS</code>; 2048 when not streamed), ending as a model's own limit does. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid and raise <code>STREAM_MAX_TOKENS</code>.</p>
+<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU, and a streamed answer that passes it is cut off mid-answer. A stream costs CPU every time a batch of tokens is written, so its cost grows with its length, more and more slowly (writes spread out as a stream goes on). By this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a 1,000-token stream costs about 6.5\u20138.5 ms as chat and 9 ms as a Responses or Assistants stream; 2,048 tokens cost 8 ms as chat passed through and 11.8 ms as a Responses stream. So a streamed answer whose request sets no limit stops at <strong>${config.streamMaxTokens} tokens</strong> (<code>STREAM_MAX_TOKENS</code>; ${DEFAULT_MAX_TOKENS} when not streamed), ending as a model's own limit does. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid and raise <code>STREAM_MAX_TOKENS</code>.</p>
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
 </body></html>`;
   return c.html(html);

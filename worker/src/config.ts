@@ -50,6 +50,21 @@ const MAX_STREAM_FLUSH_MS = 1000;
 /** KV refuses expirationTtl below 60 seconds. */
 const MIN_CACHE_TTL_SECONDS = 60;
 
+/** A var holding a whole number: `fallback` when it is unset or blank; a ConfigError saying what is `expected` when it is not valid. */
+function wholeNumber(
+  env: Env,
+  variable: "CACHE_TTL_SECONDS" | "STREAM_FLUSH_MS" | "STREAM_MAX_TOKENS",
+  fallback: number,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  const raw = env[variable];
+  if (!raw?.trim()) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || !valid(value)) throw new ConfigError(variable, `is "${raw}"; expected ${expected}.`);
+  return value;
+}
+
 export function parseConfig(env: Env): Config {
   let models: ModelSettings;
   try {
@@ -58,36 +73,27 @@ export function parseConfig(env: Env): Config {
     if (error instanceof ModelSettingError) throw new ConfigError(error.variable, error.detail);
     throw error;
   }
-  let cacheTtlSeconds = DEFAULT_CACHE_TTL_SECONDS;
-  if (env.CACHE_TTL_SECONDS?.trim()) {
-    cacheTtlSeconds = Number(env.CACHE_TTL_SECONDS);
-    if (!Number.isInteger(cacheTtlSeconds) || (cacheTtlSeconds !== 0 && cacheTtlSeconds < MIN_CACHE_TTL_SECONDS)) {
-      throw new ConfigError(
-        "CACHE_TTL_SECONDS",
-        `is "${env.CACHE_TTL_SECONDS}"; expected 0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}.`,
-      );
-    }
-  }
-  let streamFlushMs = FLUSH_MS;
-  if (env.STREAM_FLUSH_MS?.trim()) {
-    streamFlushMs = Number(env.STREAM_FLUSH_MS);
-    if (!Number.isInteger(streamFlushMs) || streamFlushMs < 0 || streamFlushMs > MAX_STREAM_FLUSH_MS) {
-      throw new ConfigError(
-        "STREAM_FLUSH_MS",
-        `is "${env.STREAM_FLUSH_MS}"; expected a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}.`,
-      );
-    }
-  }
-  let streamMaxTokens = DEFAULT_STREAM_MAX_TOKENS;
-  if (env.STREAM_MAX_TOKENS?.trim()) {
-    streamMaxTokens = Number(env.STREAM_MAX_TOKENS);
-    if (!Number.isInteger(streamMaxTokens) || streamMaxTokens < 1 || streamMaxTokens > MAX_OUTPUT_TOKENS) {
-      throw new ConfigError(
-        "STREAM_MAX_TOKENS",
-        `is "${env.STREAM_MAX_TOKENS}"; expected a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default).`,
-      );
-    }
-  }
+  const cacheTtlSeconds = wholeNumber(
+    env,
+    "CACHE_TTL_SECONDS",
+    DEFAULT_CACHE_TTL_SECONDS,
+    (n) => n === 0 || n >= MIN_CACHE_TTL_SECONDS,
+    `0 (cache off) or a whole number of seconds ≥ ${MIN_CACHE_TTL_SECONDS}`,
+  );
+  const streamFlushMs = wholeNumber(
+    env,
+    "STREAM_FLUSH_MS",
+    FLUSH_MS,
+    (n) => n >= 0 && n <= MAX_STREAM_FLUSH_MS,
+    `a whole number of milliseconds from 0 (write whatever has arrived at once) to ${MAX_STREAM_FLUSH_MS}`,
+  );
+  const streamMaxTokens = wholeNumber(
+    env,
+    "STREAM_MAX_TOKENS",
+    DEFAULT_STREAM_MAX_TOKENS,
+    (n) => n >= 1 && n <= MAX_OUTPUT_TOKENS,
+    `a whole number of tokens from 1 to ${MAX_OUTPUT_TOKENS} (the limit of a streamed answer whose request sets none; ${DEFAULT_STREAM_MAX_TOKENS} by default)`,
+  );
   const cacheScope = (env.CACHE_SCOPE ?? "").trim().toLowerCase() || "project";
   if (cacheScope !== "project" && cacheScope !== "shared") {
     throw new ConfigError(

@@ -9,8 +9,12 @@ import { ApiError } from "../http/errors.js";
 type Obj = Record<string, any>;
 export type Emit = (event: AiEvent) => void;
 
-/** What starts every OpenAI chat chunk: read by nobody here (the renderers name their own id and model). */
-const CHUNK_HEAD = /\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",/g;
+/**
+ * What starts every OpenAI chat chunk, as a regex source: read by nobody here (the renderers name their own id and
+ * model), so compactBatch cuts it and text-runs.ts skips it.
+ */
+export const CHUNK_HEAD_SOURCE = String.raw`\{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",`;
+const CHUNK_HEAD = new RegExp(CHUNK_HEAD_SOURCE, "g");
 /** A usage object (two levels deep at most, numbers only), with the comma before it. */
 const USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
 /**
@@ -39,14 +43,12 @@ export function compactBatch(joined: string): string {
 
 export class StreamNormaliser {
   private nextToolIndex = 0;
-  private lastUsage: Usage | undefined;
-  /** The last usage when it came as JSON text (text-runs.ts), read only if no later one came. */
-  private lastUsageText: string | undefined;
+  /** The last usage seen: parsed, or the JSON text a run of text chunks carried (text-runs.ts), read at the end. */
+  private lastUsage: Usage | string | undefined;
 
   /** The usage a run of text chunks carried (JSON text: text-runs.ts checks it is valid): the latest one so far. */
   usageText(json: string): void {
-    this.lastUsageText = json;
-    this.lastUsage = undefined;
+    this.lastUsage = json;
   }
 
   push({ data }: SseEvent, emit: Emit): void {
@@ -112,10 +114,7 @@ export class StreamNormaliser {
       }
       this.toolCalls(chunk.tool_calls, emit);
     }
-    if (chunk.usage && typeof chunk.usage === "object") {
-      this.lastUsage = usageOf(chunk.usage);
-      this.lastUsageText = undefined;
-    }
+    if (chunk.usage && typeof chunk.usage === "object") this.lastUsage = usageOf(chunk.usage);
   }
 
   private choice(choice: Obj, emit: Emit): void {
@@ -135,7 +134,7 @@ export class StreamNormaliser {
 
   end(emit: Emit): void {
     // Usage may arrive on every chunk, cumulatively: only the last one counts.
-    const usage = this.lastUsage ?? (this.lastUsageText === undefined ? undefined : usageOf(JSON.parse(this.lastUsageText)));
+    const usage = typeof this.lastUsage === "string" ? usageOf(JSON.parse(this.lastUsage)) : this.lastUsage;
     if (usage) emit({ type: "usage", usage });
   }
 

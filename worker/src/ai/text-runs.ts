@@ -8,6 +8,7 @@
 // choices, a key that is not null, CRLF framing, anything malformed) ends the run and takes the normal path, so
 // what this reads is exactly what that path would make of it (tested against it). Pure.
 import type { AiEvent } from "./events.js";
+import { CHUNK_HEAD_SOURCE } from "./stream.js";
 
 /** A JSON number, or null. */
 const VALUE = String.raw`(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|null)`;
@@ -31,7 +32,7 @@ const NULL_KEY_AFTER_DELTA = `"(?!(?:delta|index)")[a-z_]+":null`;
  * them), the choice's other keys null, and an optional usage. Captures: the key, the string's body, the usage.
  */
 const TEXT_CHUNK = new RegExp(
-  String.raw`data: \{"id":"[^"\\]*","object":"chat\.completion\.chunk","created":\d+,"model":"[^"\\]*",` +
+  `data: ${CHUNK_HEAD_SOURCE}` +
     String.raw`"choices":\[\{"index":0,"delta":\{(?:${NULL_KEY},)*"(content|reasoning|reasoning_content)":"(${STRING})"(?:,${NULL_KEY_AFTER_TEXT})*\}` +
     String.raw`(?:,${NULL_KEY_AFTER_DELTA})*\}\](?:,"usage":(${USAGE}))?\}\n\n`,
   "y",
@@ -55,6 +56,9 @@ export interface TextRun {
   usage: string | undefined;
 }
 
+/** What an event's key holds: reasoning and reasoning_content are the same thing (stream.ts reads either). */
+const kindOf = (key: string): "text" | "reasoning" => (key === "reasoning" || key === "reasoning_content" ? "reasoning" : "text");
+
 /** The run of text-only chunk events that starts at `start` of `text` (whole events only), if one does. */
 export function readTextRun(text: string, start: number): TextRun | undefined {
   const pattern = text.startsWith('data: {"id":"', start)
@@ -69,19 +73,18 @@ export function readTextRun(text: string, start: number): TextRun | undefined {
   const events: AiEvent[] = [];
   let usage: string | undefined;
   let end = start;
-  let key = match[1];
+  let kind = kindOf(match[1]);
   let bodies: string[] = [];
   const close = () => {
     const joined = bodies.join("");
     if (!joined) return;
     const decoded: string = joined.includes("\\") ? JSON.parse(`"${joined}"`) : joined;
-    events.push({ type: key === "reasoning" || key === "reasoning_content" ? "reasoning" : "text", text: decoded });
+    events.push({ type: kind, text: decoded });
   };
   while (match) {
-    // reasoning and reasoning_content are the same thing (stream.ts reads either).
-    if ((match[1] === "content") !== (key === "content")) {
+    if (kindOf(match[1]) !== kind) {
       close();
-      key = match[1];
+      kind = kindOf(match[1]);
       bodies = [];
     }
     bodies.push(match[2]);

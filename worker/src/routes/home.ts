@@ -4,6 +4,7 @@ import { loadCatalogue, loadCatalogueIndex, retiredOn } from "../ai/catalogue.js
 import { firstListed } from "../ai/resolve.js";
 import { readConfig } from "../config.js";
 import type { Env } from "../env.js";
+import { DEFAULT_MAX_TOKENS } from "../openai/sampling.js";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -60,7 +61,7 @@ const client = new OpenAI({ baseURL: "${escapeHtml(base)}", apiKey: process.env.
 <ul>${aliases.map(([a, t]) => `<li><code>${escapeHtml(a)}</code> → <code>${escapeHtml(t)}</code></li>`).join("")}</ul>
 ${[...byTask].map(([task, names]) => section(task, names.sort())).join("\n")}
 <h2>Long streamed answers</h2>
-<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU, and a streamed answer that passes it is cut off mid-answer. A stream costs CPU every time a batch of tokens is written, so its cost grows with its length, more and more slowly (writes spread out as a stream goes on). By this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a 1,000-token stream costs about 6.5–8.5 ms as chat and 9 ms as a Responses or Assistants stream; 2,048 tokens cost 8 ms as chat passed through and 11.8 ms as a Responses stream. So a streamed answer whose request sets no limit stops at <strong>${config.streamMaxTokens} tokens</strong> (<code>STREAM_MAX_TOKENS</code>; 2048 when not streamed), ending as a model's own limit does. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid and raise <code>STREAM_MAX_TOKENS</code>.</p>
+<p>On Cloudflare's Workers Free plan a request may use 10 ms of CPU, and a streamed answer that passes it is cut off mid-answer. A stream costs CPU every time a batch of tokens is written, so its cost grows with its length, more and more slowly (writes spread out as a stream goes on). By this project's own measurement (the isolate's CPU on its development machine, 50 tokens a second) a 1,000-token stream costs about 6.5–8.5 ms as chat and 9 ms as a Responses or Assistants stream; 2,048 tokens cost 8 ms as chat passed through and 11.8 ms as a Responses stream. So a streamed answer whose request sets no limit stops at <strong>${config.streamMaxTokens} tokens</strong> (<code>STREAM_MAX_TOKENS</code>; ${DEFAULT_MAX_TOKENS} when not streamed), ending as a model's own limit does. For long answers, send <code>"stream": false</code> (its CPU does not grow with the answer), or deploy on Workers Paid and raise <code>STREAM_MAX_TOKENS</code>.</p>
 <p>Machine-readable: <a href="?format=json">?format=json</a>, or <code>GET /v1/models</code> with a key.</p>
 </body></html>`;
   return c.html(html);
