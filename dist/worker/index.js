@@ -3045,9 +3045,13 @@ __name(chooseModel, "chooseModel");
 var MAX_READ_BYTES = 1024 * 1024;
 var FIRST_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream, flushMs = FLUSH_MS) {
-  return decoded(isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader()));
+  return decoded(byteBatches(upstream, flushMs));
 }
 __name(coalescingReader, "coalescingReader");
+function byteBatches(upstream, flushMs = FLUSH_MS) {
+  return isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader());
+}
+__name(byteBatches, "byteBatches");
 function readingAtLeast(upstream, flushMs) {
   const reader = upstream.getReader({ mode: "byob" });
   const readAtLeast = typeof reader.readAtLeast === "function" ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
@@ -3084,8 +3088,7 @@ function readingAtLeast(upstream, flushMs) {
   };
 }
 __name(readingAtLeast, "readingAtLeast");
-function decoded(source) {
-  const utf8 = new TextDecoder();
+function decoded(source, utf8 = new TextDecoder()) {
   let finished = false;
   return {
     paced: source.paced,
@@ -3221,8 +3224,33 @@ __name(concat, "concat");
 
 // src/streams/batched-text.ts
 var encoder2 = new TextEncoder();
+var Pending = class {
+  static {
+    __name(this, "Pending");
+  }
+  pieces = [];
+  size = 0;
+  add(piece) {
+    if (!piece.length) return;
+    this.pieces.push(piece);
+    this.size += piece.length;
+  }
+  get empty() {
+    return this.size === 0;
+  }
+  /** Everything added since the previous take, as one chunk (a single byte piece as it is); undefined if none. */
+  take() {
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.size = 0;
+    if (!pieces.length) return void 0;
+    if (pieces.every((piece) => typeof piece === "string")) return encoder2.encode(pieces.join(""));
+    return concat(pieces.map((piece) => typeof piece === "string" ? encoder2.encode(piece) : piece));
+  }
+};
 function batchedText(source, steps, flushMs = FLUSH_MS) {
-  let pending;
+  const pending = new Pending();
+  let started2 = false;
   let lastSent = -Infinity;
   const startedAt = Date.now();
   let open = true;
@@ -3234,8 +3262,8 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
     clearTimeout(timer);
   }, "pause");
   const send = /* @__PURE__ */ __name((controller) => {
-    if (pending) controller.enqueue(encoder2.encode(pending));
-    pending = "";
+    const chunk = pending.take();
+    if (chunk) controller.enqueue(chunk);
     lastSent = Date.now();
   }, "send");
   const finish4 = /* @__PURE__ */ __name((controller) => {
@@ -3246,10 +3274,13 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
   return new ReadableStream({
     async pull(controller) {
       try {
-        pending ??= steps.start();
+        if (!started2) {
+          started2 = true;
+          pending.add(steps.start());
+        }
         for (; ; ) {
-          if (pending && source.paced) return send(controller);
-          if (pending && !sourceEnded) {
+          if (!pending.empty && source.paced) return send(controller);
+          if (!pending.empty && !sourceEnded) {
             const now2 = Date.now();
             const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
             if (wait > 0) await pause(wait);
@@ -3259,14 +3290,14 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
           const batch = await source.read();
           if (!open) return;
           if (batch === void 0) {
-            pending += steps.end();
+            pending.add(steps.end());
             return finish4(controller);
           }
-          pending += steps.item(batch);
+          pending.add(steps.item(batch));
         }
       } catch (error) {
         if (!open) return;
-        pending = (pending ?? "") + steps.error(error);
+        pending.add(steps.error(error));
         finish4(controller);
         source.cancel(error).catch(() => {
         });
@@ -3283,6 +3314,10 @@ __name(batchedText, "batchedText");
 
 // src/streams/openai-chunks.ts
 var EMPTY_CHOICES = /"choices": ?\[\]/;
+var LF = 10;
+var CR = 13;
+var NOTHING = new Uint8Array(0);
+var encoder3 = new TextEncoder();
 var OpenAiChunkFilter = class {
   constructor(includeUsage) {
     this.includeUsage = includeUsage;
@@ -3290,26 +3325,32 @@ var OpenAiChunkFilter = class {
   static {
     __name(this, "OpenAiChunkFilter");
   }
-  held = "";
+  /** The start of an event whose end has not come yet. */
+  held = NOTHING;
   done = false;
   /** The text from the last `"usage":{` passed on, for the usage meter: one search a batch, one parse at the end. */
   lastUsage;
-  /** The complete events in `text` (with what was held back before it), filtered; an incomplete one waits. */
-  push(text) {
-    const all = this.held + (text.includes("\r") ? text.replace(/\r/g, "") : text);
-    const cut = all.lastIndexOf("\n\n");
+  utf8 = new TextDecoder();
+  /**
+   * The complete events in `bytes` (with what was held back before them), filtered; an incomplete one waits.
+   * `bytes` may be overwritten once this returns (a reused read buffer): what is returned or held is a copy.
+   */
+  push(bytes) {
+    const cut = endOfLastEvent(this.held, bytes);
     if (cut < 0) {
-      this.held = all;
-      return "";
+      this.held = joined(this.held, bytes);
+      return NOTHING;
     }
-    this.held = all.slice(cut + 2);
-    return this.keep(all.slice(0, cut + 2));
+    const events = joined(this.held, bytes.subarray(0, cut));
+    this.held = bytes.slice(cut);
+    return this.keep(events);
   }
   /** What was held back, and `[DONE]` if the upstream did not send it. */
   end() {
-    const rest = this.held.trim() ? this.keep(this.held.replace(/\n*$/, "\n\n")) : "";
-    this.held = "";
-    return rest + (this.done ? "" : "data: [DONE]\n\n");
+    const held = this.utf8.decode(this.held);
+    this.held = NOTHING;
+    const rest = held.trim() ? this.keep(encoder3.encode(held.replace(/\n*$/, "\n\n"))) : NOTHING;
+    return this.done ? rest : joined(rest, encoder3.encode("data: [DONE]\n\n"));
   }
   /** The last usage object the stream carried (Workers AI puts the running totals on every chunk). */
   usage() {
@@ -3328,19 +3369,39 @@ var OpenAiChunkFilter = class {
     }
     return void 0;
   }
+  /** Complete events (whole characters, since they end at a line feed), as they go to the client. */
   keep(events) {
-    const at = events.lastIndexOf('"usage":{');
-    if (at >= 0) this.lastUsage = events.slice(at + 8);
-    let out = events;
-    const usageChunk = !this.includeUsage && out.includes("[]") && EMPTY_CHOICES.test(out);
-    if (usageChunk || out.includes('data: {"response"')) {
+    const decoded2 = this.utf8.decode(events);
+    const crlf = decoded2.includes("\r");
+    const text = crlf ? decoded2.replace(/\r/g, "") : decoded2;
+    const at = text.lastIndexOf('"usage":{');
+    if (at >= 0) this.lastUsage = text.slice(at + 8);
+    const usageChunk = !this.includeUsage && text.includes("[]") && EMPTY_CHOICES.test(text);
+    const native = text.includes('data: {"response"');
+    const reasoning = text.includes('"delta":{"reasoning":');
+    if (!crlf && !usageChunk && !native && !reasoning) {
+      if (text.trim()) this.done = text.endsWith("data: [DONE]\n\n");
+      return events;
+    }
+    let out = text;
+    if (usageChunk || native) {
       out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && EMPTY_CHOICES.test(event))).join("\n\n");
     }
-    if (out.includes('"delta":{"reasoning":')) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
+    if (reasoning) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
     if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
-    return out;
+    return encoder3.encode(out);
   }
 };
+function endOfLastEvent(held, bytes) {
+  const before = /* @__PURE__ */ __name((at) => at >= 0 ? bytes[at] : held[held.length + at], "before");
+  for (let at = bytes.lastIndexOf(LF); at >= 0; at = at > 0 ? bytes.lastIndexOf(LF, at - 1) : -1) {
+    const previous = before(at - 1);
+    if (previous === LF || previous === CR && before(at - 2) === LF) return at + 1;
+  }
+  return -1;
+}
+__name(endOfLastEvent, "endOfLastEvent");
+var joined = /* @__PURE__ */ __name((a, b) => a.length ? concat([a, b]) : b.slice(), "joined");
 function isOpenAiChunk(firstEvent) {
   return firstEvent.startsWith("data: {") && firstEvent.includes('"object":"chat.completion.chunk"');
 }
@@ -3352,17 +3413,20 @@ async function passThroughOpenAiChunks(source, {
   meter
 }) {
   let seen = "";
+  let seenBytes = NOTHING;
+  const utf8 = new TextDecoder();
   try {
     for (; ; ) {
       const chunk = await source.read();
       if (chunk === void 0) break;
-      seen += chunk;
+      seenBytes = joined(seenBytes, chunk);
+      seen += utf8.decode(chunk, { stream: true });
       if (seen.replace(/\r/g, "").includes("\n\n")) break;
     }
   } catch (error) {
     return { reader: startingWith(seen, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };
   }
-  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(seen, source) };
+  if (!isOpenAiChunk(seen.replace(/^\s+/, ""))) return { reader: startingWith(seen, decoded(source, utf8)) };
   const filter = new OpenAiChunkFilter(includeUsage);
   const watched = meter ? {
     paced: source.paced,
@@ -3376,7 +3440,7 @@ async function passThroughOpenAiChunks(source, {
   const body = batchedText(
     watched,
     {
-      start: /* @__PURE__ */ __name(() => filter.push(seen), "start"),
+      start: /* @__PURE__ */ __name(() => filter.push(seenBytes), "start"),
       item: /* @__PURE__ */ __name((chunk) => filter.push(chunk), "item"),
       end: /* @__PURE__ */ __name(() => {
         const rest = filter.end();
@@ -3503,7 +3567,7 @@ var SseParser = class {
     else if (field === "event") this.event = value;
   }
 };
-var encoder3 = new TextEncoder();
+var encoder4 = new TextEncoder();
 var SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-cache",
@@ -3515,9 +3579,9 @@ var CHUNK_HEAD_SOURCE = String.raw`\{"id":"[^"\\]*","object":"chat\.completion\.
 var CHUNK_HEAD = new RegExp(CHUNK_HEAD_SOURCE, "g");
 var USAGE = /,"usage":\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
 var TEXT_DELTA = /\{"choices":\[\{"index":0,"delta":(\{(?:"[a-z_]+":null,)*"(?:content|reasoning|reasoning_content)":"[^"\\]*(?:\\.[^"\\]*)*"(?:,"[a-z_]+":null)*\}),(?:"[a-z_]+":null,)*"finish_reason":null(?:,"[a-z_]+":null)*\}\]\}/g;
-function compactBatch(joined) {
-  const chunks = joined.includes('"object":"chat.completion.chunk"');
-  const head = chunks ? joined.replace(CHUNK_HEAD, "{") : joined;
+function compactBatch(joined2) {
+  const chunks = joined2.includes('"object":"chat.completion.chunk"');
+  const head = chunks ? joined2.replace(CHUNK_HEAD, "{") : joined2;
   const last = head.lastIndexOf(',"usage":{');
   const lean = last > 0 ? head.slice(0, last).replace(USAGE, "") + head.slice(last) : head;
   return chunks ? lean.replace(TEXT_DELTA, "[$1]") : lean;
@@ -3677,9 +3741,9 @@ function readTextRun(text, start3) {
   let kind = kindOf(match2[1]);
   let bodies = [];
   const close = /* @__PURE__ */ __name(() => {
-    const joined = bodies.join("");
-    if (!joined) return;
-    const decoded2 = joined.includes("\\") ? JSON.parse(`"${joined}"`) : joined;
+    const joined2 = bodies.join("");
+    if (!joined2) return;
+    const decoded2 = joined2.includes("\\") ? JSON.parse(`"${joined2}"`) : joined2;
     events.push({ type: kind, text: decoded2 });
   }, "close");
   while (match2) {
@@ -3778,11 +3842,11 @@ function renderUpstream(upstream, stages, renderer, flushMs) {
   return renderStream(upstreamEvents(upstream, stages, flushMs), renderer, flushMs);
 }
 __name(renderUpstream, "renderUpstream");
-var encoder4 = new TextEncoder();
+var encoder5 = new TextEncoder();
 function renderEvents(events, stages, renderer) {
   let out = renderer.start?.() ?? "";
   runStages(events, stages, (event) => void (out += renderer.event(event)));
-  const bytes = encoder4.encode(out + renderer.end());
+  const bytes = encoder5.encode(out + renderer.end());
   return new ReadableStream({
     start(controller) {
       controller.enqueue(bytes);
@@ -4162,7 +4226,7 @@ async function streamTextRendered(env, config, waitUntil, call, renderer, { pass
   const stages = [...rewriting, ...meter ? [meterStage(meter)] : []];
   if (passThrough && !rewriting.length) {
     const errorFrame = /* @__PURE__ */ __name((error) => renderer.error(toApiError(error)), "errorFrame");
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream, config.streamFlushMs), {
+    const tried = await passThroughOpenAiChunks(byteBatches(source.upstream, config.streamFlushMs), {
       ...passThrough,
       errorFrame,
       flushMs: config.streamFlushMs,

@@ -2,7 +2,8 @@
 // an OpenAI-shaped upstream passes through unless something must rewrite it (a stop sequence, an answer to cache,
 // tool calls to re-index); and what passes through is still a valid OpenAI stream for the SDK.
 import { describe, expect, it } from "vitest";
-import { OpenAiChunkFilter } from "../../worker/src/streams/openai-chunks.js";
+import { concat, type BatchReader } from "../../worker/src/streams/batch-reader.js";
+import { OpenAiChunkFilter, passThroughOpenAiChunks } from "../../worker/src/streams/openai-chunks.js";
 import { call, callsWith, openai, sentWhenStopped, sseData, unique } from "./helpers.js";
 
 const OPENAI_SHAPED = "@cf/zai-org/glm-4.7-flash";
@@ -137,24 +138,108 @@ describe("OpenAiChunkFilter", () => {
       .replace('"delta":{"reasoning":', '"delta":{"reasoning_content":')
       .replace('data: {"response":"","usage":{"total_tokens":3}}\n\n', "")
       .replace(includeUsage ? "\0" : 'data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}\n\n', "");
-  const run = (pieces: string[], includeUsage: boolean) => {
+  const utf8 = new TextEncoder();
+  /**
+   * Pushes `pieces` as the reader hands them over: views into one read buffer, overwritten after every push (so a
+   * filter that kept a view instead of a copy sends garbage). The output chunks are decoded once they all came.
+   */
+  const runBytes = (pieces: Uint8Array[], includeUsage: boolean) => {
     const filter = new OpenAiChunkFilter(includeUsage);
-    return pieces.map((p) => filter.push(p)).join("") + filter.end();
+    const buffer = new Uint8Array(Math.max(1, ...pieces.map((p) => p.length)));
+    const out: Uint8Array[] = [];
+    for (const piece of pieces) {
+      buffer.set(piece);
+      out.push(filter.push(buffer.subarray(0, piece.length)));
+      buffer.fill(0x7a);
+    }
+    out.push(filter.end());
+    return { text: new TextDecoder().decode(concat(out)), out, usage: filter.usage() };
   };
+  const run = (pieces: string[], includeUsage: boolean) =>
+    runBytes(
+      pieces.map((p) => utf8.encode(p)),
+      includeUsage,
+    ).text;
 
-  it("gives the same events wherever the upstream split its bytes", () => {
+  it("gives the same events wherever the upstream split its bytes, inside a character too", () => {
+    const all = utf8.encode(upstream);
     for (const includeUsage of [false, true]) {
-      for (let cut = 0; cut <= upstream.length; cut++) {
-        expect(run([upstream.slice(0, cut), upstream.slice(cut)], includeUsage)).toBe(expected(includeUsage));
+      for (let cut = 0; cut <= all.length; cut++) {
+        const { text, usage } = runBytes([all.subarray(0, cut), all.subarray(cut)], includeUsage);
+        expect(text).toBe(expected(includeUsage));
+        expect(usage).toEqual({ total_tokens: 3 });
       }
     }
+  });
+
+  it("gives the same events when every byte comes alone", () => {
+    const all = utf8.encode(upstream);
+    expect(
+      runBytes(
+        Array.from(all, (byte) => Uint8Array.of(byte)),
+        false,
+      ).text,
+    ).toBe(expected(false));
+  });
+
+  it("passes events that need no change as the bytes that came, one chunk a batch", () => {
+    const events =
+      'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"é ✓ 🙂"}}],"usage":{"total_tokens":2}}\n\n';
+    const { out, usage } = runBytes([utf8.encode(events + events.slice(0, 40)), utf8.encode(events.slice(40))], false);
+    expect(out.map((chunk) => new TextDecoder().decode(chunk))).toEqual([events, events, "data: [DONE]\n\n"]);
+    expect(usage).toEqual({ total_tokens: 2 });
   });
 
   it("reads CRLF line ends, and adds [DONE] when the upstream ended without it", () => {
     const crlf = upstream.replace("data: [DONE]\n\n", "").replace(/\n/g, "\r\n");
     expect(run([crlf], true)).toBe(expected(true));
+    const all = utf8.encode(crlf);
+    for (let cut = 0; cut <= all.length; cut++) {
+      expect(runBytes([all.subarray(0, cut), all.subarray(cut)], false).text).toBe(expected(false));
+    }
     expect(run(['data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}'], false)).toBe(
       'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}\n\ndata: [DONE]\n\n',
     );
+  });
+});
+
+describe("passThroughOpenAiChunks", () => {
+  /** A byte source handing over `pieces` one a read, each through one reused buffer as the runtime reader does. */
+  const source = (pieces: Uint8Array[]): BatchReader<Uint8Array> => {
+    const buffer = new Uint8Array(1024);
+    let next = 0;
+    return {
+      async read() {
+        buffer.fill(0x7a);
+        const piece = pieces[next++];
+        if (!piece) return undefined;
+        buffer.set(piece);
+        return buffer.subarray(0, piece.length);
+      },
+      cancel: async () => {},
+    };
+  };
+  const options = { includeUsage: false, errorFrame: () => "" };
+
+  it("gives a stream of another shape back as text, a character split between its first reads included", async () => {
+    const sent = 'data: {"response":"é"}\n\ndata: {"response":"✓"}\n\n';
+    const all = new TextEncoder().encode(sent);
+    const inE = all.indexOf(0xc3) + 1;
+    const inCheck = all.indexOf(0xe2) + 2; // the read that completes the first event ends inside "✓"
+    const tried = await passThroughOpenAiChunks(source([all.subarray(0, inE), all.subarray(inE, inCheck), all.subarray(inCheck)]), options);
+    expect("reader" in tried).toBe(true);
+    if (!("reader" in tried)) return;
+    let text = "";
+    for (let batch = await tried.reader.read(); batch !== undefined; batch = await tried.reader.read()) text += batch;
+    expect(text).toBe(sent);
+  });
+
+  it("passes an OpenAI chunk stream on from its first bytes, read before the shape was known", async () => {
+    const chunk = 'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"é"}}]}\n\n';
+    const all = new TextEncoder().encode(chunk + chunk);
+    const tried = await passThroughOpenAiChunks(source([all.subarray(0, 20), all.subarray(20, 60), all.subarray(60)]), options);
+    expect("body" in tried).toBe(true);
+    if (!("body" in tried)) return;
+    expect(await new Response(tried.body).text()).toBe(`${chunk}${chunk}data: [DONE]\n\n`);
   });
 });

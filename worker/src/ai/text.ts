@@ -9,7 +9,7 @@ import { collectStage, ResultCollector } from "./collect.js";
 import type { AiEvent } from "./events.js";
 import { normaliseTextOutput, type TextResult } from "./output.js";
 import { type ModelRequest, runModel } from "./run.js";
-import { coalescingReader, type BatchReader } from "../streams/batch-reader.js";
+import { byteBatches, type BatchReader } from "../streams/batch-reader.js";
 import { passThroughOpenAiChunks } from "../streams/openai-chunks.js";
 import { toApiError } from "../http/errors.js";
 import { eventsOnce, renderEvents, renderUpstream, runStages, upstreamEvents, type EventStage } from "./stages.js";
@@ -152,7 +152,7 @@ export async function streamTextRendered(
   if (passThrough && !rewriting.length) {
     const errorFrame = (error: unknown) => renderer.error(toApiError(error));
     // Counting needs no parsing: the filter keeps the last usage it passes on (streams/openai-chunks.ts).
-    const tried = await passThroughOpenAiChunks(coalescingReader(source.upstream, config.streamFlushMs), {
+    const tried = await passThroughOpenAiChunks(byteBatches(source.upstream, config.streamFlushMs), {
       ...passThrough,
       errorFrame,
       flushMs: config.streamFlushMs,

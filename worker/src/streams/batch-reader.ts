@@ -49,7 +49,16 @@ const FIRST_READ_BYTES = 64 * 1024;
  * the stream as text, and decoding straight from the read buffer lets one buffer serve every read, with no copy.
  */
 export function coalescingReader(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<string> {
-  return decoded(isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader()));
+  return decoded(byteBatches(upstream, flushMs));
+}
+
+/**
+ * The same reads as bytes, for a consumer that passes them on as they came (streams/openai-chunks.ts): decoding
+ * and encoding again would cost CPU and memory for every byte. A batch is valid until the next read: a runtime
+ * stream's reads all use one buffer, so a consumer that keeps bytes copies them.
+ */
+export function byteBatches(upstream: ReadableStream<Uint8Array>, flushMs: number = FLUSH_MS): BatchReader<Uint8Array> {
+  return isByteStream(upstream) ? readingAtLeast(upstream, flushMs) : pump(upstream.getReader());
 }
 
 /**
@@ -97,9 +106,11 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   };
 }
 
-/** A byte reader's batches as text; a read of only part of a character has nothing to hand over yet. */
-function decoded(source: BatchReader<Uint8Array>): BatchReader<string> {
-  const utf8 = new TextDecoder();
+/**
+ * A byte reader's batches as text; a read of only part of a character has nothing to hand over yet. `utf8` may
+ * come with bytes already decoded from the same source (and the start of a character they ended with).
+ */
+export function decoded(source: BatchReader<Uint8Array>, utf8: TextDecoder = new TextDecoder()): BatchReader<string> {
   let finished = false;
   return {
     paced: source.paced,

@@ -9,25 +9,58 @@
 // The interval is `flushMs` at first and grows with the stream's age (flush.ts). Once the source has ended, the
 // rest goes out at once with the closing frames. Reading is driven by the client: nothing is read ahead of what
 // it has taken.
-import type { BatchReader } from "./batch-reader.js";
+import { concat, type BatchReader } from "./batch-reader.js";
 import { FLUSH_MS, flushInterval } from "./flush.js";
 
-/** What a source turns into, as text. */
+/**
+ * A piece of the client's stream: text, or bytes already encoded (UTF-8) that the stream may keep: the pass-through
+ * hands over what Workers AI sent without decoding and encoding it again.
+ */
+export type Piece = string | Uint8Array;
+
+/** What a source turns into. */
 export interface TextSteps<T> {
-  /** Text sent before anything is read (may be empty). */
-  start(): string;
-  /** Text for one batch (often empty). */
-  item(batch: T): string;
-  /** Closing text, once the source has ended. */
-  end(): string;
+  /** What is sent before anything is read (may be empty). */
+  start(): Piece;
+  /** What one batch gives (often nothing). */
+  item(batch: T): Piece;
+  /** The closing piece, once the source has ended. */
+  end(): Piece;
   /** Text that reports a failure of the source or of a step; the stream then ends. */
   error(error: unknown): string;
 }
 
 const encoder = new TextEncoder();
 
+/** Pieces waiting for the next write, joined into one chunk when it is sent. */
+class Pending {
+  private pieces: Piece[] = [];
+  private size = 0;
+
+  add(piece: Piece): void {
+    if (!piece.length) return;
+    this.pieces.push(piece);
+    this.size += piece.length;
+  }
+
+  get empty(): boolean {
+    return this.size === 0;
+  }
+
+  /** Everything added since the previous take, as one chunk (a single byte piece as it is); undefined if none. */
+  take(): Uint8Array | undefined {
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.size = 0;
+    if (!pieces.length) return undefined;
+    if (pieces.every((piece) => typeof piece === "string")) return encoder.encode(pieces.join(""));
+    return concat(pieces.map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece)));
+  }
+}
+
 export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flushMs: number = FLUSH_MS): ReadableStream<Uint8Array> {
-  let pending: string | undefined;
+  const pending = new Pending();
+  let started = false;
   let lastSent = -Infinity;
   const startedAt = Date.now();
   let open = true;
@@ -41,8 +74,8 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
   };
 
   const send = (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    if (pending) controller.enqueue(encoder.encode(pending));
-    pending = "";
+    const chunk = pending.take();
+    if (chunk) controller.enqueue(chunk);
     lastSent = Date.now();
   };
   const finish = (controller: ReadableStreamDefaultController<Uint8Array>) => {
@@ -54,12 +87,15 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        pending ??= steps.start();
+        if (!started) {
+          started = true;
+          pending.add(steps.start());
+        }
         for (;;) {
           // Once the source has ended, the rest is read and goes out with the closing frames, in one write. A
           // paced source has already waited the interval in its read: what it returned goes out at once.
-          if (pending && source.paced) return send(controller);
-          if (pending && !sourceEnded) {
+          if (!pending.empty && source.paced) return send(controller);
+          if (!pending.empty && !sourceEnded) {
             const now = Date.now();
             const wait = lastSent + flushInterval(flushMs, now - startedAt) - now;
             if (wait > 0) await pause(wait);
@@ -69,14 +105,14 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
           const batch = await source.read();
           if (!open) return;
           if (batch === undefined) {
-            pending += steps.end();
+            pending.add(steps.end());
             return finish(controller);
           }
-          pending += steps.item(batch);
+          pending.add(steps.item(batch));
         }
       } catch (error) {
         if (!open) return;
-        pending = (pending ?? "") + steps.error(error);
+        pending.add(steps.error(error));
         finish(controller);
         source.cancel(error).catch(() => {});
       }
