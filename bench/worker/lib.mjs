@@ -23,13 +23,16 @@ export const MODEL = "@cf/meta/llama-3.1-8b-instruct-fp8";
 
 const SYSTEM = { role: "system", content: "You are a helpful assistant." };
 
+/** A prompt the stub answers with `words` tokens, one an event, 20 ms apart (50 a second). */
+export const pacedPrompt = (words) => `Write a long answer. [[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
+
 /**
  * A stream of `words` tokens paced at 50 a second, of one kind: from an OpenAI-shaped model passed through (`pass`)
  * or rendered for a stop sequence (`stop`), from a native model (`native`), or as a `responses` stream. Each sets
  * its limit, so no default (STREAM_MAX_TOKENS) cuts it. For the exact counts (wakes.mjs) and the A/B (ab.mjs).
  */
 export function pacedRequest(kind, words) {
-  const content = `Write a long answer. [[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
+  const content = pacedPrompt(words);
   const chat = (model, extra = {}) => [
     "/v1/chat/completions",
     { model, messages: [{ role: "user", content }], stream: true, max_tokens: 4096, ...extra },

@@ -18,7 +18,17 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { machineBusyMs, processCpuMs, schedstatWorks } from "./cpu.mjs";
-import { API_KEY, checkBuilt, loadWrangler, replyText, root, startProxyAndPassthroughs, WORKER_BUNDLE, workerdVersion } from "./lib.mjs";
+import {
+  API_KEY,
+  checkBuilt,
+  loadWrangler,
+  pacedPrompt as PACED,
+  replyText,
+  root,
+  startProxyAndPassthroughs,
+  WORKER_BUNDLE,
+  workerdVersion,
+} from "./lib.mjs";
 import { lockSamplingWorks } from "./lock.mjs";
 import { measurePair, verifyPair } from "./measure.mjs";
 import { validate } from "./validate.mjs";
@@ -35,7 +45,6 @@ const OUT = join(root, "bench/results/worker.json");
 const OPENAI_SHAPED = "@cf/zai-org/glm-4.7-flash";
 const NATIVE = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 const SYSTEM = "You are a helpful assistant.";
-const PACED = (words) => `Write a long answer. [[stub:words=${words}]] [[stub:chunk=event]] [[stub:pace=20]]`;
 const LONG = 1000;
 /** A shorter paced answer beside it: with the long one, where a stream crosses 10 ms. */
 const SHORT = 250;

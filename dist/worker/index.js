@@ -3228,21 +3228,18 @@ var Pending = class {
   static {
     __name(this, "Pending");
   }
+  /** None of them empty. */
   pieces = [];
-  size = 0;
   add(piece) {
-    if (!piece.length) return;
-    this.pieces.push(piece);
-    this.size += piece.length;
+    if (piece.length) this.pieces.push(piece);
   }
   get empty() {
-    return this.size === 0;
+    return !this.pieces.length;
   }
   /** Everything added since the previous take, as one chunk (a single byte piece as it is); undefined if none. */
   take() {
     const pieces = this.pieces;
     this.pieces = [];
-    this.size = 0;
     if (!pieces.length) return void 0;
     if (pieces.every((piece) => typeof piece === "string")) return encoder2.encode(pieces.join(""));
     return concat(pieces.map((piece) => typeof piece === "string" ? encoder2.encode(piece) : piece));
@@ -3379,17 +3376,13 @@ var OpenAiChunkFilter = class {
     const usageChunk = !this.includeUsage && text.includes("[]") && EMPTY_CHOICES.test(text);
     const native = text.includes('data: {"response"');
     const reasoning = text.includes('"delta":{"reasoning":');
-    if (!crlf && !usageChunk && !native && !reasoning) {
-      if (text.trim()) this.done = text.endsWith("data: [DONE]\n\n");
-      return events;
-    }
     let out = text;
     if (usageChunk || native) {
       out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && EMPTY_CHOICES.test(event))).join("\n\n");
     }
     if (reasoning) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
-    if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
-    return encoder3.encode(out);
+    if (/\S/.test(out)) this.done = out.endsWith("data: [DONE]\n\n");
+    return out === decoded2 ? events : encoder3.encode(out);
   }
 };
 function endOfLastEvent(held, bytes) {

@@ -9,7 +9,7 @@ export const DEFAULT_MAX_TOKENS = 2048;
  * Sent instead when the answer is streamed and the client sets no limit (STREAM_MAX_TOKENS overrides it). A
  * stream's CPU grows with its length, and Workers Free stops a request at 10 ms of it, mid-stream (error 1102):
  * bench/worker measured, at 50 tokens a second, 9.2 ms for a 1,000-token `responses` stream and 11.8 ms for a
- * 2,048-token one (a passed-through chat stream: 6.6 and 8.0 ms). An answer cut here ends as a model's own limit
+ * 2,048-token one (a passed-through chat stream: 5.7 and 8.8 ms). An answer cut here ends as a model's own limit
  * does (finish_reason "length", an incomplete response or run), which clients handle; one cut by the platform
  * ends without a last event. Workers Paid allows 30 s of CPU: set STREAM_MAX_TOKENS there.
  */

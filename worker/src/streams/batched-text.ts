@@ -34,24 +34,21 @@ const encoder = new TextEncoder();
 
 /** Pieces waiting for the next write, joined into one chunk when it is sent. */
 class Pending {
+  /** None of them empty. */
   private pieces: Piece[] = [];
-  private size = 0;
 
   add(piece: Piece): void {
-    if (!piece.length) return;
-    this.pieces.push(piece);
-    this.size += piece.length;
+    if (piece.length) this.pieces.push(piece);
   }
 
   get empty(): boolean {
-    return this.size === 0;
+    return !this.pieces.length;
   }
 
   /** Everything added since the previous take, as one chunk (a single byte piece as it is); undefined if none. */
   take(): Uint8Array | undefined {
     const pieces = this.pieces;
     this.pieces = [];
-    this.size = 0;
     if (!pieces.length) return undefined;
     if (pieces.every((piece) => typeof piece === "string")) return encoder.encode(pieces.join(""));
     return concat(pieces.map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece)));

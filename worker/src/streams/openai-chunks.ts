@@ -93,10 +93,6 @@ export class OpenAiChunkFilter {
     const usageChunk = !this.includeUsage && text.includes("[]") && EMPTY_CHOICES.test(text);
     const native = text.includes('data: {"response"');
     const reasoning = text.includes('"delta":{"reasoning":');
-    if (!crlf && !usageChunk && !native && !reasoning) {
-      if (text.trim()) this.done = text.endsWith("data: [DONE]\n\n");
-      return events;
-    }
     let out = text;
     if (usageChunk || native) {
       out = out
@@ -105,8 +101,8 @@ export class OpenAiChunkFilter {
         .join("\n\n");
     }
     if (reasoning) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
-    if (out.trim()) this.done = out.endsWith("data: [DONE]\n\n");
-    return encoder.encode(out);
+    if (/\S/.test(out)) this.done = out.endsWith("data: [DONE]\n\n");
+    return out === decoded ? events : encoder.encode(out);
   }
 }
 
