@@ -2187,6 +2187,14 @@ function flushInterval(flushMs, ageMs) {
   return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), cap);
 }
 __name(flushInterval, "flushInterval");
+var MAX_READ_BYTES = 1024 * 1024;
+function bytesToWaitFor(flushMs, { ageMs, sinceFirstMs, bytesSinceFirst }) {
+  if (bytesSinceFirst <= 0) return 1;
+  const interval = flushInterval(flushMs, ageMs);
+  const bytes = Math.round(bytesSinceFirst * interval / Math.max(sinceFirstMs, interval / 2, 1));
+  return Math.min(Math.max(bytes, 1), MAX_READ_BYTES);
+}
+__name(bytesToWaitFor, "bytesToWaitFor");
 
 // src/config.ts
 var ConfigError = class extends ApiError {
@@ -3042,7 +3050,6 @@ async function chooseModel(env, config, request, waitUntil) {
 __name(chooseModel, "chooseModel");
 
 // src/streams/batch-reader.ts
-var MAX_READ_BYTES = 1024 * 1024;
 var FIRST_READ_BYTES = 64 * 1024;
 function coalescingReader(upstream, flushMs = FLUSH_MS) {
   return decoded(byteBatches(upstream, flushMs));
@@ -3063,10 +3070,7 @@ function readingAtLeast(upstream, flushMs) {
   let buffer = new ArrayBuffer(FIRST_READ_BYTES);
   const wanted = /* @__PURE__ */ __name(() => {
     const now2 = Date.now();
-    if (firstAt === void 0 || now2 <= firstAt || bytesSinceFirst === 0) return 1;
-    const rate = bytesSinceFirst / (now2 - firstAt);
-    const bytes = Math.round(rate * flushInterval(flushMs, now2 - startedAt));
-    return Math.min(Math.max(bytes, 1), MAX_READ_BYTES);
+    return bytesToWaitFor(flushMs, { ageMs: now2 - startedAt, sinceFirstMs: now2 - (firstAt ?? now2), bytesSinceFirst });
   }, "wanted");
   return {
     paced: true,

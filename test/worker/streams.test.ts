@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
 import { batchedText } from "../../worker/src/streams/batched-text.js";
-import { flushInterval } from "../../worker/src/streams/flush.js";
+import { bytesToWaitFor, flushInterval, MAX_READ_BYTES } from "../../worker/src/streams/flush.js";
 import { sentWhenStopped, testEnv, unique } from "./helpers.js";
 
 const encoder = new TextEncoder();
@@ -196,6 +196,40 @@ describe("batchedText", () => {
     await reader.cancel("client left");
     expect(source.state.wasCancelled).toBe(true);
     expect(source.state.cancelled).toBe("client left");
+  });
+});
+
+describe("bytesToWaitFor", () => {
+  const at = (ageMs: number, sinceFirstMs: number, bytesSinceFirst: number) =>
+    bytesToWaitFor(50, { ageMs, sinceFirstMs, bytesSinceFirst });
+
+  it("waits for one interval's worth at the rate seen since the first read", () => {
+    // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 1 s: the interval is 500 ms.
+    expect(at(1000, 1000, 20_000)).toBe(10_000);
+    // 4 s in, the interval is 2 s.
+    expect(at(4000, 3990, 79_800)).toBe(40_000);
+    expect(bytesToWaitFor(100, { ageMs: 1000, sinceFirstMs: 1000, bytesSinceFirst: 20_000 })).toBe(10_000);
+  });
+
+  it("takes whatever comes until there is a rate, or when batching is off", () => {
+    expect(at(0, 0, 0)).toBe(1);
+    expect(at(5000, 4000, 0)).toBe(1);
+    expect(bytesToWaitFor(0, { ageMs: 5000, sinceFirstMs: 4000, bytesSinceFirst: 80_000 })).toBe(1);
+  });
+
+  it("does not read a burst right after the first read as a rate: it asks for twice what has come, at most", () => {
+    // 400 bytes 1 ms after the first read. Taken as a rate, that is 400 bytes a millisecond: 20,000 bytes for a
+    // 50 ms interval, a second of a real model's tokens held back from the client.
+    expect(at(10, 1, 400)).toBe(800);
+    expect(at(10, 0, 400)).toBe(800);
+    expect(at(10, 20, 400)).toBe(800);
+    // Once the window is half the interval or more, the rate counts.
+    expect(at(60, 40, 1000)).toBe(1250);
+    expect(at(100, 100, 2000)).toBe(1000);
+  });
+
+  it("never waits for more than MAX_READ_BYTES", () => {
+    expect(at(60_000, 60_000, 1e9)).toBe(MAX_READ_BYTES);
   });
 });
 

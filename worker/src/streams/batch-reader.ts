@@ -4,7 +4,7 @@
 // Why: in workerd every time JavaScript runs for a request costs runtime machinery (bench/worker: ~0.1–0.3 ms of
 // isolate CPU per wake-up on its machine), and a model's answer arrives in hundreds of small chunks, one every
 // 10–30 ms. Native code can gather those chunks without JavaScript: `readAtLeast` (coalescingReader).
-import { FLUSH_MS, flushInterval } from "./flush.js";
+import { bytesToWaitFor, FLUSH_MS, MAX_READ_BYTES } from "./flush.js";
 
 /** A source read in batches. */
 export interface BatchReader<T> {
@@ -21,11 +21,6 @@ export interface BatchReader<T> {
   readonly ended?: Promise<void>;
 }
 
-/**
- * The most one read of a byte stream returns: late in a long stream reads are many seconds apart (flush.ts), and
- * an OpenAI-shaped model sends about 20 KB a second (Workers AI repeats the usage on every chunk).
- */
-const MAX_READ_BYTES = 1024 * 1024;
 /** A stream's read buffer at first; it doubles when a read wants more (a 1,000-token answer never needs it). */
 const FIRST_READ_BYTES = 64 * 1024;
 
@@ -78,13 +73,9 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   let firstAt: number | undefined;
   let bytesSinceFirst = 0;
   let buffer = new ArrayBuffer(FIRST_READ_BYTES);
-  /** Bytes expected in the next interval at the rate seen since the first read; 1 until there is a rate. */
   const wanted = () => {
     const now = Date.now();
-    if (firstAt === undefined || now <= firstAt || bytesSinceFirst === 0) return 1;
-    const rate = bytesSinceFirst / (now - firstAt);
-    const bytes = Math.round(rate * flushInterval(flushMs, now - startedAt));
-    return Math.min(Math.max(bytes, 1), MAX_READ_BYTES);
+    return bytesToWaitFor(flushMs, { ageMs: now - startedAt, sinceFirstMs: now - (firstAt ?? now), bytesSinceFirst });
   };
   return {
     paced: true,

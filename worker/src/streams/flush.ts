@@ -34,3 +34,37 @@ export function flushInterval(flushMs: number, ageMs: number): number {
   const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
   return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), cap);
 }
+
+/**
+ * The most one read of a byte stream waits for (streams/batch-reader.ts): late in a long stream reads are seconds
+ * apart, and an OpenAI-shaped model sends about 20 KB a second (Workers AI repeats the usage on every chunk).
+ */
+export const MAX_READ_BYTES = 1024 * 1024;
+
+/**
+ * How many bytes the next read waits for: what the upstream sends in one flush interval, at the rate it has sent at
+ * since its first read (`bytesSinceFirst` over `sinceFirstMs`); 1 (whatever comes) until there is a rate.
+ *
+ * The rate is never taken from a window shorter than half the interval it predicts: over a shorter one a read
+ * waits for twice what has come so far, at most. A model often sends its first tokens in a burst (the network, or
+ * a server that batches the first chunks), and a burst measured over 1 ms read as a rate 20 times the real one:
+ * the next read then waited for a second's worth of tokens, not 50 ms' worth, and the client's first words stalled
+ * for a second (bench/worker, a 1,000-token stream at 50 a second: the second write at 1,009 ms instead of 31 ms
+ * in 2 of 4 runs). Reading too little early costs a write or two more; too much, a stall the client sees.
+ */
+export function bytesToWaitFor(flushMs: number, { ageMs, sinceFirstMs, bytesSinceFirst }: ReadProgress): number {
+  if (bytesSinceFirst <= 0) return 1;
+  const interval = flushInterval(flushMs, ageMs);
+  const bytes = Math.round((bytesSinceFirst * interval) / Math.max(sinceFirstMs, interval / 2, 1));
+  return Math.min(Math.max(bytes, 1), MAX_READ_BYTES);
+}
+
+/** Where a stream's reading stands, for bytesToWaitFor. */
+export interface ReadProgress {
+  /** Since the reader was made. */
+  ageMs: number;
+  /** Since its first read returned. */
+  sinceFirstMs: number;
+  /** Bytes read after the first read. */
+  bytesSinceFirst: number;
+}
