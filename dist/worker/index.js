@@ -2178,7 +2178,7 @@ __name(parseStop, "parseStop");
 
 // src/streams/flush.ts
 var FLUSH_MS = 50;
-var FLUSH_GROWTH = 2;
+var FLUSH_GROWTH = 1;
 var FLUSH_CAP = 40;
 var FLUSH_LONG = 6;
 function flushInterval(flushMs, ageMs) {

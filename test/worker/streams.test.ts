@@ -65,9 +65,9 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 }
 
 describe("batchedText", () => {
-  it("spreads the writes of a long stream out: flushMs at first, half the age later, 40 × flushMs, then a sixth of the age", () => {
-    expect([0, 100, 400, 2000, 4000, 8000, 12_000, 20_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
-      50, 50, 200, 1000, 2000, 2000, 2000, 3333.3333333333335, 10_000, 20_000,
+  it("spreads the writes of a long stream out: flushMs at first, the age later, 40 × flushMs, then a sixth of the age", () => {
+    expect([0, 30, 100, 400, 2000, 4000, 8000, 12_000, 20_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
+      50, 50, 100, 400, 2000, 2000, 2000, 2000, 3333.3333333333335, 10_000, 20_000,
     ]);
     expect(flushInterval(100, 20_000)).toBe(4000);
     expect(flushInterval(0, 20_000)).toBe(0);
@@ -77,7 +77,7 @@ describe("batchedText", () => {
       for (let age = 0; age < seconds * 1000; age += flushInterval(50, age)) count++;
       return count;
     };
-    expect([20, 41, 60, 120, 300].map(writes)).toEqual([20, 25, 27, 32, 37]);
+    expect([20, 41, 60, 120, 300].map(writes)).toEqual([16, 21, 23, 28, 34]);
   });
 
   it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {
@@ -204,11 +204,11 @@ describe("bytesToWaitFor", () => {
     bytesToWaitFor(50, { ageMs, sinceFirstMs, bytesSinceFirst });
 
   it("waits for one interval's worth at the rate seen since the first read", () => {
-    // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 1 s: the interval is 500 ms.
-    expect(at(1000, 1000, 20_000)).toBe(10_000);
+    // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 0.5 s: the interval is 0.5 s.
+    expect(at(500, 500, 10_000)).toBe(10_000);
     // 4 s in, the interval is 2 s.
     expect(at(4000, 3990, 79_800)).toBe(40_000);
-    expect(bytesToWaitFor(100, { ageMs: 1000, sinceFirstMs: 1000, bytesSinceFirst: 20_000 })).toBe(10_000);
+    expect(bytesToWaitFor(100, { ageMs: 50, sinceFirstMs: 50, bytesSinceFirst: 1000 })).toBe(2000);
   });
 
   it("takes whatever comes until there is a rate, or when batching is off", () => {
@@ -224,8 +224,8 @@ describe("bytesToWaitFor", () => {
     expect(at(10, 0, 400)).toBe(800);
     expect(at(10, 20, 400)).toBe(800);
     // Once the window is half the interval or more, the rate counts.
-    expect(at(60, 40, 1000)).toBe(1250);
-    expect(at(100, 100, 2000)).toBe(1000);
+    expect(at(60, 40, 1000)).toBe(1500);
+    expect(at(100, 100, 2000)).toBe(2000);
   });
 
   it("never waits for more than MAX_READ_BYTES", () => {
