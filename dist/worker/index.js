@@ -3061,7 +3061,9 @@ function byteBatches(upstream, flushMs = FLUSH_MS) {
 __name(byteBatches, "byteBatches");
 function readingAtLeast(upstream, flushMs) {
   const reader = upstream.getReader({ mode: "byob" });
-  const readAtLeast = typeof reader.readAtLeast === "function" ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
+  const native = typeof reader.readAtLeast === "function";
+  const readAtLeast = native ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
+  let atEnd = false;
   let markEnded;
   const ended = new Promise((resolve) => markEnded = resolve);
   const startedAt = Date.now();
@@ -3075,12 +3077,17 @@ function readingAtLeast(upstream, flushMs) {
   return {
     paced: true,
     async read() {
+      if (atEnd) return void 0;
       const want = wanted();
       if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
       const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return void 0;
+      }
+      if (native && value.byteLength < want) {
+        atEnd = true;
+        markEnded();
       }
       if (firstAt === void 0) firstAt = Date.now();
       else bytesSinceFirst += value.byteLength;
@@ -3280,7 +3287,7 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
           pending.add(steps.start());
         }
         for (; ; ) {
-          if (!pending.empty && source.paced) return send(controller);
+          if (!pending.empty && source.paced && !sourceEnded) return send(controller);
           if (!pending.empty && !sourceEnded) {
             const now2 = Date.now();
             const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
@@ -3315,6 +3322,7 @@ __name(batchedText, "batchedText");
 
 // src/streams/openai-chunks.ts
 var EMPTY_CHOICES = /"choices": ?\[\]/;
+var ROLE_ONLY = /"delta": ?\{"role": ?"assistant"(, ?"content": ?(""|null))?\}/;
 var LF = 10;
 var CR = 13;
 var NOTHING = new Uint8Array(0);
@@ -3418,7 +3426,9 @@ async function passThroughOpenAiChunks(source, {
       if (chunk === void 0) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });
-      if (seen.replace(/\r/g, "").includes("\n\n")) break;
+      const text = seen.replace(/\r/g, "");
+      const firstEnd = text.indexOf("\n\n");
+      if (firstEnd >= 0 && (!ROLE_ONLY.test(text.slice(0, firstEnd)) || text.includes("\n\n", firstEnd + 2))) break;
     }
   } catch (error) {
     return { reader: startingWith(seen, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };

@@ -39,6 +39,19 @@ describe("the pass-through path", () => {
     expect(content).toBe(Array.from({ length: 30 }, (_, i) => `w${i + 1}`).join(" "));
   });
 
+  it("sends the role chunk with the first token, in one write: a role alone shows the client nothing", async () => {
+    const res = await stream({
+      model: OPENAI_SHAPED,
+      messages: [{ role: "user", content: `${unique()} [[stub:words=20]] [[stub:chunk=event]] [[stub:pace=20]]` }],
+    });
+    expect(res.headers.get("x-stream-path")).toBe("passthrough");
+    const reader = res.body!.getReader();
+    const first = sseData(new TextDecoder().decode((await reader.read()).value)) as any[];
+    // This model reasons first: its first token is reasoning.
+    expect(first.map((c) => c.choices[0].delta)).toEqual([{ role: "assistant", content: "" }, { reasoning_content: "Thinking" }]);
+    await reader.cancel();
+  });
+
   it("keeps the usage chunk when include_usage asks for it, and the SDK assembles the answer", async () => {
     const res = await stream({
       model: OPENAI_SHAPED,

@@ -1,7 +1,7 @@
 // The stream plumbing under every streamed answer: batch readers (one read takes everything that has arrived)
 // and the batching writer (what is ready goes out at once after a pause, a burst goes out as one chunk).
 import { describe, expect, it } from "vitest";
-import { coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
+import { byteBatches, coalescingReader, Mailbox, type BatchReader } from "../../worker/src/streams/batch-reader.js";
 import { batchedText } from "../../worker/src/streams/batched-text.js";
 import { bytesToWaitFor, flushInterval, MAX_READ_BYTES } from "../../worker/src/streams/flush.js";
 import { sentWhenStopped, testEnv, unique } from "./helpers.js";
@@ -89,6 +89,23 @@ describe("batchedText", () => {
     ["one ", "two ", "three"].forEach((b) => burst.push(b));
     burst.end();
     expect(await readAll(batchedText(burst.reader, { ...steps, start: () => "" }, 60_000))).toEqual(["one two three<end>"]);
+  });
+
+  it("sends a paced source's last batch with the closing frames, in one write, once the source says it has ended", async () => {
+    let markEnded!: () => void;
+    const ended = new Promise<void>((resolve) => (markEnded = resolve));
+    const batches = ["one ", "two "];
+    const paced: BatchReader<string> = {
+      paced: true,
+      async read() {
+        const batch = batches.shift();
+        if (!batches.length) markEnded();
+        return batch;
+      },
+      cancel: async () => {},
+      ended,
+    };
+    expect(await readAll(batchedText(paced, { ...steps, start: () => "" }))).toEqual(["one ", "two <end>"]);
   });
 
   it("holds text that follows a write until flushMs have passed, reading nothing meanwhile", async () => {
@@ -230,6 +247,49 @@ describe("bytesToWaitFor", () => {
 
   it("never waits for more than MAX_READ_BYTES", () => {
     expect(at(60_000, 60_000, 1e9)).toBe(MAX_READ_BYTES);
+  });
+});
+
+describe("byteBatches", () => {
+  /** A runtime byte stream's reader, as far as byteBatches uses it: readAtLeast answers from `script`. */
+  function scriptedByteStream(script: number[]) {
+    const calls: number[] = [];
+    const reader = {
+      releaseLock() {},
+      async readAtLeast(min: number, view: Uint8Array) {
+        calls.push(min);
+        const size = script.shift();
+        if (size === undefined) return { done: true, value: undefined };
+        view.fill(97, 0, size);
+        return { done: false, value: view.subarray(0, size) };
+      },
+      read: () => Promise.reject(new Error("read() instead of readAtLeast()")),
+      cancel: async () => {},
+    };
+    return { stream: { getReader: () => reader } as unknown as ReadableStream<Uint8Array>, calls };
+  }
+
+  it("knows the stream has ended when readAtLeast returns less than it asked for, without one more read", async () => {
+    // First read: whatever comes. Second: the first rate is not known yet. Third asks for more than the 10 bytes left.
+    const { stream, calls } = scriptedByteStream([400, 400, 10]);
+    const source = byteBatches(stream, 50);
+    let ended = false;
+    source.ended!.then(() => (ended = true));
+    const sizes: number[] = [];
+    for (let batch = await source.read(); batch !== undefined; batch = await source.read()) sizes.push(batch.length);
+    expect(sizes).toEqual([400, 400, 10]);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]).toBeGreaterThan(10);
+    expect(ended).toBe(true);
+  });
+
+  it("reads on while readAtLeast returns what it asked for, and ends at done", async () => {
+    const { stream, calls } = scriptedByteStream([400, 1]);
+    const source = byteBatches(stream, 50);
+    expect((await source.read())!.length).toBe(400);
+    expect((await source.read())!.length).toBe(1);
+    expect(await source.read()).toBeUndefined();
+    expect(calls).toEqual([1, 1, expect.any(Number)]);
   });
 });
 

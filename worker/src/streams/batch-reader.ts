@@ -63,10 +63,15 @@ export function byteBatches(upstream: ReadableStream<Uint8Array>, flushMs: numbe
 function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): BatchReader<Uint8Array> {
   const reader = upstream.getReader({ mode: "byob" });
   // workerd's extension; a runtime without it reads what has come, as a standard BYOB read does.
-  const readAtLeast =
-    typeof reader.readAtLeast === "function"
-      ? (min: number, view: Uint8Array<ArrayBuffer>) => reader.readAtLeast(min, view)
-      : (_min: number, view: Uint8Array<ArrayBuffer>) => reader.read(view);
+  const native = typeof reader.readAtLeast === "function";
+  const readAtLeast = native
+    ? (min: number, view: Uint8Array<ArrayBuffer>) => reader.readAtLeast(min, view)
+    : (_min: number, view: Uint8Array<ArrayBuffer>) => reader.read(view);
+  /**
+   * readAtLeast returns fewer bytes than asked only when the stream has ended: then the reader says so at once,
+   * and does not wake the Worker once more for a read that would only say `done`.
+   */
+  let atEnd = false;
   let markEnded!: () => void;
   const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const startedAt = Date.now();
@@ -80,12 +85,17 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   return {
     paced: true,
     async read() {
+      if (atEnd) return undefined;
       const want = wanted();
       if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
       const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
       if (done || !value) {
         markEnded();
         return undefined;
+      }
+      if (native && value.byteLength < want) {
+        atEnd = true;
+        markEnded();
       }
       if (firstAt === undefined) firstAt = Date.now();
       else bytesSinceFirst += value.byteLength;

@@ -15,6 +15,8 @@ import type { Usage } from "../ai/output.js";
 import type { StreamMeter } from "../usage/meter.js";
 
 const EMPTY_CHOICES = /"choices": ?\[\]/;
+/** The usual first chunk of an OpenAI stream: the role, and no text yet. */
+const ROLE_ONLY = /"delta": ?\{"role": ?"assistant"(, ?"content": ?(""|null))?\}/;
 const LF = 10;
 const CR = 13;
 const NOTHING: Uint8Array = new Uint8Array(0);
@@ -128,9 +130,10 @@ export function isOpenAiChunk(firstEvent: string): boolean {
 }
 
 /**
- * Reads the upstream until its first event is complete: an OpenAI chat chunk stream becomes the body as it is
- * (filtered, batched); any other gets back a reader of its text that starts with the text read here. `source`'s
- * batches are bytes valid until its next read (batch-reader.ts, byteBatches).
+ * Reads the upstream until its first event is complete (and the next one, when the first only says the role): an
+ * OpenAI chat chunk stream becomes the body as it is (filtered, batched); any other gets back a reader of its text
+ * that starts with the text read here. `source`'s batches are bytes valid until its next read (batch-reader.ts,
+ * byteBatches).
  */
 export async function passThroughOpenAiChunks(
   source: BatchReader<Uint8Array>,
@@ -151,7 +154,11 @@ export async function passThroughOpenAiChunks(
       if (chunk === undefined) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });
-      if (seen.replace(/\r/g, "").includes("\n\n")) break;
+      const text = seen.replace(/\r/g, "");
+      const firstEnd = text.indexOf("\n\n");
+      // A first chunk that only says the role shows the client nothing: it waits for the next event and both go in
+      // one write. One write fewer (bench/worker: each costs about 0.3 ms of Free's 10), the first token no later.
+      if (firstEnd >= 0 && (!ROLE_ONLY.test(text.slice(0, firstEnd)) || text.includes("\n\n", firstEnd + 2))) break;
     }
   } catch (error) {
     // The rendered path reports it in the stream, after what came before it.
