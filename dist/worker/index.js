@@ -3074,26 +3074,27 @@ function readingAtLeast(upstream, flushMs) {
     const now2 = Date.now();
     return bytesToWaitFor(flushMs, { ageMs: now2 - startedAt, sinceFirstMs: now2 - (firstAt ?? now2), bytesSinceFirst });
   }, "wanted");
+  const read2 = /* @__PURE__ */ __name(async (want) => {
+    if (atEnd) return void 0;
+    if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
+    const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
+    if (done || !value) {
+      markEnded();
+      return void 0;
+    }
+    if (native && value.byteLength < want) {
+      atEnd = true;
+      markEnded();
+    }
+    if (firstAt === void 0) firstAt = Date.now();
+    else bytesSinceFirst += value.byteLength;
+    buffer = value.buffer;
+    return value;
+  }, "read");
   return {
     paced: true,
-    async read() {
-      if (atEnd) return void 0;
-      const want = wanted();
-      if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
-      const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
-      if (done || !value) {
-        markEnded();
-        return void 0;
-      }
-      if (native && value.byteLength < want) {
-        atEnd = true;
-        markEnded();
-      }
-      if (firstAt === void 0) firstAt = Date.now();
-      else bytesSinceFirst += value.byteLength;
-      buffer = value.buffer;
-      return value;
-    },
+    read: /* @__PURE__ */ __name(() => read2(wanted()), "read"),
+    readAny: /* @__PURE__ */ __name(() => read2(1), "readAny"),
     cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel"),
     ended
   };
@@ -3422,7 +3423,7 @@ async function passThroughOpenAiChunks(source, {
   const utf8 = new TextDecoder();
   try {
     for (; ; ) {
-      const chunk = await source.read();
+      const chunk = await (source.readAny ? source.readAny() : source.read());
       if (chunk === void 0) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });

@@ -15,6 +15,11 @@ export interface BatchReader<T> {
   readonly paced?: boolean;
   /** What has arrived since the previous read, as one batch (waits until there is some); undefined at the end. */
   read(): Promise<T | undefined>;
+  /**
+   * The same, without waiting for an interval's worth (a paced reader's reads do): for a consumer that needs the
+   * next bytes as soon as they come, before its first write. A reader without it takes `read`.
+   */
+  readAny?(): Promise<T | undefined>;
   /** Stops the source (and whatever produces it: a cancelled Workers AI stream stops generating). */
   cancel(reason?: unknown): Promise<void>;
   /** Settles once the source has sent everything (the rest waits for the next reads), if the reader can tell. */
@@ -82,26 +87,27 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
     const now = Date.now();
     return bytesToWaitFor(flushMs, { ageMs: now - startedAt, sinceFirstMs: now - (firstAt ?? now), bytesSinceFirst });
   };
+  const read = async (want: number) => {
+    if (atEnd) return undefined;
+    if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
+    const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
+    if (done || !value) {
+      markEnded();
+      return undefined;
+    }
+    if (native && value.byteLength < want) {
+      atEnd = true;
+      markEnded();
+    }
+    if (firstAt === undefined) firstAt = Date.now();
+    else bytesSinceFirst += value.byteLength;
+    buffer = value.buffer;
+    return value;
+  };
   return {
     paced: true,
-    async read() {
-      if (atEnd) return undefined;
-      const want = wanted();
-      if (want > buffer.byteLength) buffer = new ArrayBuffer(Math.min(MAX_READ_BYTES, 2 ** Math.ceil(Math.log2(want))));
-      const { done, value } = await readAtLeast(want, new Uint8Array(buffer));
-      if (done || !value) {
-        markEnded();
-        return undefined;
-      }
-      if (native && value.byteLength < want) {
-        atEnd = true;
-        markEnded();
-      }
-      if (firstAt === undefined) firstAt = Date.now();
-      else bytesSinceFirst += value.byteLength;
-      buffer = value.buffer;
-      return value;
-    },
+    read: () => read(wanted()),
+    readAny: () => read(1),
     cancel: (reason) => reader.cancel(reason),
     ended,
   };

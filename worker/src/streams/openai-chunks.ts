@@ -150,7 +150,8 @@ export async function passThroughOpenAiChunks(
   const utf8 = new TextDecoder();
   try {
     for (;;) {
-      const chunk = await source.read();
+      // Nothing has been written yet: the first event goes out as soon as it is whole.
+      const chunk = await (source.readAny ? source.readAny() : source.read());
       if (chunk === undefined) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });
