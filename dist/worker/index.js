@@ -2180,7 +2180,7 @@ __name(parseStop, "parseStop");
 var FLUSH_MS = 50;
 var FLUSH_GROWTH = 1;
 var FLUSH_CAP = 40;
-var FLUSH_LONG = 6;
+var FLUSH_LONG = 4;
 function flushInterval(flushMs, ageMs) {
   if (flushMs <= 0) return 0;
   const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);

@@ -11,24 +11,27 @@ export const FLUSH_MS = 50;
 /**
  * A long stream's writes spread out as it goes: the time between two writes is at least the stream's age (each
  * write comes about twice the age of the one before), up to FLUSH_CAP × flushMs (2 s by default, reached after
- * 2 s). A 1,000-token answer generated at 50 tokens a second takes 16 writes: 5 in its first 0.4 s, which reads as
- * typing, then pieces twice as large each time until they are 2 s apart. The schedule is set by the CPU limit of
- * Workers Free (10 ms a request), where each write costs about 0.5 ms of isolate CPU on bench/worker's machine:
+ * 2 s). A 1,000-token answer generated at 50 tokens a second takes 15 writes: 5 in its first 0.4 s, which reads as
+ * typing, then pieces twice as large each time until they are 2 s apart, and from 8 s on further apart still. The
+ * schedule is set by the CPU limit of Workers Free (10 ms a request), where each write costs about 0.3–0.6 ms of
+ * isolate CPU on bench/worker's machine:
  * - an eighth of the age, at most 1 s (the first schedule): 45 writes for that answer, 13.5 ms passed through;
  * - half of the age, at most 2 s (the one before this): 20 writes; bench/worker/ab.mjs measured this one 2.4 ms
  *   lower (median of 8 rounds), most of it in the first two seconds, when writes were 1.5 × the age apart.
  * By then the reader is far behind the model anyway (50 tokens a second is ten times reading speed), so writes
  * 2 s apart change what is on screen, not what is read.
  *
- * Past FLUSH_LONG × the cap (12 s by default) the interval keeps growing, at a sixth of the age (3.3 s apart at
- * 20 s, 5 s at 30 s, 10 s at a minute): a stream's writes then grow with the logarithm of its length instead of
- * its length. By the schedule's arithmetic: 16 writes for 20 s, 21 for 41 s (2,048 tokens, the default
- * `max_tokens`, at 50 a second), 23 for a minute, 28 for two (27, 37 and 67 with a fixed 2 s cap). Each write
- * costs CPU; a fixed cap let a long enough stream pass Free's 10 ms whatever the proxy did per write.
+ * Past FLUSH_LONG × the cap (8 s by default) the interval keeps growing, at a quarter of the age (3 s apart at
+ * 12 s, 5 s at 20 s, 15 s at a minute): a stream's writes then grow with the logarithm of its length instead of
+ * its length. By the schedule's arithmetic: 15 writes for 20 s, 18 for 41 s (2,048 tokens, the default
+ * `max_tokens`, at 50 a second), 20 for a minute, 23 for two (27, 37 and 67 with a fixed 2 s cap). Each write
+ * costs CPU; a fixed cap let a long enough stream pass Free's 10 ms whatever the proxy did per write. A sixth of
+ * the age past 12 s (before this) wrote once more in 20 s and 3 times more in 41 s; ab.mjs measured a quarter
+ * 0.63 ms lower at 1,000 tokens (median of 6 rounds, 5 of them lower).
  */
 export const FLUSH_GROWTH = 1;
 export const FLUSH_CAP = 40;
-export const FLUSH_LONG = 6;
+export const FLUSH_LONG = 4;
 
 /** The shortest time between two writes `ageMs` after the stream started. */
 export function flushInterval(flushMs: number, ageMs: number): number {
