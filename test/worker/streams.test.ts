@@ -217,8 +217,7 @@ describe("batchedText", () => {
 });
 
 describe("bytesToWaitFor", () => {
-  const at = (ageMs: number, sinceFirstMs: number, bytesSinceFirst: number) =>
-    bytesToWaitFor(50, { ageMs, sinceFirstMs, bytesSinceFirst });
+  const at = (ageMs: number, sinceFirstMs: number, bytesSinceFirst: number) => bytesToWaitFor(50, { ageMs, sinceFirstMs, bytesSinceFirst });
 
   it("waits for one interval's worth at the rate seen since the first read", () => {
     // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 0.5 s: the interval is 0.5 s.
