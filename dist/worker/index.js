@@ -3061,8 +3061,8 @@ function byteBatches(upstream, flushMs = FLUSH_MS) {
 __name(byteBatches, "byteBatches");
 function readingAtLeast(upstream, flushMs) {
   const reader = upstream.getReader({ mode: "byob" });
-  const native = typeof reader.readAtLeast === "function";
-  const readAtLeast = native ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
+  const hasReadAtLeast = typeof reader.readAtLeast === "function";
+  const readAtLeast = hasReadAtLeast ? (min, view) => reader.readAtLeast(min, view) : (_min, view) => reader.read(view);
   let atEnd = false;
   let markEnded;
   const ended = new Promise((resolve) => markEnded = resolve);
@@ -3082,7 +3082,7 @@ function readingAtLeast(upstream, flushMs) {
       markEnded();
       return void 0;
     }
-    if (native && value.byteLength < want) {
+    if (hasReadAtLeast && value.byteLength < want) {
       atEnd = true;
       markEnded();
     }
@@ -3288,8 +3288,8 @@ function batchedText(source, steps, flushMs = FLUSH_MS) {
           pending.add(steps.start());
         }
         for (; ; ) {
-          if (!pending.empty && source.paced && !sourceEnded) return send(controller);
           if (!pending.empty && !sourceEnded) {
+            if (source.paced) return send(controller);
             const now2 = Date.now();
             const wait = lastSent + flushInterval(flushMs, now2 - startedAt) - now2;
             if (wait > 0) await pause(wait);

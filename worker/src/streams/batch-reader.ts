@@ -68,8 +68,8 @@ export function byteBatches(upstream: ReadableStream<Uint8Array>, flushMs: numbe
 function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): BatchReader<Uint8Array> {
   const reader = upstream.getReader({ mode: "byob" });
   // workerd's extension; a runtime without it reads what has come, as a standard BYOB read does.
-  const native = typeof reader.readAtLeast === "function";
-  const readAtLeast = native
+  const hasReadAtLeast = typeof reader.readAtLeast === "function";
+  const readAtLeast = hasReadAtLeast
     ? (min: number, view: Uint8Array<ArrayBuffer>) => reader.readAtLeast(min, view)
     : (_min: number, view: Uint8Array<ArrayBuffer>) => reader.read(view);
   /**
@@ -95,7 +95,7 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
       markEnded();
       return undefined;
     }
-    if (native && value.byteLength < want) {
+    if (hasReadAtLeast && value.byteLength < want) {
       atEnd = true;
       markEnded();
     }

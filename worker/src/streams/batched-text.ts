@@ -91,8 +91,8 @@ export function batchedText<T>(source: BatchReader<T>, steps: TextSteps<T>, flus
         for (;;) {
           // Once the source has ended, the rest is read and goes out with the closing frames, in one write. A
           // paced source has already waited the interval in its read: what it returned goes out at once.
-          if (!pending.empty && source.paced && !sourceEnded) return send(controller);
           if (!pending.empty && !sourceEnded) {
+            if (source.paced) return send(controller);
             const now = Date.now();
             const wait = lastSent + flushInterval(flushMs, now - startedAt) - now;
             if (wait > 0) await pause(wait);
