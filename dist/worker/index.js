@@ -3324,6 +3324,10 @@ __name(batchedText, "batchedText");
 // src/streams/openai-chunks.ts
 var EMPTY_CHOICES = /"choices": ?\[\]/;
 var ROLE_ONLY = /"delta": ?\{"role": ?"assistant"(, ?"content": ?(""|null))?\}/;
+var NATIVE_EVENT = 'data: {"response"';
+var REASONING2 = '"delta":{"reasoning":';
+var REASONING_RENAMED = '"delta":{"reasoning_content":';
+var ENDS_BYTES = 2048;
 var LF = 10;
 var CR = 13;
 var NOTHING = new Uint8Array(0);
@@ -3353,13 +3357,13 @@ var OpenAiChunkFilter = class {
     }
     const events = joined(this.held, bytes.subarray(0, cut));
     this.held = bytes.slice(cut);
-    return this.keep(events);
+    return events.length > 2 * ENDS_BYTES && this.keepByItsEnds(events) || this.keepWhole(events);
   }
   /** What was held back, and `[DONE]` if the upstream did not send it. */
   end() {
     const held = this.utf8.decode(this.held);
     this.held = NOTHING;
-    const rest = held.trim() ? this.keep(encoder3.encode(held.replace(/\n*$/, "\n\n"))) : NOTHING;
+    const rest = held.trim() ? this.keepWhole(encoder3.encode(held.replace(/\n*$/, "\n\n"))) : NOTHING;
     return this.done ? rest : joined(rest, encoder3.encode("data: [DONE]\n\n"));
   }
   /** The last usage object the stream carried (Workers AI puts the running totals on every chunk). */
@@ -3380,22 +3384,45 @@ var OpenAiChunkFilter = class {
     return void 0;
   }
   /** Complete events (whole characters, since they end at a line feed), as they go to the client. */
-  keep(events) {
+  keepWhole(events) {
     const decoded2 = this.utf8.decode(events);
-    const crlf = decoded2.includes("\r");
-    const text = crlf ? decoded2.replace(/\r/g, "") : decoded2;
+    const text = decoded2.includes("\r") ? decoded2.replace(/\r/g, "") : decoded2;
+    const out = this.filtered(text);
+    return out === decoded2 ? events : encoder3.encode(out);
+  }
+  /**
+   * The same for a large batch, from its ends (see the class): the bytes before the last few events go as they
+   * came, unread. Undefined when the batch must be read whole. bench/worker/ab.mjs, 1,000 tokens passed through,
+   * 12 rounds × 4 streams: 0.37 ms less isolate CPU per stream than reading every batch whole (median; 9 of 12
+   * rounds lower). Reading a batch of 20 KB whole is a decode into a string of as many characters and five
+   * searches through it.
+   */
+  keepByItsEnds(events) {
+    const head = this.utf8.decode(events.subarray(0, ENDS_BYTES));
+    const tail = this.utf8.decode(events.subarray(events.length - ENDS_BYTES));
+    if (head.includes(REASONING2) || tail.includes(REASONING2)) return void 0;
+    const last = tail.slice(tail.indexOf("\n\n") + 2);
+    const firstEnd = last.indexOf("\n\n");
+    if (firstEnd < 0 || this.takenOut(last.slice(0, firstEnd))) return void 0;
+    const out = this.filtered(last);
+    if (out === last) return events;
+    return concat([events.subarray(0, events.length - encoder3.encode(last).length), encoder3.encode(out)]);
+  }
+  /** `text` (whole events) without what no client accepts, reasoning renamed; notes the usage and `[DONE]`. */
+  filtered(text) {
     const at = text.lastIndexOf('"usage":{');
     if (at >= 0) this.lastUsage = text.slice(at + 8);
-    const usageChunk = !this.includeUsage && text.includes("[]") && EMPTY_CHOICES.test(text);
-    const native = text.includes('data: {"response"');
-    const reasoning = text.includes('"delta":{"reasoning":');
     let out = text;
-    if (usageChunk || native) {
-      out = out.split("\n\n").filter((event) => !event.startsWith('data: {"response"') && !(usageChunk && EMPTY_CHOICES.test(event))).join("\n\n");
+    if (!this.includeUsage && text.includes("[]") && EMPTY_CHOICES.test(text) || text.includes(NATIVE_EVENT)) {
+      out = out.split("\n\n").filter((event) => !this.takenOut(event)).join("\n\n");
     }
-    if (reasoning) out = out.replaceAll('"delta":{"reasoning":', '"delta":{"reasoning_content":');
+    if (text.includes(REASONING2)) out = out.replaceAll(REASONING2, REASONING_RENAMED);
     if (/\S/.test(out)) this.done = out.endsWith("data: [DONE]\n\n");
-    return out === decoded2 ? events : encoder3.encode(out);
+    return out;
+  }
+  /** Whether an event is one that no OpenAI client accepts here. */
+  takenOut(event) {
+    return event.startsWith(NATIVE_EVENT) || !this.includeUsage && EMPTY_CHOICES.test(event);
   }
 };
 function endOfLastEvent(held, bytes) {

@@ -3,7 +3,7 @@
 // tool calls to re-index); and what passes through is still a valid OpenAI stream for the SDK.
 import { describe, expect, it } from "vitest";
 import { concat, type BatchReader } from "../../worker/src/streams/batch-reader.js";
-import { OpenAiChunkFilter, passThroughOpenAiChunks } from "../../worker/src/streams/openai-chunks.js";
+import { ENDS_BYTES, OpenAiChunkFilter, passThroughOpenAiChunks } from "../../worker/src/streams/openai-chunks.js";
 import { call, callsWith, openai, sentWhenStopped, sseData, unique } from "./helpers.js";
 
 const OPENAI_SHAPED = "@cf/zai-org/glm-4.7-flash";
@@ -214,6 +214,106 @@ describe("OpenAiChunkFilter", () => {
     expect(run(['data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}'], false)).toBe(
       'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}\n\ndata: [DONE]\n\n',
     );
+  });
+});
+
+describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
+  const utf8 = new TextEncoder();
+  /** An event as an OpenAI-shaped Workers AI model sends it (~300 bytes: it repeats the usage on every chunk). */
+  const event = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    `data: ${JSON.stringify({
+      id: "chatcmpl-8c1f0a2b9d4e4f6a",
+      object: "chat.completion.chunk",
+      created: 1796400000,
+      model: OPENAI_SHAPED,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: null, ...extra }],
+      usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, prompt_tokens_details: { cached_tokens: 0 } },
+    })}\n\n`;
+  const tail = (total: number) =>
+    `data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":${total}}}\n\n` +
+    `data: {"response":"","usage":{"total_tokens":${total}}}\n\ndata: [DONE]\n\n`;
+  /** `events` through a filter, each push a batch as the reader hands it over (a view into a reused buffer). */
+  const filtered = (batches: string[], includeUsage: boolean) => {
+    const filter = new OpenAiChunkFilter(includeUsage);
+    const out: Uint8Array[] = [];
+    for (const batch of batches) {
+      const bytes = utf8.encode(batch);
+      const buffer = new Uint8Array(bytes.length + 8);
+      buffer.set(bytes);
+      out.push(filter.push(buffer.subarray(0, bytes.length)));
+      buffer.fill(0x7a);
+    }
+    out.push(filter.end());
+    return { chunks: out, text: new TextDecoder().decode(concat(out)), usage: filter.usage() };
+  };
+  /** The same events one by one: batches that small are read whole, the reference. */
+  const oneByOne = (events: string[], includeUsage: boolean) => filtered(events, includeUsage);
+  const split = (text: string) => text.split(/(?<=\n\n)/);
+
+  it("gives what reading it whole gives, wherever its ends cut an event or a character", () => {
+    // Answers of many lengths, so that the ends fall everywhere in an event, inside "é", "✓" and "🙂" too.
+    for (let words = 8; words <= 40; words++) {
+      const answer = Array.from({ length: words }, (_, i) => event({ content: `${"é✓🙂".slice(0, i % 4)} w${i}` })).join("");
+      const stream = event({ role: "assistant", content: "" }) + answer + event({}, { finish_reason: "stop" }) + tail(words);
+      expect(utf8.encode(answer).length).toBeGreaterThan(words < 20 ? 0 : 2 * ENDS_BYTES);
+      for (const includeUsage of [false, true]) {
+        const reference = oneByOne(split(stream), includeUsage);
+        const batched = filtered([stream], includeUsage);
+        expect(batched.text).toBe(reference.text);
+        expect(batched.usage).toEqual({ total_tokens: words });
+        expect(batched.text).not.toContain('"response"');
+        expect(batched.text.includes('"choices":[]')).toBe(includeUsage);
+      }
+    }
+  });
+
+  it("passes a large batch that needs no change as the bytes that came", () => {
+    const answer = Array.from({ length: 30 }, (_, i) => event({ content: `word ${i} ✓` })).join("");
+    const { chunks, usage } = filtered([answer, tail(30)], false);
+    expect(new TextDecoder().decode(chunks[0])).toBe(answer);
+    expect(usage).toEqual({ total_tokens: 30 });
+  });
+
+  it("renames reasoning all through a batch that starts with it, up to where the answer starts", () => {
+    const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i} é` })).join("");
+    const answer = Array.from({ length: 20 }, (_, i) => event({ content: `w${i}` })).join("");
+    const stream = event({ role: "assistant", content: "" }) + thinking + answer + tail(40);
+    const { text } = filtered([stream.slice(0, 300), stream.slice(300)], false);
+    expect(text).toBe(oneByOne(split(stream), false).text);
+    expect(text).not.toContain('"delta":{"reasoning":');
+    expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
+  });
+
+  it("renames reasoning all through a batch that ends with it", () => {
+    const answer = Array.from({ length: 20 }, (_, i) => event({ content: `w${i}` })).join("");
+    const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i}` })).join("");
+    const { text } = filtered([answer + thinking, tail(40)], false);
+    expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
+  });
+
+  it("reads a large batch with CRLF line ends whole: no \\r reaches the client", () => {
+    const answer = Array.from({ length: 30 }, (_, i) => event({ content: `w${i}` })).join("");
+    const stream = (answer + tail(30)).replace(/\n/g, "\r\n");
+    const { text } = filtered([stream], false);
+    expect(text).not.toContain("\r");
+    expect(text).toBe(oneByOne(split(answer + tail(30)), false).text);
+  });
+
+  it("reads only its ends: a stretch of reasoning inside an answer (no model sends one) passes as it came", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => event({ content: `w${i}` })).join("");
+    const stream = words(20) + event({ reasoning: "an afterthought" }) + words(20) + tail(41);
+    expect(filtered([stream], false).text).toContain('"delta":{"reasoning":"an afterthought"}');
+    // In batches of a few events each, every one is read whole.
+    expect(oneByOne(split(stream), false).text).toContain('"delta":{"reasoning_content":"an afterthought"}');
+  });
+
+  it("takes out every event to take out when they fill the batch's whole end", () => {
+    const answer = Array.from({ length: 12 }, (_, i) => event({ content: `w${i}` })).join("");
+    const natives = Array.from({ length: 60 }, (_, i) => `data: {"response":"","usage":{"total_tokens":${i}}}\n\n`).join("");
+    expect(natives.length).toBeGreaterThan(ENDS_BYTES);
+    const { text, usage } = filtered([`${answer}${natives}data: [DONE]\n\n`], false);
+    expect(text).toBe(`${answer}data: [DONE]\n\n`);
+    expect(usage).toEqual({ total_tokens: 59 });
   });
 });
 
