@@ -3094,7 +3094,7 @@ function readingAtLeast(upstream, flushMs) {
   return {
     paced: true,
     read: /* @__PURE__ */ __name(() => read2(wanted()), "read"),
-    readAny: /* @__PURE__ */ __name(() => read2(1), "readAny"),
+    readAtLeast: /* @__PURE__ */ __name((bytes) => read2(Math.max(1, bytes)), "readAtLeast"),
     cancel: /* @__PURE__ */ __name((reason) => reader.cancel(reason), "cancel"),
     ended
   };
@@ -3448,15 +3448,17 @@ async function passThroughOpenAiChunks(source, {
   let seen = "";
   let seenBytes = NOTHING;
   const utf8 = new TextDecoder();
+  let want = 1;
   try {
     for (; ; ) {
-      const chunk = await (source.readAny ? source.readAny() : source.read());
+      const chunk = await (source.readAtLeast ? source.readAtLeast(want) : source.read());
       if (chunk === void 0) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });
       const text = seen.replace(/\r/g, "");
       const firstEnd = text.indexOf("\n\n");
       if (firstEnd >= 0 && (!ROLE_ONLY.test(text.slice(0, firstEnd)) || text.includes("\n\n", firstEnd + 2))) break;
+      if (firstEnd >= 0) want = Math.floor((firstEnd + 2) / 2) - (text.length - firstEnd - 2);
     }
   } catch (error) {
     return { reader: startingWith(seen, { read: /* @__PURE__ */ __name(() => Promise.reject(error), "read"), cancel: /* @__PURE__ */ __name((r) => source.cancel(r), "cancel"), ended: source.ended }) };

@@ -348,6 +348,33 @@ describe("passThroughOpenAiChunks", () => {
     expect(text).toBe(sent);
   });
 
+  it("waits for about half an event once one has come, not for the piece of the next that comes first", async () => {
+    const event = (delta: string) =>
+      `data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":${delta}}],"usage":{"total_tokens":9}}\n\n`;
+    const role = new TextEncoder().encode(event('{"role":"assistant","content":""}'));
+    const token = new TextEncoder().encode(event('{"content":"Hi"}'));
+    // The network chunks: the role event whole, then the first token in two pieces (as workerd often hands them).
+    const chunks = [role, token.subarray(0, 27), token.subarray(27), token];
+    const asked: number[] = [];
+    const gathering: BatchReader<Uint8Array> = {
+      async read() {
+        return chunks.length ? concat(chunks.splice(0)) : undefined;
+      },
+      async readAtLeast(bytes) {
+        asked.push(bytes);
+        const taken: Uint8Array[] = [];
+        while (chunks.length && taken.reduce((n, c) => n + c.length, 0) < bytes) taken.push(chunks.shift()!);
+        return taken.length ? concat(taken) : undefined;
+      },
+      cancel: async () => {},
+    };
+    const tried = await passThroughOpenAiChunks(gathering, options);
+    expect("body" in tried).toBe(true);
+    // One read for the role event, one for the whole token event: not one for its first 27 bytes.
+    expect(asked).toEqual([1, Math.floor(role.length / 2)]);
+    if ("body" in tried) expect(sseData(await new Response(tried.body).text())).toHaveLength(4);
+  });
+
   it("passes an OpenAI chunk stream on from its first bytes, read before the shape was known", async () => {
     const chunk = 'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"é"}}]}\n\n';
     const all = new TextEncoder().encode(chunk + chunk);

@@ -282,15 +282,17 @@ describe("byteBatches", () => {
     expect(ended).toBe(true);
   });
 
-  it("readAny takes whatever comes, where read waits for an interval's worth at the rate seen", async () => {
-    const { stream, calls } = scriptedByteStream([400, 400, 30, 800]);
+  it("readAtLeast(n) waits for n bytes, where read waits for an interval's worth at the rate seen", async () => {
+    const { stream, calls } = scriptedByteStream([400, 400, 30, 2000, 200]);
     const source = byteBatches(stream, 50);
     await source.read();
     await source.read();
-    expect((await source.readAny!())!.length).toBe(30);
-    expect((await source.read())!.length).toBe(800);
+    expect((await source.readAtLeast!(0))!.length).toBe(30);
+    expect((await source.read())!.length).toBe(2000);
+    expect((await source.readAtLeast!(150))!.length).toBe(200);
     expect(calls.slice(0, 3)).toEqual([1, 1, 1]);
     expect(calls[3]).toBeGreaterThan(400);
+    expect(calls[4]).toBe(150);
   });
 
   it("reads on while readAtLeast returns what it asked for, and ends at done", async () => {

@@ -16,10 +16,11 @@ export interface BatchReader<T> {
   /** What has arrived since the previous read, as one batch (waits until there is some); undefined at the end. */
   read(): Promise<T | undefined>;
   /**
-   * The same, without waiting for an interval's worth (a paced reader's reads do): for a consumer that needs the
-   * next bytes as soon as they come, before its first write. A reader without it takes `read`.
+   * The same, once at least `bytes` have come (or the source has ended), not an interval's worth (a paced reader's
+   * reads wait for that): for a consumer that needs the next bytes as soon as they come, before its first write.
+   * A reader without it takes `read`.
    */
-  readAny?(): Promise<T | undefined>;
+  readAtLeast?(bytes: number): Promise<T | undefined>;
   /** Stops the source (and whatever produces it: a cancelled Workers AI stream stops generating). */
   cancel(reason?: unknown): Promise<void>;
   /** Settles once the source has sent everything (the rest waits for the next reads), if the reader can tell. */
@@ -107,7 +108,7 @@ function readingAtLeast(upstream: ReadableStream<Uint8Array>, flushMs: number): 
   return {
     paced: true,
     read: () => read(wanted()),
-    readAny: () => read(1),
+    readAtLeast: (bytes) => read(Math.max(1, bytes)),
     cancel: (reason) => reader.cancel(reason),
     ended,
   };

@@ -193,10 +193,11 @@ export async function passThroughOpenAiChunks(
   let seenBytes: Uint8Array = NOTHING;
   // Carries the start of a character the text read so far ended with, into the text reader of another stream.
   const utf8 = new TextDecoder();
+  let want = 1;
   try {
     for (;;) {
       // Nothing has been written yet: the first event goes out as soon as it is whole.
-      const chunk = await (source.readAny ? source.readAny() : source.read());
+      const chunk = await (source.readAtLeast ? source.readAtLeast(want) : source.read());
       if (chunk === undefined) break;
       seenBytes = joined(seenBytes, chunk);
       seen += utf8.decode(chunk, { stream: true });
@@ -205,6 +206,10 @@ export async function passThroughOpenAiChunks(
       // A first chunk that only says the role shows the client nothing: it waits for the next event and both go in
       // one write. One write fewer (bench/worker: each costs about 0.3 ms of Free's 10), the first token no later.
       if (firstEnd >= 0 && (!ROLE_ONLY.test(text.slice(0, firstEnd)) || text.includes("\n\n", firstEnd + 2))) break;
+      // The next event is about as long as the first (in characters, about bytes): an event often comes in two
+      // network chunks, and waking the Worker for the first piece alone costs a wake-up (bench/worker: about 0.15 ms
+      // of isolate CPU) for nothing. Half of it, so that a shorter event goes out at once all the same.
+      if (firstEnd >= 0) want = Math.floor((firstEnd + 2) / 2) - (text.length - firstEnd - 2);
     }
   } catch (error) {
     // The rendered path reports it in the stream, after what came before it.
