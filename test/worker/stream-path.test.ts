@@ -139,6 +139,25 @@ describe("streams that must be rewritten are rendered", () => {
   });
 });
 
+const utf8 = new TextEncoder();
+/**
+ * Pushes `pieces` through a filter as the reader hands them over: views into one read buffer, overwritten after
+ * every push (so a filter that kept a view instead of a copy sends garbage). The output chunks are decoded once
+ * they all came.
+ */
+const runBytes = (pieces: Uint8Array[], includeUsage: boolean) => {
+  const filter = new OpenAiChunkFilter(includeUsage);
+  const buffer = new Uint8Array(Math.max(1, ...pieces.map((p) => p.length)));
+  const out: Uint8Array[] = [];
+  for (const piece of pieces) {
+    buffer.set(piece);
+    out.push(filter.push(buffer.subarray(0, piece.length)));
+    buffer.fill(0x7a);
+  }
+  out.push(filter.end());
+  return { text: new TextDecoder().decode(concat(out)), out, usage: filter.usage() };
+};
+
 describe("OpenAiChunkFilter", () => {
   const upstream =
     'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":""}}],"usage":{"total_tokens":1}}\n\n' +
@@ -152,23 +171,6 @@ describe("OpenAiChunkFilter", () => {
       .replace('"delta":{"reasoning":', '"delta":{"reasoning_content":')
       .replace('data: {"response":"","usage":{"total_tokens":3}}\n\n', "")
       .replace(includeUsage ? "\0" : 'data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}\n\n', "");
-  const utf8 = new TextEncoder();
-  /**
-   * Pushes `pieces` as the reader hands them over: views into one read buffer, overwritten after every push (so a
-   * filter that kept a view instead of a copy sends garbage). The output chunks are decoded once they all came.
-   */
-  const runBytes = (pieces: Uint8Array[], includeUsage: boolean) => {
-    const filter = new OpenAiChunkFilter(includeUsage);
-    const buffer = new Uint8Array(Math.max(1, ...pieces.map((p) => p.length)));
-    const out: Uint8Array[] = [];
-    for (const piece of pieces) {
-      buffer.set(piece);
-      out.push(filter.push(buffer.subarray(0, piece.length)));
-      buffer.fill(0x7a);
-    }
-    out.push(filter.end());
-    return { text: new TextDecoder().decode(concat(out)), out, usage: filter.usage() };
-  };
   const run = (pieces: string[], includeUsage: boolean) =>
     runBytes(
       pieces.map((p) => utf8.encode(p)),
@@ -218,7 +220,6 @@ describe("OpenAiChunkFilter", () => {
 });
 
 describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
-  const utf8 = new TextEncoder();
   /** An event as an OpenAI-shaped Workers AI model sends it (~300 bytes: it repeats the usage on every chunk). */
   const event = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     `data: ${JSON.stringify({
@@ -232,22 +233,15 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
   const tail = (total: number) =>
     `data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":${total}}}\n\n` +
     `data: {"response":"","usage":{"total_tokens":${total}}}\n\ndata: [DONE]\n\n`;
-  /** `events` through a filter, each push a batch as the reader hands it over (a view into a reused buffer). */
-  const filtered = (batches: string[], includeUsage: boolean) => {
-    const filter = new OpenAiChunkFilter(includeUsage);
-    const out: Uint8Array[] = [];
-    for (const batch of batches) {
-      const bytes = utf8.encode(batch);
-      const buffer = new Uint8Array(bytes.length + 8);
-      buffer.set(bytes);
-      out.push(filter.push(buffer.subarray(0, bytes.length)));
-      buffer.fill(0x7a);
-    }
-    out.push(filter.end());
-    return { chunks: out, text: new TextDecoder().decode(concat(out)), usage: filter.usage() };
-  };
-  /** The same events one by one: batches that small are read whole, the reference. */
-  const oneByOne = (events: string[], includeUsage: boolean) => filtered(events, includeUsage);
+  /** Each string one batch, as the reader hands it over (runBytes). */
+  const filtered = (batches: string[], includeUsage: boolean) =>
+    runBytes(
+      batches.map((b) => utf8.encode(b)),
+      includeUsage,
+    );
+  /** `n` answer events, `w0` to `w${n - 1}`. */
+  const answerOf = (n: number) => Array.from({ length: n }, (_, i) => event({ content: `w${i}` })).join("");
+  /** One event a batch: batches that small are read whole, the reference. */
   const split = (text: string) => text.split(/(?<=\n\n)/);
 
   it("gives what reading it whole gives, wherever its ends cut an event or a character", () => {
@@ -257,7 +251,7 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
       const stream = event({ role: "assistant", content: "" }) + answer + event({}, { finish_reason: "stop" }) + tail(words);
       expect(utf8.encode(answer).length).toBeGreaterThan(words < 20 ? 0 : 2 * ENDS_BYTES);
       for (const includeUsage of [false, true]) {
-        const reference = oneByOne(split(stream), includeUsage);
+        const reference = filtered(split(stream), includeUsage);
         const batched = filtered([stream], includeUsage);
         expect(batched.text).toBe(reference.text);
         expect(batched.usage).toEqual({ total_tokens: words });
@@ -269,46 +263,45 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
 
   it("passes a large batch that needs no change as the bytes that came", () => {
     const answer = Array.from({ length: 30 }, (_, i) => event({ content: `word ${i} ✓` })).join("");
-    const { chunks, usage } = filtered([answer, tail(30)], false);
-    expect(new TextDecoder().decode(chunks[0])).toBe(answer);
+    const { out, usage } = filtered([answer, tail(30)], false);
+    expect(new TextDecoder().decode(out[0])).toBe(answer);
     expect(usage).toEqual({ total_tokens: 30 });
   });
 
   it("renames reasoning all through a batch that starts with it, up to where the answer starts", () => {
     const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i} é` })).join("");
-    const answer = Array.from({ length: 20 }, (_, i) => event({ content: `w${i}` })).join("");
+    const answer = answerOf(20);
     const stream = event({ role: "assistant", content: "" }) + thinking + answer + tail(40);
     const { text } = filtered([stream.slice(0, 300), stream.slice(300)], false);
-    expect(text).toBe(oneByOne(split(stream), false).text);
+    expect(text).toBe(filtered(split(stream), false).text);
     expect(text).not.toContain('"delta":{"reasoning":');
     expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
   });
 
   it("renames reasoning all through a batch that ends with it", () => {
-    const answer = Array.from({ length: 20 }, (_, i) => event({ content: `w${i}` })).join("");
+    const answer = answerOf(20);
     const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i}` })).join("");
     const { text } = filtered([answer + thinking, tail(40)], false);
     expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
   });
 
   it("reads a large batch with CRLF line ends whole: no \\r reaches the client", () => {
-    const answer = Array.from({ length: 30 }, (_, i) => event({ content: `w${i}` })).join("");
+    const answer = answerOf(30);
     const stream = (answer + tail(30)).replace(/\n/g, "\r\n");
     const { text } = filtered([stream], false);
     expect(text).not.toContain("\r");
-    expect(text).toBe(oneByOne(split(answer + tail(30)), false).text);
+    expect(text).toBe(filtered(split(answer + tail(30)), false).text);
   });
 
   it("reads only its ends: a stretch of reasoning inside an answer (no model sends one) passes as it came", () => {
-    const words = (n: number) => Array.from({ length: n }, (_, i) => event({ content: `w${i}` })).join("");
-    const stream = words(20) + event({ reasoning: "an afterthought" }) + words(20) + tail(41);
+    const stream = answerOf(20) + event({ reasoning: "an afterthought" }) + answerOf(20) + tail(41);
     expect(filtered([stream], false).text).toContain('"delta":{"reasoning":"an afterthought"}');
     // In batches of a few events each, every one is read whole.
-    expect(oneByOne(split(stream), false).text).toContain('"delta":{"reasoning_content":"an afterthought"}');
+    expect(filtered(split(stream), false).text).toContain('"delta":{"reasoning_content":"an afterthought"}');
   });
 
   it("takes out every event to take out when they fill the batch's whole end", () => {
-    const answer = Array.from({ length: 12 }, (_, i) => event({ content: `w${i}` })).join("");
+    const answer = answerOf(12);
     const natives = Array.from({ length: 60 }, (_, i) => `data: {"response":"","usage":{"total_tokens":${i}}}\n\n`).join("");
     expect(natives.length).toBeGreaterThan(ENDS_BYTES);
     const { text, usage } = filtered([`${answer}${natives}data: [DONE]\n\n`], false);
