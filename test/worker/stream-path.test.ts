@@ -84,10 +84,10 @@ describe("the pass-through path", () => {
   });
 
   it("when the model pauses mid-answer, at most about one flush interval's worth of tokens waits for it", async () => {
-    // 40 tokens 20 ms apart; after the 30th network chunk (the role chunk, then w1…w29) the model stops for 1.5 s.
+    // 60 tokens 20 ms apart; after the 45th network chunk (the role chunk, then w1…w44) the model stops for 1.5 s.
     const res = await stream({
       model: OPENAI_SHAPED,
-      messages: [{ role: "user", content: `${unique()} [[stub:words=40]] [[stub:chunk=event]] [[stub:pace=20]] [[stub:pause=30@1500]]` }],
+      messages: [{ role: "user", content: `${unique()} [[stub:words=60]] [[stub:chunk=event]] [[stub:pace=20]] [[stub:pause=45@1500]]` }],
     });
     expect(res.headers.get("x-stream-path")).toBe("passthrough");
     const reader = res.body!.getReader();
@@ -97,13 +97,13 @@ describe("the pass-through path", () => {
     let beforeResume = 0;
     for (let r = await reader.read(); !r.done; r = await reader.read()) {
       seen += utf8.decode(r.value, { stream: true });
-      // The pause ends at about 30 × 20 ms + 1.5 s = 2.1 s: what the client had well inside it.
-      if (Date.now() - started < 1600) beforeResume = (seen.match(/"content":" ?w\d+"/g) ?? []).length;
+      // The pause ends at about 45 × 20 ms + 1.5 s = 2.4 s: what the client had well inside it.
+      if (Date.now() - started < 1900) beforeResume = (seen.match(/"content":" ?w\d+"/g) ?? []).length;
     }
-    expect((seen.match(/"content":" ?w\d+"/g) ?? []).length).toBe(40);
-    // The interval is the stream's age: what came in the interval before the pause waits for it to end, and what
-    // came before that (up to the write at about 0.25–0.4 s, w12…w20) is out. A read of a fixed large size would
-    // hold them all.
+    expect((seen.match(/"content":" ?w\d+"/g) ?? []).length).toBe(60);
+    // The interval is twice the stream's age: what came in the interval before the pause waits for it to end, and
+    // what came before that (about 28 tokens when this was written) is out. A read of a fixed large size would hold
+    // them all.
     expect(beforeResume).toBeGreaterThanOrEqual(10);
   });
 

@@ -65,11 +65,12 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 }
 
 describe("batchedText", () => {
-  it("spreads the writes of a long stream out: flushMs at first, the age later, 40 × flushMs, then a quarter of the age", () => {
-    expect([0, 30, 100, 400, 2000, 4000, 8000, 12_000, 20_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
-      50, 50, 100, 400, 2000, 2000, 2000, 3000, 5000, 15_000, 30_000,
+  it("spreads the writes of a long stream out: flushMs at first, twice the age later, 40 × flushMs, then a third of the age", () => {
+    expect([0, 20, 100, 400, 2000, 4000, 6000, 12_000, 21_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
+      50, 50, 200, 800, 2000, 2000, 2000, 4000, 7000, 20_000, 40_000,
     ]);
-    expect(flushInterval(100, 20_000)).toBe(5000);
+    expect(flushInterval(100, 21_000)).toBe(7000);
+    expect(flushInterval(100, 1000)).toBe(2000);
     expect(flushInterval(0, 20_000)).toBe(0);
     // Writes grow with the logarithm of a stream's length: counted as the writer schedules them.
     const writes = (seconds: number) => {
@@ -77,7 +78,7 @@ describe("batchedText", () => {
       for (let age = 0; age < seconds * 1000; age += flushInterval(50, age)) count++;
       return count;
     };
-    expect([20, 41, 60, 120, 300].map(writes)).toEqual([15, 18, 20, 23, 27]);
+    expect([20, 41, 60, 120, 300].map(writes)).toEqual([12, 14, 16, 18, 21]);
   });
 
   it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {
@@ -220,8 +221,8 @@ describe("bytesToWaitFor", () => {
   const at = (ageMs: number, sinceFirstMs: number, bytesSinceFirst: number) => bytesToWaitFor(50, { ageMs, sinceFirstMs, bytesSinceFirst });
 
   it("waits for one interval's worth at the rate seen since the first read", () => {
-    // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 0.5 s: the interval is 0.5 s.
-    expect(at(500, 500, 10_000)).toBe(10_000);
+    // 20 bytes a millisecond (an OpenAI-shaped model at 50 tokens a second), seen for 0.5 s: the interval is 1 s.
+    expect(at(500, 500, 10_000)).toBe(20_000);
     // 4 s in, the interval is 2 s.
     expect(at(4000, 3990, 79_800)).toBe(40_000);
     expect(bytesToWaitFor(100, { ageMs: 50, sinceFirstMs: 50, bytesSinceFirst: 1000 })).toBe(2000);
@@ -239,9 +240,11 @@ describe("bytesToWaitFor", () => {
     expect(at(10, 1, 400)).toBe(800);
     expect(at(10, 0, 400)).toBe(800);
     expect(at(10, 20, 400)).toBe(800);
-    // Once the window is half the interval or more, the rate counts.
-    expect(at(60, 40, 1000)).toBe(1500);
-    expect(at(100, 100, 2000)).toBe(2000);
+    // Early on the interval is twice the age, so a read waits for twice what has come since the first read.
+    expect(at(60, 40, 1000)).toBe(2000);
+    expect(at(100, 100, 2000)).toBe(4000);
+    // Once the window is more than half the interval, the rate counts: 20 bytes a millisecond for the 2 s cap.
+    expect(at(1500, 1500, 30_000)).toBe(40_000);
   });
 
   it("never waits for more than MAX_READ_BYTES", () => {

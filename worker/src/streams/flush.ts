@@ -9,35 +9,36 @@
 export const FLUSH_MS = 50;
 
 /**
- * A long stream's writes spread out as it goes: the time between two writes is at least the stream's age (each
- * write comes about twice the age of the one before), up to FLUSH_CAP × flushMs (2 s by default, reached after
- * 2 s). A 1,000-token answer generated at 50 tokens a second takes 15 writes: 5 in its first 0.4 s, which reads as
- * typing, then pieces twice as large each time until they are 2 s apart, and from 8 s on further apart still. The
- * schedule is set by the CPU limit of Workers Free (10 ms a request), where each write costs about 0.3–0.6 ms of
- * isolate CPU on bench/worker's machine:
+ * A long stream's writes spread out as it goes: the time between two writes is at least twice the stream's age (each
+ * write brings twice as much as everything written before it), up to FLUSH_CAP × flushMs (2 s by default, reached
+ * after 1 s). A 1,000-token answer generated at 50 tokens a second takes 12 writes: the first token at once, then
+ * pieces at 50 ms, 0.15 s and 0.45 s, which read as typing, then pieces three times as large each time until they
+ * are 2 s apart, and from 6 s on further apart still. The schedule is set by the CPU limit of Workers Free (10 ms a
+ * request), where each write costs about 0.1–0.3 ms of isolate CPU on bench/worker's machine:
  * - an eighth of the age, at most 1 s (the first schedule): 45 writes for that answer, 13.5 ms passed through;
- * - half of the age, at most 2 s (the one before this): 20 writes; bench/worker/ab.mjs measured this one 2.4 ms
- *   lower (median of 8 rounds), most of it in the first two seconds, when writes were 1.5 × the age apart.
+ * - half of the age, at most 2 s: 20 writes; bench/worker/ab.mjs measured the age (next) 2.4 ms lower (median of
+ *   8 rounds), most of it in the first two seconds, when writes were 1.5 × the age apart;
+ * - the age (the one before this): 15 writes; twice the age, with a third of it past 6 s (below), measured 0.5 ms
+ *   lower in ab.mjs (16 rounds × 4 streams, 13 rounds lower) and 38–39 isolate entries a stream instead of 43–44.
  * By then the reader is far behind the model anyway (50 tokens a second is ten times reading speed), so writes
- * 2 s apart change what is on screen, not what is read.
+ * 2 s apart change what is on screen, not what is read; the first words still come with the first token.
  *
- * Past FLUSH_LONG × the cap (8 s by default) the interval keeps growing, at a quarter of the age (3 s apart at
- * 12 s, 5 s at 20 s, 15 s at a minute): a stream's writes then grow with the logarithm of its length instead of
- * its length. By the schedule's arithmetic: 15 writes for 20 s, 18 for 41 s (2,048 tokens, the default
- * `max_tokens`, at 50 a second), 20 for a minute, 23 for two (27, 37 and 67 with a fixed 2 s cap). Each write
- * costs CPU; a fixed cap let a long enough stream pass Free's 10 ms whatever the proxy did per write. A sixth of
- * the age past 12 s (before this) wrote once more in 20 s and 3 times more in 41 s; ab.mjs measured a quarter
- * 0.63 ms lower at 1,000 tokens (median of 6 rounds, 5 of them lower).
+ * Past FLUSH_LONG × the cap (6 s by default) the interval keeps growing, at a third of the age (4 s apart at
+ * 12 s, 6.7 s at 20 s, 20 s at a minute): a stream's writes then grow with the logarithm of its length instead of
+ * its length. By the schedule's arithmetic: 12 writes for 20 s, 14 for 41 s (2,048 tokens at 50 a second), 16 for
+ * a minute, 18 for two (27, 37 and 67 with a fixed 2 s cap). Each write costs CPU; a fixed cap let a long enough
+ * stream pass Free's 10 ms whatever the proxy did per write. A quarter of the age past 8 s (before this) wrote
+ * 15 times in 20 s; a sixth past 12 s before that, 16.
  */
-export const FLUSH_GROWTH = 1;
+export const FLUSH_GROWTH = 2;
 export const FLUSH_CAP = 40;
-export const FLUSH_LONG = 4;
+export const FLUSH_LONG = 3;
 
 /** The shortest time between two writes `ageMs` after the stream started. */
 export function flushInterval(flushMs: number, ageMs: number): number {
   if (flushMs <= 0) return 0;
   const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
-  return Math.min(Math.max(flushMs, ageMs / FLUSH_GROWTH), cap);
+  return Math.min(Math.max(flushMs, ageMs * FLUSH_GROWTH), cap);
 }
 
 /**
