@@ -9,8 +9,9 @@ export const DEFAULT_MAX_TOKENS = 2048;
  * Sent instead when the answer is streamed and the client sets no limit (STREAM_MAX_TOKENS overrides it). A
  * stream's CPU grows with its length, and Workers Free stops a request at 10 ms of it, mid-stream (error 1102):
  * bench/worker measured, at 50 tokens a second, 6.2–7.8 ms for a 1,000-token `responses` stream (10.1–10.8 ms at
- * 2,048 tokens), a rendered chat stream with a stop sequence 3.4–5.7 ms, and a passed-through one 3.5–5.5 ms at
- * 1,000 tokens and 4.3–6.1 ms at 2,048 (two full runs of the same code). An answer cut here ends as a model's own limit
+ * 2,048 tokens in two full runs, 7.3 ms in a third after writes were spread out further: one run, so the limit
+ * stays), a rendered chat stream with a stop sequence 3.4–5.8 ms, and a passed-through one 4.4–4.5 ms at 1,000
+ * tokens and 4.3–6.1 ms at 2,048. An answer cut here ends as a model's own limit
  * does (finish_reason "length", an incomplete response or run), which clients handle; one cut by the platform
  * ends without a last event. Workers Paid allows 30 s of CPU: set STREAM_MAX_TOKENS there.
  */
