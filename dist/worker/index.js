@@ -2181,10 +2181,11 @@ var FLUSH_MS = 50;
 var FLUSH_GROWTH = 2;
 var FLUSH_CAP = 40;
 var FLUSH_LONG = 3;
+var FLUSH_MAX_MS = 3e4;
 function flushInterval(flushMs, ageMs) {
   if (flushMs <= 0) return 0;
   const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
-  return Math.min(Math.max(flushMs, ageMs * FLUSH_GROWTH), cap);
+  return Math.min(Math.max(flushMs, ageMs * FLUSH_GROWTH), cap, FLUSH_MAX_MS);
 }
 __name(flushInterval, "flushInterval");
 var MAX_READ_BYTES = 1024 * 1024;

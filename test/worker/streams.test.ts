@@ -65,10 +65,12 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string[]> {
 }
 
 describe("batchedText", () => {
-  it("spreads the writes of a long stream out: flushMs at first, twice the age later, 40 × flushMs, then a third of the age", () => {
-    expect([0, 20, 100, 400, 2000, 4000, 6000, 12_000, 21_000, 60_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
-      50, 50, 200, 800, 2000, 2000, 2000, 4000, 7000, 20_000, 40_000,
+  it("spreads the writes of a long stream out: flushMs at first, twice the age later, 40 × flushMs, a third of the age, 30 s at most", () => {
+    expect([0, 20, 100, 400, 2000, 4000, 6000, 12_000, 21_000, 60_000, 90_000, 120_000].map((age) => flushInterval(50, age))).toEqual([
+      50, 50, 200, 800, 2000, 2000, 2000, 4000, 7000, 20_000, 30_000, 30_000,
     ]);
+    // Whatever STREAM_FLUSH_MS asks for (at most 1000: 40 s by its own cap), a stream never goes quiet for over 30 s.
+    expect(flushInterval(1000, 100_000)).toBe(30_000);
     expect(flushInterval(100, 21_000)).toBe(7000);
     expect(flushInterval(100, 1000)).toBe(2000);
     expect(flushInterval(0, 20_000)).toBe(0);
@@ -78,7 +80,7 @@ describe("batchedText", () => {
       for (let age = 0; age < seconds * 1000; age += flushInterval(50, age)) count++;
       return count;
     };
-    expect([20, 41, 60, 120, 300].map(writes)).toEqual([12, 14, 16, 18, 21]);
+    expect([20, 41, 60, 120, 300].map(writes)).toEqual([12, 14, 16, 18, 24]);
   });
 
   it("writes the opening frames before reading anything, and the first text as soon as it arrives", async () => {

@@ -26,19 +26,27 @@ export const FLUSH_MS = 50;
  * Past FLUSH_LONG × the cap (6 s by default) the interval keeps growing, at a third of the age (4 s apart at
  * 12 s, 6.7 s at 20 s, 20 s at a minute): a stream's writes then grow with the logarithm of its length instead of
  * its length. By the schedule's arithmetic: 12 writes for 20 s, 14 for 41 s (2,048 tokens at 50 a second), 16 for
- * a minute, 18 for two (27, 37 and 67 with a fixed 2 s cap). Each write costs CPU; a fixed cap let a long enough
- * stream pass Free's 10 ms whatever the proxy did per write. A quarter of the age past 8 s (before this) wrote
- * 15 times in 20 s; a sixth past 12 s before that, 16.
+ * a minute, 18 for two (27, 37 and 67 with a fixed 2 s cap), then one every 30 s (FLUSH_MAX_MS). Each write costs
+ * CPU; a fixed cap let a long enough stream pass Free's 10 ms whatever the proxy did per write. A quarter of the age
+ * past 8 s (before this) wrote 15 times in 20 s; a sixth past 12 s before that, 16.
  */
 export const FLUSH_GROWTH = 2;
 export const FLUSH_CAP = 40;
 export const FLUSH_LONG = 3;
 
+/**
+ * The longest the schedule lets a stream go quiet, whatever its age (reached at 90 s): intermediaries close an
+ * HTTP response that sends nothing for a while (nginx's proxy_read_timeout and many load balancers: 60 s), and a
+ * client cut off there sees a stream that just stops. Half of 60 s. It costs a long stream two writes a minute
+ * past 90 s: 24 writes for five minutes instead of 21.
+ */
+export const FLUSH_MAX_MS = 30_000;
+
 /** The shortest time between two writes `ageMs` after the stream started. */
 export function flushInterval(flushMs: number, ageMs: number): number {
   if (flushMs <= 0) return 0;
   const cap = Math.max(flushMs * FLUSH_CAP, ageMs / FLUSH_LONG);
-  return Math.min(Math.max(flushMs, ageMs * FLUSH_GROWTH), cap);
+  return Math.min(Math.max(flushMs, ageMs * FLUSH_GROWTH), cap, FLUSH_MAX_MS);
 }
 
 /**
