@@ -47,11 +47,11 @@ async function countEntries(target, path, body) {
   });
   // A write larger than one network read (64 KiB, late in a stream) reaches the client as several chunks back to
   // back; writes are 50 ms apart at least (STREAM_FLUSH_MS). So chunks that come within 10 ms are one write.
-  let chunks = 0;
+  let writes = 0;
   let last = Number.NEGATIVE_INFINITY;
   for await (const _ of response.body) {
     const now = performance.now();
-    if (now - last > 10) chunks++;
+    if (now - last > 10) writes++;
     last = now;
   }
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -59,7 +59,7 @@ async function countEntries(target, path, body) {
   await new Promise((resolve) => perf.on("close", resolve));
   const entries = Number(report.trim().split(",")[0]);
   if (!Number.isFinite(entries)) throw new Error(`perf stat reported no count: ${report.trim()}`);
-  return { entries, chunks, status: response.status };
+  return { entries, writes, status: response.status };
 }
 
 /** Why this machine cannot count (adding a uprobe needs root, perf and binutils), or undefined. */
@@ -112,8 +112,8 @@ async function main() {
       const p = await countEntries(proxy, path, body);
       const b = await countEntries(passthrough, ptPath, ptBody);
       if (p.status !== 200 || b.status !== 200) throw new Error(`${kind}: HTTP ${p.status} / ${b.status}`);
-      console.log(`| ${kind} | ${p.entries} | ${p.chunks} | ${b.entries} |`);
-      rows.push({ kind, request: { path, body }, proxyEntries: p.entries, writes: p.chunks, passthroughEntries: b.entries });
+      console.log(`| ${kind} | ${p.entries} | ${p.writes} | ${b.entries} |`);
+      rows.push({ kind, request: { path, body }, proxyEntries: p.entries, writes: p.writes, passthroughEntries: b.entries });
     }
     mkdirSync(join(root, "bench/results"), { recursive: true });
     writeFileSync(
