@@ -157,6 +157,12 @@ const runBytes = (pieces: Uint8Array[], includeUsage: boolean) => {
   out.push(filter.end());
   return { text: new TextDecoder().decode(concat(out)), out, usage: filter.usage() };
 };
+/** The same with each string one batch. */
+const runText = (batches: string[], includeUsage: boolean) =>
+  runBytes(
+    batches.map((b) => utf8.encode(b)),
+    includeUsage,
+  );
 
 describe("OpenAiChunkFilter", () => {
   const upstream =
@@ -171,11 +177,6 @@ describe("OpenAiChunkFilter", () => {
       .replace('"delta":{"reasoning":', '"delta":{"reasoning_content":')
       .replace('data: {"response":"","usage":{"total_tokens":3}}\n\n', "")
       .replace(includeUsage ? "\0" : 'data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":3}}\n\n', "");
-  const run = (pieces: string[], includeUsage: boolean) =>
-    runBytes(
-      pieces.map((p) => utf8.encode(p)),
-      includeUsage,
-    ).text;
 
   it("gives the same events wherever the upstream split its bytes, inside a character too", () => {
     const all = utf8.encode(upstream);
@@ -208,12 +209,12 @@ describe("OpenAiChunkFilter", () => {
 
   it("reads CRLF line ends, and adds [DONE] when the upstream ended without it", () => {
     const crlf = upstream.replace("data: [DONE]\n\n", "").replace(/\n/g, "\r\n");
-    expect(run([crlf], true)).toBe(expected(true));
+    expect(runText([crlf], true).text).toBe(expected(true));
     const all = utf8.encode(crlf);
     for (let cut = 0; cut <= all.length; cut++) {
       expect(runBytes([all.subarray(0, cut), all.subarray(cut)], false).text).toBe(expected(false));
     }
-    expect(run(['data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}'], false)).toBe(
+    expect(runText(['data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}'], false).text).toBe(
       'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}\n\ndata: [DONE]\n\n',
     );
   });
@@ -233,12 +234,6 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
   const tail = (total: number) =>
     `data: {"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"total_tokens":${total}}}\n\n` +
     `data: {"response":"","usage":{"total_tokens":${total}}}\n\ndata: [DONE]\n\n`;
-  /** Each string one batch, as the reader hands it over (runBytes). */
-  const filtered = (batches: string[], includeUsage: boolean) =>
-    runBytes(
-      batches.map((b) => utf8.encode(b)),
-      includeUsage,
-    );
   /** `n` answer events, `w0` to `w${n - 1}`. */
   const answerOf = (n: number) => Array.from({ length: n }, (_, i) => event({ content: `w${i}` })).join("");
   /** One event a batch: batches that small are read whole, the reference. */
@@ -251,8 +246,8 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
       const stream = event({ role: "assistant", content: "" }) + answer + event({}, { finish_reason: "stop" }) + tail(words);
       expect(utf8.encode(answer).length).toBeGreaterThan(words < 20 ? 0 : 2 * ENDS_BYTES);
       for (const includeUsage of [false, true]) {
-        const reference = filtered(split(stream), includeUsage);
-        const batched = filtered([stream], includeUsage);
+        const reference = runText(split(stream), includeUsage);
+        const batched = runText([stream], includeUsage);
         expect(batched.text).toBe(reference.text);
         expect(batched.usage).toEqual({ total_tokens: words });
         expect(batched.text).not.toContain('"response"');
@@ -263,7 +258,7 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
 
   it("passes a large batch that needs no change as the bytes that came", () => {
     const answer = Array.from({ length: 30 }, (_, i) => event({ content: `word ${i} ✓` })).join("");
-    const { out, usage } = filtered([answer, tail(30)], false);
+    const { out, usage } = runText([answer, tail(30)], false);
     expect(new TextDecoder().decode(out[0])).toBe(answer);
     expect(usage).toEqual({ total_tokens: 30 });
   });
@@ -272,8 +267,8 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
     const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i} é` })).join("");
     const answer = answerOf(20);
     const stream = event({ role: "assistant", content: "" }) + thinking + answer + tail(40);
-    const { text } = filtered([stream.slice(0, 300), stream.slice(300)], false);
-    expect(text).toBe(filtered(split(stream), false).text);
+    const { text } = runText([stream.slice(0, 300), stream.slice(300)], false);
+    expect(text).toBe(runText(split(stream), false).text);
     expect(text).not.toContain('"delta":{"reasoning":');
     expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
   });
@@ -281,30 +276,30 @@ describe("OpenAiChunkFilter, large batches (read at their ends)", () => {
   it("renames reasoning all through a batch that ends with it", () => {
     const answer = answerOf(20);
     const thinking = Array.from({ length: 20 }, (_, i) => event({ reasoning: `step ${i}` })).join("");
-    const { text } = filtered([answer + thinking, tail(40)], false);
+    const { text } = runText([answer + thinking, tail(40)], false);
     expect(text.match(/"reasoning_content"/g)).toHaveLength(20);
   });
 
   it("reads a large batch with CRLF line ends whole: no \\r reaches the client", () => {
     const answer = answerOf(30);
     const stream = (answer + tail(30)).replace(/\n/g, "\r\n");
-    const { text } = filtered([stream], false);
+    const { text } = runText([stream], false);
     expect(text).not.toContain("\r");
-    expect(text).toBe(filtered(split(answer + tail(30)), false).text);
+    expect(text).toBe(runText(split(answer + tail(30)), false).text);
   });
 
   it("reads only its ends: a stretch of reasoning inside an answer (no model sends one) passes as it came", () => {
     const stream = answerOf(20) + event({ reasoning: "an afterthought" }) + answerOf(20) + tail(41);
-    expect(filtered([stream], false).text).toContain('"delta":{"reasoning":"an afterthought"}');
+    expect(runText([stream], false).text).toContain('"delta":{"reasoning":"an afterthought"}');
     // In batches of a few events each, every one is read whole.
-    expect(filtered(split(stream), false).text).toContain('"delta":{"reasoning_content":"an afterthought"}');
+    expect(runText(split(stream), false).text).toContain('"delta":{"reasoning_content":"an afterthought"}');
   });
 
   it("takes out every event to take out when they fill the batch's whole end", () => {
     const answer = answerOf(12);
     const natives = Array.from({ length: 60 }, (_, i) => `data: {"response":"","usage":{"total_tokens":${i}}}\n\n`).join("");
     expect(natives.length).toBeGreaterThan(ENDS_BYTES);
-    const { text, usage } = filtered([`${answer}${natives}data: [DONE]\n\n`], false);
+    const { text, usage } = runText([`${answer}${natives}data: [DONE]\n\n`], false);
     expect(text).toBe(`${answer}data: [DONE]\n\n`);
     expect(usage).toEqual({ total_tokens: 59 });
   });
